@@ -1,0 +1,57 @@
+"""The fixed edge of the document reader: shared by the reader and the writers.
+
+`../shared/contracts/IMPORT.md` (copied to docs/IMPORT-CONTRACT.md) defines the
+dry-run JSON. Udbhabon's own PDFs carry that JSON as an embedded file named
+ATTACHMENT_NAME (PDF/A-3, as electronic invoices do), so the reader can take a
+document it wrote back exactly instead of guessing from shaped text.
+"""
+
+from __future__ import annotations
+
+ATTACHMENT_NAME = "udbhabon-document.json"
+
+SECTION_KINDS = ("action_plan", "progress_report", "meeting_minutes")
+WARNING_CODES = ("end_before_start", "outside_period", "bangla_date_mismatch", "unplaced_text")
+
+SECTION_KEYS = ("kind", "office", "period", "letter", "signatories", "items", "meeting")
+LETTER_KEYS = (
+    "memo_number",
+    "date",
+    "bangla_date",
+    "subject",
+    "reference",
+    "addressee",
+    "distribution",
+)
+ITEM_KEYS = {
+    "action_plan": (
+        "serial",
+        "label",
+        "category",
+        "activity",
+        "schedule",
+        "responsible",
+        "expected_outcome",
+        "indicator",
+    ),
+    "progress_report": (
+        "serial",
+        "label",
+        "category",
+        "activity",
+        "schedule",
+        "progress",
+        "remarks",
+    ),
+    "meeting_minutes": ("serial", "topic", "discussion", "decision", "implementer"),
+}
+MEETING_KEYS = ("title", "chair", "place", "date", "time")
+SCHEDULE_KEYS = {
+    "range": ("kind", "text", "start", "end", "precision"),
+    "occurrences": ("kind", "text", "start", "end", "occurrences"),
+    "recurring": ("kind", "text", "start", "end", "rrule", "until_rrule"),
+    "count": ("kind", "text", "start", "end", "times", "per"),
+    "unparsed": ("kind", "text", "start", "end"),
+}
+OCCURRENCE_KEYS = ("start", "end", "place", "label")
+WARNING_KEYS = ("section", "item", "code", "message")
