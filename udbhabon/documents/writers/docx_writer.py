@@ -1,0 +1,414 @@
+"""DOCX through python-docx: real Word tables, Bengali in the complex-script font.
+
+Word and LibreOffice pick a run's font per character class: Bengali is a complex script,
+so it is drawn with the run's `w:cs` font at `w:szCs` size and `w:bCs` weight; setting
+only the Latin font makes them fall back to some other Bengali font (TECH-NOTES.md).
+Every run therefore carries `w:rFonts` ascii/hAnsi (Latin) + eastAsia/cs (Bengali) with
+`w:hint="cs"`, `w:sz` + `w:szCs`, `w:b` + `w:bCs`, and `w:lang` with bidi/eastAsia
+"bn-BD". The body is generated as WordprocessingML text (fast: a 30-item plan is a few
+milliseconds) into python-docx's default template, which supplies styles, settings and
+the package plumbing.
+
+Tables: header rows are marked `w:tblHeader` (repeated on every page), the two-row
+বাস্তবায়নকাল header uses a real horizontal merge (gridSpan) and vertical merges (vMerge),
+and consecutive items of one category share one vertically merged category cell.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from typing import Any
+from xml.sax.saxutils import escape
+
+from udbhabon.documents.writers import layout
+from udbhabon.documents.writers.fonts import BENGALI_FAMILY, LATIN_FAMILY
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+# A4 in twentieths of a point, and margins per orientation (twips).
+A4_W, A4_H = 11906, 16838
+MARGINS = {
+    "portrait": {"top": 1021, "right": 907, "bottom": 1021, "left": 1247},
+    "landscape": {"top": 680, "right": 680, "bottom": 794, "left": 680},
+}
+# Font sizes in half-points: letters and minutes 12 pt, landscape tables 9 pt.
+SIZES = {
+    "portrait": {"title": 28, "large": 24, "normal": 23, "small": 20, "table": 21, "head": 21},
+    "landscape": {"title": 26, "large": 22, "normal": 20, "small": 17, "table": 17, "head": 17},
+}
+
+
+def _rpr(size: int, bold: bool = False, lang: str = "bn") -> str:
+    fonts = (
+        f'<w:rFonts w:ascii="{LATIN_FAMILY}" w:hAnsi="{LATIN_FAMILY}" '
+        f'w:eastAsia="{BENGALI_FAMILY}" w:cs="{BENGALI_FAMILY}" w:hint="cs"/>'
+    )
+    weight = "<w:b/><w:bCs/>" if bold else ""
+    lang_el = '<w:lang w:val="en-US" w:eastAsia="bn-BD" w:bidi="bn-BD"/>'
+    return f'<w:rPr>{fonts}{weight}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>{lang_el}</w:rPr>'
+
+
+def _run(text: str, size: int, bold: bool = False) -> str:
+    if not text:
+        return ""
+    return f'<w:r>{_rpr(size, bold)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _para(
+    text: str,
+    size: int,
+    *,
+    bold: bool = False,
+    align: str = "left",
+    indent_first: int = 0,
+    indent_left: int = 0,
+    hanging: int = 0,
+    after: int = 60,
+    before: int = 0,
+    keep_next: bool = False,
+    tabs: str = "",
+    runs: str | None = None,
+) -> str:
+    jc = {"left": "left", "center": "center", "right": "right", "justify": "both"}[align]
+    ppr = []
+    if keep_next:
+        ppr.append("<w:keepNext/>")
+    if tabs:
+        ppr.append(f"<w:tabs>{tabs}</w:tabs>")
+    ppr.append(f'<w:spacing w:before="{before}" w:after="{after}" w:line="276" w:lineRule="auto"/>')
+    if indent_first or indent_left or hanging:
+        attrs = f' w:left="{indent_left}"' if indent_left else ""
+        if hanging:
+            attrs += f' w:hanging="{hanging}"'
+        elif indent_first:
+            attrs += f' w:firstLine="{indent_first}"'
+        ppr.append(f"<w:ind{attrs}/>")
+    ppr.append(f'<w:jc w:val="{jc}"/>')
+    ppr.append(_rpr(size, bold))
+    body = runs if runs is not None else _run(text, size, bold)
+    return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{body}</w:p>"
+
+
+class _Builder:
+    def __init__(self, part: layout.Part, lang: str) -> None:
+        self.part = part
+        self.lang = lang
+        self.sizes = SIZES[part.orientation]
+        margins = MARGINS[part.orientation]
+        width = A4_H if part.orientation == "landscape" else A4_W
+        self.text_width = width - margins["left"] - margins["right"]
+
+    def block(self, block: layout.Block) -> str:
+        return getattr(self, type(block).__name__.lower())(block)
+
+    def heading(self, block: layout.Heading) -> str:
+        out = []
+        for index, line in enumerate(block.lines):
+            last = index == len(block.lines) - 1
+            out.append(
+                _para(
+                    line.text,
+                    self.sizes[line.size],
+                    bold=line.bold,
+                    align="center",
+                    after=200 if last else 0,
+                    keep_next=True,
+                )
+            )
+        return "".join(out)
+
+    def para(self, block: layout.Para) -> str:
+        return _para(
+            block.text,
+            self.sizes["normal"],
+            bold=block.bold,
+            align=block.align,
+            indent_first=567 if block.indent else 0,
+            after=120,
+        )
+
+    def memoline(self, block: layout.MemoLine) -> str:
+        size = self.sizes["normal"]
+        tab_pos = int(self.text_width * 0.62)
+        tabs = f'<w:tab w:val="left" w:pos="{tab_pos}"/>'
+        first = _run(block.memo, size)
+        if block.dates:
+            first += f"<w:r>{_rpr(size)}<w:tab/></w:r>" + _run(block.dates[0], size)
+        out = [_para("", size, tabs=tabs, runs=first, after=0, before=120)]
+        date_indent = tab_pos + 560  # under the date, past "তারিখ: "
+        for line in block.dates[1:]:
+            out.append(_para(line, size, indent_left=date_indent, after=0))
+        out.append(_para("", size, after=60))
+        return "".join(out)
+
+    def keyvalues(self, block: layout.KeyValues) -> str:
+        size = self.sizes["normal"]
+        tab_pos = 2400
+        tabs = f'<w:tab w:val="left" w:pos="{tab_pos}"/>'
+        out = []
+        for key, value in block.rows:
+            runs = _run(key, size) + f"<w:r>{_rpr(size)}<w:tab/></w:r>" + _run(": " + value, size)
+            out.append(
+                _para(
+                    "", size, tabs=tabs, runs=runs, indent_left=tab_pos, hanging=tab_pos, after=20
+                )
+            )
+        out.append(_para("", size, after=60))
+        return "".join(out)
+
+    def signature(self, block: layout.Signature) -> str:
+        size = self.sizes["normal"]
+        indent = int(self.text_width * (0.52 if self.part.orientation == "portrait" else 0.66))
+        out = [_para("", size, after=0, before=480, keep_next=True)]
+        for index, line in enumerate(block.lines):
+            last = index == len(block.lines) - 1
+            out.append(
+                _para(
+                    line,
+                    size,
+                    align="center",
+                    indent_left=indent,
+                    after=0 if not last else 160,
+                    keep_next=not last,
+                )
+            )
+        return "".join(out)
+
+    def linesblock(self, block: layout.LinesBlock) -> str:
+        size = self.sizes["normal"]
+        out = []
+        for index, line in enumerate(block.lines):
+            last = index == len(block.lines) - 1
+            out.append(_para(line, size, after=160 if last else 0, before=120 if not index else 0))
+        return "".join(out)
+
+    def numberedlist(self, block: layout.NumberedList) -> str:
+        size = self.sizes["normal"]
+        out = [_para(block.heading, size, after=60, before=120, keep_next=True)]
+        for entry in block.entries:
+            out.append(_para(entry, size, indent_left=454, hanging=454, after=20))
+        return "".join(out)
+
+    def table(self, block: layout.Table) -> str:
+        total = sum(block.widths)
+        widths = [int(self.text_width * w / total) for w in block.widths]
+        size_head, size_cell = self.sizes["head"], self.sizes["table"]
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        borders = "".join(
+            border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        tblpr = (
+            f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f"<w:tblBorders>{borders}</w:tblBorders>"
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
+            "</w:tblCellMar>"
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        )
+        rows = []
+        # header rows: place each HeaderCell on the grid, with gridSpan and vMerge
+        occupied: dict[tuple[int, int], str] = {}  # (row, col) -> "continue"
+        for r, header_row in enumerate(block.header):
+            number = block.number_row and r == len(block.header) - 1
+            cells = []
+            col = 0
+            queue = list(header_row)
+            while col < len(widths):
+                if (r, col) in occupied:
+                    cells.append(
+                        self._tc("", widths[col], size_head, vmerge="continue", shade=True)
+                    )
+                    col += 1
+                    continue
+                if not queue:
+                    break
+                cell = queue.pop(0)
+                span = cell.colspan
+                width = sum(widths[col : col + span])
+                vmerge = None
+                if cell.rowspan > 1:
+                    vmerge = "restart"
+                    for rr in range(r + 1, r + cell.rowspan):
+                        for cc in range(col, col + span):
+                            occupied[(rr, cc)] = "continue"
+                cells.append(
+                    self._tc(
+                        cell.text,
+                        width,
+                        size_head,
+                        span=span,
+                        vmerge=vmerge,
+                        bold=not number,
+                        align="center",
+                        shade=not number,
+                        valign="center",
+                    )
+                )
+                col += span
+            rows.append(
+                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + "".join(cells) + "</w:tr>"
+            )
+        for row in block.rows:
+            cells = []
+            for col, cell in enumerate(row):
+                if cell.merged:
+                    cells.append(self._tc("", widths[col], size_cell, vmerge="continue"))
+                else:
+                    vmerge = "restart" if cell.rowspan > 1 else None
+                    align = "center" if cell.align == "center" else "left"
+                    cells.append(
+                        self._tc(cell.text, widths[col], size_cell, vmerge=vmerge, align=align)
+                    )
+            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
+        return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>" + _para(
+            "", self.sizes["normal"], after=60
+        )
+
+    @staticmethod
+    def _tc(
+        text: str,
+        width: int,
+        size: int,
+        *,
+        span: int = 1,
+        vmerge: str | None = None,
+        bold: bool = False,
+        align: str = "left",
+        shade: bool = False,
+        valign: str = "top",
+    ) -> str:
+        tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+        if span > 1:
+            tcpr += f'<w:gridSpan w:val="{span}"/>'
+        if vmerge == "restart":
+            tcpr += '<w:vMerge w:val="restart"/>'
+        elif vmerge == "continue":
+            tcpr += "<w:vMerge/>"
+        if shade:
+            tcpr += '<w:shd w:val="clear" w:color="auto" w:fill="EFEFEF"/>'
+        tcpr += f'<w:vAlign w:val="{valign}"/>'
+        para = _para(text, size, bold=bold, align=align, after=0)
+        return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{para}</w:tc>"
+
+
+def _field(instruction: str, size: int, placeholder: str) -> str:
+    rpr = _rpr(size)
+    return (
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}<w:t>{escape(placeholder)}</w:t></w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _footer_xml(lang: str) -> str:
+    """'পৃষ্ঠা 1 / 3' with PAGE and NUMPAGES fields.
+
+    Word has no field format or page-number format with Bengali digits (ST_NumberFormat
+    lists Hindi and Thai, not Bengali), so the numbers come out in the digits the
+    application chooses; the PDF is the paper of record for page numbers.
+    """
+    size = 17
+    words = layout.labels(lang)
+    runs = (
+        _run(words["page"] + " ", size)
+        + _field("PAGE", size, "1")
+        + _run(" / ", size)
+        + _field("NUMPAGES", size, "1")
+    )
+    return _para("", size, align="center", runs=runs, after=0)
+
+
+def _set_page(sectpr: Any, orientation: str) -> None:
+    from docx.oxml.ns import qn
+
+    pgsz = sectpr.find(qn("w:pgSz"))
+    if orientation == "landscape":
+        pgsz.set(qn("w:w"), str(A4_H))
+        pgsz.set(qn("w:h"), str(A4_W))
+        pgsz.set(qn("w:orient"), "landscape")
+    else:
+        pgsz.set(qn("w:w"), str(A4_W))
+        pgsz.set(qn("w:h"), str(A4_H))
+        if qn("w:orient") in pgsz.attrib:
+            del pgsz.attrib[qn("w:orient")]
+    pgmar = sectpr.find(qn("w:pgMar"))
+    for side, value in MARGINS[orientation].items():
+        pgmar.set(qn(f"w:{side}"), str(value))
+    pgmar.set(qn("w:footer"), "454")
+    pgmar.set(qn("w:header"), "454")
+
+
+def _set_defaults(document: Any, lang: str) -> None:
+    """Document-wide defaults: the fonts and language for text typed later in Word."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is not None:
+        defaults.remove(rpr_default)
+    defaults.insert(0, parse_xml(f"<w:rPrDefault {NSDECL}>{_rpr(22)}</w:rPrDefault>"))
+    normal = document.styles["Normal"].element
+    old = normal.find(qn("w:rPr"))
+    if old is not None:
+        normal.remove(old)
+    normal.append(parse_xml(_rpr(22).replace("<w:rPr>", f"<w:rPr {NSDECL}>", 1)))
+    props = document.core_properties
+    props.language = "bn-BD" if lang == "bn" else "en"
+
+
+def write_docx(doc: dict[str, Any], lang: str = "bn") -> bytes:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    parts = layout.document_parts(doc, lang)
+    document = Document()
+    _set_defaults(document, lang)
+    section = document.sections[0]
+    footer = section.footer
+    footer_el = footer._element
+    for child in list(footer_el):
+        footer_el.remove(child)
+    footer_el.append(parse_xml(_footer_xml(lang).replace("<w:p>", f"<w:p {NSDECL}>", 1)))
+
+    body = document.element.body
+    final_sectpr = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not final_sectpr:
+            body.remove(child)
+    if not parts:
+        parts = [layout.Part("portrait", [], "empty")]
+    xml = []
+    for index, part in enumerate(parts):
+        builder = _Builder(part, lang)
+        xml.extend(builder.block(block) for block in part.blocks)
+        if index < len(parts) - 1:
+            xml.append(f'<w:p><w:pPr><w:spacing w:after="0"/>{_SECT_MARK}</w:pPr></w:p>')
+    fragment = parse_xml(f"<w:body {NSDECL}>{''.join(xml)}</w:body>")
+    section_index = 0
+    for element in list(fragment):
+        sect_marks = element.findall(f"{{{W_NS}}}pPr/{{{W_NS}}}sectPr")
+        for mark in sect_marks:
+            sectpr = copy.deepcopy(final_sectpr)
+            _set_page(sectpr, parts[section_index].orientation)
+            mark.getparent().replace(mark, sectpr)
+            section_index += 1
+        final_sectpr.addprevious(element)
+    _set_page(final_sectpr, parts[-1].orientation)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_SECT_MARK = "<w:sectPr/>"

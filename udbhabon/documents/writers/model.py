@@ -1,0 +1,204 @@
+"""The document model the writers take: the import contract plus optional paper extras.
+
+The writers accept exactly what the reader returns (docs/IMPORT-CONTRACT.md; the files in
+data/seeds/expected/ are examples), so every read document can be written out again. The
+app builds the same dicts from its database; the contract lacks some things a paper
+needs (the letterhead, the body of a letter, the attachment line, the opening paragraph of
+minutes), so the dicts may carry the optional extras below. The extras are never written
+into the contract JSON embedded in a PDF (see `contract_document`), because the reader
+cannot produce them from another office's paper.
+
+Everything here is a TypedDict: a dict from the reader type-checks as a document, and
+`total=False` marks what may be left out. Values follow the contract's Text rules (NFC,
+folded white space); dates are ISO strings ("2017-08-23"), times "HH:MM" (24-hour).
+
+Optional extras, by where they sit:
+
+section["title"]
+    The paper's title line. Default per kind and language: "বার্ষিক উদ্ভাবন কর্মপরিকল্পনা",
+    "উদ্ভাবন কর্মপরিকল্পনা বাস্তবায়ন প্রতিবেদন", and meeting["title"] for minutes.
+section["header"]
+    The letterhead (`Letterhead`): government (default "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"),
+    office (default section["office"]), unit ("(আইসিটি শাখা)" or "আইসিটি শাখা"), website
+    ("www.natore.gov.bd"). Printed above a letter and above minutes.
+section["orientation"]
+    "portrait" or "landscape". Default: landscape for an action plan and for a report with
+    a schedule or remarks column, portrait for minutes and the 4-column report. A letter
+    is always portrait.
+section["subtitle"]
+    A line under the title (e.g. "ই-গভর্নেন্স/ইনোভেশন বিষয়ে গৃহীত কার্যক্রম:"). None by default.
+letter["body"]
+    The letter's paragraphs: a string (paragraphs separated by blank lines) or a list of
+    strings. Default: a standard forwarding sentence naming the office and period.
+letter["attachments"]
+    The attachment line: a string as written ("০৫ (পাঁচ) পাতা") or a page count (5 is
+    written "০৫ (পাঁচ) পাতা"). None: no attachment line.
+letter["signatory"]
+    Who signs the letter (`Signatory`, plus optional phone/email). Default: taken from
+    section["signatories"] (see `layout.split_signatories`).
+letter["distribution_heading"]
+    Default "অনুলিপি (জ্যেষ্ঠতার ক্রমানুসারে নয়):" (minutes: "অনুলিপি সদয় জ্ঞাতার্থে:").
+signatory["phone"], signatory["email"]
+    Printed under the designation (the reader drops them again).
+meeting["attendance_reference"]
+    Default "পরিশিষ্ট “ক” দ্রষ্টব্য।"
+meeting["opening"], meeting["closing"]
+    The paragraphs before and after the agenda table (string or list of strings);
+    defaults are the usual welcome and closing sentences. "" leaves one out.
+item["id"]
+    A stable id (the app's primary key) used by the progress sheet; default
+    "<section>.<item index>".
+item["status"]
+    Current progress of a plan item for the progress sheet (`ItemStatus`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NotRequired, TypedDict
+
+Kind = Literal["action_plan", "progress_report", "meeting_minutes"]
+Orientation = Literal["portrait", "landscape"]
+Format = Literal["pdf", "docx", "xlsx"]
+StatusCode = Literal["not_started", "ongoing", "done", "delayed", "dropped"]
+
+
+class Period(TypedDict):
+    label: str
+    start: str
+    end: str
+
+
+class BanglaDate(TypedDict):
+    day: int
+    month: str
+    year: int
+
+
+class Signatory(TypedDict):
+    name: str
+    designation: str
+    phone: NotRequired[str | None]  # extra
+    email: NotRequired[str | None]  # extra
+
+
+class Letterhead(TypedDict, total=False):
+    government: str
+    office: str
+    unit: str | None
+    website: str | None
+
+
+class Letter(TypedDict):
+    memo_number: str | None
+    date: str | None
+    bangla_date: BanglaDate | None
+    subject: str | None
+    reference: str | None
+    addressee: str | None
+    distribution: list[str]
+    # extras
+    body: NotRequired[str | list[str] | None]
+    attachments: NotRequired[str | int | None]
+    signatory: NotRequired[Signatory | None]
+    distribution_heading: NotRequired[str | None]
+
+
+class Occurrence(TypedDict):
+    start: str | None
+    end: str | None
+    place: str | None
+    label: str | None
+
+
+class Schedule(TypedDict):
+    kind: Literal["range", "occurrences", "recurring", "count", "unparsed"]
+    text: str
+    start: str | None
+    end: str | None
+    precision: NotRequired[str]
+    occurrences: NotRequired[list[Occurrence]]
+    rrule: NotRequired[str]
+    until_rrule: NotRequired[str | None]
+    times: NotRequired[int]
+    per: NotRequired[str]
+
+
+class ItemStatus(TypedDict, total=False):
+    """Progress of one plan item, as the progress sheet shows and reads it."""
+
+    status: StatusCode | None
+    percent: int | None
+    done: str | None  # what was done
+    date: str | None  # ISO date of the update
+    reason: str | None  # why it was dropped or delayed
+
+
+class PlanItem(TypedDict):
+    serial: int
+    label: str | None
+    category: str
+    activity: str
+    schedule: Schedule | None
+    responsible: str
+    expected_outcome: str
+    indicator: str
+    id: NotRequired[str]  # extra
+    status: NotRequired[ItemStatus]  # extra
+
+
+class ReportItem(TypedDict):
+    serial: int
+    label: str | None
+    category: str
+    activity: str
+    schedule: Schedule | None
+    progress: str
+    remarks: str | None
+    id: NotRequired[str]  # extra
+
+
+class AgendaItem(TypedDict):
+    serial: int
+    topic: str
+    discussion: str
+    decision: str
+    implementer: str
+
+
+class Meeting(TypedDict):
+    title: str
+    chair: str | None
+    place: str | None
+    date: str | None
+    time: str | None
+    # extras
+    attendance_reference: NotRequired[str | None]
+    opening: NotRequired[str | list[str] | None]
+    closing: NotRequired[str | list[str] | None]
+
+
+class Section(TypedDict):
+    kind: Kind
+    office: str | None
+    period: Period | None
+    letter: Letter | None
+    signatories: list[Signatory]
+    items: list[PlanItem] | list[ReportItem] | list[AgendaItem]
+    meeting: Meeting | None
+    # extras
+    title: NotRequired[str | None]
+    subtitle: NotRequired[str | None]
+    header: NotRequired[Letterhead | None]
+    orientation: NotRequired[Orientation | None]
+
+
+class Warning_(TypedDict):
+    section: int
+    item: int | None
+    code: str
+    message: str
+
+
+class Document(TypedDict):
+    sections: list[Section]
+    warnings: list[Warning_]

@@ -1,0 +1,222 @@
+"""PDF through WeasyPrint: Pango/HarfBuzz shape Bengali; PDF/A-3b with the data attached.
+
+The layout blocks (layout.py) become HTML + print.css. The vendored fonts are loaded by
+absolute file:// URLs; page numbers ("পৃষ্ঠা ১ / ৩") come from CSS counters with the
+predefined `bengali` counter style. The contract JSON of the document is embedded as
+contract.ATTACHMENT_NAME (PDF/A-3 "Data" attachment, as electronic invoices do), so the
+reader takes Udbhabon's own PDFs back exactly instead of guessing from shaped text.
+"""
+
+from __future__ import annotations
+
+import threading
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from udbhabon.documents.contract import ATTACHMENT_NAME
+from udbhabon.documents.writers import layout
+from udbhabon.documents.writers.canonical import contract_json
+from udbhabon.documents.writers.fonts import font_face_css
+
+CSS_PATH = Path(__file__).with_name("print.css")
+
+# Options used for every PDF. `full_fonts` embeds the whole TTF instead of a subset:
+# measured in bench/bench_writers.py --extraction, it does not change how many words text
+# extraction recovers, and it makes files ~200 KB larger, so subsets it is.
+PDF_OPTIONS: dict[str, Any] = {
+    "pdf_variant": "pdf/a-3b",
+    "full_fonts": False,
+    "hinting": False,
+}
+
+_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+
+
+def _stylesheet(lang: str) -> Any:
+    """The print stylesheet, parsed once per language (parsing + font loading is slow)."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    with _lock:
+        if "fonts" not in _cache:
+            _cache["fonts"] = FontConfiguration()
+        key = f"css-{lang}"
+        if key not in _cache:
+            page = layout.labels(lang)["page"]
+            style = "bengali" if lang == "bn" else "decimal"
+            page_rule = (
+                "@page { @bottom-center { content: "
+                f'"{page} " counter(page, {style}) " / " counter(pages, {style}); }} }}'
+            )
+            text = "\n".join([font_face_css(), CSS_PATH.read_text("utf-8"), page_rule])
+            _cache[key] = CSS(string=text, font_config=_cache["fonts"])
+        return _cache[key], _cache["fonts"]
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+
+def _p(text: str, classes: str = "") -> str:
+    cls = f' class="{classes}"' if classes else ""
+    return f"<p{cls}>{escape(text)}</p>"
+
+
+def _heading(block: layout.Heading) -> str:
+    lines = []
+    for line in block.lines:
+        classes = " ".join(c for c in (line.size, "bold" if line.bold else "") if c)
+        lines.append(_p(line.text, classes))
+    role = " letterhead" if block.role == "letterhead" else ""
+    return f'<div class="heading{role}">{"".join(lines)}</div>'
+
+
+def _para(block: layout.Para) -> str:
+    classes = [block.role]
+    if block.align in ("justify", "center", "right"):
+        classes.append(block.align)
+    if block.bold:
+        classes.append("bold")
+    if block.indent:
+        classes.append("indent")
+    style = f' style="text-align: {block.align}"' if block.align in ("center", "right") else ""
+    return f'<p class="{" ".join(classes)}"{style}>{escape(block.text)}</p>'
+
+
+def _memo(block: layout.MemoLine) -> str:
+    dates = "".join(_p(d) for d in block.dates)
+    return (
+        f'<table class="memo"><tr><td class="memo-number">{escape(block.memo)}</td>'
+        f'<td class="date">{dates}</td></tr></table>'
+    )
+
+
+def _key_values(block: layout.KeyValues) -> str:
+    rows = "".join(
+        f'<tr><td class="key">{escape(k)}</td><td class="colon">:</td>'
+        f'<td class="value">{escape(v)}</td></tr>'
+        for k, v in block.rows
+    )
+    return f'<table class="kv">{rows}</table>'
+
+
+def _table(block: layout.Table) -> str:
+    total = sum(block.widths)
+    cols = "".join(f'<col style="width: {w * 100 / total:.2f}%">' for w in block.widths)
+    head = []
+    for index, row in enumerate(block.header):
+        number = block.number_row and index == len(block.header) - 1
+        cells = []
+        for cell in row:
+            attrs = ""
+            if cell.colspan > 1:
+                attrs += f' colspan="{cell.colspan}"'
+            if cell.rowspan > 1:
+                attrs += f' rowspan="{cell.rowspan}"'
+            cls = ' class="number"' if number else ""
+            cells.append(f"<th{attrs}{cls}>{escape(cell.text)}</th>")
+        head.append(f"<tr>{''.join(cells)}</tr>")
+    body = []
+    for row in block.rows:
+        cells = []
+        for cell in row:
+            if cell.merged:
+                continue
+            attrs = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
+            classes = [c for c in (cell.align if cell.align != "left" else "", cell.kind) if c]
+            cls = f' class="{" ".join(classes)}"' if classes else ""
+            cells.append(f"<td{attrs}{cls}>{escape(cell.text)}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<table class="grid"><colgroup>{cols}</colgroup>'
+        f"<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _signature(block: layout.Signature) -> str:
+    return f'<div class="signature">{"".join(_p(line) for line in block.lines)}</div>'
+
+
+def _lines(block: layout.LinesBlock) -> str:
+    return f'<div class="lines {block.role}">{"".join(_p(line) for line in block.lines)}</div>'
+
+
+def _numbered(block: layout.NumberedList) -> str:
+    entries = "".join(_p(entry) for entry in block.entries)
+    return f'<div class="numbered">{_p(block.heading, "list-heading")}{entries}</div>'
+
+
+_RENDER = {
+    layout.Heading: _heading,
+    layout.Para: _para,
+    layout.MemoLine: _memo,
+    layout.KeyValues: _key_values,
+    layout.Table: _table,
+    layout.Signature: _signature,
+    layout.LinesBlock: _lines,
+    layout.NumberedList: _numbered,
+}
+
+
+def document_html(doc: dict[str, Any], lang: str = "bn") -> str:
+    """The HTML body WeasyPrint renders (without the stylesheet); useful for previews."""
+    parts = layout.document_parts(doc, lang)
+    html = []
+    for part in parts:
+        blocks = "".join(_RENDER[type(block)](block) for block in part.blocks)
+        html.append(
+            f'<section class="part {part.orientation} {part.name}" '
+            f'data-section="{part.section}">{blocks}</section>'
+        )
+    title = _document_title(doc, lang)
+    return (
+        f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title></head><body>{''.join(html)}</body></html>"
+    )
+
+
+def _document_title(doc: dict[str, Any], lang: str) -> str:
+    words = layout.labels(lang)
+    for section in doc.get("sections") or []:
+        kind = section.get("kind")
+        if kind == "meeting_minutes":
+            title = (section.get("meeting") or {}).get("title") or words["minutes_title"]
+        else:
+            title = (
+                section.get("title")
+                or words["report_title" if kind == "progress_report" else "plan_title"]
+            )
+        office = section.get("office")
+        return f"{title} — {office}" if office else title
+    return words["plan_title"]
+
+
+def write_pdf(
+    doc: dict[str, Any], lang: str = "bn", *, embed_data: bool = True, **options: Any
+) -> bytes:
+    """The document as PDF/A-3b bytes, with its contract JSON attached (unless embed_data
+    is False). Extra keyword options go to WeasyPrint's write_pdf (e.g. pdf_tags=True)."""
+    from weasyprint import HTML, Attachment
+
+    stylesheet, font_config = _stylesheet(lang)
+    html = HTML(string=document_html(doc, lang), base_url=str(CSS_PATH.parent))
+    attachments = []
+    if embed_data:
+        attachments.append(
+            Attachment(
+                string=contract_json(doc),
+                base_url=str(CSS_PATH.parent),
+                name=ATTACHMENT_NAME,
+                description="Udbhabon document data (import contract JSON)",
+                relationship="Data",
+            )
+        )
+    settings = {**PDF_OPTIONS, **options}
+    return html.write_pdf(
+        stylesheets=[stylesheet],
+        font_config=font_config,
+        attachments=attachments,
+        **settings,
+    )

@@ -1,0 +1,168 @@
+"""Small text helpers for the writers: digits, dates and times as papers write them.
+
+The `bangla` package owns digits and the calendar for the whole project; the writers
+only need to *print* values that are already computed (the contract carries the Bangla
+date), so these few formatting functions live here and stay dependency-free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+BN_DIGITS = "০১২৩৪৫৬৭৮৯"
+_TO_BN = str.maketrans("0123456789", BN_DIGITS)
+_TO_LATIN = str.maketrans(BN_DIGITS, "0123456789")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+MONTHS_BN = tuple(
+    nfc(m)
+    for m in (
+        "জানুয়ারি",
+        "ফেব্রুয়ারি",
+        "মার্চ",
+        "এপ্রিল",
+        "মে",
+        "জুন",
+        "জুলাই",
+        "আগস্ট",
+        "সেপ্টেম্বর",
+        "অক্টোবর",
+        "নভেম্বর",
+        "ডিসেম্বর",
+    )
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_WORDS_BN = tuple(
+    nfc(w)
+    for w in (
+        "শূন্য",
+        "এক",
+        "দুই",
+        "তিন",
+        "চার",
+        "পাঁচ",
+        "ছয়",
+        "সাত",
+        "আট",
+        "নয়",
+        "দশ",
+        "এগারো",
+        "বারো",
+        "তেরো",
+        "চৌদ্দ",
+        "পনেরো",
+        "ষোলো",
+        "সতেরো",
+        "আঠারো",
+        "উনিশ",
+        "বিশ",
+    )
+)
+
+
+def digits(value: object, lang: str = "bn") -> str:
+    """`value` as text with Bengali digits (lang "bn") or as is (any other language)."""
+    text = str(value)
+    return text.translate(_TO_BN) if lang == "bn" else text
+
+
+def latin_digits(text: str) -> str:
+    return text.translate(_TO_LATIN)
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def format_date(value: str | None, lang: str = "bn") -> str:
+    """'2017-08-23' -> '২৩ আগস্ট ২০১৭' (bn) or '23 August 2017'; unparsable values as given."""
+    day = parse_iso(value)
+    if day is None:
+        return value or ""
+    months = MONTHS_BN if lang == "bn" else MONTHS_EN
+    return digits(f"{day.day:02d} {months[day.month - 1]} {day.year}", lang)
+
+
+def format_date_numeric(value: str | None, lang: str = "bn") -> str:
+    """'2017-08-23' -> '২৩/০৮/২০১৭'."""
+    day = parse_iso(value)
+    if day is None:
+        return value or ""
+    return digits(f"{day.day:02d}/{day.month:02d}/{day.year}", lang)
+
+
+def format_bangla_date(value: dict | None, lang: str = "bn") -> str:
+    """{'day': 8, 'month': 'ভাদ্র', 'year': 1424} -> '০৮ ভাদ্র ১৪২৪'."""
+    if not value:
+        return ""
+    return digits(f"{int(value['day']):02d} {value['month']} {value['year']}", lang)
+
+
+def format_time(value: str | None, lang: str = "bn") -> str:
+    """'10:10' -> 'সকাল ১০.১০ টা'; '15:00' -> 'বিকাল ৩.০০ টা' (12-hour with the part of day)."""
+    if not value:
+        return ""
+    try:
+        hour, minute = (int(part) for part in value.split(":")[:2])
+    except ValueError:
+        return value
+    if lang != "bn":
+        suffix = "a.m." if hour < 12 else "p.m."
+        return f"{(hour - 1) % 12 + 1}:{minute:02d} {suffix}"
+    if 4 <= hour < 6:
+        part = "ভোর"
+    elif 6 <= hour < 12:
+        part = "সকাল"
+    elif 12 <= hour < 15:
+        part = "দুপুর"
+    elif 15 <= hour < 18:
+        part = "বিকাল"
+    elif 18 <= hour < 20:
+        part = "সন্ধ্যা"
+    else:
+        part = "রাত"
+    return nfc(f"{part} {digits((hour - 1) % 12 + 1)}.{digits(f'{minute:02d}')} টা")
+
+
+def count_words(count: int, lang: str = "bn") -> str:
+    """5 -> '০৫ (পাঁচ)', as attachment lines write page counts; larger numbers as digits."""
+    if lang != "bn":
+        return str(count)
+    if 0 <= count < len(_WORDS_BN):
+        return f"{digits(f'{count:02d}')} ({_WORDS_BN[count]})"
+    return digits(count)
+
+
+def paragraphs(value: str | list[str] | None) -> list[str]:
+    """A text given as one string (blank-line separated) or a list, as a list of paragraphs."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        parts = [p.strip() for p in value.replace("\r\n", "\n").split("\n\n")]
+    else:
+        parts = [str(p).strip() for p in value]
+    return [p for p in parts if p]
