@@ -596,7 +596,7 @@ def minutes_table(section: dict[str, Any], lang: str) -> Table:
             [
                 Cell(digits(_s(item.get("serial")), lang), align="center", kind="serial"),
                 Cell(_s(item.get("topic"))),
-                Cell(_s(item.get("discussion")), align="justify"),
+                Cell(_s(item.get("discussion"))),
                 Cell(_s(item.get("decision"))),
                 Cell(_s(item.get("implementer"))),
             ]

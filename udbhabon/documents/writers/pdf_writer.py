@@ -9,6 +9,10 @@ reader takes Udbhabon's own PDFs back exactly instead of guessing from shaped te
 
 from __future__ import annotations
 
+import atexit
+import contextvars
+import functools
+import re
 import threading
 from html import escape
 from pathlib import Path
@@ -21,17 +25,66 @@ from udbhabon.documents.writers.fonts import font_face_css
 
 CSS_PATH = Path(__file__).with_name("print.css")
 
-# Options used for every PDF. `full_fonts` embeds the whole TTF instead of a subset:
-# measured in bench/bench_writers.py --extraction, it does not change how many words text
-# extraction recovers, and it makes files ~200 KB larger, so subsets it is.
+# Options used for every PDF. `full_fonts` embeds the whole TTF instead of a subset: it
+# recovers *fewer* words by text extraction (bench/bench_writers.py --extraction) and makes
+# files larger, so subsets it is. `pdf_tags` changes nothing for extraction.
 PDF_OPTIONS: dict[str, Any] = {
     "pdf_variant": "pdf/a-3b",
     "full_fonts": False,
     "hinting": False,
 }
 
+# ---------------------------------------------------------------------------------------
+# ActualText: copy-paste that works.
+#
+# A PDF maps each *glyph* to text (ToUnicode). Shaped Bengali breaks that: one glyph (ক)
+# is drawn in many clusters (কি, কে, ক্ষ ...), and WeasyPrint keeps the text of the first
+# cluster it saw, so most words come out wrong (about a quarter are recovered). The PDF
+# standard's answer is a marked-content span with /ActualText around the glyphs, giving the
+# real text of the line; poppler (pdftotext, Evince, Okular), PDFium (Chrome) and Acrobat
+# use it. It changes nothing on the page. WeasyPrint has no option for it, so its text
+# drawing function is wrapped, only while Udbhabon writes (a context variable), only for
+# text boxes with Bengali. test_writer_pdf checks that it still takes effect after upgrades.
+
+_ACTUAL_TEXT: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "udbhabon_actual_text", default=False
+)
+_BENGALI = re.compile("[\u0980-\u09ff]")
+
+
+def _install_actual_text() -> bool:
+    """Wrap weasyprint.draw.draw_text once; return whether the hook is in place."""
+    import pydyf
+    import weasyprint.draw as draw
+
+    original = getattr(draw, "draw_text", None)
+    if original is None:
+        return False
+    if getattr(original, "_udbhabon_actual_text", False):
+        return True
+
+    @functools.wraps(original)
+    def draw_text(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
+        text = getattr(textbox, "text", "")
+        if not (_ACTUAL_TEXT.get() and text.strip() and _BENGALI.search(text)):
+            return original(stream, textbox, *args, **kwargs)
+        span = pydyf.Dictionary({"ActualText": pydyf.String(text)})
+        stream.begin_marked_content("Span", span)
+        try:
+            return original(stream, textbox, *args, **kwargs)
+        finally:
+            stream.end_marked_content()
+
+    draw_text._udbhabon_actual_text = True  # type: ignore[attr-defined]
+    draw.draw_text = draw_text
+    return True
+
+
 _lock = threading.Lock()
 _cache: dict[str, Any] = {}
+# Drop the cached FontConfiguration while its C library is still loaded (its __del__
+# fails noisily during interpreter shutdown otherwise).
+atexit.register(_cache.clear)
 
 
 def _stylesheet(lang: str) -> Any:
@@ -194,11 +247,20 @@ def _document_title(doc: dict[str, Any], lang: str) -> str:
 
 
 def write_pdf(
-    doc: dict[str, Any], lang: str = "bn", *, embed_data: bool = True, **options: Any
+    doc: dict[str, Any],
+    lang: str = "bn",
+    *,
+    embed_data: bool = True,
+    actual_text: bool = True,
+    **options: Any,
 ) -> bytes:
     """The document as PDF/A-3b bytes, with its contract JSON attached (unless embed_data
-    is False). Extra keyword options go to WeasyPrint's write_pdf (e.g. pdf_tags=True)."""
+    is False) and ActualText spans on Bengali lines (unless actual_text is False). Extra
+    keyword options go to WeasyPrint's write_pdf (e.g. pdf_tags=True)."""
     from weasyprint import HTML, Attachment
+
+    if actual_text:
+        _install_actual_text()
 
     stylesheet, font_config = _stylesheet(lang)
     html = HTML(string=document_html(doc, lang), base_url=str(CSS_PATH.parent))
@@ -214,9 +276,13 @@ def write_pdf(
             )
         )
     settings = {**PDF_OPTIONS, **options}
-    return html.write_pdf(
-        stylesheets=[stylesheet],
-        font_config=font_config,
-        attachments=attachments,
-        **settings,
-    )
+    token = _ACTUAL_TEXT.set(actual_text)
+    try:
+        return html.write_pdf(
+            stylesheets=[stylesheet],
+            font_config=font_config,
+            attachments=attachments,
+            **settings,
+        )
+    finally:
+        _ACTUAL_TEXT.reset(token)
