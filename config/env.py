@@ -77,6 +77,8 @@ def database_from_url(url: str, *, sqlite_default: Path) -> dict[str, Any]:
         # A Unix-socket directory can be given as ?host=/path (libpq style).
         if "host" in options:
             config["HOST"] = options.pop("host")
+        if "port" in options:
+            config["PORT"] = options.pop("port")
         if options:
             config["OPTIONS"] = options
         return config

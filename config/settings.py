@@ -150,13 +150,14 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not DEBUG and env_bool("UDBHABON_MANIFEST_STATIC", default=True)
+            # Production sets UDBHABON_MANIFEST_STATIC=1 after collectstatic:
+            # hashed names, cached forever. Off in development and tests.
+            if env_bool("UDBHABON_MANIFEST_STATIC", default=False)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
-WHITENOISE_MAX_AGE = 30 * 24 * 3600 if not DEBUG else 0
+WHITENOISE_USE_FINDERS = not env_bool("UDBHABON_MANIFEST_STATIC", default=False)
 
 # Uploads: an office's old plan is a few hundred kB; refuse anything large early.
 UDBHABON_MAX_UPLOAD_BYTES = env_int("UDBHABON_MAX_UPLOAD_BYTES", 15 * 1024 * 1024)
@@ -182,12 +183,25 @@ CACHES = {
     )
 }
 
-EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
+# E-mail through Django's mailers (Django 6.1). Console in development; SMTP in
+# production by DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+_email_backend = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": _email_backend,
+        "OPTIONS": (
+            {
+                "host": env_str("DJANGO_EMAIL_HOST", "localhost"),
+                "port": env_int("DJANGO_EMAIL_PORT", 25),
+                "username": env_str("DJANGO_EMAIL_HOST_USER"),
+                "password": env_str("DJANGO_EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", default=False),
+            }
+            if _email_backend.endswith("smtp.EmailBackend")
+            else {}
+        ),
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "udbhabon@localhost")
 
 SESSION_COOKIE_AGE = 14 * 24 * 3600
@@ -196,16 +210,17 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
+# Behind HTTPS (production): DJANGO_HTTPS=1 turns on the redirect, secure
+# cookies and HSTS. Off by default so development and tests run on plain HTTP.
+if env_bool("DJANGO_HTTPS", default=False):
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
-    SECURE_PROXY_SSL_HEADER = (
-        ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", True) else None
-    )
+    if env_bool("DJANGO_BEHIND_PROXY", default=True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,62 @@
+# Udbhabon — the two commands: `make run` (set up and start the app) and
+# `make test` (set up and run the whole test suite). Everything else is a helper.
+
+PYTHON_BIN := $(shell scripts/find-python 2>/dev/null)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SCALE ?= 0.05
+
+.PHONY: run test check lint format messages migrations-check bench e2e clean venv demo serve
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
+	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+# Compile translations (bn default, en second). Needs gettext's msgfmt.
+messages: venv
+	@scripts/check-system run
+	@$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+## Set up and start the app on http://127.0.0.1:$(PORT) with demo data (SQLite).
+run: messages
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_offices
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 scripts/serve $(PORT)
+
+serve: messages
+	DJANGO_DEBUG=1 scripts/serve $(PORT)
+
+## Set up and run the whole test suite: lint, migrations, translations, tests
+## (PostgreSQL: a throwaway cluster unless DATABASE_URL is set; real Chromium).
+test: check
+	@scripts/check-system test
+	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+check: lint migrations-check messages
+
+lint: venv
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: venv
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+migrations-check: venv
+	$(PY) manage.py makemigrations --check --dry-run
+
+e2e: messages
+	scripts/with-postgres $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+## Benchmarks on generated national-scale data (SCALE=1 is the whole country).
+bench: messages
+	SCALE=$(SCALE) scripts/with-postgres bench/run.sh
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,57 @@
+"""The permission matrix: every URL pattern × every persona → expected outcome.
+
+Each app keeps its cases in tests/permission_matrix/cases_<app>.py as a list
+CASES of Case objects. tests/test_permission_matrix.py runs them all and fails
+when a URL pattern of the project has no case (so a new URL cannot slip in
+unchecked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+# The personas visited for every case (usernames from udbhabon/offices/demo.py).
+PERSONAS = (
+    "anonymous",
+    "dhaka.io",  # innovation officer, Dhaka DC office
+    "dhaka.member",  # team member, Dhaka DC office
+    "dhakadiv.io",  # innovation officer, Dhaka division (Dhaka DC's parent)
+    "cabinet.io",  # innovation officer, Cabinet Division (the root)
+    "khulna.io",  # innovation officer, Khulna DC office (a stranger to Dhaka)
+    "admin",  # system administrator (staff), viewer post at the root
+)
+
+LOGIN = "login"  # expected: redirected to the sign-in page
+OK = 200
+FOUND = 302  # a redirect that is not the sign-in page
+BAD = 400
+DENIED = 403
+MISSING = 404
+NOT_ALLOWED = 405
+
+Value = dict[str, Any] | Callable[[Any], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Case:
+    url: str  # URL name, e.g. "offices:detail"
+    expect: dict[str, int | str]  # persona -> status or LOGIN; "*" = every other persona
+    kwargs: Value = field(default_factory=dict)
+    method: str = "GET"
+    data: Value | None = None
+    note: str = ""
+
+    def expected_for(self, persona: str) -> int | str:
+        if persona in self.expect:
+            return self.expect[persona]
+        return self.expect["*"]
+
+    @property
+    def id(self) -> str:
+        return f"{self.url}[{self.method}{':' + self.note if self.note else ''}]"
+
+
+def everyone_but_anonymous(status: int | str) -> dict[str, int | str]:
+    return {"anonymous": LOGIN, "*": status}

@@ -1,0 +1,9 @@
+from tests.permission_matrix import FOUND, LOGIN, OK, Case
+
+CASES = [
+    Case("login", {"*": OK}),
+    Case("logout", {"*": LOGIN}, method="POST", note="signed out, back to the sign-in page"),
+    Case("core:home", {"anonymous": LOGIN, "*": OK}),
+    Case("core:set_language", {"*": FOUND}, method="POST", data={"language": "en", "next": "/"}),
+    Case("admin:index", {"anonymous": FOUND, "admin": OK, "*": FOUND}),
+]

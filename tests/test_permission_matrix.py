@@ -1,0 +1,86 @@
+"""Visit every URL pattern as every persona and check the outcome.
+
+Fails when a URL pattern has no case in tests/permission_matrix/cases_*.py.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import tests.permission_matrix as matrix
+from tests.permission_matrix import LOGIN, PERSONAS, Case
+from udbhabon.offices.models import Office, Post, User
+
+# Django admin's own pages follow Django's staff rules; admin:index stands for them.
+EXEMPT_NAMESPACES = {"admin"}
+
+
+def _all_cases() -> list[Case]:
+    cases: list[Case] = []
+    for info in pkgutil.iter_modules(matrix.__path__):
+        if info.name.startswith("cases_"):
+            module = importlib.import_module(f"tests.permission_matrix.{info.name}")
+            cases.extend(module.CASES)
+    return cases
+
+
+CASES = _all_cases()
+
+
+def _url_names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace
+            if ns in EXEMPT_NAMESPACES:
+                continue
+            names |= _url_names(entry, f"{prefix}{ns}:" if ns else prefix)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(prefix + entry.name)
+    return names
+
+
+class World:
+    def post(self, username: str) -> Post:
+        return Post.objects.get(holdings__user__username=username, holdings__ended_on__isnull=True)
+
+    def office(self, code: str) -> Office:
+        return Office.objects.get(code=code)
+
+
+def test_it_covers_every_url_pattern():
+    covered = {case.url for case in CASES}
+    missing = sorted(_url_names() - covered)
+    assert not missing, f"URL patterns without a permission-matrix case: {missing}"
+
+
+def _resolve(value, world):
+    return value(world) if callable(value) else (value or {})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_it_gives_each_persona_the_expected_outcome(case: Case, persona: str):
+    world = World()
+    client = Client()
+    if persona != "anonymous":
+        client.force_login(User.objects.get(username=persona))
+    url = reverse(case.url, kwargs=_resolve(case.kwargs, world))
+    data = _resolve(case.data, world)
+    response = client.post(url, data) if case.method == "POST" else client.get(url, data)
+    expected = case.expected_for(persona)
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{persona} got {response.status_code}"
+        assert response["Location"].startswith(reverse("login")), response["Location"]
+    else:
+        assert response.status_code == expected, (
+            f"{case.id} as {persona}: expected {expected}, got {response.status_code}"
+        )
+        if expected == 302:
+            assert not response["Location"].startswith(reverse("login"))

@@ -1,0 +1,82 @@
+"""Template filters that show numbers and dates the way Bengali readers expect.
+
+Digits, grouping and calendars come from the `bangla` package (never from
+gettext or Django's number formatting), in the active language: Bengali digits
+and ১২,৩৪,৫৬৭ grouping in bn, ASCII digits and 12,34,567 in en.
+
+Loaded as a builtin (settings.TEMPLATES), so every template can use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from bangla import calendar as bcal
+from bangla import digits as bdigits
+
+register = template.Library()
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "bn").startswith("en") else "bn"
+
+
+@register.filter
+def digits(value: Any) -> str:
+    """Any value as text with digits in the active language: {{ 42|digits }}."""
+    if value is None:
+        return ""
+    return bdigits.localize_digits(str(value), _lang())
+
+
+@register.filter
+def number(value: Any, decimals: int | None = None) -> str:
+    """A number with South-Asian grouping: {{ 1234567|number }} → ১২,৩৪,৫৬৭."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = Decimal(value)
+        except ArithmeticError:
+            return digits(value)
+    return bdigits.format_number(value, lang=_lang(), decimals=decimals)
+
+
+@register.filter
+def date_bn(value: dt.date | dt.datetime | None) -> str:
+    """A date as people write it: ২৩ আগস্ট ২০১৭ / 23 August 2017."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return bcal.format_date(value, _lang())
+
+
+@register.filter
+def datetime_bn(value: dt.datetime | None) -> str:
+    """Date and time: ২৩ আগস্ট ২০১৭, ১০:১০."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{date_bn(local.date())}, {digits(local.strftime('%H:%M'))}"
+
+
+@register.filter
+def bangla_date(value: dt.date | None) -> str:
+    """The Bangla calendar date: ০৮ ভাদ্র, ১৪২৪ বঙ্গাব্দ."""
+    if value is None:
+        return ""
+    return bcal.format_bangla(value)
+
+
+@register.filter
+def percent(value: Any) -> str:
+    if value is None:
+        return ""
+    return f"{number(value)}%"

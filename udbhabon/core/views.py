@@ -1,0 +1,36 @@
+"""The shell: home page and language switch."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from udbhabon.core.home import collect_panels
+from udbhabon.offices import queries as office_queries
+from udbhabon.offices.services import user_set_language
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    post = request.acting_post
+    context = {"post": post, "children": [], "panels": []}
+    if post is not None:
+        context["children"] = office_queries.children_with_counts(post.office)
+        context["panels"] = collect_panels(request, post)
+    return render(request, "core/home.html", context)
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's set_language (cookie), and remember it on the account too.
+
+    The account's language is what e-mails and notifications use.
+    """
+    response = django_set_language(request)
+    lang = request.POST.get("language", "")
+    if lang in {"bn", "en"} and request.user.is_authenticated:
+        user_set_language(user=request.user, language=lang)
+    return response

@@ -1,0 +1,40 @@
+"""Access helpers: load an object for the acting post or raise 403/404.
+
+Called first in every view (healthchecks' _get_check_for_user pattern), so a
+view cannot forget the permission rule.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Office, Post
+
+
+def acting_post(request: HttpRequest) -> Post:
+    """The post the user acts for; a signed-in user without one sees nothing."""
+    post = getattr(request, "acting_post", None)
+    if post is None:
+        raise permissions.PermissionDenied
+    return post
+
+
+def office_for_view(request: HttpRequest, code: str) -> Office:
+    post = acting_post(request)
+    try:
+        office = Office.objects.select_related("parent").get(code=code)
+    except Office.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.require_view(post, office)
+    return office
+
+
+def post_for_view(request: HttpRequest, pk: int) -> Post:
+    viewer = acting_post(request)
+    try:
+        post = Post.objects.select_related("office").get(pk=pk)
+    except Post.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.require_view(viewer, post.office)
+    return post

@@ -1,0 +1,31 @@
+"""Which post the signed-in user is acting for, on every request.
+
+A user can hold several posts (an ADC who is also the innovation officer); they
+act for one at a time, chosen in the header and kept in the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from udbhabon.offices.queries import current_posts
+
+SESSION_KEY = "acting_post_id"
+
+
+class ActingPostMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.acting_post = None  # type: ignore[attr-defined]
+        request.user_posts = []  # type: ignore[attr-defined]
+        if request.user.is_authenticated:
+            posts = current_posts(request.user)
+            request.user_posts = posts  # type: ignore[attr-defined]
+            wanted = request.session.get(SESSION_KEY)
+            chosen = next((p for p in posts if p.pk == wanted), posts[0] if posts else None)
+            request.acting_post = chosen  # type: ignore[attr-defined]
+        return self.get_response(request)

@@ -1,0 +1,115 @@
+"""Reads of the office tree, posts and people. Writes live in services.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from bangla.text import loose_key
+from udbhabon.offices.models import PATH_ALPHABET, PATH_STEP, Office, Post, PostHolding, User
+
+
+def path_successor(path: str) -> str | None:
+    """The smallest path that sorts after every path starting with `path`.
+
+    Paths use only PATH_ALPHABET, so incrementing the last character (with
+    carry) gives an exclusive upper bound; None when `path` is all "z".
+    """
+    chars = list(path)
+    for i in range(len(chars) - 1, -1, -1):
+        pos = PATH_ALPHABET.index(chars[i])
+        if pos + 1 < len(PATH_ALPHABET):
+            chars[i] = PATH_ALPHABET[pos + 1]
+            return "".join(chars[: i + 1])
+        chars[i] = PATH_ALPHABET[0]
+    return None
+
+
+def subtree_q(path: str, *, field: str = "path") -> Q:
+    """Condition for "this office and everything under it" on a path column.
+
+    A range (>= path, < successor) rather than LIKE 'path%': SQLite's LIKE with
+    ESCAPE cannot use an index, a range uses the plain b-tree index everywhere.
+    `field` lets other models filter through a relation ("office__path").
+    """
+    upper = path_successor(path)
+    cond = Q(**{f"{field}__gte": path})
+    if upper is not None:
+        cond &= Q(**{f"{field}__lt": upper})
+    return cond
+
+
+def subtree(office: Office, *, include_self: bool = True) -> QuerySet[Office]:
+    qs = Office.objects.filter(subtree_q(office.path))
+    if not include_self:
+        qs = qs.exclude(pk=office.pk)
+    return qs
+
+
+def ancestor_paths(path: str) -> list[str]:
+    return [path[:end] for end in range(PATH_STEP, len(path) + 1, PATH_STEP)]
+
+
+def ancestors(office: Office, *, include_self: bool = True) -> list[Office]:
+    """Root first. One query."""
+    paths = ancestor_paths(office.path)
+    if not include_self:
+        paths = paths[:-1]
+    return list(Office.objects.filter(path__in=paths).order_by("depth"))
+
+
+def children_with_counts(office: Office) -> list[Office]:
+    """Direct children, each annotated with `child_count`. One query."""
+    return list(
+        office.children.filter(is_active=True)
+        .annotate(child_count=Count("children", filter=Q(children__is_active=True)))
+        .order_by("level", "name_bn")
+    )
+
+
+def posts_with_holders(offices: Iterable[Office]) -> list[Post]:
+    """Active posts of the given offices with their current holder prefetched."""
+    current = PostHolding.objects.filter(ended_on__isnull=True).select_related("user")
+    return list(
+        Post.objects.filter(office__in=list(offices), is_active=True)
+        .select_related("office")
+        .prefetch_related(Prefetch("holdings", queryset=current, to_attr="current_holdings"))
+        .order_by("office__path", "role", "id")
+    )
+
+
+def post_history(post: Post) -> list[PostHolding]:
+    return list(post.holdings.select_related("user").order_by("-started_on", "-id"))
+
+
+def current_posts(user: User) -> list[Post]:
+    """The posts a user holds now, with their offices. One query."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Post.objects.filter(holdings__user=user, holdings__ended_on__isnull=True, is_active=True)
+        .select_related("office")
+        .order_by("office__depth", "office__path", "id")
+    )
+
+
+def search_offices(query: str, *, within: Office | None = None, limit: int = 25) -> list[Office]:
+    """Offices whose names or aliases contain the query, spelling-tolerant.
+
+    Matching is on bangla.text.loose_key, which folds ি/ী, ু/ূ and the like,
+    and on the aliases (Jessore/Jashore ...). Shallow offices come first.
+    """
+    key = loose_key(query)
+    if not key:
+        return []
+    qs = Office.objects.filter(is_active=True)
+    for word in key.split():
+        qs = qs.filter(search_key__contains=word)
+    if within is not None:
+        qs = qs.filter(subtree_q(within.path))
+    return list(qs.select_related("parent").order_by("depth", "name_bn")[:limit])
+
+
+def office_by_code(code: str) -> Office:
+    return Office.objects.get(code=code)

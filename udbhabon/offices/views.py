@@ -1,0 +1,157 @@
+"""Office pages: the tree walk, search, the post switcher, and tree upkeep.
+
+Thin views: access helpers first, reads through queries, writes through services.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from udbhabon.core.decorators import staff_required
+from udbhabon.core.history import history_rows
+from udbhabon.core.htmx import is_htmx
+from udbhabon.offices import queries, services
+from udbhabon.offices.access import acting_post, office_for_view, post_for_view
+from udbhabon.offices.forms import (
+    DepartmentalOfficeForm,
+    HandOverForm,
+    OfficeSearchForm,
+    PostForm,
+    SwitchPostForm,
+)
+from udbhabon.offices.middleware import SESSION_KEY
+from udbhabon.offices.models import Office, Post
+
+
+@login_required
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    office = office_for_view(request, code)
+    viewer = acting_post(request)
+    crumbs = [o for o in queries.ancestors(office) if o.is_under(viewer.office)]
+    return render(
+        request,
+        "offices/detail.html",
+        {
+            "office": office,
+            "crumbs": crumbs,
+            "children": queries.children_with_counts(office),
+            "posts": queries.posts_with_holders([office]),
+            "history": history_rows(office, limit=20),
+        },
+    )
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    form = OfficeSearchForm(request.GET or None)
+    results: list[Office] = []
+    query = ""
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        results = queries.search_offices(query, within=post.office)
+    template = "offices/search.html#results" if is_htmx(request) else "offices/search.html"
+    return render(request, template, {"form": form, "results": results, "query": query})
+
+
+@login_required
+@require_POST
+def switch_post(request: HttpRequest) -> HttpResponse:
+    form = SwitchPostForm(request.POST)
+    if not form.is_valid():
+        raise PermissionDenied
+    wanted = form.cleaned_data["post"]
+    if not any(p.pk == wanted for p in request.user_posts):
+        raise PermissionDenied
+    request.session[SESSION_KEY] = wanted
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "core:home"
+    return redirect(target)
+
+
+@login_required
+def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    post = post_for_view(request, pk)
+    return render(
+        request,
+        "offices/post_detail.html",
+        {
+            "post": post,
+            "holdings": queries.post_history(post),
+            "crumbs": queries.ancestors(post.office),
+            "can_hand_over": request.user.is_staff,
+            "form": HandOverForm(),
+        },
+    )
+
+
+# --- Keeping the tree true: the system administrator (staff) only -------------
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def add_office(request: HttpRequest, code: str) -> HttpResponse:
+    parent = get_object_or_404(Office, code=code)
+    form = DepartmentalOfficeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        office = services.office_create(
+            code=form.cleaned_data["code"],
+            level=Office.Level.DEPARTMENT,
+            name_bn=form.cleaned_data["name_bn"],
+            name_en=form.cleaned_data["name_en"],
+            place_bn=parent.place_bn,
+            place_en=parent.place_en,
+            parent=parent,
+            actor=request.user,
+        )
+        messages.success(request, _("The office was added."))
+        return redirect("offices:detail", code=office.code)
+    return render(request, "offices/add_office.html", {"parent": parent, "form": form})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def add_post(request: HttpRequest, code: str) -> HttpResponse:
+    office = get_object_or_404(Office, code=code)
+    form = PostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.post_create(office=office, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The post was created."))
+        return redirect("offices:detail", code=office.code)
+    return render(request, "offices/add_post.html", {"office": office, "form": form})
+
+
+@staff_required
+@require_POST
+def hand_over(request: HttpRequest, pk: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("office"), pk=pk)
+    form = HandOverForm(request.POST)
+    if form.is_valid():
+        services.post_hand_over(
+            post=post,
+            to_user=form.cleaned_data["user"],
+            on=form.cleaned_data["on"],
+            actor=request.user,
+        )
+        messages.success(request, _("The post was handed over."))
+        return redirect("offices:post_detail", pk=post.pk)
+    return render(
+        request,
+        "offices/post_detail.html",
+        {
+            "post": post,
+            "holdings": queries.post_history(post),
+            "crumbs": queries.ancestors(post.office),
+            "can_hand_over": True,
+            "form": form,
+        },
+        status=400,
+    )
