@@ -1,0 +1,117 @@
+"""The reader's one exception type and its messages, Bengali first.
+
+Every refusal carries a stable ``code`` (for tests, logs and the upload screen)
+and a message people can act on. Messages live in one table, code → (Bengali,
+English). ``ReadError.message`` is lazy: it renders in the active Django
+language (English only when English is active, Bengali otherwise) and falls
+back to Bengali when Django is not configured, so the pure pipeline runs
+without settings and the upload screen still speaks the user's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import lazy
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    bn: str
+    en: str
+
+
+MESSAGES: dict[str, Message] = {
+    "empty": Message(
+        "ফাইলটি খালি; এতে পড়ার মতো কিছু নেই।",
+        "The file is empty; there is nothing to read.",
+    ),
+    "unsupported_type": Message(
+        "এই ধরনের ফাইল পড়া যায় না। .txt, .docx, .xlsx অথবা লেখাসহ .pdf ফাইল দিন।",
+        "This type of file cannot be read. Upload a .txt, .docx, .xlsx or a .pdf with text.",
+    ),
+    "type_mismatch": Message(
+        "ফাইলের নামের শেষাংশ ({extension}) আর ভেতরের বিষয়বস্তু ({actual}) মেলে না। "
+        "সঠিক ধরনে সংরক্ষণ করে আবার দিন।",
+        "The file name says {extension} but the file is really {actual}. "
+        "Save it in the right format and upload it again.",
+    ),
+    "not_a_document": Message(
+        "ফাইলটি খোলা গেল না; এটি ক্ষতিগ্রস্ত অথবা কোনো দলিল নয়।",
+        "The file could not be opened; it is damaged or not a document.",
+    ),
+    "encrypted": Message(
+        "পিডিএফটি পাসওয়ার্ড দিয়ে সুরক্ষিত, তাই পড়া যায় না। পাসওয়ার্ড ছাড়া সংরক্ষণ করে আবার দিন।",
+        "The PDF is password-protected and cannot be read. Save it without a password "
+        "and upload it again.",
+    ),
+    "no_text_layer": Message(
+        "পিডিএফটিতে কোনো লেখা নেই (সম্ভবত স্ক্যান করা ছবি)। মূল Word/Excel ফাইল অথবা লেখাসহ পিডিএফ দিন।",
+        "The PDF has no text (it is probably a scanned image). Upload the original "
+        "Word/Excel file or a PDF with text.",
+    ),
+    "legacy_font": Message(
+        "লেখাটি পুরোনো বিজয় (ANSI/SutonnyMJ) ফন্টে লেখা, ইউনিকোডে নয়। ইউনিকোডে রূপান্তর করে আবার দিন।",
+        "The text is in a legacy Bijoy (ANSI/SutonnyMJ) font, not Unicode. "
+        "Convert it to Unicode and upload it again.",
+    ),
+    "too_large": Message(
+        "ফাইলটি অনেক বড় ({size}); সর্বোচ্চ {limit} পর্যন্ত দেওয়া যায়।",
+        "The file is too large ({size}); the limit is {limit}.",
+    ),
+    "zip_bomb": Message(
+        "ফাইলটির ভেতরের আকার অস্বাভাবিক বড়; নিরাপত্তার কারণে এটি খোলা হয়নি।",
+        "The file expands to an abnormal size; it was not opened, for safety.",
+    ),
+    "no_table_header": Message(
+        "দলিলে কোনো চেনা সারণি পাওয়া যায়নি (যেমন ‘ক্রম’, ‘বিষয়’, ‘বাস্তবায়নকাল’ শিরোনামসহ)। "
+        "কর্মপরিকল্পনা, প্রতিবেদন বা কার্যবিবরণীর সারণিসহ ফাইল দিন।",
+        "No recognisable table was found (one with headings such as serial, subject, "
+        "implementation period). Upload a plan, report or minutes with its table.",
+    ),
+}
+
+
+def _render(code: str, params: tuple[tuple[str, str], ...]) -> str:
+    message = MESSAGES[code]
+    text = message.en if _active_language().startswith("en") else message.bn
+    return text.format(**dict(params)) if params else text
+
+
+def _active_language() -> str:
+    try:
+        from django.utils import translation
+
+        return translation.get_language() or "bn"
+    except Exception:  # settings not configured: the pure pipeline speaks Bengali
+        return "bn"
+
+
+_lazy_render = lazy(_render, str)
+
+
+class ReadError(Exception):
+    """A document that cannot be read at all; nothing from it may be saved.
+
+    ``code`` is one of MESSAGES; ``message`` renders in the user's language
+    (Bengali by default); ``message_bn`` and ``message_en`` are both languages.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        if code not in MESSAGES:
+            raise ValueError(f"unknown reader error code {code!r}")
+        self.code = code
+        self.params = {key: str(value) for key, value in params.items()}
+        frozen = tuple(sorted(self.params.items()))
+        self.message = _lazy_render(code, frozen)
+        entry = MESSAGES[code]
+        self.message_bn = entry.bn.format(**self.params) if self.params else entry.bn
+        self.message_en = entry.en.format(**self.params) if self.params else entry.en
+        super().__init__(self.message_bn)
+
+    def __str__(self) -> str:
+        return self.message_bn
+
+    def one_line(self) -> str:
+        """Both languages on one line, for command-line output."""
+        return f"{self.message_bn} ({self.message_en})"

@@ -1,0 +1,103 @@
+"""The reading pipeline, stage by stage.
+
+bytes → (checks) → lines of cells (extract_*) → tables and text (tables) →
+sections (sections, letters, items) → contract object with warnings in
+document order. A PDF that carries Udbhabon's own JSON is returned from that.
+"""
+
+from __future__ import annotations
+
+from udbhabon.documents.contract import WARNING_KEYS
+from udbhabon.documents.reader import _bangla, sections, sniff, tables
+from udbhabon.documents.reader.errors import ReadError
+from udbhabon.documents.reader.items import Warn
+from udbhabon.documents.reader.model import RawLine, Reading
+
+
+def read(data: bytes, filename: str, max_bytes: int | None) -> Reading:
+    claimed = sniff.claimed_format(filename)
+    sniff.check_size(data, max_bytes)
+    sniff.check_format(data, claimed)
+    if claimed == "pdf":
+        from udbhabon.documents.reader import attachment
+
+        carried = attachment.contract_from_pdf(data)
+        if carried is not None:
+            return Reading(carried, "pdf", from_attachment=True)
+    raw_lines = extract(data, claimed)
+    return read_lines(raw_lines, claimed)
+
+
+def extract(data: bytes, fmt: str) -> list[RawLine]:
+    if fmt == "txt":
+        from udbhabon.documents.reader import extract_txt
+
+        return extract_txt.extract(data)
+    if fmt == "docx":
+        from udbhabon.documents.reader import extract_docx
+
+        return extract_docx.extract(data)
+    if fmt == "xlsx":
+        from udbhabon.documents.reader import extract_xlsx
+
+        return extract_xlsx.extract(data)
+    from udbhabon.documents.reader import extract_pdf
+
+    return extract_pdf.extract(data)
+
+
+def read_lines(raw_lines: list[RawLine], fmt: str) -> Reading:
+    _refuse_legacy(raw_lines)
+    parts = sections.parts_of(tables.segment(raw_lines))
+    if not parts:
+        raise ReadError("no_table_header")
+    built = [sections.build(part, number) for number, part in enumerate(parts)]
+    _share_office(built)
+    result_sections = [entry.section for entry in built]
+    warnings = _ordered_warnings(built)
+    result = {
+        "sections": result_sections,
+        "warnings": [_warning_dict(section, warn) for section, warn in warnings],
+    }
+    return Reading(
+        result,
+        fmt,
+        lines=raw_lines,
+        sections=[entry.trace for entry in built],
+        warning_sources=[warn.source for _, warn in warnings],
+    )
+
+
+def _refuse_legacy(raw_lines: list[RawLine]) -> None:
+    sample = " ".join(line.text for line in raw_lines[:400])
+    if not sample.strip():
+        raise ReadError("empty")
+    if _bangla.is_legacy_font_text(sample):
+        raise ReadError("legacy_font")
+
+
+def _share_office(built: list[sections.Built]) -> None:
+    """A section that names no office takes the office of the document's other sections."""
+    known = next((entry.section["office"] for entry in built if entry.section["office"]), None)
+    if known is None:
+        return
+    for entry in built:
+        if entry.section["office"] is None:
+            entry.section["office"] = known
+            entry.trace.field("office").note = "অন্য অংশের দপ্তরের নাম নেওয়া হয়েছে"
+
+
+def _ordered_warnings(built: list[sections.Built]) -> list[tuple[int, Warn]]:
+    collected = [(number, warn) for number, entry in enumerate(built) for warn in entry.warnings]
+    # Stable: warnings from one place keep the order they were raised in.
+    return sorted(collected, key=lambda pair: pair[1].position)
+
+
+def _warning_dict(section: int, warn: Warn) -> dict:
+    values = {
+        "section": section,
+        "item": warn.item,
+        "code": warn.code,
+        "message": _bangla.normalize(warn.message),
+    }
+    return {key: values[key] for key in WARNING_KEYS}

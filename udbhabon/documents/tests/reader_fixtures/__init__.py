@@ -1,0 +1,1 @@
+"""Helpers and fixtures for the document reader's tests (converters, comparison)."""
