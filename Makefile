@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SCALE ?= 0.05
 
-.PHONY: run test check lint format messages migrations-check bench e2e clean venv demo serve
+.PHONY: run test check lint format messages messages-update migrations-check bench e2e clean venv serve
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -21,6 +21,13 @@ venv: $(VENV)/.installed
 messages: venv
 	@scripts/check-system run
 	@$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+# Refresh the catalogues after changing strings, then fill the Bengali
+# (scripts/po_fill.py helps) and check with `make test` (tests/test_translations.py).
+messages-update: venv
+	$(PY) manage.py makemessages -l bn -l en --ignore=.venv --ignore=bangla --ignore=tests \
+		--ignore=bench --ignore=var --no-location --no-obsolete
+	@sed -i '/^#, fuzzy$$/d' $$(find . -path ./.venv -prune -o -name django.po -print)
 
 ## Set up and start the app on http://127.0.0.1:$(PORT) with demo data (SQLite).
 run: messages

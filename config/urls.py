@@ -20,5 +20,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("udbhabon.core.urls")),
     path("offices/", include("udbhabon.offices.urls")),
+    path("documents/", include("udbhabon.documents.urls")),
     path("admin/", admin.site.urls),
 ]

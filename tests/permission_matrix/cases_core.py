@@ -5,5 +5,7 @@ CASES = [
     Case("logout", {"*": LOGIN}, method="POST", note="signed out, back to the sign-in page"),
     Case("core:home", {"anonymous": LOGIN, "*": OK}),
     Case("core:set_language", {"*": FOUND}, method="POST", data={"language": "en", "next": "/"}),
+    Case("core:notifications", {"anonymous": LOGIN, "*": OK}),
+    Case("core:notifications", {"anonymous": LOGIN, "*": FOUND}, method="POST", note="mark read"),
     Case("admin:index", {"anonymous": FOUND, "admin": OK, "*": FOUND}),
 ]

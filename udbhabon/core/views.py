@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from udbhabon.core import queries, services
 from udbhabon.core.home import collect_panels
 from udbhabon.offices import queries as office_queries
 from udbhabon.offices.services import user_set_language
@@ -34,3 +35,15 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if lang in {"bn", "en"} and request.user.is_authenticated:
         user_set_language(user=request.user, language=lang)
     return response
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.mark_read(user=request.user)
+        return redirect("core:notifications")
+    return render(
+        request,
+        "core/notifications.html",
+        {"notifications": queries.notifications_for(request.user)},
+    )

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from udbhabon.core.models import Notification
+from udbhabon.offices.models import User
+
+
+def unread_count(user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notifications_for(user: User, *, limit: int = 100) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user).order_by("-created_at", "-id")[:limit]

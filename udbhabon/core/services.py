@@ -1,0 +1,108 @@
+"""Notify people in-app and by e-mail, each in their own language.
+
+Every app tells people about changes through `notify` (officers) or
+`notify_address` (citizens without an account), so the rule "in the
+recipient's language, in-app and by e-mail where we have one" lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+
+from udbhabon.core.models import Notification
+from udbhabon.offices.models import Post, PostHolding, User
+
+
+def _absolute(url: str) -> str:
+    if url.startswith("http") or not url:
+        return url
+    return settings.SITE_URL.rstrip("/") + url
+
+
+def _render(msgid: str, params: dict[str, Any], language: str) -> str:
+    with translation.override(language):
+        try:
+            return translation.gettext(msgid) % params
+        except (KeyError, TypeError, ValueError):
+            return translation.gettext(msgid)
+
+
+def holders(posts: Iterable[Post]) -> list[tuple[Post, User]]:
+    """The current holder of each post (vacant posts are skipped). One query."""
+    post_ids = [p.pk for p in posts]
+    rows = PostHolding.objects.filter(post_id__in=post_ids, ended_on__isnull=True).select_related(
+        "user", "post"
+    )
+    return [(h.post, h.user) for h in rows]
+
+
+def notify(
+    *,
+    posts: Iterable[Post] = (),
+    users: Iterable[User] = (),
+    kind: str,
+    msgid: str,
+    params: dict[str, Any] | None = None,
+    url: str = "",
+    email: bool = True,
+) -> list[Notification]:
+    """Tell the holders of `posts` (and `users`) something, in-app and by e-mail.
+
+    `msgid` is an English source string marked with gettext_noop; it is
+    translated per recipient. E-mail goes after the transaction commits, so a
+    rolled-back change never sends mail.
+    """
+    params = params or {}
+    recipients: list[tuple[Post | None, User]] = list(holders(posts))
+    recipients += [(None, u) for u in users]
+    seen: set[int] = set()
+    created = []
+    for post, user in recipients:
+        if user.pk in seen:
+            continue
+        seen.add(user.pk)
+        created.append(
+            Notification(user=user, post=post, kind=kind, msgid=msgid, params=params, url=url)
+        )
+    Notification.objects.bulk_create(created)
+    if email:
+        for note in created:
+            if note.user.email:
+                transaction.on_commit(lambda n=note: _email(n))
+    return created
+
+
+def _email(note: Notification) -> None:
+    language = note.user.language or settings.LANGUAGE_CODE
+    text = _render(note.msgid, note.params, language)
+    with translation.override(language):
+        subject = translation.gettext("Udbhabon: %(text)s") % {"text": text[:120]}
+    body = text + ("\n\n" + _absolute(note.url) if note.url else "")
+    send_mail(subject, body, None, [note.user.email], fail_silently=True)
+    Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+
+
+def notify_address(
+    *, address: str, language: str, msgid: str, params: dict[str, Any] | None = None, url: str = ""
+) -> None:
+    """E-mail someone without an account (a citizen) in their language."""
+    if not address:
+        return
+    text = _render(msgid, params or {}, language)
+    with translation.override(language):
+        subject = translation.gettext("Udbhabon: %(text)s") % {"text": text[:120]}
+    body = text + ("\n\n" + _absolute(url) if url else "")
+    transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=True))
+
+
+def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=timezone.now())

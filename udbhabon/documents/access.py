@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+
+from udbhabon.documents import queries
+from udbhabon.documents.models import Letter
+from udbhabon.offices import permissions
+from udbhabon.offices.access import acting_post
+
+
+def letter_for_view(request: HttpRequest, pk: int) -> Letter:
+    post = acting_post(request)
+    try:
+        letter = queries.letter_detail(pk)
+    except Letter.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.require_view(post, letter.office)
+    return letter
