@@ -36,6 +36,7 @@ class Cell:
     text: str
     raw: str
     nested: list[list[str]] = field(default_factory=list)
+    column: int = -1  # where the cell was in its row (-1: a blank put in by a repair)
 
     @property
     def flat_nested(self) -> list[str]:

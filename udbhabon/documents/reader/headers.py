@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from udbhabon.documents.reader import _bangla, vocab
 
@@ -128,35 +129,43 @@ class Header:
         return name in self.columns
 
 
+@cache
+def _variants() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple(
+        (name, vocab.loose(variant), tuple(vocab.loose_words(variant)))
+        for name, variants in FIELD_VARIANTS.items()
+        for variant in variants
+        if vocab.loose(variant)
+    )
+
+
+@lru_cache(maxsize=8192)
 def cell_score(text: str) -> tuple[str | None, int]:
     """The field a heading cell names and how surely: 3 exact, 2 prefix, 1 contains."""
-    text = _bangla.normalize(text)
     if not text or len(text.split()) > 16:
         return None, 0
+    text = _bangla.normalize(text)
     main = _bangla.normalize(_PAREN.sub(" ", text)) or text
     key = vocab.loose(main)
     main_words = vocab.loose_words(main)
     best: tuple[str | None, int, int] = (None, 0, 0)
-    for name, variants in FIELD_VARIANTS.items():
-        for variant in variants:
-            wanted = vocab.loose(variant)
-            score = _match(key, main_words, wanted, variant)
-            if score and (score, len(wanted)) > (best[1], best[2]):
-                best = (name, score, len(wanted))
+    for name, wanted, variant_words in _variants():
+        score = _match(key, main_words, wanted, variant_words)
+        if score and (score, len(wanted)) > (best[1], best[2]):
+            best = (name, score, len(wanted))
     return best[0], best[1]
 
 
-def _match(key: str, main_words: list[str], wanted: str, variant: str) -> int:
-    if not wanted:
-        return 0
+def _match(key: str, main_words: list[str], wanted: str, variant_words: tuple[str, ...]) -> int:
     if key == wanted:
         return 3
     if key.startswith(wanted) and len(key) - len(wanted) <= 8 and len(main_words) <= 5:
         return 2
-    variant_words = vocab.loose_words(variant)
+    if variant_words[0] not in main_words:
+        return 0
     size = len(variant_words)
     for start in range(len(main_words) - size + 1):
-        if main_words[start : start + size] == variant_words and size >= 1:
+        if tuple(main_words[start : start + size]) == variant_words:
             return 1 if len(main_words) > size + 1 or size == 1 else 2
     return 0
 

@@ -141,6 +141,9 @@ class _TableReader:
         if serial_column is not None and serial_column < len(aligned.cells):
             trace = draft.trace.field("serial")
             trace.add(aligned.cells[serial_column].raw, row.line.source.at_column(serial_column))
+        for name in ("start", "end"):
+            if name not in draft.fields and name in self.header.columns:
+                draft.trace.field(name)
 
     def _continue(self, draft: Draft, cells: list[Cell], row: Row) -> None:
         draft.trace.rows.append(row.line.source)
@@ -156,9 +159,10 @@ class _TableReader:
                 draft.nested.extend(cell.nested)
             if not cell.text:
                 continue
+            source = row.line.source.at_column(cell.column if cell.column >= 0 else index)
             name = by_column.get(index)
             if name is None:
-                self._unplaced(cell.text, row.line.source.at_column(index), len(self.drafts) - 1)
+                self._unplaced(cell.text, source, len(self.drafts) - 1)
                 continue
             if name == "serial":
                 continue
@@ -166,7 +170,7 @@ class _TableReader:
             if append and cell.text == current:
                 continue
             draft.fields[name] = f"{current} {cell.text}".strip() if append else cell.text
-            draft.trace.field(name).add(cell.raw, row.line.source.at_column(index))
+            draft.trace.field(name).add(cell.raw, source)
             placed.append(name)
         return placed
 

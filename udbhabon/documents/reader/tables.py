@@ -129,9 +129,16 @@ def _read_table(
         table.body.extend(pending)
         pending = []
         if not headers.is_column_numbers(values):
-            table.body.append(Row([clean(cell) for cell in line.cells], line))
+            table.body.append(Row(_cells(line), line))
         index += 1
     return table, index, pending
+
+
+def _cells(line: RawLine) -> list[Cell]:
+    cells = [clean(cell) for cell in line.cells]
+    for column, cell in enumerate(cells):
+        cell.column = column
+    return cells
 
 
 def _take_sub_header(raw_lines: list[RawLine], index: int, table: Table) -> int:

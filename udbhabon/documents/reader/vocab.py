@@ -8,7 +8,7 @@ Everything is compared through ``loose_key`` so spelling variants match.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 
 def _split(words: str) -> tuple[str, ...]:
@@ -55,7 +55,7 @@ PERSON_WORDS = (
 )
 
 
-@cache
+@lru_cache(maxsize=65536)
 def loose(word: str) -> str:
     from udbhabon.documents.reader._bangla import loose_key
 
@@ -84,9 +84,7 @@ def is_month_word(word: str) -> bool:
 
 def loose_words(text: str) -> list[str]:
     """The text's words as loose keys (punctuation and spacing dropped)."""
-    from udbhabon.documents.reader._bangla import loose_key
-
-    keys = (loose_key(word) for word in text.replace("/", " ").replace("-", " ").split())
+    keys = (loose(word) for word in text.replace("/", " ").replace("-", " ").split())
     return [key for key in keys if key]
 
 

@@ -1,0 +1,94 @@
+"""Excel (.xlsx): every visible sheet, row by row, merged ranges kept empty after their first cell.
+
+A row whose only text is in its first column (a title, a letter line, a
+heading merged across the table) is a paragraph; any other row with text is a
+table row. A merged range keeps its text in its top-left cell and leaves the
+rest empty, which is what an empty merged cell is in the plain-text papers, so
+the same rules (inheritance, sub-label groups) apply. Dates typed as real Excel
+dates read as "dd/mm/yyyy".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from typing import Any
+
+from udbhabon.documents.reader import sniff
+from udbhabon.documents.reader.errors import ReadError
+from udbhabon.documents.reader.model import RawLine, Source
+
+MAX_CELLS = 200_000
+
+
+def extract(data: bytes) -> list[RawLine]:
+    archive = sniff.open_zip(data)
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels", ".vml")):
+            sniff.read_member(archive, info.filename)  # refuses DTDs and entity tricks
+    workbook = _load(data)
+    lines: list[RawLine] = []
+    try:
+        for sheet in workbook.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue
+            _sheet_lines(sheet, lines)
+    finally:
+        workbook.close()
+    return lines
+
+
+def _load(data: bytes) -> Any:  # openpyxl Workbook, imported lazily
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        raise ReadError("not_a_document") from exc
+    except Exception as exc:  # openpyxl raises many types on malformed parts
+        raise ReadError("not_a_document") from exc
+
+
+def _sheet_lines(sheet: object, lines: list[RawLine]) -> None:
+    max_row = sheet.max_row or 0  # type: ignore[attr-defined]
+    max_col = sheet.max_column or 0  # type: ignore[attr-defined]
+    if max_row * max_col > MAX_CELLS:
+        raise ReadError("too_large", size=f"{max_row}×{max_col}", limit=str(MAX_CELLS))
+    title = str(sheet.title)  # type: ignore[attr-defined]
+    for number, row in enumerate(
+        sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True),  # type: ignore[attr-defined]
+        start=1,
+    ):
+        cells = [_text(value) for value in row]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        filled = [index for index, cell in enumerate(cells) if cell.strip()]
+        where = {"sheet": title, "row": number}
+        if filled and filled != [0]:
+            lines.append(RawLine(cells, True, Source(index=len(lines), **where)))
+            continue
+        text = cells[0] if cells else ""
+        for part in text.split("\n") if text else [""]:
+            lines.append(RawLine([part], False, Source(index=len(lines), **where)))
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
