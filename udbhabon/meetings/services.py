@@ -768,7 +768,8 @@ def minutes_sign_and_send(
     signatories = [s for s in (chair, signer) if s and s.get("name")]
     if len(signatories) == 2 and signatories[0]["name"] == signatories[1]["name"]:
         signatories = signatories[:1]
-    if signatories:
+    # Minutes signed on paper (an imported memo number) keep the paper's signatures.
+    if signatories and not (memo_number.strip() and meeting.signatories):
         meeting.signatories = signatories
     if not meeting.chair_text and meeting.chair_post is not None:
         meeting.chair_text = chair_text_for(meeting.chair_post)
