@@ -238,3 +238,16 @@ def test_e2e_minutes_conflict_is_shown_and_the_form_works_without_javascript(
     assert meeting.items.get(serial=2).decision == "জাভাস্ক্রিপ্ট ছাড়া লেখা।"
     plain.close()
     assert User.objects.filter(username="natore.adc").exists()
+
+
+def test_e2e_schedule_is_understood_as_it_is_typed(page: Page):
+    sign_in(page, "natore.io")
+    page.goto(page.base_url + "/meetings/office/dc-natore/schedule/")  # type: ignore[attr-defined]
+    page.fill("#id_starts_on", "2019-07-01")
+    page.fill("#id_ends_on", "2020-06-30")
+    page.fill("#id_text", "প্রতিমাসের দ্বিতীয় সপ্তাহের সোমবার")
+    expect(page.locator("#preview")).to_contain_text("প্রতি মাসের দ্বিতীয় সোমবার")
+    expect(page.locator("#preview")).to_contain_text("৮ জুলাই ২০১৯")
+    page.click("text=সভাগুলো পরিকল্পনা করুন")
+    expect(page.locator(".message")).to_contain_text("১২টি সভা পরিকল্পিত হয়েছে")
+    expect(page.locator("main")).to_contain_text("“প্রতিমাসের দ্বিতীয় সপ্তাহের সোমবার”")

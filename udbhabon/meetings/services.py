@@ -24,10 +24,11 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from bangla import schedules as bschedules
+from bangla.digits import localize_digits
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import attribute, save_with_history
 from udbhabon.core.services import notify
@@ -1125,7 +1126,9 @@ def meeting_import(
         ):
             # Inside the transaction: the meeting made above is rolled back too.
             raise ValidationError(
-                _("Agenda item %(n)s of the minutes cannot be read.") % {"n": n}, code="item"
+                _("Agenda item %(n)s of the minutes cannot be read.")
+                % {"n": localize_digits(str(n), "en" if get_language() == "en" else "bn")},
+                code="item",
             )
         topic = normalize(raw.get("topic") or "")
         serial = raw.get("serial") if isinstance(raw.get("serial"), int) else n

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bangla.schedules import describe, parse_schedule
 from udbhabon.core.htmx import is_htmx
+from udbhabon.core.templatetags.bn import digits
 from udbhabon.meetings import access, queries, services
 from udbhabon.meetings.document import meeting_as_document, meeting_as_section, paper
 from udbhabon.meetings.forms import (
@@ -153,7 +154,7 @@ def schedule_new(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(
                 request,
                 _("Understood as “%(rule)s”: %(count)s meetings planned.")
-                % {"rule": describe(schedule.rule, lang), "count": count},
+                % {"rule": describe(schedule.rule, lang), "count": digits(count)},
             )
             return redirect("meetings:office", code=office.code)
     preview = _schedule_preview(request, form, lang)
@@ -438,7 +439,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
             added = services.agenda_refresh(meeting=meeting, actor=request.user, post=post)
             messages.info(
                 request,
-                _("%(count)s new items were added to the agenda.") % {"count": added}
+                _("%(count)s new items were added to the agenda.") % {"count": digits(added)}
                 if added
                 else _("The agenda is up to date."),
             )
