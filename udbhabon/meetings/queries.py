@@ -316,5 +316,42 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
         row.changes = [
             (label, show(fields.get(str(label)), old), show(fields.get(str(label)), new))
             for label, old, new in row.changes
+            if getattr(fields.get(str(label)), "name", "") not in INTERNAL_FIELDS
         ]
     return rows
+
+
+# Bookkeeping that means nothing to a reader of the history.
+INTERNAL_FIELDS = frozenset({"version", "origin_id", "plan_item_id", "source"})
+
+
+def meeting_history(meeting: Meeting, *, limit: int = 30) -> list[Any]:
+    """The meeting's history and its agenda items' (the minutes as typed), newest first.
+
+    Each agenda item record is compared with the item's previous record; its
+    changes are labelled with the item's serial ("৩ — সিদ্ধান্ত"). Four queries:
+    the meeting's records (and posts named), the items' last 200 records.
+    """
+    from udbhabon.core.templatetags.bn import digits
+
+    rows = readable_history(meeting, limit=limit)
+    records = list(
+        AgendaItem.history.filter(meeting_id=meeting.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:200]
+    )
+    older: dict[int, Any] = {}
+    for record in reversed(records):  # oldest first: remember each item's previous record
+        previous = older.get(record.id)
+        record.changes = []
+        if previous is not None:
+            for change in record.diff_against(previous).changes:
+                if change.field in INTERNAL_FIELDS:
+                    continue
+                label = AgendaItem._meta.get_field(change.field).verbose_name
+                record.changes.append(
+                    (f"{digits(record.serial)} — {label}", change.old, change.new)
+                )
+        older[record.id] = record
+    merged = sorted([*rows, *records], key=lambda r: r.history_date, reverse=True)
+    return merged[:limit]

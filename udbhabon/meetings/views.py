@@ -231,7 +231,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit(post, office) and meeting.is_editable,
             "can_sign": permissions.can_sign(post, office),
             "deadline": queries.minutes_deadline(meeting) if meeting.sent_at else None,
-            "history": queries.readable_history(meeting),
+            "history": queries.meeting_history(meeting),
             "correct_form": CorrectForm(),
         },
     )

@@ -27,3 +27,17 @@ def test_it_shows_the_meeting_pages_in_english(login, make_meeting, io, io_user,
         response = client.get(url, headers={"accept-language": "en"})
         assert response.status_code == 200, url
         assert text in response.content.decode(), url
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+def test_its_field_names_are_unique_per_model_in_each_language(lang):
+    """queries.readable_history finds a field by its (translated) verbose name."""
+    from django.apps import apps
+    from django.utils import translation
+
+    with translation.override(lang):
+        for model in apps.get_app_config("meetings").get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            names = [str(f.verbose_name) for f in model._meta.fields]
+            assert len(names) == len(set(names)), (model.__name__, names)

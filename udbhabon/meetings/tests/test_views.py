@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from udbhabon.meetings import services
 from udbhabon.meetings.models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSchedule
 from udbhabon.meetings.tests.conftest import decide, send
 
@@ -325,3 +326,23 @@ def test_it_lists_the_offices_meetings(login, make_meeting):
         .content.decode()
     )
     assert meeting.title in other and "নতুন সভা" not in other
+
+
+def test_it_shows_who_changed_the_minutes_on_the_meeting_page(login, make_meeting, io, io_user):
+    meeting = make_meeting()
+    decide(meeting, io_user, io, {3: ("প্রথম সিদ্ধান্ত", "")})
+    item = meeting.items.get(serial=3)
+    services.agenda_item_update(
+        item=item,
+        fields={"decision": "বদলানো সিদ্ধান্ত"},
+        base_version=item.version,
+        actor=io_user,
+        post=io,
+    )
+    page = (
+        login("natore.io")
+        .get(reverse("meetings:detail", kwargs={"pk": meeting.pk}))
+        .content.decode()
+    )
+    history = page[page.index('class="card history"') :]
+    assert "৩ — সিদ্ধান্ত" in history and "বদলানো সিদ্ধান্ত" in history and "সাঈফ-উল-আরিফিন" in history
