@@ -154,12 +154,13 @@ def _score(cells: list[Cell], kinds: list[str]) -> int:
 
 
 def _candidates(cells: list[Cell], width: int) -> list[list[Cell]]:
+    """Rows with one blank put in or taken out; the fewest cells moved come first."""
     out = []
     blank = Cell("", "")
     if width <= len(cells) and not cells[width - 1].text:
-        for at in range(1, width - 1):
+        for at in range(width - 2, 0, -1):
             out.append([*cells[:at], blank, *cells[at : width - 1], *cells[width:]])
-    for at in range(1, min(width, len(cells))):
+    for at in range(min(width, len(cells)) - 1, 0, -1):
         if not cells[at].text and any(cell.text for cell in cells[at + 1 :]):
             out.append([*cells[:at], *cells[at + 1 :], blank])
     return out

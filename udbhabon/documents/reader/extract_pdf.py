@@ -1,0 +1,188 @@
+"""PDF with a text layer: words with their positions, tables recovered from the page.
+
+- Ruled tables (the usual export of a Word/LibreOffice table) come from the
+  page's lines: each cell box collects the words whose centre falls inside it;
+  a merged cell is empty in every grid position but its first.
+- Borderless tables are recovered from positions (``pdf_tables``): a line whose
+  word groups read as column headings fixes the columns, and the lines below
+  are rows, a new row starting where the serial column has a number.
+- Everything else is a line of text, top to bottom; bullets (•) inside a cell are
+  kept as a list.
+
+Text extraction from shaped Bengali is lossy (TECH-NOTES): a PDF made by a
+shaping engine gives back glyph order, not always the typed letters. What the
+reader promises for PDFs is the structure; exact text needs an exact text layer
+(or Udbhabon's own attachment, read before this module is reached).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass
+
+from udbhabon.documents.reader import pdf_tables
+from udbhabon.documents.reader.errors import ReadError
+from udbhabon.documents.reader.model import RawLine, Source
+
+MAX_PAGES = 300
+TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Block:
+    """A page element in reading order: a text line, or a table's rows."""
+
+    top: float
+    line: str | None = None
+    rows: list[list[str]] | None = None
+
+
+def extract(data: bytes) -> list[RawLine]:
+    import pdfplumber
+
+    lines: list[RawLine] = []
+    any_text = False
+    carry = pdf_tables.Carry()
+    tables = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
+                words = _words(page)
+                any_text = any_text or bool(words)
+                for block in _blocks(page, words, carry):
+                    tables += block.rows is not None
+                    _emit(lines, block, number, tables - 1)
+                page.flush_cache()
+    except ReadError:
+        raise
+    except Exception as exc:  # pdfminer raises many types on damaged or locked files
+        if type(exc).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"}:
+            raise ReadError("encrypted") from exc
+        raise ReadError("not_a_document") from exc
+    if not any_text:
+        raise ReadError("no_text_layer")
+    return lines
+
+
+def _words(page: object) -> list[Word]:
+    raw = page.extract_words(  # type: ignore[attr-defined]
+        use_text_flow=True, keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2.5
+    )
+    return [
+        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
+        for w in raw
+        if w["text"].strip()
+    ]
+
+
+def _blocks(page: object, words: list[Word], carry: pdf_tables.Carry) -> list[Block]:
+    blocks: list[Block] = []
+    used: set[int] = set()
+    try:
+        tables = page.find_tables(TABLE_SETTINGS)  # type: ignore[attr-defined]
+    except Exception:  # a page whose drawing confuses the table finder: read it as text
+        tables = []
+    for table in tables:
+        grid = []
+        for row in table.rows:
+            cells = []
+            for box in row.cells:
+                if box is None:
+                    cells.append("")
+                    continue
+                inside = [i for i, w in enumerate(words) if i not in used and _inside(w, box)]
+                used.update(inside)
+                cells.append(cell_text([words[i] for i in inside]))
+            grid.append(cells)
+        if grid:
+            blocks.append(Block(float(table.bbox[1]), rows=grid))
+    rest = [w for i, w in enumerate(words) if i not in used]
+    if tables:
+        carry.reset()
+        blocks.extend(Block(top, line=text) for top, text in text_lines(rest))
+    else:
+        blocks.extend(pdf_tables.recover(group_lines(rest), carry))
+    blocks.sort(key=lambda block: block.top)
+    return blocks
+
+
+def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return x0 <= word.cx <= x1 and top <= word.cy <= bottom
+
+
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Words into lines (by vertical position), each line left to right."""
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    lines: list[list[Word]] = []
+    for word in ordered:
+        if lines:
+            last = lines[-1]
+            height = max(last[0].bottom - last[0].top, 1.0)
+            if abs(word.cy - last[0].cy) <= height * 0.45:
+                last.append(word)
+                continue
+        lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def text_lines(words: list[Word]) -> list[tuple[float, str]]:
+    return [(line[0].top, " ".join(w.text for w in line)) for line in group_lines(words)]
+
+
+def cell_text(words: list[Word]) -> str:
+    """A cell's words as lines; "•" lines become a list, as in the other formats."""
+    lines = [" ".join(w.text for w in line) for line in group_lines(words)]
+    if not any(line.startswith("•") for line in lines):
+        return "\n".join(lines)
+    lead: list[str] = []
+    bullets: list[str] = []
+    for line in lines:
+        if line.startswith("•"):
+            bullets.append(line.lstrip("• ").strip())
+        elif bullets:
+            bullets[-1] = f"{bullets[-1]} {line}"
+        else:
+            lead.append(line)
+    items = "".join(f"<li>{html.escape(bullet)}</li>" for bullet in bullets)
+    return f"{html.escape(' '.join(lead))}<ul>{items}</ul>"
+
+
+def _emit(lines: list[RawLine], block: Block, page: int, table: int) -> None:
+    if block.line is not None:
+        lines.append(RawLine([block.line], False, Source(index=len(lines), page=page)))
+        return
+    for row_number, cells in enumerate(block.rows or [], start=1):
+        filled = [cell for cell in cells if cell.strip()]
+        where = {"page": page, "table": table, "row": row_number}
+        if len(cells) == 1 or (len(filled) == 1 and cells[0].strip() and len(cells) > 2):
+            for part in (filled[0] if filled else "").split("\n"):
+                lines.append(RawLine([part], False, Source(index=len(lines), **where)))
+        else:
+            lines.append(RawLine(list(cells), True, Source(index=len(lines), **where)))

@@ -1,0 +1,193 @@
+"""Borderless tables in a PDF, recovered from word positions.
+
+A line whose word groups (words closer than a column gap) read as column
+headings (``headers.detect``) fixes the columns; a second heading line with
+শুরু / সমাপ্তি splits the period column in two. Each following line's words go
+to the column under which their centre falls; a line with a number in the
+serial column starts a row, other lines continue the row above (wrapped cell
+text). A large vertical gap ends the table; the columns are carried to the
+next page so a table broken across pages continues.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from statistics import median
+from typing import TYPE_CHECKING
+
+from udbhabon.documents.reader import _bangla, headers, rows
+
+if TYPE_CHECKING:
+    from udbhabon.documents.reader.extract_pdf import Block, Word
+
+GAP_FACTOR = 0.6  # a gap wider than this many line heights separates columns
+END_GAP = 2.6  # a vertical gap of this many line heights ends a table
+
+
+@dataclass(slots=True)
+class Columns:
+    bounds: list[float]  # left boundary of every column but the first
+    serial: int | None
+    heading_keys: tuple[str, ...] = ()
+
+    def index(self, x: float) -> int:
+        for number, bound in enumerate(self.bounds):
+            if x < bound:
+                return number
+        return len(self.bounds)
+
+    @property
+    def width(self) -> int:
+        return len(self.bounds) + 1
+
+
+@dataclass(slots=True)
+class Carry:
+    """Columns of a table still open at the bottom of the previous page."""
+
+    columns: Columns | None = None
+    open_rows: list[list[str]] = field(default_factory=list)
+
+    def reset(self) -> None:
+        self.columns = None
+
+
+def chunks(line: list[Word]) -> list[list[Word]]:
+    """A line's words grouped into cells: split where the gap is a column gap."""
+    if not line:
+        return []
+    height = max(median(w.bottom - w.top for w in line), 1.0)
+    groups = [[line[0]]]
+    for previous, word in itertools.pairwise(line):
+        if word.x0 - previous.x1 > height * GAP_FACTOR:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return groups
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(word.text for word in words)
+
+
+def recover(lines: list[list[Word]], carry: Carry) -> list[Block]:
+    from udbhabon.documents.reader.extract_pdf import Block
+
+    blocks: list[Block] = []
+    index = 0
+    if carry.columns is not None and lines:
+        table, index = _read_rows(lines, 0, carry.columns, [])
+        if table:
+            blocks.append(Block(lines[0][0].top, rows=table))
+        if index == 0:
+            carry.reset()
+    while index < len(lines):
+        line = lines[index]
+        columns, header_rows, next_index = _header(lines, index)
+        if columns is None:
+            blocks.append(Block(line[0].top, line=_text(line)))
+            index += 1
+            continue
+        table, index = _read_rows(lines, next_index, columns, header_rows)
+        blocks.append(Block(line[0].top, rows=table))
+        carry.columns = columns if index >= len(lines) else None
+    return blocks
+
+
+def _header(lines: list[list[Word]], index: int) -> tuple[Columns | None, list[list[str]], int]:
+    groups = chunks(lines[index])
+    if len(groups) < 2:
+        return None, [], index
+    texts = [_text(group) for group in groups]
+    header = headers.detect(texts)
+    if header is None:
+        return None, [], index
+    lefts = [group[0].x0 for group in groups]
+    rights = [group[-1].x1 for group in groups]
+    heading = list(texts)
+    following = index + 1
+    sub: list[str] | None = None
+    if following < len(lines):
+        sub_groups = chunks(lines[following])
+        sub_texts = [_text(group) for group in sub_groups]
+        if headers.is_sub_header(sub_texts):
+            lefts, rights, heading, sub = _split(lefts, rights, heading, sub_groups)
+            following += 1
+    bounds = [(rights[n] + lefts[n + 1]) / 2 for n in range(len(lefts) - 1)]
+    serial = next(
+        (n for n, text in enumerate(heading) if headers.cell_score(text)[0] == "serial"), None
+    )
+    columns = Columns(bounds, serial, tuple(heading))
+    header_rows = [heading] + ([sub] if sub else [])
+    return columns, header_rows, following
+
+
+def _split(
+    lefts: list[float], rights: list[float], heading: list[str], sub_groups: list[list[Word]]
+) -> tuple[list[float], list[float], list[str], list[str]]:
+    """Split the heading column that the start/end sub-headings sit under."""
+    new_lefts, new_rights, new_heading, sub = [], [], [], []
+    taken = 0
+    for number, (left, right) in enumerate(zip(lefts, rights, strict=True)):
+        limit = lefts[number + 1] if number + 1 < len(lefts) else float("inf")
+        under = [g for g in sub_groups[taken:] if left - 4 <= g[0].x0 < limit]
+        if len(under) >= 2:
+            for position, group in enumerate(under):
+                new_lefts.append(group[0].x0)
+                new_rights.append(group[-1].x1)
+                new_heading.append(heading[number] if position == 0 else "")
+                sub.append(_text(group))
+            taken += len(under)
+        else:
+            new_lefts.append(left)
+            new_rights.append(right)
+            new_heading.append(heading[number])
+            sub.append(_text(under[0]) if under else "")
+            taken += len(under)
+    return new_lefts, new_rights, new_heading, sub
+
+
+def _read_rows(
+    lines: list[list[Word]], index: int, columns: Columns, table: list[list[str]]
+) -> tuple[list[list[str]], int]:
+    table = [list(row) for row in table]
+    heights = [max(w.bottom - w.top for w in line) for line in lines[index : index + 40]] or [10.0]
+    height = max(median(heights), 1.0)
+    previous_bottom = lines[index - 1][-1].bottom if index > 0 else None
+    current: list[str] | None = None
+    start = index
+    while index < len(lines):
+        line = lines[index]
+        top = min(w.top for w in line)
+        if previous_bottom is not None and top - previous_bottom > height * END_GAP:
+            break
+        cells = [""] * columns.width
+        for word in line:
+            column = columns.index(word.cx)
+            cells[column] = f"{cells[column]} {word.text}".strip()
+        if headers.same_layout(_as_header(columns), cells) or headers.is_column_numbers(cells):
+            current = None
+        elif _starts_row(cells, columns) or current is None:
+            current = cells
+            table.append(current)
+        else:
+            for number, value in enumerate(cells):
+                if value:
+                    current[number] = f"{current[number]}\n{value}".strip()
+        previous_bottom = max(w.bottom for w in line)
+        index += 1
+    if index == start:
+        return [], start
+    return table, index
+
+
+def _starts_row(cells: list[str], columns: Columns) -> bool:
+    if columns.serial is None:
+        return True
+    return rows.parse_serial(cells[columns.serial]) is not None
+
+
+def _as_header(columns: Columns) -> headers.Header:
+    keys = tuple(_bangla.loose_key(text) for text in columns.heading_keys)
+    return headers.Header(list(columns.heading_keys), {}, 1, keys)
