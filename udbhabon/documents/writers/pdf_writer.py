@@ -104,8 +104,36 @@ def _stylesheet(lang: str) -> Any:
                 f'"{page} " counter(page, {style}) " / " counter(pages, {style}); }} }}'
             )
             text = "\n".join([font_face_css(), CSS_PATH.read_text("utf-8"), page_rule])
-            _cache[key] = CSS(string=text, font_config=_cache["fonts"])
+            _cache[key] = CSS(
+                string=text, font_config=_cache["fonts"], url_fetcher=_url_fetcher_unlocked()
+            )
         return _cache[key], _cache["fonts"]
+
+
+def _url_fetcher_unlocked() -> Any:
+    import ssl
+
+    from weasyprint import URLFetcher
+
+    if "tls" not in _cache:
+        _cache["tls"] = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # never used: no https
+    return URLFetcher(allowed_protocols=("file", "data"), ssl_context=_cache["tls"])
+
+
+def _url_fetcher() -> Any:
+    """A fetcher for local files only: the papers load nothing but the vendored fonts.
+
+    WeasyPrint's default fetcher builds a fresh TLS context (loading the system's CA
+    store, ~20 ms) for every HTML and attachment; ours never opens https at all.
+    """
+    with _lock:
+        return _url_fetcher_unlocked()
+
+
+def warm_up(lang: str = "bn") -> None:
+    """Import WeasyPrint and parse the stylesheet now (about 0.7 s), so that the first
+    paper a server or task worker writes does not pay for it."""
+    _stylesheet(lang)
 
 
 # ---------------------------------------------------------------------------------------
@@ -263,13 +291,15 @@ def write_pdf(
         _install_actual_text()
 
     stylesheet, font_config = _stylesheet(lang)
-    html = HTML(string=document_html(doc, lang), base_url=str(CSS_PATH.parent))
+    fetcher = _url_fetcher()
+    html = HTML(string=document_html(doc, lang), base_url=str(CSS_PATH.parent), url_fetcher=fetcher)
     attachments = []
     if embed_data:
         attachments.append(
             Attachment(
                 string=contract_json(doc),
                 base_url=str(CSS_PATH.parent),
+                url_fetcher=fetcher,
                 name=ATTACHMENT_NAME,
                 description="Udbhabon document data (import contract JSON)",
                 relationship="Data",
