@@ -52,13 +52,15 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
-@dataclass(slots=True)
+@dataclass
 class Block:
     """A page element in reading order: a text line, or a table's rows."""
 
     top: float
     line: str | None = None
     rows: list[list[str]] | None = None
+    bottom: float = 0.0
+    height: float = 10.0
 
 
 def extract(data: bytes) -> list[RawLine]:
@@ -73,9 +75,13 @@ def extract(data: bytes) -> list[RawLine]:
             for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
                 words = _words(page)
                 any_text = any_text or bool(words)
+                previous: Block | None = None
                 for block in _blocks(page, words, carry):
                     tables += block.rows is not None
+                    if previous is not None and _gap(previous, block):
+                        lines.append(RawLine([""], False, Source(index=len(lines), page=number)))
                     _emit(lines, block, number, tables - 1)
+                    previous = block
                 page.flush_cache()
     except ReadError:
         raise
@@ -102,6 +108,7 @@ def _words(page: object) -> list[Word]:
 def _blocks(page: object, words: list[Word], carry: pdf_tables.Carry) -> list[Block]:
     blocks: list[Block] = []
     used: set[int] = set()
+    right = max((word.x1 for word in words), default=0.0)
     try:
         tables = page.find_tables(TABLE_SETTINGS)  # type: ignore[attr-defined]
     except Exception:  # a page whose drawing confuses the table finder: read it as text
@@ -119,13 +126,13 @@ def _blocks(page: object, words: list[Word], carry: pdf_tables.Carry) -> list[Bl
                 cells.append(cell_text([words[i] for i in inside]))
             grid.append(cells)
         if grid:
-            blocks.append(Block(float(table.bbox[1]), rows=grid))
+            blocks.append(Block(float(table.bbox[1]), rows=grid, bottom=float(table.bbox[3])))
     rest = [w for i, w in enumerate(words) if i not in used]
     if tables:
         carry.reset()
-        blocks.extend(Block(top, line=text) for top, text in text_lines(rest))
+        blocks.extend(line_blocks(group_lines(rest), right))
     else:
-        blocks.extend(pdf_tables.recover(group_lines(rest), carry))
+        blocks.extend(pdf_tables.recover(group_lines(rest), carry, right))
     blocks.sort(key=lambda block: block.top)
     return blocks
 
@@ -152,13 +159,68 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     return lines
 
 
-def text_lines(words: list[Word]) -> list[tuple[float, str]]:
-    return [(line[0].top, " ".join(w.text for w in line)) for line in group_lines(words)]
+def join_words(line: list[Word]) -> str:
+    """A line's words with spaces, but not between pieces of one word that a
+    tiny backward step (kerning, a font change) made look like two."""
+    out = ""
+    previous: Word | None = None
+    for word in line:
+        if previous is not None:
+            touching = word.x0 - previous.x1 < (previous.bottom - previous.top) * 0.08
+            out += "" if touching else " "
+        out += word.text
+        previous = word
+    return out
+
+
+def line_blocks(lines: list[list[Word]], right: float) -> list[Block]:
+    """Text lines as blocks; a wrapped paragraph's lines are joined back into one.
+
+    ``right`` is the page's right text edge: a line that reaches it was wrapped.
+    A line that starts a numbered entry is never a continuation.
+    """
+    blocks: list[Block] = []
+    for line in lines:
+        top = min(w.top for w in line)
+        bottom = max(w.bottom for w in line)
+        height = max(bottom - top, 1.0)
+        text = join_words(line)
+        if blocks and _continues(blocks[-1], line, top, right) and not _numbered(text):
+            last = blocks[-1]
+            last.line = f"{last.line} {text}"
+            last.bottom = bottom
+            continue
+        block = Block(top, line=text, bottom=bottom, height=height)
+        block.left = line[0].x0  # type: ignore[attr-defined]
+        block.right = line[-1].x1  # type: ignore[attr-defined]
+        blocks.append(block)
+    return blocks
+
+
+def _continues(previous: Block, line: list[Word], top: float, right: float) -> bool:
+    """The line goes on the paragraph above: its first word would not have fitted there."""
+    if previous.rows is not None or top - previous.bottom > previous.height * 0.6:
+        return False
+    first = line[0].x1 - line[0].x0
+    full = getattr(previous, "right", 0.0) + previous.height * 0.3 + first >= right - 1
+    same_left = abs(getattr(previous, "left", -99.0) - line[0].x0) <= previous.height * 0.5
+    return full and same_left
+
+
+def _numbered(text: str) -> bool:
+    from udbhabon.documents.reader.lines import has_list_number
+
+    return has_list_number(text)
+
+
+def _gap(previous: Block, block: Block) -> bool:
+    """A vertical gap wide enough to be an empty line between two blocks."""
+    return block.top - previous.bottom > min(previous.height, block.height) * 0.55
 
 
 def cell_text(words: list[Word]) -> str:
     """A cell's words as lines; "•" lines become a list, as in the other formats."""
-    lines = [" ".join(w.text for w in line) for line in group_lines(words)]
+    lines = [join_words(line) for line in group_lines(words)]
     if not any(line.startswith("•") for line in lines):
         return "\n".join(lines)
     lead: list[str] = []

@@ -68,31 +68,45 @@ def chunks(line: list[Word]) -> list[list[Word]]:
 
 
 def _text(words: list[Word]) -> str:
-    return " ".join(word.text for word in words)
+    from udbhabon.documents.reader.extract_pdf import join_words
+
+    return join_words(words)
 
 
-def recover(lines: list[list[Word]], carry: Carry) -> list[Block]:
-    from udbhabon.documents.reader.extract_pdf import Block
+def recover(lines: list[list[Word]], carry: Carry, right: float) -> list[Block]:
+    from udbhabon.documents.reader.extract_pdf import line_blocks
 
     blocks: list[Block] = []
+    text: list[list[Word]] = []
     index = 0
     if carry.columns is not None and lines:
         table, index = _read_rows(lines, 0, carry.columns, [])
         if table:
-            blocks.append(Block(lines[0][0].top, rows=table))
+            blocks.append(_table_block(lines[:index], table))
         if index == 0:
             carry.reset()
     while index < len(lines):
-        line = lines[index]
         columns, header_rows, next_index = _header(lines, index)
         if columns is None:
-            blocks.append(Block(line[0].top, line=_text(line)))
+            text.append(lines[index])
             index += 1
             continue
+        blocks.extend(line_blocks(text, right))
+        text = []
+        start = index
         table, index = _read_rows(lines, next_index, columns, header_rows)
-        blocks.append(Block(line[0].top, rows=table))
+        blocks.append(_table_block(lines[start:index], table))
         carry.columns = columns if index >= len(lines) else None
+    blocks.extend(line_blocks(text, right))
     return blocks
+
+
+def _table_block(lines: list[list[Word]], table: list[list[str]]) -> Block:
+    from udbhabon.documents.reader.extract_pdf import Block
+
+    top = min(word.top for line in lines for word in line)
+    bottom = max(word.bottom for line in lines for word in line)
+    return Block(top, rows=table, bottom=bottom)
 
 
 def _header(lines: list[list[Word]], index: int) -> tuple[Columns | None, list[list[str]], int]:

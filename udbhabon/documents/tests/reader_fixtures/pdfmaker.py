@@ -98,7 +98,7 @@ class Pdf:
                     font.used.setdefault(gid, char)
                 glyphs.append(f"{gid:04x}")
             hexed = "".join(glyphs)
-            position = f"1 0 0 1 {x:.2f} {y:.2f} Tm"
+            position = f"1 0 0 1 {x:.4f} {y:.4f} Tm"
             page.append(f"BT /{font.name} {size:.2f} Tf {position} <{hexed}> Tj ET")
             x += self.width(run, size)
 
@@ -316,10 +316,15 @@ class _Layout:
         self.y -= 4
 
     def _widths(self, cells: list[list[str]], width: int) -> list[float]:
+        """Column widths by content, never narrower than the column's longest word."""
         total = PAGE_W - 2 * MARGIN - (0 if self.ruled else 6.0 * (width - 1))
-        weights = []
+        floors, weights = [], []
         for column in range(width):
-            longest = max((len(row[column]) for row in cells), default=0)
+            texts = [row[column] for row in cells if row[column]]
+            longest = max((len(text) for text in texts), default=0)
             weights.append(min(max(longest, 6), 120) if longest else 3)
-        scale = total / sum(weights)
-        return [weight * scale for weight in weights]
+            words = [word for text in texts for word in text.split()]
+            floors.append(max((self.pdf.width(word, self.size) for word in words), default=4) + 6)
+        spare = max(total - sum(floors), 0)
+        scale = spare / sum(weights)
+        return [floor + weight * scale for floor, weight in zip(floors, weights, strict=True)]
