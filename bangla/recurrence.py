@@ -32,6 +32,7 @@ __all__ = [
     "WEEKDAY_CODES",
     "Recurrence",
     "expand_rrule",
+    "mentions_frequency",
     "parse_recurrence",
     "parse_rrule",
 ]
@@ -257,6 +258,18 @@ def _symbols(text: str) -> list[tuple[int, object]]:
             out[i] = (NUMBER, value)
             out.insert(i + 1, (DATEWORD, None))
     return out
+
+
+_FREQUENCY_KINDS = frozenset((EVERY, NEXT, UNIT, ADJ, TIMES, INTERVAL, VAGUE, WORKDAY))
+
+
+def mentions_frequency(text: str) -> bool:
+    """Whether the text speaks of how often or how long ("প্রতি মাসে", "চলমান", "বছর").
+
+    Text beside a date that does is not a place or a label, so a schedule cell
+    such as "২০১৭-১৮ অর্থবছরে প্রতি মাসে" is not read as a dated event.
+    """
+    return any(kind in _FREQUENCY_KINDS for kind, _ in _symbols(text))
 
 
 # ---------------------------------------------------------------------------

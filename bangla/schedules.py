@@ -33,6 +33,7 @@ from bangla.recurrence import (
     WEEKDAY_CODES,
     Recurrence,
     expand_rrule,
+    mentions_frequency,
     parse_recurrence,
     parse_rrule,
 )
@@ -142,8 +143,9 @@ def _items(text: str) -> list[_Item] | None:
             notes = [p for p in pieces[0::2] if isinstance(p, str)]
         else:
             return None
-        if any(note is not None and len(note.split()) > 6 for note in notes):
-            return None  # a sentence, not a place or a label
+        for note in notes:
+            if note is not None and (len(note.split()) > 6 or mentions_frequency(note)):
+                return None  # a sentence or a frequency, not a place or a label
     else:
         return None
     return [_Item(s, scan.span_text(s), n) for s, n in zip(spans, notes, strict=True)]
