@@ -83,7 +83,9 @@ def normalize(text: str | None) -> str:
     if ZWJ in text:
         text = _KHANDA_TA_OLD.sub(KHANDA_TA, text)
     text = unicodedata.normalize("NFC", text)
-    text = _drop_idle_joiners(text)
+    dropped = _drop_idle_joiners(text)
+    if dropped != text:  # "ে" + ZWNJ + "া" becomes "ো" once the joiner is gone
+        text = unicodedata.normalize("NFC", dropped)
     return " ".join(text.split())
 
 

@@ -31,6 +31,7 @@ YA = "\u09af\u09bc"  # য় as NFC stores it
         ("দুষ্টব্য", "দুষ্টব্য"),  # spelling kept, OCR slips too
         ("অত:পর", "অত:পর"),
         ("স\u09c7\u09be", "সো"),  # ে + া composes to ো under NFC
+        ("স\u09c7\u200c\u09be", "সো"),  # …also once an idle joiner between them is gone
     ],
 )
 def test_normalize(raw, expected) -> None:
