@@ -30,14 +30,16 @@ messages-update: venv
 	@sed -i '/^#, fuzzy$$/d' $$(find . -path ./.venv -prune -o -name django.po -print)
 
 ## Set up and start the app on http://127.0.0.1:$(PORT) with demo data (SQLite).
+DEV_ENV := DJANGO_DEBUG=1 UDBHABON_TASK_BACKEND=django_tasks_db.DatabaseBackend
+
 run: messages
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py load_offices
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	DJANGO_DEBUG=1 scripts/serve $(PORT)
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_offices
+	$(DEV_ENV) $(PY) manage.py load_demo
+	$(DEV_ENV) scripts/serve $(PORT)
 
 serve: messages
-	DJANGO_DEBUG=1 scripts/serve $(PORT)
+	$(DEV_ENV) scripts/serve $(PORT)
 
 ## Set up and run the whole test suite: lint, migrations, translations, tests
 ## (PostgreSQL: a throwaway cluster unless DATABASE_URL is set; real Chromium).

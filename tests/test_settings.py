@@ -56,6 +56,7 @@ def test_production_settings_pass_the_deploy_checks():
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "DJANGO_HSTS_PRELOAD": "1",
         "UDBHABON_MANIFEST_STATIC": "1",
+        "UDBHABON_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
     }
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -1,0 +1,12 @@
+"""Background work of the documents app (Django's tasks framework)."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+
+@task()
+def read_import_job(job_id: int) -> None:
+    from udbhabon.documents.services import import_read
+
+    import_read(job_id=job_id)
