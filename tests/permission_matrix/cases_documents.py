@@ -8,7 +8,7 @@ from tests.permission_matrix import DENIED, FOUND, LOGIN, OK, Case
 SEED = Path(__file__).resolve().parents[2] / "data" / "seeds" / "000_8aa6ba074c4abe5e.txt"
 
 
-def dhaka_letter(world):  # noqa: ANN001, ANN201
+def dhaka_letter(world):
     from udbhabon.documents.services import letter_issue
 
     letter = letter_issue(
@@ -21,7 +21,7 @@ def dhaka_letter(world):  # noqa: ANN001, ANN201
     return {"pk": letter.pk}
 
 
-def dhaka_job(world):  # noqa: ANN001, ANN201
+def dhaka_job(world):
     """An uploaded and read plan of the Dhaka DC office."""
     from udbhabon.documents import services
 
@@ -35,11 +35,11 @@ def dhaka_job(world):  # noqa: ANN001, ANN201
     return {"pk": job.pk}
 
 
-def dhaka_cell(world):  # noqa: ANN001, ANN201
+def dhaka_cell(world):
     return {**dhaka_job(world), "section": 0, "item": 0, "field": "activity"}
 
 
-def seed_file(world):  # noqa: ANN001, ANN201
+def seed_file(world):
     return {"file": SimpleUploadedFile(SEED.name, SEED.read_bytes())}
 
 

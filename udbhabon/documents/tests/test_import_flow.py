@@ -18,7 +18,7 @@ SEEDS = Path(__file__).resolve().parents[3] / "data" / "seeds"
 THAKURGAON = SEEDS / "001_3627afb098a031ac.txt"
 
 
-def upload(client, path: Path):  # noqa: ANN201
+def upload(client, path: Path):
     with path.open("rb") as fh:
         return client.post(reverse("documents:import_upload"), {"file": fh})
 
@@ -141,9 +141,7 @@ def test_the_database_worker_reads_queued_uploads(tmp_path, settings):
         original_name=THAKURGAON.name,
         size=THAKURGAON.stat().st_size,
         sha256="0" * 64,
-        file=__import__("django.core.files.base", fromlist=["x"]).ContentFile(
-            THAKURGAON.read_bytes(), name=THAKURGAON.name
-        ),
+        file=ContentFile(THAKURGAON.read_bytes(), name=THAKURGAON.name),
     )
     read_import_job.using(backend="database").enqueue(job.pk)
     job.refresh_from_db()
