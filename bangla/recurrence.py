@@ -263,6 +263,7 @@ def _symbols(text: str) -> list[tuple[int, object]]:
 _FREQUENCY_KINDS = frozenset((EVERY, NEXT, UNIT, ADJ, TIMES, INTERVAL, VAGUE, WORKDAY))
 
 
+@lru_cache(maxsize=4096)
 def mentions_frequency(text: str) -> bool:
     """Whether the text speaks of how often or how long ("প্রতি মাসে", "চলমান", "বছর").
 
@@ -276,7 +277,22 @@ def mentions_frequency(text: str) -> bool:
 # Reading a phrase
 
 _FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
-_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+# A cheap first look: every recurring phrase holds one of these (most date cells do not).
+_MAYBE = re.compile(
+    "|".join(
+        normalize(w)
+        for w in (
+            "প্রতি", "প্রত্যেক", "পরবর্তী", "পরের", "আগামী", "অন্তর", "পর", "বার", "মাস", "সপ্তাহ",
+            "হপ্তা", "সাপ্তা", "বছর", "বৎসর", "বর্ষ", "দিন", "দিবস", "দৈনিক", "বার্ষিক", "বাৎসরিক", "ত্রৈমাস",
+            "ষান্মা", "ষাণ্মা", "অর্ধবার্ষিক", "পাক্ষিক", "কোয়ার্টার", "তারিখ", "তাং",
+            "every", "each", "per", "next", "following", "daily", "weekly", "monthly", "quarter",
+            "year", "annual", "fortnight", "half", "semi", "once", "twice", "thrice", "time",
+            "day", "week", "month", "interval",
+        )
+    ),
+    re.IGNORECASE,
+)  # fmt: skip
+_YEAR = re.compile(r"(?<![0-9০-৯])(?:19|20|21|১৯|২০|২১)[0-9০-৯]{2}(?![0-9০-৯])")
 
 
 def _canonical_unit(unit: Unit, interval: int) -> tuple[Unit, int]:
@@ -315,7 +331,7 @@ def parse_recurrence(text: str, default_unit: Unit | None = None) -> Recurrence 
     >>> parse_recurrence("প্রতি মাসের শেষ সপ্তাহে").kind
     'inexact'
     """
-    if not text or _YEAR.search(to_ascii_digits(text)):
+    if not text or _YEAR.search(text) or not _MAYBE.search(text):
         return None
     syms = _symbols(text)
     if not syms:

@@ -22,8 +22,10 @@ impossible schedules stay as read and carry warnings (``end_before_start``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from bangla.calendar import GREGORIAN_MONTHS_BN, GREGORIAN_MONTHS_EN, WEEKDAYS_BN, format_date
@@ -171,6 +173,7 @@ _EVENT_STEMS = tuple(
         "quarter",
     )
 )  # fmt: skip
+_EVENTS = re.compile("|".join(map(re.escape, _EVENT_STEMS)))
 # Rooms and buildings: a place even when the name holds an event word ("সম্মেলন কক্ষ").
 _ROOM_STEMS = tuple(
     loose_key(w)
@@ -179,8 +182,10 @@ _ROOM_STEMS = tuple(
         "মাঠ", "room", "hall", "auditorium", "office", "building",
     )
 )  # fmt: skip
+_ROOMS = re.compile("|".join(map(re.escape, _ROOM_STEMS)))
 
 
+@lru_cache(maxsize=4096)
 def classify_label_or_place(text: str) -> Literal["label", "place"]:
     """Whether the text beside a date names the event ("label") or where it is ("place").
 
@@ -191,14 +196,12 @@ def classify_label_or_place(text: str) -> Literal["label", "place"]:
     >>> classify_label_or_place("প্রথম সার্কেল"), classify_label_or_place("ঠাকুরগাঁও সদর")
     ('label', 'place')
     """
-    words = [loose_key(w) for w in normalize(text).split()]
-    words = [w for w in words if w]
-    if any(w.startswith(stem) for w in words for stem in _ROOM_STEMS):
+    raw_words = normalize(text).split()
+    keys = [loose_key(w) for w in raw_words]
+    if any(_ROOMS.match(k) for k in keys):
         return "place"
-    for word, raw in zip(words, normalize(text).split(), strict=False):
-        if word in _ORDINAL_WORDS or ordinal_value(raw) is not None:
-            return "label"
-        if any(word.startswith(stem) for stem in _EVENT_STEMS):
+    for key, raw in zip(keys, raw_words, strict=True):
+        if key in _ORDINAL_WORDS or _EVENTS.match(key) or ordinal_value(raw) is not None:
             return "label"
     return "place"
 

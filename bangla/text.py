@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bangla.legacy import is_legacy_font_text, legacy_to_unicode
 
@@ -37,6 +38,13 @@ KHANDA_TA = "\u09ce"  # ৎ
 _ALWAYS_INVISIBLE = dict.fromkeys(
     map(ord, "\u200b\u00ad\ufeff\u2060\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u180e"),
     None,
+)
+
+_INVISIBLE = re.compile("[" + "".join(map(chr, _ALWAYS_INVISIBLE)) + "]")
+# Anything normalize() would change besides NFC: invisibles, joiners, white space
+# other than single inner spaces.
+_NEEDS_WORK = re.compile(
+    "[" + "".join(map(chr, _ALWAYS_INVISIBLE)) + "\u200c\u200d]|[^\\S ]|  |^ | $"
 )
 
 # Pre-NFC fixes. NFC leaves these alone, but they are the same letters:
@@ -79,7 +87,12 @@ def normalize(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = text.translate(_ALWAYS_INVISIBLE)
+    if text.isascii():  # nothing to compose or remove: only white space to fold
+        return " ".join(text.split())
+    if not _NEEDS_WORK.search(text) and unicodedata.is_normalized("NFC", text):
+        return text  # already normal: the common case for text read twice
+    if _INVISIBLE.search(text):
+        text = text.translate(_ALWAYS_INVISIBLE)
     if ZWJ in text:
         text = _KHANDA_TA_OLD.sub(KHANDA_TA, text)
     text = unicodedata.normalize("NFC", text)
@@ -114,6 +127,7 @@ _LOOSE_TABLE = str.maketrans(
 _LOOSE_DROP = re.compile(r"[^0-9a-z\u0980-\u09ff]+")
 
 
+@lru_cache(maxsize=65536)
 def loose_key(text: str) -> str:
     """A key for *matching* names and headers, folding common spelling variation.
 

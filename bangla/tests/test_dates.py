@@ -5,8 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bangla.dates import parse_date, parse_date_line, parse_dual_date, parse_time, scan_dates
+from bangla.dates import (
+    _quick_span,
+    _scan,
+    parse_date,
+    parse_date_line,
+    parse_dual_date,
+    parse_time,
+    scan_dates,
+)
+from bangla.digits import to_bengali_digits
 
 FY17 = (date(2017, 7, 1), date(2018, 6, 30))  # the 2017-18 fiscal year
 H1_17 = (date(2017, 1, 1), date(2017, 6, 30))  # a half-year report
@@ -304,3 +315,32 @@ def test_a_scan_keeps_places_and_labels_as_text() -> None:
     scan = scan_dates("অক্টোবর ২২-২৩ শার্শা নভেম্বর ১২-১৩-যশোর সদর")
     assert scan.chunks == ["শার্শা", "যশোর সদর"]
     assert [scan.span_text(s) for s in scan.spans] == ["অক্টোবর ২২-২৩", "নভেম্বর ১২-১৩"]
+
+
+# -- the quick path for the commonest cells must agree with the grammar ------------
+
+_MONTH_WORDS = [
+    "জানুয়ারি", "জানুয়ারী", "ফেব্রুয়ারি", "মার্চ", "মে", "জুন", "জুলাই", "আগষ্ট", "সেপ্টম্বর",
+    "অক্টবর", "ডিসেম্বর", "সেপ্টেম্বরের", "জানুয়ারীর", "সেপ্টে", "অক্টো", "আগ", "ভাদ্র",
+    "বৈশাখ", "জ্যোতি", "চৈত্র", "July", "Sept", "may", "মেয়ে", "চিত্র", "সভা", "তারিখ",
+]  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(
+    st.sampled_from(["{d} {m}", "{d} {m} {y}", "{d} {m}, {y}", "{d}/{mo}/{y}", "{d}-{mo}-{y}",
+                     "{d}.{mo}.{y}", "{m}/{y}", "{m} {y}", "{m}, {y}"]),
+    st.integers(0, 40),
+    st.integers(0, 14),
+    st.sampled_from([1299, 1300, 1424, 1599, 1600, 1899, 1900, 2017, 2199, 2200, 9999]),
+    st.sampled_from(_MONTH_WORDS),
+    st.booleans(),
+    st.booleans(),
+)  # fmt: skip
+def test_the_quick_path_agrees_with_the_grammar(form, d, mo, y, m, pad, bengali) -> None:
+    text = form.format(d=f"{d:02d}" if pad else d, mo=f"{mo:02d}" if pad else mo, y=y, m=m)
+    if bengali:
+        text = to_bengali_digits(text)
+    quick = _quick_span(text)
+    if quick is not None:
+        assert _scan(text).pieces == (quick,), text
