@@ -142,7 +142,7 @@ _WEEKDAYS = {
 }
 # A working day, a holiday: depends on the holiday list, not on the calendar.
 _WORKDAY = _keys(
-    "কর্মদিবস", "কর্মদিবসে", "কার্যদিবস", "কার্যদিবসে", "কর্মদিন", "কর্ম", "অফিস",
+    "কর্মদিবস", "কর্মদিবসে", "কার্যদিবস", "কার্যদিবসে", "কর্মদিন", "কর্ম",
     "ছুটি", "ছুটির", "workday", "working", "business", "holiday",
 )  # fmt: skip
 # Words that make a schedule vague: as needed, at least, ongoing, all year.
@@ -260,12 +260,13 @@ def _symbols(text: str) -> list[tuple[int, object]]:
     return out
 
 
-_FREQUENCY_KINDS = frozenset((EVERY, NEXT, UNIT, ADJ, TIMES, INTERVAL, VAGUE, WORKDAY))
+# Units and adjectives are left out: "বিজয় দিবস", "বার্ষিক সভা" name events.
+_FREQUENCY_KINDS = frozenset((EVERY, NEXT, TIMES, INTERVAL, VAGUE, WORKDAY))
 
 
 @lru_cache(maxsize=4096)
 def mentions_frequency(text: str) -> bool:
-    """Whether the text speaks of how often or how long ("প্রতি মাসে", "চলমান", "বছর").
+    """Whether the text speaks of how often or how long ("প্রতি মাসে", "চলমান", "দুইবার").
 
     Text beside a date that does is not a place or a label, so a schedule cell
     such as "২০১৭-১৮ অর্থবছরে প্রতি মাসে" is not read as a dated event.
