@@ -351,7 +351,7 @@ class _Parser:
             return i + 1
         return i
 
-    def year(self, i: int, cal: str, *, spaced_two_digit: bool = False) -> tuple[int, int] | None:
+    def year(self, i: int, cal: str) -> tuple[int, int] | None:
         """A year after a month or a day-month: (year, next index) or None."""
         j = i
         sep = None
@@ -366,13 +366,17 @@ class _Parser:
         if tok.ndig != 2:
             return None
         follows_era = self.kind(j + 1) == ERA
-        if sep is None and not follows_era and not spaced_two_digit:
+        if sep is None and not follows_era:
             return None  # "১ জুলাই ১৭" could be a day; only "জুলাই-১৭", "জুলাই'১৭" are years
-        k = j + 1
-        if self.is_sep(k, ",-/"):
-            k += 1
-        if self.kind(k) == MON or self.kind(k) == DSUF:
-            return None  # the day of the next date
+        if sep not in ("'", "’"):  # an apostrophe always marks a year: "জুলাই'১৭ - জুন'১৮"
+            k = j + 1
+            if self.is_sep(k, ",-/"):
+                if self.toks[k].text == "-" and not self.toks[k].tight:
+                    k = -1  # a spaced dash joins two dates: "জুলাই-১৭ - জুন-১৮"
+                else:
+                    k += 1
+            if self.kind(k) == MON or self.kind(k) == DSUF:
+                return None  # the day of the next date: "২১ সেপ্টম্বর, ১৭ অক্টোবর"
         return _two_digit_year(tok.value, cal), self.skip_era(j + 1)
 
     def days(self, i: int) -> tuple[list[tuple[int, int]], int] | None:
@@ -503,7 +507,7 @@ class _Parser:
         if found is not None:
             groups, j = found
             y = None
-            year = self.year(j, mon.cal, spaced_two_digit=False)
+            year = self.year(j, mon.cal)
             if year is not None:
                 y, j = year
             out = [

@@ -290,6 +290,7 @@ def _one_cell(text: str, cell: str, period: Period, label: str | None) -> Schedu
     items = _items(cell)
     if items is None:
         return _unparsed(text)
+    items = _without_dual_halves(items, period)
     if len(items) == 1 and items[0].note is None:
         reading = resolve_span(items[0].span, period)
         if reading is None:
@@ -321,6 +322,7 @@ def _two_cells(
     first, last = _items(start), _items(end)
     if first is None or last is None:
         return _unparsed(text)
+    first, last = _without_dual_halves(first, period), _without_dual_halves(last, period)
     if len(first) == 1 and len(last) == 1:
         a, b = first[0], last[0]
         ra = resolve_span(a.span, period)
@@ -338,6 +340,33 @@ def _two_cells(
     items = list(first)
     items += [item for item in last if item not in first]
     return _occurrences(text, items, period, label)
+
+
+def _without_dual_halves(items: list[_Item], period: Period) -> list[_Item]:
+    """Drop the second half of a dual date: "১৪ এপ্রিল ২০১৮ (১লা বৈশাখ ১৪২৫)" is one day.
+
+    Two dates side by side, one in each calendar, naming the same days are one
+    date written twice (as letters do), not two events.
+    """
+    if len(items) < 2 or len({item.span.start.calendar for item in items}) < 2:
+        return items
+    out = [items[0]]
+    for item in items[1:]:
+        previous = out[-1]
+        if (
+            previous.note is None
+            and previous.span.start.calendar != item.span.start.calendar
+            and resolve_span(previous.span, period) is not None
+            and _same_days(resolve_span(previous.span, period), resolve_span(item.span, period))
+        ):
+            out[-1] = _Item(previous.span, previous.written, item.note)
+            continue
+        out.append(item)
+    return out
+
+
+def _same_days(a: DateReading | None, b: DateReading | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
 def _range(
@@ -422,8 +451,10 @@ def _occurrences(
     schedule = {
         "kind": "occurrences",
         "text": text,
-        "start": occurrences[0]["start"],
-        "end": occurrences[-1]["end"],
+        # "the first start and the last end": the earliest and the latest, so a
+        # list written out of order still gives a schedule that starts first.
+        "start": min(o["start"] for o in occurrences),
+        "end": max(o["end"] for o in occurrences),
         "occurrences": occurrences,
     }
     return ScheduleReading(schedule, warnings)

@@ -115,6 +115,10 @@ def test_bad_rules_raise() -> None:
         ("every month on the last Friday", "FREQ=MONTHLY;BYDAY=-1FR"),
         ("once a year", "FREQ=YEARLY"),
         ("মাসে দুইবার (১ ও ১৫ তারিখ)", "FREQ=MONTHLY;BYMONTHDAY=1,15"),
+        ("প্রতি মাসের ১৫", "FREQ=MONTHLY;BYMONTHDAY=15"),
+        ("প্রতি মাসের ১০ তারিখ সকাল ১০.৩০ টায়", "FREQ=MONTHLY;BYMONTHDAY=10"),
+        ("প্রতি সোমবার 10:30 AM", "FREQ=WEEKLY;BYDAY=MO"),
+        ("প্রতি মাসে ২টি সভা (৫ ও ২০ তারিখ)", "FREQ=MONTHLY;BYMONTHDAY=5,20"),
     ],
 )
 def test_recurring_phrases(text, rrule) -> None:
@@ -156,6 +160,10 @@ def test_counts(text, times, per) -> None:
         "প্রতি মাসের সোমবার",
         "প্রতি তিন সপ্তাহে দুইবার",
         "মাসে দুইবার (১৫ তারিখ)",
+        "প্রতি বছর পহেলা বৈশাখ",  # a Bangla day: its Gregorian day changed in 2019
+        "প্রতি বছর ১ বৈশাখ",
+        "প্রতি মাসে ৩",
+        "প্রতি সপ্তাহের ২ ৩",
     ],
 )
 def test_inexact_phrases(text) -> None:

@@ -43,8 +43,8 @@ def OCC(start: str, end: str, *occ: tuple[str, str, str | None, str | None]) -> 
     return {
         "kind": "occurrences",
         "text": _text(start, end),
-        "start": occurrences[0]["start"],
-        "end": occurrences[-1]["end"],
+        "start": min(o["start"] for o in occurrences),
+        "end": max(o["end"] for o in occurrences),
         "occurrences": occurrences,
     }
 
