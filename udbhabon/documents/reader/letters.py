@@ -167,7 +167,7 @@ class _Parser:
             text = line.text
             if lines.is_url(text) or lines.is_contact(text):
                 continue
-            if (office and vocab.is_place(text)) or (not office and lines.is_office(text)):
+            if (office and vocab.is_place_line(text)) or (not office and lines.is_office(text)):
                 office.append(line)
         if office and self.facts.letterhead_office is None:
             self.facts.letterhead_office = _office(office)
@@ -345,7 +345,7 @@ class _Parser:
             text = line.text
             if lines.is_page_number(text) or lines.is_stray_mark(text):
                 continue
-            if office and vocab.is_place(text) and len(office) == 1:
+            if office and vocab.is_place_line(text) and len(office) == 1:
                 office.append(line)
                 continue
             if not office and lines.is_office(text) and not _is_title_line(text):

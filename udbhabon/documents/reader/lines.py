@@ -187,7 +187,7 @@ def is_title(text: str) -> bool:
 
 
 def is_office(text: str) -> bool:
-    return len(words(text)) <= 10 and vocab.has_word(text, vocab.OFFICE_WORDS[:7])
+    return len(words(text)) <= 10 and vocab.has_word(text, vocab.OFFICE_LINE_WORDS)
 
 
 def is_designation(text: str) -> bool:
