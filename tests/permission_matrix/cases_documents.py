@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.permission_matrix import DENIED, FOUND, LOGIN, OK, Case
+from tests.permission_matrix import DENIED, FOUND, LOGIN, MISSING, OK, Case
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seeds" / "000_8aa6ba074c4abe5e.txt"
 
@@ -84,4 +84,34 @@ CASES = [
         kwargs=dhaka_job,
         method="POST",
     ),
+]
+
+
+def dhaka_letter_pdf(world):  # noqa: ANN001, ANN201
+    return {**dhaka_letter(world), "fmt": "pdf"}
+
+
+def dhaka_io_export(world):  # noqa: ANN001, ANN201
+    """A finished export requested by dhaka.io: only the requester may fetch it."""
+    from django.core.files.base import ContentFile
+
+    from udbhabon.documents.models import ExportJob
+
+    job = ExportJob.objects.create(
+        office=world.office("dc-dhaka"),
+        requested_by=world.post("dhaka.io").holdings.get(ended_on__isnull=True).user,
+        builder="x",
+        fmt="xlsx",
+        filename="plan",
+        status=ExportJob.Status.DONE,
+    )
+    job.file.save("plan.xlsx", ContentFile(b"PK-test"))
+    return {"pk": job.pk}
+
+
+REQUESTER_ONLY = {"anonymous": LOGIN, "dhaka.io": OK, "*": MISSING}
+CASES += [
+    Case("documents:letter_download", VIEW_DHAKA, kwargs=dhaka_letter_pdf),
+    Case("documents:export_status", REQUESTER_ONLY, kwargs=dhaka_io_export),
+    Case("documents:export_file", REQUESTER_ONLY, kwargs=dhaka_io_export),
 ]

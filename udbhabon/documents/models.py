@@ -148,3 +148,46 @@ class ImportJob(models.Model):
         """The reader's message in the active language (both are stored)."""
         bn, _, en = self.error_message.partition("\n")
         return en if get_language() == "en" and en else bn
+
+
+class ExportJob(models.Model):
+    """A paper being written out in the background (large plans, national tables).
+
+    Small papers are written during the request; a large one becomes a job the
+    worker writes while the page shows a progress bar, then offers the file.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        WRITING = "writing", _("Being written")
+        DONE = "done", _("Ready to download")
+        FAILED = "failed", _("Could not be written")
+
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        "offices.User", verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
+    # A dotted path to `builder(**args) -> contract document dict`.
+    builder = models.CharField(max_length=200)
+    args = models.JSONField(default=dict)
+    # The forwarding letter alone (to print and sign), not the whole paper.
+    letter_only = models.BooleanField(default=False)
+    fmt = models.CharField(_("format"), max_length=8)
+    filename = models.CharField(_("file name"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    file = models.FileField(_("file"), upload_to="exports/%Y/%m/", blank=True, max_length=300)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("document being written")
+        verbose_name_plural = _("documents being written")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -5,6 +5,9 @@ from udbhabon.documents import views
 app_name = "documents"
 urlpatterns = [
     path("letters/<int:pk>/", views.letter_detail, name="letter_detail"),
+    path("letters/<int:pk>/<str:fmt>/", views.letter_download, name="letter_download"),
+    path("exports/<int:pk>/", views.export_status, name="export_status"),
+    path("exports/<int:pk>/file/", views.export_file, name="export_file"),
     path("import/", views.import_upload, name="import_upload"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path(

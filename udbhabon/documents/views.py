@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,10 +13,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
-from udbhabon.documents import importing, services
-from udbhabon.documents.access import job_for_edit, job_for_view, letter_for_view
+from udbhabon.documents import exports, importing, services
+from udbhabon.documents.access import (
+    export_for_view,
+    job_for_edit,
+    job_for_view,
+    letter_for_view,
+)
 from udbhabon.documents.forms import CellForm, UploadForm
-from udbhabon.documents.models import ImportJob
+from udbhabon.documents.models import ExportJob, ImportJob
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
 
@@ -25,6 +30,41 @@ from udbhabon.offices.access import acting_post
 def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     letter = letter_for_view(request, pk)
     return render(request, "documents/letter_detail.html", {"letter": letter})
+
+
+@login_required
+def letter_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    letter = letter_for_view(request, pk)
+    return exports.download(
+        request,
+        office=letter.office,
+        builder="udbhabon.documents.queries.letter_document",
+        args={"letter_id": letter.pk},
+        fmt=fmt,
+        filename=f"letter-{letter.pk}",
+        letter_only=True,
+    )
+
+
+@login_required
+def export_status(request: HttpRequest, pk: int) -> HttpResponse:
+    job = export_for_view(request, pk)
+    if is_htmx(request):
+        response = render(request, "documents/export_status.html#progress", {"job": job})
+        if job.status in {ExportJob.Status.DONE, ExportJob.Status.FAILED}:
+            response["HX-Refresh"] = "true"
+        return response
+    return render(request, "documents/export_status.html", {"job": job})
+
+
+@login_required
+def export_file(request: HttpRequest, pk: int) -> FileResponse:
+    job = export_for_view(request, pk)
+    if job.status != ExportJob.Status.DONE:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"), as_attachment=True, filename=f"{job.filename}.{job.fmt}"
+    )
 
 
 @login_required
