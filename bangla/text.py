@@ -41,10 +41,11 @@ _ALWAYS_INVISIBLE = dict.fromkeys(
 )
 
 _INVISIBLE = re.compile("[" + "".join(map(chr, _ALWAYS_INVISIBLE)) + "]")
-# Anything normalize() would change besides NFC: invisibles, joiners, white space
-# other than single inner spaces.
+# Anything normalize() would change besides NFC and runs of spaces: invisibles,
+# joiners, and white space other than the plain space.
 _NEEDS_WORK = re.compile(
-    "[" + "".join(map(chr, _ALWAYS_INVISIBLE)) + "\u200c\u200d]|[^\\S ]|  |^ | $"
+    "[" + "".join(map(chr, _ALWAYS_INVISIBLE)) + "\u200c\u200d"
+    "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 )
 
 # Pre-NFC fixes. NFC leaves these alone, but they are the same letters:
@@ -89,7 +90,13 @@ def normalize(text: str | None) -> str:
         return ""
     if text.isascii():  # nothing to compose or remove: only white space to fold
         return " ".join(text.split())
-    if not _NEEDS_WORK.search(text) and unicodedata.is_normalized("NFC", text):
+    if (
+        text[0] != " "
+        and text[-1] != " "
+        and "  " not in text
+        and not _NEEDS_WORK.search(text)
+        and unicodedata.is_normalized("NFC", text)
+    ):
         return text  # already normal: the common case for text read twice
     if _INVISIBLE.search(text):
         text = text.translate(_ALWAYS_INVISIBLE)

@@ -87,11 +87,11 @@ CASES = [
 ]
 
 
-def dhaka_letter_pdf(world):  # noqa: ANN001, ANN201
+def dhaka_letter_pdf(world):
     return {**dhaka_letter(world), "fmt": "pdf"}
 
 
-def dhaka_io_export(world):  # noqa: ANN001, ANN201
+def dhaka_io_export(world):
     """A finished export requested by dhaka.io: only the requester may fetch it."""
     from django.core.files.base import ContentFile
 
