@@ -229,39 +229,55 @@ def _classify(word: str, marked: bool) -> tuple[int, int, str, bool]:
     return WORD, 0, "", False
 
 
+_WORD_KINDS: dict[tuple[str, bool], tuple[int, int, str, bool]] = {}
+
+
 def _tokenize(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     append = toks.append
     prev_end = -1
-    matches = _TOKEN.findall(text)
-    pos = 0
+    previous_num = False
+    matches = list(_TOKEN.finditer(text))
     count = len(matches)
-    for idx, (num, word, sep) in enumerate(matches):
-        s = num or word or sep
-        start = text.index(s, pos)
-        end = pos = start + len(s)
+    for idx in range(count):
+        m = matches[idx]
+        group = m.lastindex
+        start, end = m.span()
         tight = start == prev_end
         prev_end = end
-        if num:
+        s = m.group(group)
+        if group == 1:
             # int() reads Bengali digits too: "২০১৭" is 2017.
             append(_Tok(NUM, s, start, end, tight, int(s), len(s)))
+            previous_num = True
             continue
-        if sep:
+        if group == 3:
             append(_Tok(SEP, "-" if s in _DASHES else s, start, end, tight))
+            previous_num = False
             continue
         if s == "ঃ":
             append(_Tok(SEP, ":", start, end, tight))
+            previous_num = False
             continue
+        if tight and previous_num and loose_key(s) in _DAY_SUFFIX:
+            append(_Tok(DSUF, s, start, end, tight))
+            previous_num = False
+            continue
+        previous_num = False
         marked = s[-1] == "ঃ"
         if not marked and idx + 1 < count:
-            nxt = matches[idx + 1][2]
-            marked = nxt in (".", ":") and text.startswith(nxt, end)
-        if tight and toks and toks[-1].kind == NUM and loose_key(s) in _DAY_SUFFIX:
-            append(_Tok(DSUF, s, start, end, tight))
-            continue
-        k, value, cal, abbr = _classify(s, marked)
+            nxt = matches[idx + 1]
+            marked = nxt.start() == end and nxt.group() in (".", ":")
+        key = (s, marked)
+        found = _WORD_KINDS.get(key)
+        if found is None:
+            found = _classify(s, marked)
+            if len(_WORD_KINDS) < 65536:
+                _WORD_KINDS[key] = found
+        k, value, cal, abbr = found
         if k == NUM:  # পহেলা: the first day
             append(_Tok(NUM, s, start, end, tight, 1, 1))
+            previous_num = True
             continue
         append(_Tok(k, s, start, end, tight, value, 0, cal, abbr))
     _mark_codes(toks)

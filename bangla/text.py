@@ -48,6 +48,16 @@ _NEEDS_WORK = re.compile(
     "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 )
 
+# Text that may not be NFC. Within ASCII, Bengali and general punctuation only these
+# change under NFC: ড় ঢ় য় precomposed, ে before া or ৗ (composes to ো, ৌ), and a
+# hasanta before a nukta (reordered). Anything from another block is checked by
+# unicodedata itself. (unicodedata.is_normalized answers "maybe" for every
+# Bengali vowel sign and then normalises the whole string: this is much cheaper.)
+_NFC_RISK = re.compile(
+    "[^\x00-\x7f\u0980-\u09ff\u2010-\u2027\u2030-\u205e]"
+    "|[\u09dc\u09dd\u09df]|\u09c7[\u09be\u09d7]|\u09cd\u09bc"
+)
+
 # Pre-NFC fixes. NFC leaves these alone, but they are the same letters:
 # - ত + ্ + ZWJ was Unicode's encoding of khanda ta before U+09CE existed;
 # - অ + া is a typing slip for আ that renders identically in most fonts;
@@ -95,7 +105,7 @@ def normalize(text: str | None) -> str:
         and text[-1] != " "
         and "  " not in text
         and not _NEEDS_WORK.search(text)
-        and unicodedata.is_normalized("NFC", text)
+        and not _NFC_RISK.search(text)
     ):
         return text  # already normal: the common case for text read twice
     if _INVISIBLE.search(text):

@@ -153,6 +153,7 @@ CACHES = [
 def clear_caches() -> None:
     for cached in CACHES:
         cached.cache_clear()
+    dates._WORD_KINDS.clear()
 
 
 def run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -33,7 +34,7 @@ from bangla.digits import (
 )
 from bangla.fiscal import fiscal_year_of
 from bangla.schedules import SCHEDULE_KEYS, parse_schedule
-from bangla.text import loose_key, normalize
+from bangla.text import _NFC_RISK, loose_key, normalize
 
 DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 MODERN = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
@@ -176,3 +177,19 @@ def test_normalize_is_idempotent_and_loose_key_is_stable(text: str) -> None:
     assert "  " not in once
     assert loose_key(once) == loose_key(text)
     assert parse_date(text) is None or parse_date(text) == parse_date(once)
+
+
+@settings(max_examples=2000)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [chr(c) for c in range(0x0980, 0x0A00)]
+            + [chr(c) for c in range(0x2000, 0x2070)]
+            + list("abc ~\u00e9\u0301\u00c5\u212b\u0915\u093c")
+        ),
+        max_size=12,
+    )
+)
+def test_the_nfc_shortcut_only_skips_text_that_is_nfc(text: str) -> None:
+    if not _NFC_RISK.search(text):
+        assert unicodedata.is_normalized("NFC", text)
