@@ -23,6 +23,7 @@ __all__ = [
     "is_legacy_font_text",
     "legacy_to_unicode",
     "loose_key",
+    "match_label",
     "normalize",
     "strip_label",
 ]
@@ -50,12 +51,12 @@ _NEEDS_WORK = re.compile(
 
 # Text that may not be NFC. Within ASCII, Bengali and general punctuation only these
 # change under NFC: ড় ঢ় য় precomposed, ে before া or ৗ (composes to ো, ৌ), and a
-# hasanta before a nukta (reordered). Anything from another block is checked by
+# hasanta (or the sandhi mark) before a nukta (reordered). Anything from another block is checked by
 # unicodedata itself. (unicodedata.is_normalized answers "maybe" for every
 # Bengali vowel sign and then normalises the whole string: this is much cheaper.)
 _NFC_RISK = re.compile(
     "[^\x00-\x7f\u0980-\u09ff\u2010-\u2027\u2030-\u205e]"
-    "|[\u09dc\u09dd\u09df]|\u09c7[\u09be\u09d7]|\u09cd\u09bc"
+    "|[\u09dc\u09dd\u09df]|\u09c7[\u09be\u09d7]|[\u09cd\u09fe][\u09bc\u09cd]"
 )
 
 # Pre-NFC fixes. NFC leaves these alone, but they are the same letters:
@@ -183,6 +184,19 @@ def strip_label(text: str, labels: Iterable[str]) -> str | None:
     >>> strip_label("বিষয়বস্তু: কিছু", ["বিষয়"]) is None
     True
     """
+    found = match_label(text, labels)
+    return None if found is None else found[1]
+
+
+def match_label(text: str, labels: Iterable[str]) -> tuple[str, str] | None:
+    """Like :func:`strip_label`, but also says which label matched: (label, rest).
+
+    For header blocks where the label decides the field ("সভাপতি :", "স্থান :",
+    "তারিখ :", "সময় :"). The label returned is the one given in ``labels``.
+
+    >>> match_label("স্থান\t:\tজেলা প্রশাসকের সম্মেলন কক্ষ", ["সভাপতি", "স্থান"])
+    ('স্থান', 'জেলা প্রশাসকের সম্মেলন কক্ষ')
+    """
     text = normalize(text)
     for label in labels:
         key = loose_key(label)
@@ -194,7 +208,7 @@ def strip_label(text: str, labels: Iterable[str]) -> str | None:
         sep = _LABEL_SEPARATOR.match(text, end)
         if sep is None or not sep.group().strip():
             continue
-        return normalize(text[sep.end() :])
+        return label, normalize(text[sep.end() :])
     return None
 
 

@@ -157,3 +157,32 @@ def test_ordinary_text_is_not_legacy(text) -> None:
 )
 def test_legacy_text_converts(legacy, unicode) -> None:
     assert legacy_to_unicode(legacy) == normalize(unicode)
+
+
+def test_the_nfc_shortcut_is_exact_for_bengali_marks() -> None:
+    """Every sequence of up to three Bengali signs that the shortcut passes is NFC."""
+    import itertools
+    import unicodedata
+
+    from bangla.text import _NFC_RISK
+
+    signs = [chr(c) for c in [*range(0x981, 0x984), 0x9BC, *range(0x9BE, 0x9CE), 0x9D7,
+                              0x9E2, 0x9E3, 0x9FE]] + ["ক", "অ", "য"]  # fmt: skip
+    for size in (1, 2, 3):
+        for chars in itertools.product(signs, repeat=size):
+            text = "".join(chars)
+            if not _NFC_RISK.search(text):
+                assert unicodedata.is_normalized("NFC", text), [hex(ord(c)) for c in text]
+
+
+def test_match_label_says_which_label() -> None:
+    from bangla.text import match_label
+
+    header = ["সভাপতি", "স্থান", "তারিখ", "সময়", "উপস্থিত সদস্যবৃন্দ"]
+    assert match_label("সভাপতি\t:\tমোঃ আশরাফুল ইসলাম", header) == ("সভাপতি", "মোঃ আশরাফুল ইসলাম")
+    assert match_label("সময়\t:\tসকাল ১০.১০ টায়।", header) == ("সময়", "সকাল ১০.১০ টায়।")
+    assert match_label("উপস্থিত সদস্যবৃন্দ : পরিশিষ্ট “ক” দুষ্টব্য।", header) == (
+        "উপস্থিত সদস্যবৃন্দ",
+        "পরিশিষ্ট “ক” দুষ্টব্য।",
+    )
+    assert match_label("আলোচ্য বিষয়", header) is None
