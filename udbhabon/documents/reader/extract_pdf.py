@@ -108,7 +108,10 @@ def _words(page: object) -> list[Word]:
 def _blocks(page: object, words: list[Word], carry: pdf_tables.Carry) -> list[Block]:
     blocks: list[Block] = []
     used: set[int] = set()
-    right = max((word.x1 for word in words), default=0.0)
+    # The text's right edge: the widest line, or the left margin mirrored (a page
+    # with only short lines, such as a signature, has no line that reaches it).
+    left = min((word.x0 for word in words), default=0.0)
+    right = max(max((word.x1 for word in words), default=0.0), float(page.width) - left)  # type: ignore[attr-defined]
     try:
         tables = page.find_tables(TABLE_SETTINGS)  # type: ignore[attr-defined]
     except Exception:  # a page whose drawing confuses the table finder: read it as text

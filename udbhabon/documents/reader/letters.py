@@ -310,14 +310,21 @@ class _Parser:
     # --- minutes header -----------------------------------------------------
 
     def _in_meeting_block(self, index: int) -> bool:
+        """A "label : value" line among the minutes' header lines (with the chair's)."""
         if lines.meeting_field(self.lines[index].text) is None:
             return False
-        block = self.blocks[index]
-        members = [i for i, b in enumerate(self.blocks) if b == block]
-        return any(
-            (found := lines.meeting_field(self.lines[i].text)) is not None and found[0] == "chair"
-            for i in members
-        )
+        for step in (-1, 1):
+            position = index
+            while 0 <= position < len(self.lines):
+                text = self.lines[position].text
+                if text:
+                    found = lines.meeting_field(text)
+                    if found is None:
+                        break
+                    if found[0] == "chair":
+                        return True
+                position += step
+        return False
 
     def _meeting_field(self, index: int) -> int:
         found = lines.meeting_field(self.lines[index].text)

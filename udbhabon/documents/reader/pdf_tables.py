@@ -79,26 +79,41 @@ def recover(lines: list[list[Word]], carry: Carry, right: float) -> list[Block]:
     blocks: list[Block] = []
     text: list[list[Word]] = []
     index = 0
-    if carry.columns is not None and lines:
-        table, index = _read_rows(lines, 0, carry.columns, [])
-        if table:
-            blocks.append(_table_block(lines[:index], table))
-        if index == 0:
-            carry.reset()
+    last = carry.columns  # a table still open at the bottom of the previous page
+    carry.reset()
+    table_end = -1
     while index < len(lines):
         columns, header_rows, next_index = _header(lines, index)
+        continues = index == 0 or _fits(lines[index], last) if last is not None else False
+        if columns is None and last is not None and continues:
+            # More rows of the table above: after a page break, a blank row, a page number.
+            columns, header_rows, next_index = last, [], index
         if columns is None:
             text.append(lines[index])
             index += 1
             continue
+        start = index
+        table, after = _read_rows(lines, next_index, columns, header_rows, fresh=not header_rows)
+        if after <= start:
+            text.append(lines[index])
+            index += 1
+            continue
+        last = columns
         blocks.extend(line_blocks(text, right))
         text = []
-        start = index
-        table, index = _read_rows(lines, next_index, columns, header_rows)
+        index = table_end = after
         blocks.append(_table_block(lines[start:index], table))
-        carry.columns = columns if index >= len(lines) else None
     blocks.extend(line_blocks(text, right))
+    if table_end >= 0 and all(_is_page_mark(line) for line in lines[table_end:]):
+        carry.columns = last
     return blocks
+
+
+def _is_page_mark(line: list[Word]) -> bool:
+    from udbhabon.documents.reader.lines import is_page_number, is_stray_mark
+
+    text = _text(line)
+    return is_page_number(text) or is_stray_mark(text)
 
 
 def _table_block(lines: list[list[Word]], table: list[list[str]]) -> Block:
@@ -122,19 +137,83 @@ def _header(lines: list[list[Word]], index: int) -> tuple[Columns | None, list[l
     heading = list(texts)
     following = index + 1
     sub: list[str] | None = None
-    if following < len(lines):
+    wrapped: list[tuple[list[Word], bool]] = []  # heading lines that wrap (, below the sub-row)
+    while following < len(lines) and following - index <= 8:
         sub_groups = chunks(lines[following])
         sub_texts = [_text(group) for group in sub_groups]
-        if headers.is_sub_header(sub_texts):
+        if sub is None and headers.is_sub_header(sub_texts):
             lefts, rights, heading, sub = _split(lefts, rights, heading, sub_groups)
             following += 1
-    bounds = [(rights[n] + lefts[n + 1]) / 2 for n in range(len(lefts) - 1)]
-    serial = next(
+            continue
+        if _starts_with_serial(sub_groups) or headers.is_column_numbers(sub_texts):
+            break
+        if lines[following][0].top - lines[following - 1][-1].bottom > _height(lines[following]):
+            break
+        wrapped.append((lines[following], sub is not None))
+        following += 1
+    if following - index > 8:
+        wrapped, following = [], index + (2 if sub else 1)
+    bounds = _bounds(lefts, rights, lines[following : following + 60])
+    columns = Columns(bounds, None, ())
+    for line, below in wrapped:
+        target = sub if below and sub is not None else heading
+        for word in line:
+            column = columns.index(word.cx)
+            if column < len(target):
+                target[column] = f"{target[column]} {word.text}".strip()
+    columns.serial = next(
         (n for n, text in enumerate(heading) if headers.cell_score(text)[0] == "serial"), None
     )
-    columns = Columns(bounds, serial, tuple(heading))
+    columns.heading_keys = tuple(heading)
     header_rows = [heading] + ([sub] if sub else [])
     return columns, header_rows, following
+
+
+def _height(line: list[Word]) -> float:
+    return max(median(w.bottom - w.top for w in line), 1.0)
+
+
+def _starts_with_serial(groups: list[list[Word]]) -> bool:
+    return bool(groups) and rows.parse_serial(_text(groups[0])) is not None
+
+
+def _fits(line: list[Word], columns: Columns) -> bool:
+    """A line that starts a row of a known table: a serial in the serial column."""
+    if columns.serial is None:
+        return False
+    groups = chunks(line)
+    if len(groups) < 2 or not _starts_with_serial(groups):
+        return False
+    return columns.index(groups[0][0].cx) == columns.serial
+
+
+def _bounds(lefts: list[float], rights: list[float], body: list[list[Word]]) -> list[float]:
+    """Column boundaries: in the white gap (no word of the rows crosses it) between two
+    headings, the one nearest the right heading, which is where a column starts."""
+    words = [word for line in body for word in line]
+    bounds = []
+    for n in range(len(lefts) - 1):
+        low, high = rights[n], lefts[n + 1]
+        if high <= low:
+            bounds.append((low + high) / 2)
+            continue
+        spans = sorted(
+            (max(w.x0, low), min(w.x1, high)) for w in words if w.x1 > low and w.x0 < high
+        )
+        gaps, cursor = [], low
+        for start, end in spans:
+            if start > cursor:
+                gaps.append((start - cursor, (cursor + start) / 2))
+            cursor = max(cursor, end)
+        if high > cursor:
+            # White up to the next heading: its column starts where the heading does.
+            gaps.append((high - cursor, high - min(1.0, (high - cursor) / 2)))
+        if not gaps:
+            bounds.append(high - 0.5)
+            continue
+        wide = max(width for width, _ in gaps)
+        bounds.append(max(mid for width, mid in gaps if width >= max(1.5, wide * 0.5)))
+    return bounds
 
 
 def _split(
@@ -163,12 +242,18 @@ def _split(
 
 
 def _read_rows(
-    lines: list[list[Word]], index: int, columns: Columns, table: list[list[str]]
+    lines: list[list[Word]],
+    index: int,
+    columns: Columns,
+    table: list[list[str]],
+    *,
+    fresh: bool = False,
 ) -> tuple[list[list[str]], int]:
+    """Rows from ``index`` on; ``fresh`` when no header line sits right above."""
     table = [list(row) for row in table]
     heights = [max(w.bottom - w.top for w in line) for line in lines[index : index + 40]] or [10.0]
     height = max(median(heights), 1.0)
-    previous_bottom = lines[index - 1][-1].bottom if index > 0 else None
+    previous_bottom = None if fresh or index == 0 else max(w.bottom for w in lines[index - 1])
     current: list[str] | None = None
     start = index
     while index < len(lines):

@@ -30,6 +30,18 @@ def test_it_reads_a_ruled_pdf_of_the_seed_exactly(name: str) -> None:
     assert not problems, "\n".join(problems)
 
 
+# Borderless tables (no ruling lines): columns from the headings' positions.
+BORDERLESS_EXACT = ["000_8aa6ba074c4abe5e", "003_3399e0873caf543a"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", BORDERLESS_EXACT)
+def test_it_reads_a_borderless_pdf_table_from_word_positions(name: str) -> None:
+    data = pdfmaker.txt_to_pdf(compare.seed_text(name), ruled=False)
+    problems = compare.compare(compare.expected(name), read_document(data, f"{name}.pdf"))
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.slow
 def test_a_nested_table_in_a_pdf_cell_is_kept_as_text_not_lost() -> None:
     name = "001_3627afb098a031ac"

@@ -249,7 +249,18 @@ def txt_to_pdf(
     if attachment:
         pdf.attachments.append(attachment)
     layout = _Layout(pdf, ruled)
-    for run in runs_of(text):
+    runs = runs_of(text)
+    # One table broken into runs (page breaks, blank lines) keeps one set of column widths.
+    by_width: dict[int, list[list[str]]] = {}
+    for run in runs:
+        if run.rows is not None:
+            width = max(len(row) for row in run.rows)
+            by_width.setdefault(width, []).extend(
+                [_cell_lines(row[c]) if c < len(row) else "" for c in range(width)]
+                for row in run.rows
+            )
+    layout.widths = {width: layout.column_widths(cells, width) for width, cells in by_width.items()}
+    for run in runs:
         if run.rows is None:
             layout.paragraph(_cell_lines(run.text or ""))
         else:
@@ -264,6 +275,7 @@ class _Layout:
     def __init__(self, pdf: Pdf, ruled: bool) -> None:
         self.pdf = pdf
         self.ruled = ruled
+        self.widths: dict[int, list[float]] = {}
         self.page = pdf.new_page()
         self.y = PAGE_H - MARGIN
 
@@ -286,7 +298,7 @@ class _Layout:
         cells = [
             [_cell_lines(row[c]) if c < len(row) else "" for c in range(width)] for row in rows
         ]
-        widths = self._widths(cells, width)
+        widths = self.widths.get(width) or self.column_widths(cells, width)
         gap = 0.0 if self.ruled else 6.0
         self.y -= 4
         for row in cells:
@@ -315,7 +327,7 @@ class _Layout:
             self.y = top - height - gap
         self.y -= 4
 
-    def _widths(self, cells: list[list[str]], width: int) -> list[float]:
+    def column_widths(self, cells: list[list[str]], width: int) -> list[float]:
         """Column widths by content, never narrower than the column's longest word."""
         total = PAGE_W - 2 * MARGIN - (0 if self.ruled else 6.0 * (width - 1))
         floors, weights = [], []
