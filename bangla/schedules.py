@@ -337,8 +337,10 @@ def _two_cells(
             note = a.note or b.note
             joined = _Item(a.span, a.written, note)
             return _occurrences(text, [joined], period, label, ends=[rb.end])
+    # Two lists: the end cell's dates follow the start cell's; a date in both is one.
+    seen = {(item.span.start, item.span.end, item.note) for item in first}
     items = list(first)
-    items += [item for item in last if item not in first]
+    items += [i for i in last if (i.span.start, i.span.end, i.note) not in seen]
     return _occurrences(text, items, period, label)
 
 

@@ -1,4 +1,4 @@
-"""The examples in the modules' docstrings run as tests (pytest does not collect them by default)."""
+"""The examples in the docstrings run as tests (pytest does not collect them by default)."""
 
 from __future__ import annotations
 
