@@ -21,7 +21,7 @@ from bangla.calendar import (
     to_gregorian,
     year_length,
 )
-from bangla.dates import parse_date, parse_date_line
+from bangla.dates import parse_date, parse_date_line, parse_time
 from bangla.digits import (
     BENGALI_DIGITS,
     format_number,
@@ -193,3 +193,28 @@ def test_normalize_is_idempotent_and_loose_key_is_stable(text: str) -> None:
 def test_the_nfc_shortcut_only_skips_text_that_is_nfc(text: str) -> None:
     if not _NFC_RISK.search(text):
         assert unicodedata.is_normalized("NFC", text)
+
+
+@settings(max_examples=500)
+@given(st.one_of(BENGALI_TEXT, st.text(max_size=40)))
+def test_readers_never_raise(text: str) -> None:
+    from bangla.calendar import bangla_month_index
+    from bangla.fiscal import parse_period
+    from bangla.recurrence import parse_recurrence
+    from bangla.text import is_legacy_font_text, legacy_to_unicode, strip_label
+
+    period = (date(2017, 7, 1), date(2018, 6, 30))
+    parse_date(text, period=period)
+    parse_date(text, after=date(2017, 1, 1))
+    parse_date_line(text)
+    parse_bangla_date(text)
+    parse_period(text)
+    parse_recurrence(text)
+    parse_int(text)
+    parse_decimal(text)
+    parse_number_word(text)
+    bangla_month_index(text)
+    strip_label(text, ["বিষয়", "তারিখ"])
+    is_legacy_font_text(text)
+    legacy_to_unicode(text)
+    parse_time(text)
