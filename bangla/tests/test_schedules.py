@@ -466,3 +466,23 @@ def test_describe(start, end, period, bn, en) -> None:
     schedule = parse_schedule(start, end, period).schedule
     assert describe(schedule) == bn
     assert describe(schedule, "en") == en
+
+
+def test_the_schedule_keys_are_the_contracts() -> None:
+    """bangla may not import the Django project, so it keeps its own copy; check it."""
+    import ast
+    from pathlib import Path
+
+    contract = Path(__file__).resolve().parents[2] / "udbhabon" / "documents" / "contract.py"
+    if not contract.exists():
+        pytest.skip("the project's contract.py is not in this checkout")
+    tree = ast.parse(contract.read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            if node.targets[0].id in ("SCHEDULE_KEYS", "OCCURRENCE_KEYS"):
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+    from bangla.schedules import OCCURRENCE_KEYS
+
+    assert found["SCHEDULE_KEYS"] == SCHEDULE_KEYS
+    assert found["OCCURRENCE_KEYS"] == OCCURRENCE_KEYS
