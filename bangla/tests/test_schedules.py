@@ -479,9 +479,9 @@ def test_the_schedule_keys_are_the_contracts() -> None:
     tree = ast.parse(contract.read_text(encoding="utf-8"))
     found = {}
     for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-            if node.targets[0].id in ("SCHEDULE_KEYS", "OCCURRENCE_KEYS"):
-                found[node.targets[0].id] = ast.literal_eval(node.value)
+        target = node.targets[0] if isinstance(node, ast.Assign) else None
+        if isinstance(target, ast.Name) and target.id in ("SCHEDULE_KEYS", "OCCURRENCE_KEYS"):
+            found[target.id] = ast.literal_eval(node.value)
     from bangla.schedules import OCCURRENCE_KEYS
 
     assert found["SCHEDULE_KEYS"] == SCHEDULE_KEYS
