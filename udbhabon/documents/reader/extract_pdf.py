@@ -183,6 +183,9 @@ def line_blocks(lines: list[list[Word]], right: float) -> list[Block]:
     A line that starts a numbered entry is never a continuation.
     """
     blocks: list[Block] = []
+    # Lines of running text reach the right margin; without any, trust the page's edge.
+    long = [line[-1].x1 for line in lines if len(line) >= 6]
+    right = max(long) if long else right
     for line in lines:
         top = min(w.top for w in line)
         bottom = max(w.bottom for w in line)
@@ -192,10 +195,13 @@ def line_blocks(lines: list[list[Word]], right: float) -> list[Block]:
             last = blocks[-1]
             last.line = f"{last.line} {text}"
             last.bottom = bottom
+            last.right = line[-1].x1  # type: ignore[attr-defined]
+            last.words = len(line)  # type: ignore[attr-defined]
             continue
         block = Block(top, line=text, bottom=bottom, height=height)
         block.left = line[0].x0  # type: ignore[attr-defined]
         block.right = line[-1].x1  # type: ignore[attr-defined]
+        block.words = len(line)  # type: ignore[attr-defined]
         blocks.append(block)
     return blocks
 
@@ -203,6 +209,8 @@ def line_blocks(lines: list[list[Word]], right: float) -> list[Block]:
 def _continues(previous: Block, line: list[Word], top: float, right: float) -> bool:
     """The line goes on the paragraph above: its first word would not have fitted there."""
     if previous.rows is not None or top - previous.bottom > previous.height * 0.6:
+        return False
+    if getattr(previous, "words", 0) < 6:  # only running text wraps, not short lines
         return False
     first = line[0].x1 - line[0].x0
     full = getattr(previous, "right", 0.0) + previous.height * 0.3 + first >= right - 1
@@ -223,9 +231,14 @@ def _gap(previous: Block, block: Block) -> bool:
 
 def cell_text(words: list[Word]) -> str:
     """A cell's words as lines; "•" lines become a list, as in the other formats."""
-    lines = [join_words(line) for line in group_lines(words)]
+    return bullets_as_list("\n".join(join_words(line) for line in group_lines(words)))
+
+
+def bullets_as_list(text: str) -> str:
+    """Cell lines where some start with "•": the lead-in and the bullets as a list."""
+    lines = text.split("\n")
     if not any(line.startswith("•") for line in lines):
-        return "\n".join(lines)
+        return text
     lead: list[str] = []
     bullets: list[str] = []
     for line in lines:

@@ -178,13 +178,16 @@ def _starts_with_serial(groups: list[list[Word]]) -> bool:
 
 
 def _fits(line: list[Word], columns: Columns) -> bool:
-    """A line that starts a row of a known table: a serial in the serial column."""
+    """A line that goes on a known table: a row with a serial in the serial column, or
+    (a row broken after a gap) text only under the table's inner columns."""
     if columns.serial is None:
         return False
     groups = chunks(line)
-    if len(groups) < 2 or not _starts_with_serial(groups):
-        return False
-    return columns.index(groups[0][0].cx) == columns.serial
+    if len(groups) >= 2 and _starts_with_serial(groups):
+        return columns.index(groups[0][0].cx) == columns.serial
+    # One group of words alone could as well be a signature or a note under the table.
+    used = {columns.index(word.cx) for word in line}
+    return len(groups) >= 2 and columns.serial not in used and len(used) >= 2
 
 
 def _bounds(lefts: list[float], rights: list[float], body: list[list[Word]]) -> list[float]:
@@ -278,7 +281,9 @@ def _read_rows(
         index += 1
     if index == start:
         return [], start
-    return table, index
+    from udbhabon.documents.reader.extract_pdf import bullets_as_list
+
+    return [[bullets_as_list(cell) for cell in row] for row in table], index
 
 
 def _starts_row(cells: list[str], columns: Columns) -> bool:

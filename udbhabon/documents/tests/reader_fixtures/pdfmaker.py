@@ -250,22 +250,36 @@ def txt_to_pdf(
         pdf.attachments.append(attachment)
     layout = _Layout(pdf, ruled)
     runs = runs_of(text)
-    # One table broken into runs (page breaks, blank lines) keeps one set of column widths.
-    by_width: dict[int, list[list[str]]] = {}
+    # One table broken into runs (page breaks, blank lines) keeps one set of columns:
+    # every run belongs to the table whose header came last, and is as wide as it.
+    tables: list[list[list[str]]] = []
+    owner: list[int] = []
     for run in runs:
-        if run.rows is not None:
-            width = max(len(row) for row in run.rows)
-            by_width.setdefault(width, []).extend(
-                [_cell_lines(row[c]) if c < len(row) else "" for c in range(width)]
-                for row in run.rows
-            )
-    layout.widths = {width: layout.column_widths(cells, width) for width, cells in by_width.items()}
-    for run in runs:
+        if run.rows is None:
+            owner.append(-1)
+            continue
+        if not tables or any(_is_heading_row(row) for row in run.rows):
+            tables.append([])
+        tables[-1].extend(run.rows)
+        owner.append(len(tables) - 1)
+    widths = []
+    for rows in tables:
+        width = max(len(row) for row in rows)
+        cells = [
+            [_cell_lines(row[c]) if c < len(row) else "" for c in range(width)] for row in rows
+        ]
+        widths.append(layout.column_widths(cells, width))
+    for run, number in zip(runs, owner, strict=True):
         if run.rows is None:
             layout.paragraph(_cell_lines(run.text or ""))
         else:
-            layout.table(run.rows)
+            layout.table(run.rows, widths[number])
     return pdf.build()
+
+
+def _is_heading_row(row: list[str]) -> bool:
+    first = next((cell.strip() for cell in row if cell.strip()), "")
+    return first.startswith("ক্র") and sum(1 for cell in row if cell.strip()) >= 3
 
 
 class _Layout:
@@ -275,7 +289,6 @@ class _Layout:
     def __init__(self, pdf: Pdf, ruled: bool) -> None:
         self.pdf = pdf
         self.ruled = ruled
-        self.widths: dict[int, list[float]] = {}
         self.page = pdf.new_page()
         self.y = PAGE_H - MARGIN
 
@@ -293,12 +306,11 @@ class _Layout:
             self.y -= 13
             self.pdf.text(self.page, MARGIN, self.y + 3, line, 10)
 
-    def table(self, rows: list[list[str]]) -> None:
-        width = max(len(row) for row in rows)
+    def table(self, rows: list[list[str]], widths: list[float]) -> None:
+        width = len(widths)
         cells = [
             [_cell_lines(row[c]) if c < len(row) else "" for c in range(width)] for row in rows
         ]
-        widths = self.widths.get(width) or self.column_widths(cells, width)
         gap = 0.0 if self.ruled else 6.0
         self.y -= 4
         for row in cells:
