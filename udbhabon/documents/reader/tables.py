@@ -67,7 +67,8 @@ def text_of(line: RawLine) -> str:
         return _bangla.normalize(f"{values[0]} : {' '.join(values[2:])}")
     if len(values) >= 2 and line.is_row and _is_label(values[0]):
         label = values[0].rstrip(":ঃ -")
-        return _bangla.normalize(f"{label} : {' '.join(values[1:])}")
+        value = " ".join(values[1:]).lstrip(":ঃ-– ")
+        return _bangla.normalize(f"{label} : {value}")
     return _bangla.normalize(" ".join(values))
 
 
