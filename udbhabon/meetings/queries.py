@@ -15,6 +15,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
+from bangla.digits import to_ascii_digits
 from udbhabon.meetings.agenda import month_label
 from udbhabon.meetings.integrations import minutes_deadline
 from udbhabon.meetings.models import (
@@ -279,12 +280,21 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
     rows = history_rows(obj, limit=limit)
     # history_rows names fields by verbose name (translated); each is unique per model.
     fields = {str(f.verbose_name): f for f in obj._meta.fields}
+
+    def pk_of(value: Any) -> int | None:
+        # history_rows may already show an id in Bengali digits ("১২").
+        try:
+            return int(to_ascii_digits(str(value)))
+        except ValueError:
+            return None
+
     post_ids = set()
     for row in rows:
         for label, old, new in row.changes:
             field = fields.get(str(label))
             if field is not None and field.is_relation and field.related_model is Post:
-                post_ids.update(v for v in (old, new) if v)
+                post_ids.update(pk_of(v) for v in (old, new) if v)
+    post_ids.discard(None)
     posts = {p.pk: p for p in Post.objects.filter(pk__in=post_ids).select_related("office")}
 
     def show(field: Any, value: Any) -> Any:
@@ -295,7 +305,7 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
         if field.choices:
             return dict(field.flatchoices).get(value, value)
         if field.is_relation and field.related_model is Post:
-            post = posts.get(value)
+            post = posts.get(pk_of(value))
             return str(post) if post else value
         if isinstance(value, bool):
             return gettext("Yes") if value else gettext("No")

@@ -1070,10 +1070,13 @@ def meeting_import(
     office: Office,
     section: dict[str, Any],
     actor: User | None,
-    source: str | None = None,
+    source: Any = None,
     post: Post | None = None,
 ) -> Meeting:
     """Confirm a `meeting_minutes` section (docs/IMPORT-CONTRACT.md) into a meeting.
+
+    `source` is where it came from: a file name, or the documents app's ImportJob
+    (its original file name is kept on the meeting, for the history).
 
     The meeting is created with status "minutes drafted", its agenda items as
     read (implementers linked where they name a post or office), chair, place,
@@ -1114,7 +1117,7 @@ def meeting_import(
                 }
                 for s in section.get("signatories") or []
             ],
-            source=(source or "")[:255],
+            source=str(getattr(source, "original_name", None) or source or "")[:255],
         ),
         actor=actor,
         reason=gettext_noop("imported"),

@@ -112,3 +112,24 @@ def test_it_writes_the_minutes_as_pdf_and_docx(make_meeting, io, io_user, chair)
     text += "\n".join(p.text for p in docx.paragraphs)
     assert "সেবা সহজ করতে হবে।" in text
     assert meeting.memo_number in text.replace(" ", "")
+
+
+def test_it_saves_minutes_confirmed_through_the_upload_pipeline(natore, io_user):
+    """documents.importing.SAVERS names services.meeting_import for minutes."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from udbhabon.documents import services as documents
+    from udbhabon.documents.models import ImportJob
+
+    name = "003_3399e0873caf543a.txt"
+    data = (Path(settings.BASE_DIR) / "data" / "seeds" / name).read_bytes()
+    job = documents.import_upload(office=natore, actor=io_user, name=name, data=data)
+    if job.status == ImportJob.Status.QUEUED:
+        job = documents.import_read(job_id=job.pk)
+    created = documents.import_confirm(job=job, actor=io_user)
+    assert [c["model"] for c in created] == ["meetings.Meeting"]
+    meeting = Meeting.objects.get(pk=created[0]["id"])
+    assert meeting.source == name and meeting.items.count() == 7
+    assert meeting.status == Meeting.Status.DRAFTED
