@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("udbhabon.core.urls")),
     path("offices/", include("udbhabon.offices.urls")),
     path("documents/", include("udbhabon.documents.urls")),
+    path("meetings/", include("udbhabon.meetings.urls")),
     path("admin/", admin.site.urls),
 ]
