@@ -30,7 +30,7 @@ ITEMS = json.loads(SEED.read_text(encoding="utf-8"))["sections"][0]["items"]
 TITLE = "জেলা ইনোভেশন কমিটির মে, ২০১৯ মাসের সমন্বয় সভা"
 
 
-def wait_until(check: Callable[[], bool], timeout: float = 15.0) -> None:
+def wait_until(check: Callable[[], bool], timeout: float = 45.0) -> None:
     """Poll the database until the browser's background saves have landed.
 
     On SQLite the live server shares an in-memory database with the test; a read
