@@ -1,0 +1,441 @@
+"""Reads of the supervision page: the office table, roll-ups, summaries, league, charts.
+
+Everything comes from the aggregate table (OfficeYearStats) over the office
+path range, in a fixed number of queries whatever the size of the country
+(tests/test_supervision_queries asserts the count at two sizes):
+
+1. the rows: offices of the chosen level below, LEFT JOINed to their year's
+   row, sorted and paged in SQL;
+2. the count of those offices (for paging);
+3. roll-ups below each row: one GROUP BY on the path prefix;
+4. the summary per level (with the month counts for the chart and the idea
+   funnel): one GROUP BY level;
+5. and 6. the league table: best and worst by compliance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, Substr
+
+from udbhabon.monitoring import indicators, rates
+from udbhabon.monitoring.models import OfficeYearStats
+from udbhabon.offices.models import PATH_STEP, Office, Post
+from udbhabon.offices.queries import ancestors, subtree_q
+
+# Levels in the order of the tree; administrative levels sit at a fixed depth.
+LEVELS = ("division", "district", "upazila", "department")
+ADMIN_DEPTH = {"division": 1, "district": 2, "upazila": 3}
+PAGE_SIZE = 100
+LEAGUE_SIZE = 5
+
+# Sortable columns: URL name -> expression on the annotated office rows.
+SORTS: dict[str, Any] = {
+    "name": F("name_bn"),
+    "plan": F("st_plan_sent_on"),
+    "plan_state": F("st_plan_state"),
+    "reports": F("st_reports_actual"),
+    "meetings": F("st_meetings_held"),
+    "minutes": F("st_minutes_actual"),
+    "done": F("st_items_done_pct"),
+    "overdue": F("st_items_overdue"),
+    "actions": F("st_actions_overdue"),
+    "ideas": F("st_ideas_received"),
+    "vetted": F("st_ideas_vetted"),
+    "approved": F("st_ideas_approved"),
+    "compliance": F("st_compliance"),
+}
+
+ROW_FIELDS = (
+    "plan_state",
+    "plan_sent_on",
+    "plan_decided_on",
+    "plan_expected",
+    "plan_actual",
+    "plan_timely",
+    "report1_state",
+    "report1_sent_on",
+    "report2_state",
+    "report2_sent_on",
+    "reports_expected",
+    "reports_actual",
+    "reports_timely",
+    "items_total",
+    "items_done",
+    "items_overdue",
+    "meetings_mask",
+    "minutes_timely_mask",
+    "minutes_late_mask",
+    "meetings_held",
+    "minutes_expected",
+    "minutes_actual",
+    "minutes_timely",
+    "actions_open",
+    "actions_overdue",
+    "ideas_received",
+    "ideas_vetted",
+    "ideas_approved",
+    "ideas_implemented",
+    "saved_days",
+    "saved_taka",
+    "saved_visits",
+    "compliance",
+    "refreshed_at",
+)
+SUM_FIELDS = (
+    "plan_expected",
+    "plan_actual",
+    "plan_timely",
+    "reports_expected",
+    "reports_actual",
+    "reports_timely",
+    "minutes_expected",
+    "minutes_actual",
+    "minutes_timely",
+    "meetings_held",
+    "items_total",
+    "items_done",
+    "items_overdue",
+    "actions_overdue",
+    "ideas_received",
+    "ideas_vetted",
+    "ideas_approved",
+    "ideas_implemented",
+    "saved_days",
+    "saved_taka",
+    "saved_visits",
+)
+
+
+@dataclass
+class Totals:
+    """Summed indicators of a group of offices (a level, a subtree)."""
+
+    offices: int = 0
+    values: dict[str, int] = field(default_factory=dict)
+    accepted: int = 0
+    months_held: list[int] = field(default_factory=lambda: [0] * rates.MONTHS)
+    months_timely: list[int] = field(default_factory=lambda: [0] * rates.MONTHS)
+    months_late: list[int] = field(default_factory=lambda: [0] * rates.MONTHS)
+
+    def __getattr__(self, name: str) -> int:
+        values = self.__dict__.get("values", {})
+        if name in values:
+            return values[name]
+        if name in SUM_FIELDS:
+            return 0
+        raise AttributeError(name)
+
+    def add(self, other: Totals) -> None:
+        self.offices += other.offices
+        self.accepted += other.accepted
+        for k in SUM_FIELDS:
+            self.values[k] = self.values.get(k, 0) + other.values.get(k, 0)
+        for mine, theirs in (
+            (self.months_held, other.months_held),
+            (self.months_timely, other.months_timely),
+            (self.months_late, other.months_late),
+        ):
+            for i in range(rates.MONTHS):
+                mine[i] += theirs[i]
+
+    @property
+    def plan_rate(self) -> rates.Rate:
+        return rates.Rate(self.plan_expected, self.plan_actual, self.plan_timely)
+
+    @property
+    def minutes_rate(self) -> rates.Rate:
+        return rates.Rate(self.minutes_expected, self.minutes_actual, self.minutes_timely)
+
+    @property
+    def reports_rate(self) -> rates.Rate:
+        return rates.Rate(self.reports_expected, self.reports_actual, self.reports_timely)
+
+    @property
+    def done_pct(self) -> int | None:
+        return round(100 * self.items_done / self.items_total) if self.items_total else None
+
+
+def _sums() -> dict[str, Any]:
+    return {k: Coalesce(Sum(k), 0) for k in SUM_FIELDS}
+
+
+def _month_sums() -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for i in range(rates.MONTHS):
+        out[f"held_{i}"] = Coalesce(Sum(F("meetings_mask").bitrightshift(i).bitand(1)), 0)
+        out[f"timely_{i}"] = Coalesce(Sum(F("minutes_timely_mask").bitrightshift(i).bitand(1)), 0)
+        out[f"late_{i}"] = Coalesce(Sum(F("minutes_late_mask").bitrightshift(i).bitand(1)), 0)
+    return out
+
+
+def _totals(row: dict[str, Any]) -> Totals:
+    t = Totals(offices=row["n"], values={k: row[k] for k in SUM_FIELDS})
+    t.accepted = row.get("accepted", 0)
+    if "held_0" in row:
+        t.months_held = [row[f"held_{i}"] for i in range(rates.MONTHS)]
+        t.months_timely = [row[f"timely_{i}"] for i in range(rates.MONTHS)]
+        t.months_late = [row[f"late_{i}"] for i in range(rates.MONTHS)]
+    return t
+
+
+@dataclass
+class Summary:
+    by_level: list[tuple[str, str, Totals]]  # (level, label, totals)
+    total: Totals
+
+
+def level_summary(office: Office, year: int) -> Summary:
+    """Every office below ``office``, summed per level (one query).
+
+    Also the month counts (meetings held, minutes on time / late) for the
+    compliance chart and the idea funnel.
+    """
+    rows = (
+        OfficeYearStats.objects.filter(subtree_q(office.path), year=year, depth__gt=office.depth)
+        .values("level")
+        .annotate(
+            n=Count("id"),
+            accepted=Count("id", filter=Q(plan_state="accepted")),
+            **_sums(),
+            **_month_sums(),
+        )
+        .order_by()
+    )
+    found = {r["level"]: _totals(r) for r in rows}
+    labels = dict(Office.Level.choices)
+    by_level = [(lvl, labels[lvl], found[lvl]) for lvl in LEVELS if lvl in found]
+    total = Totals()
+    for _lvl, _label, t in by_level:
+        total.add(t)
+    return Summary(by_level=by_level, total=total)
+
+
+@dataclass
+class MonthCell:
+    index: int
+    label: str  # "জুলাই ২০১৭"
+    state: str  # ok / late / held (no minutes) / missing / due (not yet due) / none
+
+
+@dataclass
+class Row:
+    office: Office
+    below: Totals | None = None
+    strip: list[MonthCell] = field(default_factory=list)
+    remind: rates.Period | None = None  # the paper a supervisor would remind about first
+    missing: list[rates.Period] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["office"], f"st_{name}")
+
+    @property
+    def plan_timeliness(self) -> str:
+        """ok / late / missing / due for the plan."""
+        if self.office.st_plan_sent_on is not None:
+            return "ok" if self.office.st_plan_timely else "late"
+        return "missing" if self.office.st_plan_expected else "due"
+
+    @property
+    def done_pct(self) -> int | None:
+        total = self.office.st_items_total or 0
+        return round(100 * (self.office.st_items_done or 0) / total) if total else None
+
+
+def missing_papers(office: Office, dates: Any, strip: list[MonthCell]) -> list[rates.Period]:
+    """Papers of the office that are overdue and not sent, plan first, newest month first."""
+    out = []
+    if office.st_plan_expected and not office.st_plan_actual:
+        out += rates.periods("plan", office.st_year, dates)
+    for p in rates.periods("report", office.st_year, dates):
+        sent = getattr(office, f"st_report{p.index}_sent_on")
+        if office.st_reports_expected and sent is None and p.due < office.st_as_of:
+            out.append(p)
+    months = rates.periods("minutes", office.st_year, dates)
+    for cell in reversed(strip):
+        if cell.state in ("missing", "held"):
+            out.append(months[cell.index])
+    return out
+
+
+def _strip(office: Office, months: list[rates.Period], as_of: dt.date) -> list[MonthCell]:
+    held = office.st_meetings_mask or 0
+    timely = office.st_minutes_timely_mask or 0
+    late = office.st_minutes_late_mask or 0
+    cells = []
+    for p in months:
+        bit = 1 << p.index
+        if timely & bit:
+            state = "ok"
+        elif late & bit:
+            state = "late"
+        elif held & bit:
+            state = "held"
+        elif p.start > as_of:
+            state = "none"
+        elif p.due >= as_of:
+            state = "due"
+        else:
+            state = "missing"
+        cells.append(MonthCell(p.index, p.period, state))
+    return cells
+
+
+@dataclass
+class Table:
+    office: Office
+    year: int
+    level: str
+    levels: list[str]
+    rows: list[Row]
+    count: int
+    page: int
+    pages: int
+    sort: str
+    desc: bool
+    summary: Summary
+    best: list[Row]
+    worst: list[Row]
+    sources: set[str]
+    months: list[rates.Period]
+    rollups: bool
+    own: Row | None = None  # the office's own figures (when it reports to someone)
+
+
+def default_level(office: Office) -> str:
+    """The level a supervisor sees first: the one right below (divisions for the Cabinet)."""
+    return {"cabinet": "division", "division": "district", "district": "upazila"}.get(
+        office.level, "department"
+    )
+
+
+def levels_below(office: Office) -> list[str]:
+    start = LEVELS.index(office.level) + 1 if office.level in LEVELS else 0
+    return list(LEVELS[start:]) if office.level != "department" else ["department"]
+
+
+def rows_queryset(office: Office, year: int, level: str) -> QuerySet[Office]:
+    """Offices of ``level`` strictly below ``office``, each with its year's indicators
+    as ``st_<column>`` (NULL when the office has no row for the year)."""
+    return (
+        Office.objects.filter(subtree_q(office.path), level=level, is_active=True)
+        .exclude(pk=office.pk)
+        .annotate(st=FilteredRelation("year_stats", condition=Q(year_stats__year=year)))
+        .annotate(
+            **{f"st_{name}": F(f"st__{name}") for name in ROW_FIELDS},
+            st_items_done_pct=Coalesce(F("st__items_done") * 100 / F("st__items_total"), Value(-1)),
+        )
+    )
+
+
+def supervision_table(
+    office: Office,
+    year: int,
+    *,
+    level: str | None = None,
+    sort: str = "name",
+    desc: bool = False,
+    page: int = 1,
+    as_of: dt.date,
+    page_size: int = PAGE_SIZE,
+) -> Table:
+    levels = levels_below(office)
+    level = level if level in levels else default_level(office)
+    if level not in levels:
+        level = levels[0]
+    sort = sort if sort in SORTS else "name"
+    expr = SORTS[sort]
+    order = [expr.desc(nulls_last=True) if desc else expr.asc(nulls_last=True), "path"]
+    qs = rows_queryset(office, year, level)
+    count = qs.count()
+    pages = max(1, -(-count // page_size))
+    page = min(max(1, page), pages)
+    offices = list(qs.order_by(*order)[(page - 1) * page_size : page * page_size])
+    dates = _dates_for(office, year)
+    months = rates.periods("minutes", year, dates)
+    rows = [Row(office=o, strip=_strip(o, months, as_of)) for o in offices]
+    for row in rows:
+        row.office.st_year, row.office.st_as_of = year, as_of
+        if row.office.st_plan_expected is not None:
+            missing = missing_papers(row.office, dates, row.strip)
+            row.remind = missing[0] if missing else None
+
+    # Administrative rows sit at one depth, so their subtrees are one path prefix each.
+    rollups = level in ADMIN_DEPTH
+    if rollups and offices:
+        depth = ADMIN_DEPTH[level]
+        prefix_len = PATH_STEP * (depth + 1)
+        below = (
+            OfficeYearStats.objects.filter(subtree_q(office.path), year=year, depth__gt=depth)
+            .annotate(prefix=Substr("path", 1, prefix_len))
+            .filter(prefix__in=[o.path for o in offices])
+            .values("prefix")
+            .annotate(n=Count("id"), **_sums())
+            .order_by()
+        )
+        found = {r["prefix"]: _totals(r) for r in below}
+        for row in rows:
+            row.below = found.get(row.office.path, Totals())
+
+    own = None
+    if office.depth > 0:
+        mine = rows_queryset(office.parent, year, office.level).get(pk=office.pk)
+        mine.st_year, mine.st_as_of = year, as_of
+        own_dates = _dates_for(office.parent, year)
+        strip = _strip(mine, rates.periods("minutes", year, own_dates), as_of)
+        own = Row(office=mine, strip=strip)
+        if mine.st_plan_expected is not None:
+            own.missing = missing_papers(mine, own_dates, strip)
+
+    summary = level_summary(office, year)
+    league = rows_queryset(office, year, level).filter(st__isnull=False)
+    best = [Row(o) for o in league.order_by("-st_compliance", "path")[:LEAGUE_SIZE]]
+    worst = [Row(o) for o in league.order_by("st_compliance", "path")[:LEAGUE_SIZE]]
+    return Table(
+        office=office,
+        year=year,
+        level=level,
+        levels=levels,
+        rows=rows,
+        count=count,
+        page=page,
+        pages=pages,
+        sort=sort,
+        desc=desc,
+        summary=summary,
+        best=best,
+        worst=worst,
+        sources=indicators.available_names(),
+        months=months,
+        rollups=bool(rollups),
+        own=own,
+    )
+
+
+def _dates_for(office: Office, year: int) -> Any:
+    # The strip's "due" cells use the deadlines that apply right below the office.
+    from udbhabon.monitoring.deadlines import Resolver
+
+    return Resolver(year, office.path).for_path(office.path + "0001")
+
+
+def export_rows(office: Office, year: int, level: str, *, sort: str = "name") -> list[Office]:
+    """Every row of the table (not paged), for XLSX and CSV."""
+    expr = SORTS.get(sort, SORTS["name"])
+    return list(rows_queryset(office, year, level).order_by(expr.asc(nulls_last=True), "path"))
+
+
+def crumbs(office: Office, viewer: Post) -> list[Office]:
+    """The offices from the viewer's own down to ``office`` (one query)."""
+    return [o for o in ancestors(office) if o.is_under(viewer.office)]
+
+
+def available_years(office: Office, this_year: int) -> list[int]:
+    """This fiscal year, the four before it, and any other year with figures (one query)."""
+    years = set(range(this_year - 4, this_year + 1))
+    years |= set(OfficeYearStats.objects.filter(office=office).values_list("year", flat=True))
+    return sorted(years, reverse=True)
