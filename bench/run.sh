@@ -23,7 +23,15 @@ export DATABASE_URL="$BENCH_URL"
 mkdir -p bench/results
 $PY manage.py migrate --noinput -v0
 $PY manage.py load_offices
+$PY manage.py shell --no-imports -c "from udbhabon.offices.demo import create_personas; create_personas()"
+echo "== generate_national_data --scale $SCALE --seed ${SEED:-1}"
+$PY manage.py generate_national_data --scale "$SCALE" --seed "${SEED:-1}" \
+  --json bench/results/generate.json
 for b in bench/bench_*.py; do
   echo "== $b"
   $PY "$b"
 done
+echo "== load test (gunicorn, 4 workers, wrk)"
+PY=$PY bench/loadtest.sh
+echo "== docs/PERFORMANCE.md"
+SCALE=$SCALE $PY bench/report.py

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce, NullIf, Substr
 
 from udbhabon.monitoring import indicators, rates
 from udbhabon.monitoring.models import OfficeYearStats
@@ -327,7 +327,9 @@ def rows_queryset(office: Office, year: int, level: str) -> QuerySet[Office]:
         .annotate(st=FilteredRelation("year_stats", condition=Q(year_stats__year=year)))
         .annotate(
             **{f"st_{name}": F(f"st__{name}") for name in ROW_FIELDS},
-            st_items_done_pct=Coalesce(F("st__items_done") * 100 / F("st__items_total"), Value(-1)),
+            st_items_done_pct=Coalesce(
+                F("st__items_done") * 100 / NullIf(F("st__items_total"), 0), Value(-1)
+            ),
         )
     )
 

@@ -15,6 +15,7 @@ no "missing" report that is not yet due (DHIS2 would count it).
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,8 +48,13 @@ def month_index(year: int, day: dt.date) -> int | None:
     return index if 0 <= index < MONTHS else None
 
 
+@functools.lru_cache(maxsize=1024)
 def periods(paper: str, year: int, dates: Dates) -> list[Period]:
-    """The periods of ``paper`` in fiscal year ``year`` with their due dates."""
+    """The periods of ``paper`` in fiscal year ``year`` with their due dates.
+
+    Cached: a refresh asks for the same few deadline sets 20,000 times. The
+    list is shared, so callers must not change it.
+    """
     start, end = dt.date(year, 7, 1), dt.date(year + 1, 6, 30)
     if paper == "plan":
         return [Period("plan", f"plan:{year}", str(year), 0, start, end, dates.plan_due)]

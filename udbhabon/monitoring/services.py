@@ -132,6 +132,7 @@ def compute_row(
             setattr(row, name, facts[name])
     # The root reports to nobody: nothing is expected of it.
     if office["depth"] == 0:
+        row.compliance = 100
         return row
     plan = rates.rate(rates.periods("plan", year, dates), received, as_of)
     reports = rates.rate(rates.periods("report", year, dates), received, as_of)
