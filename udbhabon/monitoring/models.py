@@ -217,6 +217,9 @@ class Reminder(models.Model):
         related_name="+",
     )
     recipients = models.PositiveSmallIntegerField(_("people told"), default=0)
+    # The job run that inserted the row: after a bulk insert that skips rows
+    # already there, the run notifies exactly the rows it inserted.
+    run = models.CharField(max_length=32, blank=True)
 
     history = HistoricalRecords()
 
@@ -258,3 +261,57 @@ class DigestSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post_id} {self.last_week}"
+
+
+class SubtreeYearStats(models.Model):
+    """Indicators summed over everything below one office, per level, for one year.
+
+    The second layer of the aggregate tables (DHIS2 keeps one per org-unit
+    level): the supervision page's summary line and each row's "offices below"
+    read a few of these rows instead of summing thousands of OfficeYearStats
+    rows on every view. Rebuilt from OfficeYearStats by services.rollups_refresh.
+    """
+
+    office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    level = models.CharField(max_length=16)  # the level of the offices counted
+    offices = models.PositiveIntegerField(default=0)
+    accepted = models.PositiveIntegerField(default=0)
+    plan_expected = models.PositiveIntegerField(default=0)
+    plan_actual = models.PositiveIntegerField(default=0)
+    plan_timely = models.PositiveIntegerField(default=0)
+    reports_expected = models.PositiveIntegerField(default=0)
+    reports_actual = models.PositiveIntegerField(default=0)
+    reports_timely = models.PositiveIntegerField(default=0)
+    minutes_expected = models.PositiveIntegerField(default=0)
+    minutes_actual = models.PositiveIntegerField(default=0)
+    minutes_timely = models.PositiveIntegerField(default=0)
+    meetings_held = models.PositiveIntegerField(default=0)
+    items_total = models.PositiveIntegerField(default=0)
+    items_done = models.PositiveIntegerField(default=0)
+    items_overdue = models.PositiveIntegerField(default=0)
+    actions_overdue = models.PositiveIntegerField(default=0)
+    ideas_received = models.PositiveIntegerField(default=0)
+    ideas_vetted = models.PositiveIntegerField(default=0)
+    ideas_approved = models.PositiveIntegerField(default=0)
+    ideas_implemented = models.PositiveIntegerField(default=0)
+    saved_days = models.PositiveBigIntegerField(default=0)
+    saved_taka = models.PositiveBigIntegerField(default=0)
+    saved_visits = models.PositiveBigIntegerField(default=0)
+    # Per month of the fiscal year (July first): offices that held a meeting,
+    # whose minutes came on time, late — for the chart.
+    months_held = models.JSONField(default=list)
+    months_timely = models.JSONField(default=list)
+    months_late = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("indicators below an office")
+        verbose_name_plural = _("indicators below offices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "year", "level"], name="rollup_one_per_office_year_level"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id} {self.year} {self.level}"

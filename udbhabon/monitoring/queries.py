@@ -19,12 +19,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce, NullIf, Substr
+from django.db.models import F, FilteredRelation, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from udbhabon.monitoring import indicators, rates
-from udbhabon.monitoring.models import OfficeYearStats
-from udbhabon.offices.models import PATH_STEP, Office, Post
+from udbhabon.monitoring.models import OfficeYearStats, SubtreeYearStats
+from udbhabon.offices.models import Office, Post
 from udbhabon.offices.queries import ancestors, subtree_q
 
 # Levels in the order of the tree; administrative levels sit at a fixed depth.
@@ -160,11 +160,7 @@ class Totals:
         return round(100 * self.items_done / self.items_total) if self.items_total else None
 
 
-def _sums() -> dict[str, Any]:
-    return {k: Coalesce(Sum(k), 0) for k in SUM_FIELDS}
-
-
-def _month_sums() -> dict[str, Any]:
+def month_sums() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for i in range(rates.MONTHS):
         out[f"held_{i}"] = Coalesce(Sum(F("meetings_mask").bitrightshift(i).bitand(1)), 0)
@@ -173,40 +169,28 @@ def _month_sums() -> dict[str, Any]:
     return out
 
 
-def _totals(row: dict[str, Any]) -> Totals:
-    t = Totals(offices=row["n"], values={k: row[k] for k in SUM_FIELDS})
-    t.accepted = row.get("accepted", 0)
-    if "held_0" in row:
-        t.months_held = [row[f"held_{i}"] for i in range(rates.MONTHS)]
-        t.months_timely = [row[f"timely_{i}"] for i in range(rates.MONTHS)]
-        t.months_late = [row[f"late_{i}"] for i in range(rates.MONTHS)]
-    return t
-
-
 @dataclass
 class Summary:
     by_level: list[tuple[str, str, Totals]]  # (level, label, totals)
     total: Totals
 
 
-def level_summary(office: Office, year: int) -> Summary:
-    """Every office below ``office``, summed per level (one query).
+def _from_rollup(r: SubtreeYearStats) -> Totals:
+    t = Totals(offices=r.offices, values={k: getattr(r, k) for k in SUM_FIELDS})
+    t.accepted = r.accepted
+    t.months_held = list(r.months_held) or [0] * rates.MONTHS
+    t.months_timely = list(r.months_timely) or [0] * rates.MONTHS
+    t.months_late = list(r.months_late) or [0] * rates.MONTHS
+    return t
 
-    Also the month counts (meetings held, minutes on time / late) for the
-    compliance chart and the idea funnel.
-    """
-    rows = (
-        OfficeYearStats.objects.filter(subtree_q(office.path), year=year, depth__gt=office.depth)
-        .values("level")
-        .annotate(
-            n=Count("id"),
-            accepted=Count("id", filter=Q(plan_state="accepted")),
-            **_sums(),
-            **_month_sums(),
-        )
-        .order_by()
-    )
-    found = {r["level"]: _totals(r) for r in rows}
+
+def level_summary(office: Office, year: int) -> Summary:
+    """Every office below ``office``, summed per level: one query on the roll-up
+    table (a few rows), with the month counts for the chart and the idea funnel."""
+    found = {
+        r.level: _from_rollup(r)
+        for r in SubtreeYearStats.objects.filter(office=office, year=year)
+    }
     labels = dict(Office.Level.choices)
     by_level = [(lvl, labels[lvl], found[lvl]) for lvl in LEVELS if lvl in found]
     total = Totals()
@@ -218,8 +202,9 @@ def level_summary(office: Office, year: int) -> Summary:
 @dataclass
 class MonthCell:
     index: int
-    label: str  # "জুলাই ২০১৭"
+    label: str  # "2017-08"
     state: str  # ok / late / held (no minutes) / missing / due (not yet due) / none
+    title: str = ""  # the state in words, set by the view (translated once per request)
 
 
 @dataclass
@@ -353,7 +338,11 @@ def supervision_table(
     expr = SORTS[sort]
     order = [expr.desc(nulls_last=True) if desc else expr.asc(nulls_last=True), "path"]
     qs = rows_queryset(office, year, level)
-    count = qs.count()
+    count = (
+        Office.objects.filter(subtree_q(office.path), level=level, is_active=True)
+        .exclude(pk=office.pk)
+        .count()
+    )
     pages = max(1, -(-count // page_size))
     page = min(max(1, page), pages)
     offices = list(qs.order_by(*order)[(page - 1) * page_size : page * page_size])
@@ -366,22 +355,14 @@ def supervision_table(
             missing = missing_papers(row.office, dates, row.strip)
             row.remind = missing[0] if missing else None
 
-    # Administrative rows sit at one depth, so their subtrees are one path prefix each.
+    # Everything below each row: its few roll-up rows (one per level), summed.
     rollups = level in ADMIN_DEPTH
     if rollups and offices:
-        depth = ADMIN_DEPTH[level]
-        prefix_len = PATH_STEP * (depth + 1)
-        below = (
-            OfficeYearStats.objects.filter(subtree_q(office.path), year=year, depth__gt=depth)
-            .annotate(prefix=Substr("path", 1, prefix_len))
-            .filter(prefix__in=[o.path for o in offices])
-            .values("prefix")
-            .annotate(n=Count("id"), **_sums())
-            .order_by()
-        )
-        found = {r["prefix"]: _totals(r) for r in below}
+        below: dict[int, Totals] = {}
+        for r in SubtreeYearStats.objects.filter(office__in=[o.pk for o in offices], year=year):
+            below.setdefault(r.office_id, Totals()).add(_from_rollup(r))
         for row in rows:
-            row.below = found.get(row.office.path, Totals())
+            row.below = below.get(row.office.pk, Totals())
 
     own = None
     if office.depth > 0:

@@ -7,10 +7,13 @@ set deadlines or remind whom, a reminder never twice) are written once.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -19,9 +22,15 @@ from udbhabon.core.history import save_with_history
 from udbhabon.core.services import notify
 from udbhabon.monitoring import indicators, rates
 from udbhabon.monitoring.deadlines import Dates, Resolver
-from udbhabon.monitoring.models import Deadline, DigestSubscription, OfficeYearStats, Reminder
+from udbhabon.monitoring.models import (
+    Deadline,
+    DigestSubscription,
+    OfficeYearStats,
+    Reminder,
+    SubtreeYearStats,
+)
 from udbhabon.offices import permissions
-from udbhabon.offices.models import Office, Post, User
+from udbhabon.offices.models import PATH_STEP, Office, Post, User
 from udbhabon.offices.queries import subtree_q
 
 PAPERS = ("plan", "report", "minutes")
@@ -130,6 +139,12 @@ def compute_row(
     ):
         if facts.get(name) is not None:
             setattr(row, name, facts[name])
+    # The first sending of each paper, when the source said it only in "received".
+    if row.plan_sent_on is None:
+        row.plan_sent_on = received.get(f"plan:{year}")
+    for half in (1, 2):
+        if getattr(row, f"report{half}_sent_on") is None:
+            setattr(row, f"report{half}_sent_on", received.get(f"report:{year}-{half}"))
     # The root reports to nobody: nothing is expected of it.
     if office["depth"] == 0:
         row.compliance = 100
@@ -206,6 +221,59 @@ def stats_refresh(*, year: int, office: Office | None = None, as_of: dt.date | N
                 unique_fields=["office", "year"],
                 update_fields=STATS_FIELDS,
             )
+        rollups_refresh(year=year)
+    return len(rows)
+
+
+def rollups_refresh(*, year: int) -> int:
+    """Rebuild the per-level sums below every office that has offices below it.
+
+    One GROUP BY per depth of the tree over OfficeYearStats (path prefix ×
+    level), so the whole country costs a handful of queries; every ancestor of
+    a changed office is covered, whichever subtree was refreshed.
+    """
+    from udbhabon.monitoring.queries import SUM_FIELDS, month_sums
+
+    max_depth = OfficeYearStats.objects.filter(year=year).aggregate(d=Max("depth"))["d"] or 0
+    ids = {}
+    rows: list[SubtreeYearStats] = []
+    for depth in range(max_depth):
+        prefix_len = PATH_STEP * (depth + 1)
+        groups = (
+            OfficeYearStats.objects.filter(year=year, depth__gt=depth)
+            .annotate(prefix=Substr("path", 1, prefix_len))
+            .values("prefix", "level")
+            .annotate(
+                n=Count("id"),
+                acc=Count("id", filter=Q(plan_state="accepted")),
+                **{k: Coalesce(Sum(k), 0) for k in SUM_FIELDS},
+                **month_sums(),
+            )
+            .order_by()
+        )
+        groups = list(groups)
+        missing = {g["prefix"] for g in groups} - set(ids)
+        if missing:
+            ids.update(
+                Office.objects.filter(path__in=missing).values_list("path", "id")
+            )
+        for g in groups:
+            rows.append(
+                SubtreeYearStats(
+                    office_id=ids[g["prefix"]],
+                    year=year,
+                    level=g["level"],
+                    offices=g["n"],
+                    accepted=g["acc"],
+                    **{k: g[k] for k in SUM_FIELDS},
+                    months_held=[g[f"held_{i}"] for i in range(rates.MONTHS)],
+                    months_timely=[g[f"timely_{i}"] for i in range(rates.MONTHS)],
+                    months_late=[g[f"late_{i}"] for i in range(rates.MONTHS)],
+                )
+            )
+    with transaction.atomic():
+        SubtreeYearStats.objects.filter(year=year).delete()
+        SubtreeYearStats.objects.bulk_create(rows, batch_size=STATS_BATCH)
     return len(rows)
 
 
@@ -265,46 +333,63 @@ def period_label(paper: str, period: str, lang: str = "bn") -> str:
     return localize_digits(f"{names[int(month) - 1]} {year}", lang)
 
 
-def _send(
+def _message(reminder: Reminder, office: Office) -> tuple[str, dict[str, str], str]:
+    from udbhabon.core.templatetags.bn import date_bn
+
+    msgid = MESSAGES[(reminder.paper, "before" if reminder.stage == "before" else "after")]
+    params = {
+        "period": period_label(reminder.paper, reminder.period),
+        "office": office.name_bn,
+        "due": date_bn(reminder.due_on),
+    }
+    url = reverse("monitoring:office", kwargs={"code": office.code}) + f"?year={reminder.year}"
+    return msgid, params, url
+
+
+def _send_many(
+    wanted: list[tuple[Office, Office, rates.Period, str]],
+    posts: dict[int, list[Post]],
     *,
-    office: Office,
-    told: Office,
-    posts: list[Post],
     year: int,
-    period: rates.Period,
-    stage: str,
     sent_by: Post | None = None,
-) -> Reminder | None:
-    """Record and send one reminder; None when it had been sent already."""
-    key = f"{period.key}:{stage}"
-    try:
-        with transaction.atomic():
-            reminder = Reminder.objects.create(
+) -> list[Reminder]:
+    """Record and send reminders (office, told office, period, stage); skip any
+    sent before. The unique (office, key) makes "never twice" hold even when
+    two runs overlap: each notifies only the rows its own insert created."""
+    run = uuid.uuid4().hex
+    Reminder.objects.bulk_create(
+        [
+            Reminder(
                 office=office,
                 year=year,
                 paper=period.paper,
                 period=period.period,
                 stage=stage,
-                key=key,
+                key=f"{period.key}:{stage}",
                 due_on=period.due,
                 told_office=told,
                 sent_by=sent_by,
+                run=run,
             )
-    except IntegrityError:
-        return None  # the unique key: this reminder went out before
-    from udbhabon.core.templatetags.bn import date_bn
-
-    msgid = MESSAGES[(period.paper, "after" if stage != "before" else "before")]
-    params = {
-        "period": period_label(period.paper, period.period),
-        "office": office.name_bn,
-        "due": date_bn(period.due),
-    }
-    url = reverse("monitoring:office", kwargs={"code": office.code}) + f"?year={year}"
-    notes = notify(posts=posts, kind=f"reminder_{stage}", msgid=msgid, params=params, url=url)
-    Reminder.objects.filter(pk=reminder.pk).update(recipients=len(notes))
-    reminder.recipients = len(notes)
-    return reminder
+            for office, told, period, stage in wanted
+        ],
+        ignore_conflicts=True,
+        batch_size=STATS_BATCH,
+    )
+    offices = {o.pk: o for o, _t, _p, _s in wanted}
+    mine = list(Reminder.objects.filter(run=run))
+    for reminder in mine:
+        msgid, params, url = _message(reminder, offices[reminder.office_id])
+        notes = notify(
+            posts=posts.get(reminder.told_office_id, []),
+            kind=f"reminder_{reminder.stage}",
+            msgid=msgid,
+            params=params,
+            url=url,
+        )
+        reminder.recipients = len(notes)
+    Reminder.objects.bulk_update(mine, ["recipients"], batch_size=STATS_BATCH)
+    return mine
 
 
 def _received(stats: OfficeYearStats | None, period: rates.Period) -> bool:
@@ -331,16 +416,13 @@ def reminder_send(
     period = next((p for p in papers_of(year, dates) if p.key == period_key), None)
     if period is None:
         raise ValueError(f"no such paper: {period_key}")
-    posts = _posts_to_tell([office]).get(office.pk, [])
-    return _send(
-        office=office,
-        told=office,
-        posts=posts,
+    sent = _send_many(
+        [(office, office, period, Reminder.Stage.MANUAL)],
+        _posts_to_tell([office]),
         year=year,
-        period=period,
-        stage=Reminder.Stage.MANUAL,
         sent_by=post,
     )
+    return sent[0] if sent else None
 
 
 # A reminder after the due date, or an escalation, is sent only within this many
@@ -410,17 +492,11 @@ def reminders_run(*, as_of: dt.date | None = None, years: Iterable[int] | None =
             o.parent_id: o.parent for o, _p, s in wanted if s == Reminder.Stage.ESCALATED
         }
         posts = _posts_to_tell(told_offices.values())
-        for office, period, stage in wanted:
-            told = office.parent if stage == Reminder.Stage.ESCALATED else office
-            if _send(
-                office=office,
-                told=told,
-                posts=posts.get(told.pk, []),
-                year=year,
-                period=period,
-                stage=stage,
-            ):
-                sent += 1
+        batch = [
+            (office, office.parent if stage == Reminder.Stage.ESCALATED else office, period, stage)
+            for office, period, stage in wanted
+        ]
+        sent += len(_send_many(batch, posts, year=year))
     return sent
 
 

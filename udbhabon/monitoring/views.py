@@ -29,6 +29,18 @@ from udbhabon.monitoring.models import DigestSubscription, Reminder
 from udbhabon.offices.access import acting_post
 
 
+def strip_words() -> dict[str, str]:
+    """The month strip's states in words, translated once per request."""
+    return {
+        "ok": _("minutes on time"),
+        "late": _("minutes late"),
+        "held": _("meeting held, no minutes"),
+        "missing": _("no meeting, no minutes"),
+        "due": _("not yet due"),
+        "none": _("month not yet come"),
+    }
+
+
 def _this_year() -> int:
     today = timezone.localdate()
     return today.year if today.month >= 7 else today.year - 1
@@ -68,6 +80,10 @@ def office(request: HttpRequest, code: str) -> HttpResponse:
         as_of=timezone.localdate(),
     )
     total = table.summary.total
+    words = strip_words()
+    for row in table.rows:
+        for cell in row.strip:
+            cell.title = words[cell.state]
     context = {
         "table": table,
         "office": office,
