@@ -8,11 +8,11 @@ the figures.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import re
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,10 +35,8 @@ def machine() -> str:
     except (OSError, AttributeError):
         pass
     cpu = ""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         cpu = re.search(r"model name\s+:\s+(.*)", Path("/proc/cpuinfo").read_text()).group(1)
-    except (OSError, AttributeError):
-        pass
     pg = ""
     try:
         sys.path.insert(0, str(ROOT))
@@ -51,13 +49,11 @@ def machine() -> str:
         with connection.cursor() as cur:
             cur.execute("SHOW server_version")
             pg = "PostgreSQL " + cur.fetchone()[0].split()[0]
-    except Exception:  # noqa: BLE001 - the report must not fail over the version line
+    except Exception:
         pg = "PostgreSQL"
     osname = ""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         osname = re.search(r'PRETTY_NAME="(.*)"', Path("/etc/os-release").read_text()).group(1)
-    except (OSError, AttributeError):
-        pass
     return (
         f"{os.cpu_count()} cores ({cpu}), {mem}, {osname}, Python {platform.python_version()}, "
         f"{pg} (scripts/with-postgres: fsync off)"

@@ -188,8 +188,7 @@ def level_summary(office: Office, year: int) -> Summary:
     """Every office below ``office``, summed per level: one query on the roll-up
     table (a few rows), with the month counts for the chart and the idea funnel."""
     found = {
-        r.level: _from_rollup(r)
-        for r in SubtreeYearStats.objects.filter(office=office, year=year)
+        r.level: _from_rollup(r) for r in SubtreeYearStats.objects.filter(office=office, year=year)
     }
     labels = dict(Office.Level.choices)
     by_level = [(lvl, labels[lvl], found[lvl]) for lvl in LEVELS if lvl in found]

@@ -15,8 +15,8 @@ no "missing" report that is not yet due (DHIS2 would count it).
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 

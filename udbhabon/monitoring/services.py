@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
@@ -254,9 +254,7 @@ def rollups_refresh(*, year: int) -> int:
         groups = list(groups)
         missing = {g["prefix"] for g in groups} - set(ids)
         if missing:
-            ids.update(
-                Office.objects.filter(path__in=missing).values_list("path", "id")
-            )
+            ids.update(Office.objects.filter(path__in=missing).values_list("path", "id"))
         for g in groups:
             rows.append(
                 SubtreeYearStats(

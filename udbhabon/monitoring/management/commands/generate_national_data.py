@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         total = round(time.perf_counter() - start, 1)
         self.stdout.write(f"done in {total} s")
         if options["json"]:
-            with open(options["json"], "w", encoding="utf-8") as fh:
+            with Path(options["json"]).open("w", encoding="utf-8") as fh:
                 json.dump(
                     {"counts": report.counts, "seconds": report.seconds, "total": total},
                     fh,
