@@ -224,3 +224,44 @@ def import_discard(*, job: ImportJob, actor: User) -> None:
     storage, name = job.file.storage, job.file.name
     job.delete()
     transaction.on_commit(lambda: storage.delete(name))
+
+
+def import_save(*, office_code: str, path: Path, username: str | None = None) -> ImportJob:
+    """Read a file on disk in and save it for an office, as the upload screen does.
+
+    Used by `manage.py import_document PATH --office CODE`: the same upload,
+    reading and confirmation services, one transaction for the records. The
+    actor is `username`, or the office's innovation officer (else its head).
+    """
+    from udbhabon.offices.models import Office, Post
+
+    try:
+        office = Office.objects.get(code=office_code)
+    except Office.DoesNotExist as exc:
+        raise ValidationError(
+            _("No office has the code %(code)s.") % {"code": office_code}
+        ) from exc
+    if username:
+        actor = User.objects.get(username=username)
+    else:
+        holder = (
+            office.posts.filter(
+                role__in=[Post.Role.INNOVATION_OFFICER, Post.Role.HEAD],
+                holdings__ended_on__isnull=True,
+            )
+            .order_by("role")
+            .values_list("holdings__user", flat=True)
+            .first()
+        )
+        if holder is None:
+            raise ValidationError(
+                _("The office has no innovation officer or head to save in the name of.")
+            )
+        actor = User.objects.get(pk=holder)
+    job = import_upload(office=office, actor=actor, name=path.name, data=path.read_bytes())
+    job = import_read(job_id=job.pk)
+    if job.status != ImportJob.Status.READ:
+        raise ValidationError(job.error_text)
+    import_confirm(job=job, actor=actor)
+    job.refresh_from_db()
+    return job

@@ -152,6 +152,16 @@ def parse_date_line(text: str) -> date | None:
     return result if isinstance(result, date) else None
 
 
+def parse_dual_date(text: str) -> tuple[date | None, Any]:
+    """(Gregorian date, Bangla date) found in one line; either may be None."""
+    func = _function("dates", "parse_dual_date")
+    if func is not None:
+        found = _safe(func, text)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+    return parse_date_line(text), parse_bangla_date(text)
+
+
 def parse_time(text: str) -> str | None:
     func = _function("dates", "parse_time")
     result = _safe(func, text)

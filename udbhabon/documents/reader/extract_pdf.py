@@ -52,7 +52,7 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A page element in reading order: a text line, or a table's rows."""
 
@@ -61,6 +61,9 @@ class Block:
     rows: list[list[str]] | None = None
     bottom: float = 0.0
     height: float = 10.0
+    left: float = 0.0
+    right: float = 0.0
+    words: int = 0  # words on the block's last line
 
 
 def extract(data: bytes) -> list[RawLine]:
@@ -195,14 +198,20 @@ def line_blocks(lines: list[list[Word]], right: float) -> list[Block]:
             last = blocks[-1]
             last.line = f"{last.line} {text}"
             last.bottom = bottom
-            last.right = line[-1].x1  # type: ignore[attr-defined]
-            last.words = len(line)  # type: ignore[attr-defined]
+            last.right = line[-1].x1
+            last.words = len(line)
             continue
-        block = Block(top, line=text, bottom=bottom, height=height)
-        block.left = line[0].x0  # type: ignore[attr-defined]
-        block.right = line[-1].x1  # type: ignore[attr-defined]
-        block.words = len(line)  # type: ignore[attr-defined]
-        blocks.append(block)
+        blocks.append(
+            Block(
+                top,
+                line=text,
+                bottom=bottom,
+                height=height,
+                left=line[0].x0,
+                right=line[-1].x1,
+                words=len(line),
+            )
+        )
     return blocks
 
 
@@ -210,11 +219,11 @@ def _continues(previous: Block, line: list[Word], top: float, right: float) -> b
     """The line goes on the paragraph above: its first word would not have fitted there."""
     if previous.rows is not None or top - previous.bottom > previous.height * 0.6:
         return False
-    if getattr(previous, "words", 0) < 6:  # only running text wraps, not short lines
+    if previous.words < 6:  # only running text wraps, not short lines
         return False
     first = line[0].x1 - line[0].x0
-    full = getattr(previous, "right", 0.0) + previous.height * 0.3 + first >= right - 1
-    same_left = abs(getattr(previous, "left", -99.0) - line[0].x0) <= previous.height * 0.5
+    full = previous.right + previous.height * 0.3 + first >= right - 1
+    same_left = abs(previous.left - line[0].x0) <= previous.height * 0.5
     return full and same_left
 
 

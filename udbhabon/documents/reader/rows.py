@@ -21,7 +21,11 @@ DATE_FIELDS = ("start", "end")
 PERSON_FIELDS = ("responsible", "implementer")
 _NUMERIC_DATE = re.compile(r"[0-9০-৯]{1,4}\s*[/.\-]\s*[0-9০-৯]{1,2}(?:\s*[/.\-]\s*[0-9০-৯]{2,4})?")
 _SERIAL = re.compile(r"^[(\[]?\s*([0-9০-৯]{1,4})\s*[.)\]।:\-]?\s*$")
-_LABEL = re.compile(r"^[(\[]?\s*([\u0995-\u09b9\u09dc-\u09df]\u09bc?)\s*[)\]]\s*")
+_LABEL = re.compile(
+    r"^[(\[]?\s*([\u0995-\u09b9\u09dc-\u09df]\u09bc?)\s*[)\]]\s*"
+    # "ক." / "ক।" too, for the letters lists use (never a word's first letter: a space follows)
+    r"|^([কখগঘঙচছজঝঞ])\s*[.।]\s+"
+)
 
 
 def parse_serial(text: str) -> int | None:
@@ -34,7 +38,7 @@ def split_label(text: str) -> tuple[str | None, str]:
     match = _LABEL.match(text)
     if not match:
         return None, text
-    return match.group(1), text[match.end() :].strip()
+    return match.group(1) or match.group(2), text[match.end() :].strip()
 
 
 # --- content types ------------------------------------------------------------

@@ -150,3 +150,28 @@ def test_the_database_worker_reads_queued_uploads(tmp_path, settings):
     job.refresh_from_db()
     assert job.status == ImportJob.Status.READ
     assert len(job.result["sections"][0]["items"]) == 20
+
+
+def test_the_command_saves_through_the_same_services(capsys):
+    """`import_document PATH --office CODE` uploads, reads and confirms; when a
+    section's kind cannot be saved yet, it says so and keeps nothing half-done."""
+    from django.core.management.base import CommandError
+
+    from udbhabon.documents.importing import saver_for
+
+    if saver_for("action_plan") is not None:
+        call_command("import_document", str(THAKURGAON), "--office", "dc-thakurgaon")
+        job = ImportJob.objects.get()
+        assert job.status == ImportJob.Status.CONFIRMED and job.created_records
+    else:
+        with pytest.raises(CommandError):
+            call_command("import_document", str(THAKURGAON), "--office", "dc-thakurgaon")
+        assert ImportJob.objects.get().status == ImportJob.Status.READ
+
+
+def test_the_command_refuses_an_unknown_office():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("import_document", str(THAKURGAON), "--office", "no-such-office")
+    assert not ImportJob.objects.exists()

@@ -226,3 +226,63 @@ def test_it_reads_an_excel_plan_with_real_dates_numbers_and_merges() -> None:
     assert items[1]["category"] == "ই-সেবা" and items[1]["responsible"] == "এডিসি (আইসিটি)"
     assert items[1]["schedule"]["end"] == "2021-06-30"
     assert got["warnings"] == []
+
+
+def test_it_reads_a_minutes_header_table_without_colons_and_a_one_line_dual_date() -> None:
+    text = "\n".join(
+        [
+            "জেলা প্রশাসকের কার্যালয়, মাগুরা",
+            "স্মারক নং: ০৫.৪৪.৫৫০০.০০৬.০৬.০০১.২০-১১",
+            "তারিখ: ০৮ ভাদ্র ১৪২৪ বঙ্গাব্দ/২৩ আগস্ট ২০১৭ খ্রিস্টাব্দ",
+            "",
+            "জেলা ইনোভেশন টিমের আগস্ট, ২০১৭ মাসের সভার কার্যবিবরণী",
+            "",
+            "সভাপতি\tমোঃ আলী আকবর, জেলা প্রশাসক",
+            "তারিখ\t২০ আগস্ট ২০১৭",
+            "সময়\tবেলা ১১.৩০ টা",
+            "",
+            "ক্রম\tআলোচ্য বিষয়\tআলোচনা\tসিদ্ধান্ত\tবাস্তবায়নকারী",
+            "১\tই-নথি\tই-নথির অগ্রগতি জানানো হয়।\tসকল শাখায় চালু হবে।\tশাখা প্রধান",
+            "২\tবিবিধ\tকোনো আলোচনা হয়নি।\t—\t",
+        ]
+    )
+    for data, name in ((text.encode(), "m.txt"), (convert.txt_to_docx(text), "m.docx")):
+        section = read_document(data, name)["sections"][0]
+        assert section["meeting"]["chair"] == "মোঃ আলী আকবর, জেলা প্রশাসক"
+        assert section["meeting"]["date"] == "2017-08-20"
+        assert section["meeting"]["time"] == "11:30"
+        assert section["letter"]["date"] == "2017-08-23"
+        assert section["letter"]["bangla_date"] == {"day": 8, "month": "ভাদ্র", "year": 1424}
+        assert section["items"][1]["implementer"] == "শাখা প্রধান"
+
+
+def test_it_reads_a_plan_and_a_report_on_two_excel_sheets() -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    plan = workbook.active
+    plan.title = "কর্মপরিকল্পনা"
+    for row in (
+        ["উপজেলা নির্বাহী অফিসারের কার্যালয়, পীরগঞ্জ"],
+        ["বার্ষিক উদ্ভাবন কর্মপরিকল্পনা ২০১৯-২০"],
+        [],
+        ["ক্রম", "বিষয়", "কার্যক্রম", "শুরুর তারিখ", "সমাপ্তির তারিখ", "দায়িত্বপ্রাপ্ত কর্মকর্তা"],
+        ["১", "সেবা সহজীকরণ", "নামজারি সহজীকরণ", "আগস্ট ২০১৯", "ডিসেম্বর ২০১৯", "এসিল্যান্ড"],
+    ):
+        plan.append(row)
+    report = workbook.create_sheet("প্রতিবেদন")
+    for row in (
+        ["অগ্রগতি প্রতিবেদন, জুলাই-ডিসেম্বর ২০১৯"],
+        [],
+        ["ক্রম", "বিষয়", "গৃহীত পদক্ষেপ", "বাস্তবায়ন অগ্রগতি"],
+        ["১", "সেবা সহজীকরণ", "নামজারি সহজীকরণ", "৭০% সম্পন্ন"],
+    ):
+        report.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    got = read_document(buffer.getvalue(), "both.xlsx")
+    kinds = [section["kind"] for section in got["sections"]]
+    assert kinds == ["action_plan", "progress_report"]
+    assert got["sections"][1]["office"] == "উপজেলা নির্বাহী অফিসারের কার্যালয়, পীরগঞ্জ"
+    assert got["sections"][1]["period"]["end"] == "2019-12-31"
+    assert got["sections"][1]["items"][0]["progress"] == "৭০% সম্পন্ন"

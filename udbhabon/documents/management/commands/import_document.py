@@ -37,6 +37,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", help="print the contract JSON")
         parser.add_argument("--office", help="the office code to save the document for")
+        parser.add_argument(
+            "--user", help="save in this user's name (default: the office's innovation officer)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["path"])
@@ -44,7 +47,7 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self._print(reading, as_json=options["json"])
             return
-        self._save(path, reading, office=options.get("office"))
+        self._save(path, reading, office=options.get("office"), user=options.get("user"))
         self._print(reading, as_json=options["json"])
 
     def _read(self, path: Path) -> Reading:
@@ -77,23 +80,24 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  ! {where} {warning['code']}: {warning['message']}")
 
-    def _save(self, path: Path, reading: Reading, *, office: str | None) -> None:
+    def _save(self, path: Path, reading: Reading, *, office: str | None, user: str | None) -> None:
         if not office:
             raise CommandError(
                 "সংরক্ষণের জন্য --office দিন, অথবা শুধু পড়তে --dry-run দিন "
                 "(Give --office to save, or --dry-run to read only)."
             )
-        # --- SAVING: the lead's part. It goes through the services the upload screen
-        # uses; until `udbhabon.documents.services.import_save` exists, say so. -------
+        # Saving goes through the services the upload screen uses (upload, read,
+        # confirm), so the records, the kept source file and the history are the same.
+        from django.core.exceptions import ValidationError
+
         from udbhabon.documents import services
 
-        import_save = getattr(services, "import_save", None)
-        if import_save is None:
-            raise CommandError(
-                "সংরক্ষণ এখনো চালু হয়নি; --dry-run দিয়ে শুধু পড়া যায় "
-                "(Saving is not available yet; use --dry-run to read only)."
-            )
-        import_save(office_code=office, reading=reading, filename=path.name)
+        try:
+            job = services.import_save(office_code=office, path=path, username=user)
+        except (ValidationError, services.ImportRefused) as exc:
+            message = getattr(exc, "message", None) or " ".join(getattr(exc, "messages", []))
+            raise CommandError(str(message)) from exc
+        self.stderr.write(f"saved: {job.created_records}")
 
 
 def _max_bytes() -> int:
