@@ -162,6 +162,9 @@ class OfficeYearStats(models.Model):
         indexes = [
             models.Index(fields=["year", "path"], name="stats_year_path"),
             models.Index(fields=["year", "level", "path"], name="stats_year_level_path"),
+            models.Index(
+                fields=["year", "level", "compliance"], name="stats_year_level_compliance"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["office", "year"], name="stats_one_per_office_year"),

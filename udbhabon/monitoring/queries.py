@@ -35,6 +35,9 @@ LEAGUE_SIZE = 5
 
 # Sortable columns: URL name -> expression on the annotated office rows.
 SORTS: dict[str, Any] = {
+    # Tree order (offices grouped under their parents) is the default: it reads
+    # like the office list and is the index order, so a deep level pages cheaply.
+    "tree": F("path"),
     "name": F("name_bn"),
     "plan": F("st_plan_sent_on"),
     "plan_state": F("st_plan_state"),
@@ -282,8 +285,8 @@ class Table:
     sort: str
     desc: bool
     summary: Summary
-    best: list[Row]
-    worst: list[Row]
+    best: list[OfficeYearStats]
+    worst: list[OfficeYearStats]
     sources: set[str]
     months: list[rates.Period]
     rollups: bool
@@ -323,7 +326,7 @@ def supervision_table(
     year: int,
     *,
     level: str | None = None,
-    sort: str = "name",
+    sort: str = "tree",
     desc: bool = False,
     page: int = 1,
     as_of: dt.date,
@@ -333,7 +336,7 @@ def supervision_table(
     level = level if level in levels else default_level(office)
     if level not in levels:
         level = levels[0]
-    sort = sort if sort in SORTS else "name"
+    sort = sort if sort in SORTS else "tree"
     expr = SORTS[sort]
     order = [expr.desc(nulls_last=True) if desc else expr.asc(nulls_last=True), "path"]
     qs = rows_queryset(office, year, level)
@@ -374,9 +377,14 @@ def supervision_table(
             own.missing = missing_papers(mine, own_dates, strip)
 
     summary = level_summary(office, year)
-    league = rows_queryset(office, year, level).filter(st__isnull=False)
-    best = [Row(o) for o in league.order_by("-st_compliance", "path")[:LEAGUE_SIZE]]
-    worst = [Row(o) for o in league.order_by("st_compliance", "path")[:LEAGUE_SIZE]]
+    league = (
+        OfficeYearStats.objects.filter(subtree_q(office.path), year=year, level=level)
+        .exclude(office=office)
+        .select_related("office")
+        .only("compliance", "path", "office__code", "office__name_bn", "office__name_en")
+    )
+    best = list(league.order_by("-compliance", "path")[:LEAGUE_SIZE])
+    worst = list(league.order_by("compliance", "path")[:LEAGUE_SIZE])
     return Table(
         office=office,
         year=year,
@@ -405,9 +413,9 @@ def _dates_for(office: Office, year: int) -> Any:
     return Resolver(year, office.path).for_path(office.path + "0001")
 
 
-def export_rows(office: Office, year: int, level: str, *, sort: str = "name") -> list[Office]:
+def export_rows(office: Office, year: int, level: str, *, sort: str = "tree") -> list[Office]:
     """Every row of the table (not paged), for XLSX and CSV."""
-    expr = SORTS.get(sort, SORTS["name"])
+    expr = SORTS.get(sort, SORTS["tree"])
     return list(rows_queryset(office, year, level).order_by(expr.asc(nulls_last=True), "path"))
 
 

@@ -52,7 +52,7 @@ def _filters(request: HttpRequest) -> dict:
     return {
         "year": data.get("year") or _this_year(),
         "level": data.get("level") or None,
-        "sort": data.get("sort") or "name",
+        "sort": data.get("sort") or "tree",
         "desc": data.get("dir") == "desc",
         "page": data.get("page") or 1,
     }
