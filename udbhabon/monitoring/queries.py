@@ -23,6 +23,7 @@ from django.db.models import F, FilteredRelation, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 
 from udbhabon.monitoring import indicators, rates
+from udbhabon.monitoring.deadlines import Resolver
 from udbhabon.monitoring.models import OfficeYearStats, SubtreeYearStats
 from udbhabon.offices.models import Office, Post
 from udbhabon.offices.queries import ancestors, subtree_q
@@ -33,24 +34,25 @@ ADMIN_DEPTH = {"division": 1, "district": 2, "upazila": 3}
 PAGE_SIZE = 100
 LEAGUE_SIZE = 5
 
-# Sortable columns: URL name -> expression on the annotated office rows.
-SORTS: dict[str, Any] = {
+# Sortable columns: URL name -> the office's own column, or a column of its
+# year's OfficeYearStats row ("st__…", through a FilteredRelation).
+SORTS: dict[str, str] = {
     # Tree order (offices grouped under their parents) is the default: it reads
     # like the office list and is the index order, so a deep level pages cheaply.
-    "tree": F("path"),
-    "name": F("name_bn"),
-    "plan": F("st_plan_sent_on"),
-    "plan_state": F("st_plan_state"),
-    "reports": F("st_reports_actual"),
-    "meetings": F("st_meetings_held"),
-    "minutes": F("st_minutes_actual"),
-    "done": F("st_items_done_pct"),
-    "overdue": F("st_items_overdue"),
-    "actions": F("st_actions_overdue"),
-    "ideas": F("st_ideas_received"),
-    "vetted": F("st_ideas_vetted"),
-    "approved": F("st_ideas_approved"),
-    "compliance": F("st_compliance"),
+    "tree": "path",
+    "name": "name_bn",
+    "plan": "st__plan_sent_on",
+    "plan_state": "st__plan_state",
+    "reports": "st__reports_actual",
+    "meetings": "st__meetings_held",
+    "minutes": "st__minutes_actual",
+    "done": "done_pct",
+    "overdue": "st__items_overdue",
+    "actions": "st__actions_overdue",
+    "ideas": "st__ideas_received",
+    "vetted": "st__ideas_vetted",
+    "approved": "st__ideas_approved",
+    "compliance": "st__compliance",
 }
 
 ROW_FIELDS = (
@@ -305,20 +307,38 @@ def levels_below(office: Office) -> list[str]:
     return list(LEVELS[start:]) if office.level != "department" else ["department"]
 
 
-def rows_queryset(office: Office, year: int, level: str) -> QuerySet[Office]:
-    """Offices of ``level`` strictly below ``office``, each with its year's indicators
-    as ``st_<column>`` (NULL when the office has no row for the year)."""
-    return (
-        Office.objects.filter(subtree_q(office.path), level=level, is_active=True)
-        .exclude(pk=office.pk)
-        .annotate(st=FilteredRelation("year_stats", condition=Q(year_stats__year=year)))
-        .annotate(
-            **{f"st_{name}": F(f"st__{name}") for name in ROW_FIELDS},
-            st_items_done_pct=Coalesce(
-                F("st__items_done") * 100 / NullIf(F("st__items_total"), 0), Value(-1)
-            ),
-        )
+def rows_queryset(office: Office, level: str) -> QuerySet[Office]:
+    """Offices of ``level`` strictly below ``office``."""
+    return Office.objects.filter(subtree_q(office.path), level=level, is_active=True).exclude(
+        pk=office.pk
     )
+
+
+def ordered(qs: QuerySet[Office], year: int, sort: str, desc: bool) -> QuerySet[Office]:
+    """Order by the office's own column or by its year's figures (one join, one key)."""
+    key = SORTS.get(sort, "path")
+    if key.startswith("st__") or key == "done_pct":
+        qs = qs.annotate(st=FilteredRelation("year_stats", condition=Q(year_stats__year=year)))
+        if key == "done_pct":
+            qs = qs.annotate(
+                done_pct=Coalesce(
+                    F("st__items_done") * 100 / NullIf(F("st__items_total"), 0), Value(-1)
+                )
+            )
+    expr = F(key)
+    return qs.order_by(expr.desc(nulls_last=True) if desc else expr.asc(nulls_last=True), "path")
+
+
+def attach_stats(offices: list[Office], year: int) -> None:
+    """Give each office its year's figures as ``st_<column>`` (None without a row). One query."""
+    found = {
+        s.office_id: s
+        for s in OfficeYearStats.objects.filter(year=year, office_id__in=[o.pk for o in offices])
+    }
+    for o in offices:
+        stats = found.get(o.pk)
+        for name in ROW_FIELDS:
+            setattr(o, f"st_{name}", getattr(stats, name) if stats is not None else None)
 
 
 def supervision_table(
@@ -337,18 +357,15 @@ def supervision_table(
     if level not in levels:
         level = levels[0]
     sort = sort if sort in SORTS else "tree"
-    expr = SORTS[sort]
-    order = [expr.desc(nulls_last=True) if desc else expr.asc(nulls_last=True), "path"]
-    qs = rows_queryset(office, year, level)
-    count = (
-        Office.objects.filter(subtree_q(office.path), level=level, is_active=True)
-        .exclude(pk=office.pk)
-        .count()
-    )
+    qs = rows_queryset(office, level)
+    count = qs.count()
     pages = max(1, -(-count // page_size))
     page = min(max(1, page), pages)
-    offices = list(qs.order_by(*order)[(page - 1) * page_size : page * page_size])
-    dates = _dates_for(office, year)
+    offices = list(ordered(qs, year, sort, desc)[(page - 1) * page_size : page * page_size])
+    # The office's own figures come in the same query as its rows'.
+    attach_stats([*offices, office] if office.depth > 0 else offices, year)
+    resolver = Resolver(year, office.parent.path if office.depth > 0 else office.path)
+    dates = resolver.for_path(office.path + "0001")
     months = rates.periods("minutes", year, dates)
     rows = [Row(office=o, strip=_strip(o, months, as_of)) for o in offices]
     for row in rows:
@@ -368,13 +385,12 @@ def supervision_table(
 
     own = None
     if office.depth > 0:
-        mine = rows_queryset(office.parent, year, office.level).get(pk=office.pk)
-        mine.st_year, mine.st_as_of = year, as_of
-        own_dates = _dates_for(office.parent, year)
-        strip = _strip(mine, rates.periods("minutes", year, own_dates), as_of)
-        own = Row(office=mine, strip=strip)
-        if mine.st_plan_expected is not None:
-            own.missing = missing_papers(mine, own_dates, strip)
+        office.st_year, office.st_as_of = year, as_of
+        own_dates = resolver.for_path(office.path)
+        strip = _strip(office, rates.periods("minutes", year, own_dates), as_of)
+        own = Row(office=office, strip=strip)
+        if office.st_plan_expected is not None:
+            own.missing = missing_papers(office, own_dates, strip)
 
     summary = level_summary(office, year)
     league = (
@@ -406,17 +422,11 @@ def supervision_table(
     )
 
 
-def _dates_for(office: Office, year: int) -> Any:
-    # The strip's "due" cells use the deadlines that apply right below the office.
-    from udbhabon.monitoring.deadlines import Resolver
-
-    return Resolver(year, office.path).for_path(office.path + "0001")
-
-
 def export_rows(office: Office, year: int, level: str, *, sort: str = "tree") -> list[Office]:
-    """Every row of the table (not paged), for XLSX and CSV."""
-    expr = SORTS.get(sort, SORTS["tree"])
-    return list(rows_queryset(office, year, level).order_by(expr.asc(nulls_last=True), "path"))
+    """Every row of the table (not paged), for XLSX and CSV; two queries."""
+    offices = list(ordered(rows_queryset(office, level), year, sort, False))
+    attach_stats(offices, year)
+    return offices
 
 
 def crumbs(office: Office, viewer: Post) -> list[Office]:
