@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 SCALE ?= 0.05
+# Test processes in parallel (pytest-xdist); each gets its own test database.
+WORKERS ?= 2
 
 .PHONY: run test check lint format messages messages-update migrations-check bench e2e clean venv serve
 
@@ -45,7 +47,7 @@ serve: messages
 ## (PostgreSQL: a throwaway cluster unless DATABASE_URL is set; real Chromium).
 test: check
 	@scripts/check-system test
-	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+	scripts/with-postgres $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 check: lint migrations-check messages
 
