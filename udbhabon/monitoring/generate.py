@@ -144,6 +144,37 @@ def insert_rows(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any
     return n
 
 
+def history_created(model: type, since_id: int) -> int:
+    """The "created" history record of every row of ``model`` with id > since_id.
+
+    Bulk rows bypass django-simple-history; the apps' pages expect every record
+    to have at least its creation in the history (as if made through services),
+    so copy the rows server-side: INSERT … SELECT, no round trip per row.
+    """
+    history = getattr(model, "history", None)
+    if history is None:
+        return 0
+    hist = history.model
+    base_cols = {f.column for f in model._meta.concrete_fields}
+    cols = [
+        f.column
+        for f in hist._meta.concrete_fields
+        if f.column in base_cols and not f.column.startswith("history_")
+    ]
+    date_source = "created_at" if "created_at" in base_cols else None
+    when = f'"{date_source}"' if date_source else "CURRENT_TIMESTAMP"
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    sql = (
+        f'INSERT INTO "{hist._meta.db_table}" ({quoted}, "history_date", '
+        f'"history_change_reason", "history_type", "history_user_id") '
+        f"SELECT {quoted}, {when}, 'created', '+', NULL "
+        f'FROM "{model._meta.db_table}" WHERE "id" > %s'
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [since_id])
+        return cur.rowcount
+
+
 def generate_offices(rng: random.Random, target: int) -> int:
     """Departmental offices under districts and upazilas until the tree holds ``target``."""
     have = Office.objects.count()
@@ -289,19 +320,34 @@ def generate_people(rng: random.Random) -> int:
 DOMAIN_PARTS: list[tuple[str, Callable[..., int]]] = []
 
 
+def _register_parts() -> None:
+    """Import the domain parts (each appends itself to DOMAIN_PARTS once)."""
+    import importlib
+
+    for module in ("generate_plans",):
+        importlib.import_module(f"udbhabon.monitoring.{module}")
+
+
 def generate(
     *, scale: float, seed: int, years: int = YEARS, last_year: int = 2021, log: Callable = print
 ) -> Report:
+    _register_parts()
     rng = random.Random(seed)
     report = Report()
     target = max(Office.objects.count(), round(FULL_SCALE_OFFICES * scale))
     t = time.perf_counter()
+    since = {
+        m: m.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        for m in (Office, User, Post, PostHolding)
+    }
     with transaction.atomic():
         report.add("offices", generate_offices(rng, target), time.perf_counter() - t)
     log(f"offices: {report.counts['offices']} added in {report.seconds['offices']} s")
     t = time.perf_counter()
     with transaction.atomic():
         report.add("officers", generate_people(rng), time.perf_counter() - t)
+        for model, first in since.items():
+            history_created(model, first)
     log(f"officers: {report.counts['officers']} added in {report.seconds['officers']} s")
     fiscal_years = list(range(last_year - years + 1, last_year + 1))
     available = indicators.available_names()

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from udbhabon.monitoring import indicators
 from udbhabon.monitoring.generate import generate
 from udbhabon.monitoring.models import OfficeYearStats, SubtreeYearStats
 from udbhabon.offices.models import Office, Post, PostHolding, User
@@ -38,7 +39,7 @@ def test_the_same_seed_gives_the_same_country():
     assert first != other
 
 
-def test_it_fills_offices_officers_and_indicators_in_bengali():
+def test_it_fills_offices_officers_and_indicators_in_bengali(login):
     before = Office.objects.count()
     call_command("generate_national_data", "--scale", "0.035", "--seed", "3", "--years", "2")
     offices = Office.objects.count()
@@ -56,6 +57,24 @@ def test_it_fills_offices_officers_and_indicators_in_bengali():
     # Indicators for every office and both years, and the roll-ups below them.
     assert OfficeYearStats.objects.count() == 2 * offices
     assert SubtreeYearStats.objects.filter(office__code="cabinet", level="department").exists()
+    # Plans for most offices and both years, once the plans app has landed.
+    ActionPlan = indicators.model_or_none("plans", "ActionPlan")
+    if ActionPlan is not None:
+        plans = ActionPlan.objects.filter(office__code__startswith="gen-").count()
+        assert 0.7 * 2 * (offices - 568) < plans < 2 * (offices - 568)
+        items = indicators.model_or_none("plans", "PlanItem").objects.filter(
+            plan__office__code__startswith="gen-"
+        )
+        assert 3 * plans <= items.count() <= 8 * plans
+        sent = OfficeYearStats.objects.filter(plan_actual=1).count()
+        assert sent > 0.5 * plans
+    # Generated records have their "created" history, so their pages open.
+    cabinet = login("cabinet.io")
+    assert cabinet.get(f"/offices/{dept.code}/").status_code == 200
+    if ActionPlan is not None:
+        plan = ActionPlan.objects.filter(office__code__startswith="gen-").first()
+        assert plan.history.count() == 1
+        assert cabinet.get(f"/plans/{plan.pk}/").status_code == 200
     # A second run adds nothing.
     users = User.objects.count()
     call_command("generate_national_data", "--scale", "0.035", "--seed", "3", "--years", "2")
