@@ -399,7 +399,9 @@ def supervision_table(
         .select_related("office")
         .only("compliance", "path", "office__code", "office__name_bn", "office__name_en")
     )
-    best = list(league.order_by("-compliance", "path")[:LEAGUE_SIZE])
+    # Both orders follow the (year, level, compliance, path) index, forwards and
+    # backwards, so many offices tied at one share stop the scan after five.
+    best = list(league.order_by("-compliance", "-path")[:LEAGUE_SIZE])
     worst = list(league.order_by("compliance", "path")[:LEAGUE_SIZE])
     return Table(
         office=office,
