@@ -324,7 +324,7 @@ def _register_parts() -> None:
     """Import the domain parts (each appends itself to DOMAIN_PARTS once)."""
     import importlib
 
-    for module in ("generate_plans",):
+    for module in ("generate_plans", "generate_meetings"):
         importlib.import_module(f"udbhabon.monitoring.{module}")
 
 

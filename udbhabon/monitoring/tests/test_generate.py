@@ -40,6 +40,9 @@ def test_the_same_seed_gives_the_same_country():
 
 
 def test_it_fills_offices_officers_and_indicators_in_bengali(login):
+    def cabinet_page(url: str) -> int:
+        return login("cabinet.io").get(url).status_code
+
     before = Office.objects.count()
     call_command("generate_national_data", "--scale", "0.035", "--seed", "3", "--years", "2")
     offices = Office.objects.count()
@@ -68,6 +71,16 @@ def test_it_fills_offices_officers_and_indicators_in_bengali(login):
         assert 3 * plans <= items.count() <= 8 * plans
         sent = OfficeYearStats.objects.filter(plan_actual=1).count()
         assert sent > 0.5 * plans
+    # Meetings: the administrative offices nearly every month, with minutes and decisions.
+    Meeting = indicators.model_or_none("meetings", "Meeting")
+    if Meeting is not None:
+        jashore = Meeting.objects.filter(office__code="dc-jashore").count()
+        assert 2 * 12 * 0.6 < jashore <= 2 * 12
+        meeting = Meeting.objects.filter(status="sent").first()
+        assert meeting.items.count() >= 2 and meeting.actions.count() == 1
+        held = OfficeYearStats.objects.filter(office__code="dc-jashore", meetings_held__gt=5)
+        assert held.count() == 2
+        assert cabinet_page(f"/meetings/{meeting.pk}/") == 200
     # Generated records have their "created" history, so their pages open.
     cabinet = login("cabinet.io")
     assert cabinet.get(f"/offices/{dept.code}/").status_code == 200
