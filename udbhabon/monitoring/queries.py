@@ -31,7 +31,8 @@ from udbhabon.offices.queries import ancestors, subtree_q
 # Levels in the order of the tree; administrative levels sit at a fixed depth.
 LEVELS = ("division", "district", "upazila", "department")
 ADMIN_DEPTH = {"division": 1, "district": 2, "upazila": 3}
-PAGE_SIZE = 100
+# Rows per page at deep levels (495 upazilas, ~19,400 departmental offices).
+PAGE_SIZE = 50
 LEAGUE_SIZE = 5
 
 # Sortable columns: URL name -> the office's own column, or a column of its

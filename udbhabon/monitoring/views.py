@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bangla.fiscal import format_fiscal_year
 from udbhabon.core.htmx import is_htmx
-from udbhabon.monitoring import charts, exports, queries, services
+from udbhabon.monitoring import charts, exports, queries, rates, services
 from udbhabon.monitoring.access import (
     office_for_supervision,
     office_to_remind,
@@ -39,6 +39,30 @@ def strip_words() -> dict[str, str]:
         "due": _("not yet due"),
         "none": _("month not yet come"),
     }
+
+
+def state_chips() -> dict[str | None, tuple[str, str]]:
+    """Each paper state as (colour class, words), translated once per request."""
+    none = ("none", _("Not started"))
+    return {
+        "accepted": ("ok", _("Accepted")),
+        "submitted": ("wait", _("Submitted")),
+        "returned": ("late", _("Returned")),
+        "draft": ("none", _("Draft")),
+        "none": none,
+        None: none,
+    }
+
+
+def paper_words(p: rates.Period, year_label: str) -> str:
+    """The paper a remind button is about, in words (same strings as includes/paper.html)."""
+    if p.paper == "plan":
+        return _("action plan %(y)s") % {"y": year_label}
+    if p.paper == "report":
+        if p.index == 1:
+            return _("half-yearly report, July–December")
+        return _("half-yearly report, January–June")
+    return _("minutes of %(m)s") % {"m": services.period_label("minutes", p.period)}
 
 
 def _this_year() -> int:
@@ -80,10 +104,20 @@ def office(request: HttpRequest, code: str) -> HttpResponse:
         as_of=timezone.localdate(),
     )
     total = table.summary.total
-    words = strip_words()
+    words, chips = strip_words(), state_chips()
+    year_label = format_fiscal_year(table.year)
+    # Words and colours computed here once per row: the template loops over up
+    # to 100 rows × 12 cells, and includes or translations inside it cost most.
     for row in table.rows:
         for cell in row.strip:
             cell.title = words[cell.state]
+        o = row.office
+        row.chips = [
+            chips.get(s, chips[None])
+            for s in (o.st_plan_state, o.st_report1_state, o.st_report2_state)
+        ]
+        if row.remind is not None:
+            row.remind_words = paper_words(row.remind, year_label)
     context = {
         "table": table,
         "office": office,
@@ -92,7 +126,7 @@ def office(request: HttpRequest, code: str) -> HttpResponse:
         "years": [
             (y, format_fiscal_year(y)) for y in queries.available_years(office, _this_year())
         ],
-        "year_label": format_fiscal_year(table.year),
+        "year_label": year_label,
         "bars": charts.compliance_bars(total, [p.period for p in table.months]),
         "funnel": charts.funnel(total),
         "can_remind": post.role in ("head", "innovation_officer"),
@@ -116,8 +150,6 @@ def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if level not in queries.levels_below(office):
         level = queries.levels_below(office)[0]
     dates = Resolver(f["year"], office.path).for_path(office.path + "0001")
-    from udbhabon.monitoring import rates
-
     months = rates.periods("minutes", f["year"], dates)
     today = timezone.localdate()
     rows = [
