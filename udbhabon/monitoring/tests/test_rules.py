@@ -30,3 +30,12 @@ def test_minutes_are_due_n_days_after_the_meetings_month():
     assert rules.minutes_deadline(meeting) == D(2019, 6, 10)
     december = SimpleNamespace(date=D(2018, 12, 3), office=natore)
     assert rules.minutes_deadline(december) == D(2019, 1, 10)
+
+
+def test_the_demo_fills_supervision_for_the_seed_years():
+    from udbhabon.monitoring.demo import load_supervision_demo
+    from udbhabon.monitoring.models import OfficeYearStats
+
+    lines = list(load_supervision_demo())
+    assert any("2017-18" in line for line in lines)
+    assert OfficeYearStats.objects.filter(year=2017).count() == Office.objects.count()
