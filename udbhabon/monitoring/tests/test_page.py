@@ -173,3 +173,15 @@ def test_a_member_sees_supervision_but_has_no_remind_buttons(khulna, login):
     )
     io = _html(login("dhaka.io").get("/supervision/dc-dhaka/?year=2017"))
     assert "/remind/" in io
+
+
+def test_the_page_stays_light_even_at_a_deep_level(khulna, login):
+    """A page of 50 departmental offices (the most rows a page shows) stays a
+    few kB compressed, so it loads on a slow link."""
+    import gzip
+
+    _add_departments("dc-jashore", 60)
+    services.stats_refresh(year=2017, as_of=AS_OF)
+    html = login("khulnadiv.io").get("/supervision/div-khulna/?year=2017&level=department")
+    assert html.content.decode().count('<th scope="row">') == 50
+    assert len(gzip.compress(html.content)) < 40 * 1024
