@@ -63,6 +63,11 @@ def load_demo_content() -> Iterator[str]:
                 continue
             job.refresh_from_db()
         yield f"{name}: {job.get_status_display()} — {office.name_en}"
+
+    from udbhabon.meetings.demo import load_demo as load_meetings_demo
+
+    yield from load_meetings_demo()
+
     # Supervision's figures of the years just read in (monitoring/demo.py).
     from udbhabon.monitoring.demo import load_supervision_demo
 
