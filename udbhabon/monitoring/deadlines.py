@@ -10,6 +10,7 @@ setters of that year on the path above the subtree and inside it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -55,16 +56,22 @@ def built_in(year: int) -> Dates:
 class Resolver:
     """Deadlines for every office of a subtree, from one query."""
 
-    def __init__(self, year: int, path: str) -> None:
+    def __init__(self, year: int, path: str, rows: Iterable[Deadline] | None = None) -> None:
+        """``rows``: the year's Deadline rows with their offices, when already loaded."""
         self.year = year
-        rows = Deadline.objects.filter(year=year).filter(
-            Q(office__isnull=True)
-            | Q(office__path__in=ancestor_paths(path))
-            | subtree_q(path, field="office__path")
-        )
+        if rows is None:
+            rows = (
+                Deadline.objects.filter(year=year)
+                .filter(
+                    Q(office__isnull=True)
+                    | Q(office__path__in=ancestor_paths(path))
+                    | subtree_q(path, field="office__path")
+                )
+                .select_related("office")
+            )
         self.default = built_in(year)
         self.by_path: dict[str, Dates] = {}
-        for row in rows.select_related("office"):
+        for row in rows:
             if row.office_id is None:
                 self.default = Dates.of(row)
             else:

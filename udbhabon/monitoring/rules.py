@@ -11,34 +11,41 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import defaultdict
 from typing import Any
 
 from udbhabon.monitoring import rates
-from udbhabon.monitoring.deadlines import Dates, for_office_path
+from udbhabon.monitoring.deadlines import Resolver
+from udbhabon.monitoring.models import Deadline
 
-# A page that lists many meetings of a few offices asks for the same office's
-# deadlines again and again: keep each answer a minute (deadlines change a few
-# times a year, and a stale answer lasts at most that minute).
-_CACHE: dict[tuple[int, str], tuple[float, Dates]] = {}
+# Pages that list many meetings ask once per meeting; the whole country has a
+# few hundred Deadline rows at most, so keep them all for a minute and answer
+# without a query (deadlines change a few times a year; a stale answer lasts at
+# most that minute). The list pages' query counts stay fixed.
 TTL_SECONDS = 60.0
+_CACHE: dict[str, Any] = {}
 
 
-def _dates(year: int, path: str) -> Dates:
+def _resolver(year: int) -> Resolver:
     now = time.monotonic()
-    hit = _CACHE.get((year, path))
-    if hit is not None and now - hit[0] < TTL_SECONDS:
-        return hit[1]
-    dates = for_office_path(year, path)
-    if len(_CACHE) > 5000:
-        _CACHE.clear()
-    _CACHE[(year, path)] = (now, dates)
-    return dates
+    if _CACHE.get("at") is None or now - _CACHE["at"] >= TTL_SECONDS:
+        by_year: dict[int, list[Deadline]] = defaultdict(list)
+        for row in Deadline.objects.select_related("office"):
+            by_year[row.year].append(row)
+        _CACHE.update(at=now, rows=by_year, resolvers={})
+    resolvers = _CACHE["resolvers"]
+    if year not in resolvers:
+        resolvers[year] = Resolver(year, "", rows=_CACHE["rows"].get(year, []))
+    return resolvers[year]
+
+
+def clear() -> None:
+    _CACHE.clear()
 
 
 def minutes_deadline(meeting: Any) -> dt.date:
     """The day the minutes of ``meeting`` are due (needs meeting.date and meeting.office)."""
     day: dt.date = meeting.date
     year = day.year if day.month >= 7 else day.year - 1
-    index = rates.month_index(year, day)
-    period = rates.periods("minutes", year, _dates(year, meeting.office.path))[index]
-    return period.due
+    dates = _resolver(year).for_path(meeting.office.path)
+    return rates.periods("minutes", year, dates)[rates.month_index(year, day)].due

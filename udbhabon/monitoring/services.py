@@ -70,8 +70,10 @@ def deadline_set(
     row.remind_before_days = remind_before_days
     row.escalate_after_days = escalate_after_days
     save_with_history(row, actor=actor, reason=gettext_noop("deadlines set"))
+    from udbhabon.monitoring import rules
     from udbhabon.monitoring.tasks import refresh_stats
 
+    transaction.on_commit(rules.clear)
     transaction.on_commit(lambda: refresh_stats.enqueue(year=year, office_id=office.pk))
     return row
 
@@ -95,6 +97,9 @@ def deadline_set_default(
             "minutes_days": minutes_days,
         },
     )
+    from udbhabon.monitoring import rules
+
+    rules.clear()
     return row
 
 

@@ -15,7 +15,7 @@ D = dt.date
 
 
 def test_minutes_are_due_n_days_after_the_meetings_month():
-    rules._CACHE.clear()
+    rules.clear()
     natore = Office.objects.get(code="dc-natore")
     meeting = SimpleNamespace(date=D(2019, 5, 13), office=natore)
     assert rules.minutes_deadline(meeting) == D(2019, 6, 15)  # built-in: 15 days
@@ -26,7 +26,7 @@ def test_minutes_are_due_n_days_after_the_meetings_month():
         report2_due=D(2019, 7, 31),
         minutes_days=10,
     )
-    rules._CACHE.clear()
+    rules.clear()
     assert rules.minutes_deadline(meeting) == D(2019, 6, 10)
     december = SimpleNamespace(date=D(2018, 12, 3), office=natore)
     assert rules.minutes_deadline(december) == D(2019, 1, 10)
