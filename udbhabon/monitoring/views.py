@@ -107,7 +107,7 @@ def office(request: HttpRequest, code: str) -> HttpResponse:
     words, chips = strip_words(), state_chips()
     year_label = format_fiscal_year(table.year)
     # Words and colours computed here once per row: the template loops over up
-    # to 100 rows × 12 cells, and includes or translations inside it cost most.
+    # to 50 rows × 12 cells, and includes or translations inside it cost most.
     for row in table.rows:
         for cell in row.strip:
             cell.title = words[cell.state]

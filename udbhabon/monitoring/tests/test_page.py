@@ -107,7 +107,7 @@ def test_the_cabinet_sees_divisions_with_roll_ups_and_pages_deep_levels(khulna, 
     khulna_row = html.split("খুলনা</a>")[1].split("</tr>")[0]
     assert "কর্মপরিকল্পনা ২/" in khulna_row  # two plans sent below Khulna division
     page = _html(client.get("/supervision/cabinet/?year=2017&level=upazila&page=2"))
-    assert "পৃষ্ঠা ২" in page  # 495 upazilas: five pages of 100
+    assert "পৃষ্ঠা ২" in page  # 495 upazilas: ten pages of 50
 
 
 def test_it_exports_the_table_as_xlsx_and_csv(khulna, login):
