@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -42,24 +43,35 @@ def header(sources: set[str], months: list[rates.Period]) -> list[str]:
     return cols
 
 
-def _month_word(state: str) -> str:
-    words = {
-        "ok": _("on time"),
-        "late": _("late"),
-        "held": _("held, no minutes"),
-        "missing": _("missing"),
-        "due": _("not yet due"),
-        "none": "",
-    }
-    return words[state]
+@dataclass(frozen=True)
+class Words:
+    """The cells' words, translated once per export (not once per cell)."""
+
+    states: dict[str | None, str]
+    months: dict[str, str]
+    timely: dict[str, str]
+
+    @classmethod
+    def now(cls) -> Words:
+        return cls(
+            states=_states(),
+            months={
+                "ok": _("on time"),
+                "late": _("late"),
+                "held": _("held, no minutes"),
+                "missing": _("missing"),
+                "due": _("not yet due"),
+                "none": "",
+            },
+            timely={"ok": _("on time"), "late": _("late"), "missing": _("missing"), "due": ""},
+        )
 
 
-def values(row: Row, sources: set[str]) -> list[Any]:
+def values(row: Row, sources: set[str], words: Words) -> list[Any]:
     o: Office = row.office
-    states = _states()
+    states, timely = words.states, words.timely
     out: list[Any] = [o.name, str(o.get_level_display())]
     if "plans" in sources:
-        timely = {"ok": _("on time"), "late": _("late"), "missing": _("missing"), "due": ""}
         out += [
             states.get(o.st_plan_state, o.st_plan_state),
             o.st_plan_sent_on.isoformat() if o.st_plan_sent_on else "",
@@ -72,7 +84,7 @@ def values(row: Row, sources: set[str]) -> list[Any]:
         ]
     if "meetings" in sources:
         out += [o.st_meetings_held or 0, o.st_minutes_actual or 0, o.st_minutes_timely or 0]
-        out += [_month_word(c.state) for c in row.strip]
+        out += [words.months[c.state] for c in row.strip]
         out += [o.st_actions_open or 0, o.st_actions_overdue or 0]
     if "ideas" in sources:
         out += [o.st_ideas_received or 0, o.st_ideas_vetted or 0, o.st_ideas_approved or 0]
@@ -86,8 +98,9 @@ def to_csv(rows: list[Row], sources: set[str], months: list[rates.Period]) -> It
     writer = csv.writer(buf)
     yield "\ufeff"
     writer.writerow(header(sources, months))
+    words = Words.now()
     for row in rows:
-        writer.writerow(values(row, sources))
+        writer.writerow(values(row, sources, words))
         if buf.tell() > 64_000:
             yield buf.getvalue()
             buf.seek(0)
@@ -110,8 +123,9 @@ def to_xlsx(rows: list[Row], sources: set[str], months: list[rates.Period], titl
         cell.font = Font(bold=True)
         head.append(cell)
     ws.append(head)
+    words = Words.now()
     for row in rows:
-        ws.append(values(row, sources))
+        ws.append(values(row, sources, words))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
