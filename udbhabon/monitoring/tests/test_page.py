@@ -185,3 +185,15 @@ def test_the_page_stays_light_even_at_a_deep_level(khulna, login):
     html = login("khulnadiv.io").get("/supervision/div-khulna/?year=2017&level=department")
     assert html.content.decode().count('<th scope="row">') == 50
     assert len(gzip.compress(html.content)) < 40 * 1024
+
+
+def test_the_home_page_shows_supervisors_this_year_below_them(login, fake):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    year = today.year if today.month >= 7 else today.year - 1
+    services.stats_refresh(year=year)
+    html = _html(login("khulnadiv.io").get("/"))
+    assert "আপনার অধঃস্তন দপ্তর" in html and f"/supervision/div-khulna/?year={year}" in html
+    # A team member gets no supervision panel; nor does an office with nothing below.
+    assert "আপনার অধঃস্তন দপ্তর" not in _html(login("dhaka.member").get("/"))
