@@ -120,3 +120,14 @@ def test_a_stranger_cannot_remind_and_nothing_is_sent(fake, login):
         assert response.status_code == 403, persona
     assert not Reminder.objects.exists()
     assert not Notification.objects.filter(kind__startswith="reminder").exists()
+
+
+def test_reminders_go_by_e_mail_too_in_the_recipients_language(
+    fake, mailoutbox, django_capture_on_commit_callbacks
+):
+    services.stats_refresh(year=2017, as_of=D(2017, 7, 25))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reminders_run(as_of=D(2017, 7, 25), years=[2017])
+    to_jashore = [m for m in mailoutbox if m.to == ["jashore.io@example.gov.bd"]]
+    assert len(to_jashore) == 1
+    assert "যশোর" in to_jashore[0].body and "৩১ জুলাই ২০১৭" in to_jashore[0].body
