@@ -21,5 +21,7 @@ urlpatterns = [
     path("", include("udbhabon.core.urls")),
     path("offices/", include("udbhabon.offices.urls")),
     path("documents/", include("udbhabon.documents.urls")),
+    path("ideas/", include("udbhabon.ideas.urls")),
+    path("portal/", include("udbhabon.portal.urls")),
     path("admin/", admin.site.urls),
 ]
