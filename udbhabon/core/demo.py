@@ -11,4 +11,6 @@ from collections.abc import Iterator
 
 def load_demo_content() -> Iterator[str]:
     """Yield one line of report per thing loaded."""
-    yield from ()
+    from udbhabon.ideas.demo import load_demo_ideas
+
+    yield from load_demo_ideas()

@@ -321,8 +321,11 @@ QUEUE_STAGES = (
 QUEUE_LIMIT = 300
 
 
-def vetting_queue(office: Office) -> dict[str, Any]:
+def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, Any]:
     """The office's open ideas by stage, with similar ideas, scores and flags.
+
+    A similar idea the viewer's office cannot see is shown by title and office
+    only (`other.viewable` False): its tracking code stays with its office.
 
     Queries: ideas (1), similar pairs (1), reviews (1), scores (1), criteria (1).
     """
@@ -342,6 +345,8 @@ def vetting_queue(office: Office) -> dict[str, Any]:
     groups: dict[str, list[Idea]] = {stage: [] for stage in QUEUE_STAGES}
     for idea in ideas:
         idea.similar = [p for p in idea.similar if p.other.stage != Stage.MERGED][:3]
+        for pair in idea.similar:
+            pair.other.viewable = permissions.can_view(viewer or None, pair.other.office)
         idea.has_duplicate = any(p.score >= DUPLICATE_SCORE for p in idea.similar)
         idea.review_summary = summarise_reviews(idea.review_list, criteria)
         idea.overdue = idea.stage in UNVETTED_STAGES and idea.received_on < cutoff

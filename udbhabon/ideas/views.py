@@ -196,6 +196,20 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user,
                     post=post,
                 )
+            elif idea.stage == Stage.AWAITING_VETTING:
+                # The monthly meeting's decisions go through idea_vet, as the
+                # meetings app's do (a meeting named without a date: today).
+                services.idea_vet(
+                    idea=idea,
+                    decision=data["to"],
+                    reason=data["answer"],
+                    note=data["note"],
+                    actor=request.user,
+                    post=post,
+                    meeting_ref=data["meeting_ref"] or None,
+                    meeting_date=data["meeting_date"],
+                    merged_into=data["merged_into"],
+                )
             else:
                 services.idea_transition(
                     idea=idea,
@@ -334,7 +348,7 @@ def vetting(request: HttpRequest) -> HttpResponse:
         "meeting_ref": request.GET.get("meeting_ref", ""),
         "meeting_date": request.GET.get("meeting_date", ""),
     }
-    context = queries.vetting_queue(office)
+    context = queries.vetting_queue(office, viewer=post)
     context.update(
         {
             "office": office,

@@ -88,16 +88,17 @@ def submit(request: HttpRequest) -> HttpResponse:
     office = Office.objects.filter(code=chosen, is_active=True).first() if chosen else None
     if "choose" in data or "find_office" in data:
         # Choosing or searching an office without JavaScript: show the form
-        # again with what was typed, nothing sent.
+        # again with what was typed (no errors yet), nothing sent.
         office = Office.objects.filter(code=data.get("choose") or chosen, is_active=True).first()
         data["office"] = office.code if office else ""
-        return _submit_page(request, SubmitForm(data, initial=data), office=office)
+        return _submit_page(request, SubmitForm(initial=dict(data.items())), office=office)
     if "check" in data:
         if not throttle.hit("similar_ip", throttle.client_ip(request)):
             return _throttled(request, form, office)
         text = f"{data.get('title', '')} {data.get('problem', '')[:600]}"
         found = queries.similar_ideas(text, office=office) if text.strip() else []
-        return _submit_page(request, SubmitForm(data, initial=data), office=office, similar=found)
+        again = SubmitForm(initial=dict(data.items()))
+        return _submit_page(request, again, office=office, similar=found)
 
     # A robot: it filled the field people cannot see, or sent a form it never
     # showed. Say no plainly, keep what was typed.

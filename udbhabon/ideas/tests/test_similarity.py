@@ -6,6 +6,7 @@ and pg_trgm); tests marked `postgres_only` check what only PostgreSQL does.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 
 import pytest
@@ -230,3 +231,19 @@ def _io(username: str):
     from conftest import post_of
 
     return post_of(username)
+
+
+@pytest.mark.django_db
+def test_reindex_rebuilds_the_search_rows_and_the_vocabulary():
+    from django.core.management import call_command
+
+    first = citizen_idea("dc-dhaka", *LAND)
+    second = citizen_idea("dc-jashore", *LAND_VARIANT)
+    before = {row.idea_id: row.text for row in IdeaSearch.objects.all()}
+    words = dict(IdeaWord.objects.filter(df__gt=0).values_list("term", "df"))
+    IdeaSearch.objects.all().delete()
+    IdeaWord.objects.update(df=99)
+    call_command("reindex_ideas", "--pairs", stdout=io.StringIO())
+    assert {row.idea_id: row.text for row in IdeaSearch.objects.all()} == before
+    assert dict(IdeaWord.objects.values_list("term", "df")) == words
+    assert [h.idea for h in queries.similar_ideas(" ".join(LAND), exclude=[first])] == [second]

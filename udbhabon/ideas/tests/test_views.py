@@ -141,6 +141,32 @@ def test_the_officer_records_a_decision_and_returns_to_the_queue(login):
     assert idea.stage == S.SHORTLISTED and step.meeting_date == dt.date(2017, 10, 9)
 
 
+def test_a_meeting_named_without_a_date_is_dated_today(login):
+    idea = citizen_idea("dc-dhaka", *LAND)
+    move(idea, S.AWAITING_VETTING)
+    response = login("dhaka.io").post(
+        reverse("ideas:move", args=[idea.pk]),
+        {"to": "rejected", "answer": "একই সেবা চালু আছে।", "meeting_ref": "মাসিক সভা"},
+    )
+    assert response.status_code == 302
+    step = idea.transitions.last()
+    assert (step.to_stage, step.meeting_ref, step.meeting_date) == (
+        S.REJECTED,
+        "মাসিক সভা",
+        timezone.localdate(),
+    )
+
+
+def test_the_queue_names_similar_ideas_elsewhere_without_their_codes(login):
+    elsewhere = citizen_idea("dc-khulna", *LAND)
+    nearby = citizen_idea("uno-dhaka-savar", *LAND)
+    idea = citizen_idea("dc-dhaka", *LAND)
+    html = login("dhaka.io").get(reverse("ideas:vetting")).content.decode()
+    assert idea.display_code in html
+    assert elsewhere.title in html and elsewhere.display_code not in html
+    assert nearby.display_code in html  # Savar is below Dhaka: its code and page are open
+
+
 def test_a_rejection_without_a_reason_keeps_what_was_typed(login):
     idea = citizen_idea("dc-dhaka", *LAND)
     response = login("dhaka.io").post(
