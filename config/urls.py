@@ -23,5 +23,6 @@ urlpatterns = [
     path("documents/", include("udbhabon.documents.urls")),
     path("ideas/", include("udbhabon.ideas.urls")),
     path("portal/", include("udbhabon.portal.urls")),
+    path("meetings/", include("udbhabon.meetings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -285,6 +285,7 @@ def write_xlsx(doc: dict[str, Any], lang: str = "bn") -> bytes:
         sheet = _Sheet(ws, part, _columns(part))
         for block in part.blocks:
             getattr(sheet, type(block).__name__.lower())(block)
+        sheet.blank()  # two blank rows end a sheet: the next sheet's title starts afresh
         _setup_print(ws, part, lang)
     if not parts:
         wb.create_sheet(layout.labels(lang)["sheet_plan"])
