@@ -281,9 +281,9 @@ class IdeaTransition(models.Model):
 
     `answer` is what the submitter is told (public on the status page);
     `note` is for officers only. Vetting decisions carry the meeting where
-    they were taken: `meeting_item_id` is the meetings app's agenda item (an
-    integer until that app lands on main; see docs/ARCHITECTURE.md), with a
-    readable `meeting_ref` and the `meeting_date`.
+    they were taken: the meetings app's `agenda_item` (referenced by name, so
+    this app imports nothing of meetings), or a readable `meeting_ref`, with
+    the `meeting_date`.
     """
 
     idea = models.ForeignKey(
@@ -306,7 +306,14 @@ class IdeaTransition(models.Model):
     by_submitter = models.BooleanField(default=False)
     answer = models.TextField(_("answer to the submitter"), blank=True)
     note = models.TextField(_("internal note"), blank=True)
-    meeting_item_id = models.PositiveBigIntegerField(null=True, blank=True)
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     meeting_ref = models.CharField(_("meeting"), max_length=200, blank=True)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
     # Time the idea spent in `from_stage`, for time-in-stage figures.
@@ -330,7 +337,7 @@ class IdeaTransition(models.Model):
     @property
     def is_vetting(self) -> bool:
         """A decision taken at a meeting (shown as "at the meeting of ...")."""
-        return bool(self.meeting_date or self.meeting_ref or self.meeting_item_id)
+        return bool(self.meeting_date or self.meeting_ref or self.agenda_item_id)
 
     @property
     def is_return(self) -> bool:

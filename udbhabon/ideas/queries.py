@@ -16,6 +16,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum, TextField, Value
@@ -265,6 +266,25 @@ def awaiting_vetting(office: Office) -> list[Idea]:
     )
 
 
+def agenda_item_for(idea: Idea) -> Any | None:
+    """The agenda item that put the idea before its office's latest meeting (held
+    on or before today), from the meetings app's agenda (origin "idea"); None
+    when no meeting had it on the agenda.
+    """
+    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    return (
+        agenda_item_model.objects.select_related("meeting")
+        .filter(
+            origin_type="idea",
+            origin_id=idea.pk,
+            meeting__office_id=idea.office_id,
+            meeting__date__lte=timezone.localdate(),
+        )
+        .order_by("-meeting__date", "-id")
+        .first()
+    )
+
+
 def vetting_cycle_days() -> int:
     """One meeting cycle: an idea older than this and still unvetted is flagged."""
     return getattr(settings, "UDBHABON_IDEAS_VETTING_CYCLE_DAYS", 31)
@@ -366,7 +386,9 @@ def idea_detail(pk: int) -> Idea:
 
 
 def transitions_of(idea: Idea) -> list[IdeaTransition]:
-    return list(idea.transitions.select_related("by", "by_post").order_by("at", "id"))
+    return list(
+        idea.transitions.select_related("by", "by_post", "agenda_item").order_by("at", "id")
+    )
 
 
 def reviews_of(idea: Idea) -> list[Review]:

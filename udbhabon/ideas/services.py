@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -190,14 +191,27 @@ def can_move(post: Post | None, idea: Idea) -> bool:
     return permissions.can_edit(post, idea.office)
 
 
-def _meeting_fields(meeting_ref: int | str | None) -> dict[str, Any]:
-    # Until the meetings app lands, a vetting decision records the agenda
-    # item's id (an int, from the meetings app) or a readable reference.
+def _meeting_fields(meeting_ref: Any, meeting_date: dt.date | None) -> dict[str, Any]:
+    """Where a decision was taken: an agenda item (object or id) or a reference.
+
+    An agenda item brings its meeting's title and date, so the citizen's
+    status page can say "decided at the innovation meeting of ...".
+    """
     if meeting_ref is None or meeting_ref == "":
-        return {}
-    if isinstance(meeting_ref, int):
-        return {"meeting_item_id": meeting_ref}
-    return {"meeting_ref": normalize(str(meeting_ref))[:200]}
+        return {"meeting_date": meeting_date}
+    if isinstance(meeting_ref, str):
+        return {"meeting_ref": normalize(meeting_ref)[:200], "meeting_date": meeting_date}
+    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    if not isinstance(meeting_ref, agenda_item_model):
+        found = agenda_item_model.objects.select_related("meeting").filter(pk=meeting_ref)
+        meeting_ref = found.first()
+        if meeting_ref is None:
+            raise ValidationError(_("No such agenda item."), code="no_agenda_item")
+    return {
+        "agenda_item": meeting_ref,
+        "meeting_ref": normalize(meeting_ref.meeting.title)[:200],
+        "meeting_date": meeting_date or meeting_ref.meeting.date,
+    }
 
 
 @transaction.atomic
@@ -209,7 +223,7 @@ def idea_transition(
     post: Post | None,
     answer: str = "",
     note: str = "",
-    meeting_ref: int | str | None = None,
+    meeting_ref: Any = None,
     meeting_date: dt.date | None = None,
     merged_into: Idea | None = None,
     as_submitter: bool = False,
@@ -262,9 +276,8 @@ def idea_transition(
         by_submitter=as_submitter,
         answer=answer,
         note=note,
-        meeting_date=meeting_date,
         seconds_in_stage=max(0, int((now - locked.stage_since).total_seconds())),
-        **_meeting_fields(meeting_ref),
+        **_meeting_fields(meeting_ref, meeting_date),
     )
     save_with_history(transition, actor=actor, reason=gettext_noop("recorded"))
 
@@ -352,7 +365,7 @@ def idea_vet(
     reason: str,
     actor: User | None,
     post: Post | None = None,
-    meeting_ref: int | str | None = None,
+    meeting_ref: Any = None,
     meeting_date: dt.date | None = None,
     merged_into: Idea | None = None,
     note: str = "",
@@ -361,14 +374,23 @@ def idea_vet(
 
     `decision` is one of VETTING_DECISIONS (shortlisted, clarification,
     rejected, merged); `reason` is what the submitter is told (required for a
-    rejection or a question); `meeting_ref` the agenda item's id (int) or a
-    readable reference. When `post` is None the actor's post at the idea's
-    office is used (the meetings app calls with the signed-in officer).
+    rejection or a question). `meeting_ref` is the meetings.AgendaItem where
+    it was decided (the object or its id) or a readable reference; without
+    one, the agenda item that put this idea before the office's latest
+    meeting (meetings' agenda source "ideas awaiting vetting") is used when
+    there is one. A reference without a date is dated today. When `post` is
+    None the actor's post at the idea's office is used.
     """
     if decision not in VETTING_DECISIONS:
         raise ValidationError(_("This is not a vetting decision."), code="not_vetting")
     if post is None and actor is not None:
         post = _post_at(actor, idea.office_id)
+    if meeting_ref is None or meeting_ref == "":
+        from udbhabon.ideas.queries import agenda_item_for  # reads live in queries
+
+        meeting_ref = agenda_item_for(idea)
+    if isinstance(meeting_ref, str) and meeting_date is None:
+        meeting_date = timezone.localdate()
     return idea_transition(
         idea=idea,
         to=decision,
@@ -377,7 +399,7 @@ def idea_vet(
         answer=reason,
         note=note,
         meeting_ref=meeting_ref,
-        meeting_date=meeting_date or (timezone.localdate() if meeting_ref else None),
+        meeting_date=meeting_date,
         merged_into=merged_into,
     )
 

@@ -209,37 +209,72 @@ def test_the_time_in_each_stage_is_recorded():
 
 
 def test_idea_vet_records_the_meeting_agenda_item_or_a_reference():
+    from udbhabon.meetings.models import AgendaItem, Meeting
+
     first = citizen_idea("dc-natore", TITLE, PROBLEM)
     second = citizen_idea("dc-natore", "অনলাইন লাইসেন্স ব্যবস্থাপনা", "লাইসেন্স পেতে দেরি")
     natore = user("natore.io")
     for idea in (first, second):
         services.idea_queue(idea=idea, actor=natore, post=post_of("natore.io"))
     assert queries.awaiting_vetting(first.office) == [first, second]
-    # The meetings app passes its agenda item's id and the signed-in officer.
-    services.idea_vet(idea=first, decision=S.SHORTLISTED, reason="", actor=natore, meeting_ref=42)
+    meeting = Meeting.objects.create(
+        office=first.office,
+        kind="team_monthly",
+        title="ইনোভেশন টিমের মাসিক সভা, সেপ্টেম্বর ২০১৯",
+        date=dt.date(2019, 9, 9),
+    )
+    item = AgendaItem.objects.create(
+        meeting=meeting, serial=3, topic="আইডিয়া যাচাই-বাছাই", origin_type="idea", origin_id=first.pk
+    )
+    # The meetings app passes its agenda item (or its id) and the signed-in officer.
+    services.idea_vet(
+        idea=first, decision=S.SHORTLISTED, reason="", actor=natore, meeting_ref=item.pk
+    )
     services.idea_vet(
         idea=second,
         decision=S.REJECTED,
         reason="ইতোমধ্যে চালু আছে।",
         actor=natore,
-        meeting_ref="সেপ্টেম্বর ২০১৯ মাসের সভা",
-        meeting_date=dt.date(2019, 9, 9),
+        meeting_ref="অক্টোবর ২০১৯ মাসের সভা",
     )
     one, two = (IdeaTransition.objects.filter(idea=i).last() for i in (first, second))
-    assert (one.to_stage, one.meeting_item_id, one.meeting_date) == (
+    assert (one.to_stage, one.agenda_item, one.meeting_date, one.meeting_ref) == (
         S.SHORTLISTED,
-        42,
-        timezone.localdate(),
-    )
-    assert (two.to_stage, two.meeting_ref, two.meeting_date, two.answer) == (
-        S.REJECTED,
-        "সেপ্টেম্বর ২০১৯ মাসের সভা",
+        item,
         dt.date(2019, 9, 9),
+        "ইনোভেশন টিমের মাসিক সভা, সেপ্টেম্বর ২০১৯",
+    )
+    assert (two.to_stage, two.agenda_item, two.meeting_ref, two.meeting_date, two.answer) == (
+        S.REJECTED,
+        None,
+        "অক্টোবর ২০১৯ মাসের সভা",
+        timezone.localdate(),
         "ইতোমধ্যে চালু আছে।",
     )
     assert queries.awaiting_vetting(first.office) == []
     with pytest.raises(ValidationError):
         services.idea_vet(idea=first, decision=S.APPROVED, reason="", actor=natore)
+    with pytest.raises(ValidationError):
+        services.idea_vet(
+            idea=second, decision=S.SHORTLISTED, reason="", actor=natore, meeting_ref=10**9
+        )
+
+
+def test_a_decision_without_a_meeting_named_finds_the_agenda_item_that_proposed_it():
+    from udbhabon.meetings.models import AgendaItem, Meeting
+
+    idea = citizen_idea("dc-natore", TITLE, PROBLEM)
+    natore = user("natore.io")
+    services.idea_queue(idea=idea, actor=natore, post=post_of("natore.io"))
+    meeting = Meeting.objects.create(
+        office=idea.office, kind="team_monthly", title="মাসিক সভা", date=timezone.localdate()
+    )
+    item = AgendaItem.objects.create(
+        meeting=meeting, serial=1, topic="যাচাই-বাছাই", origin_type="idea", origin_id=idea.pk
+    )
+    services.idea_vet(idea=idea, decision=S.SHORTLISTED, reason="", actor=natore)
+    step = idea.transitions.last()
+    assert (step.agenda_item, step.meeting_date) == (item, timezone.localdate())
 
 
 def test_idea_vet_refuses_an_officer_of_another_office():
