@@ -210,7 +210,9 @@ class MoveForm(forms.Form):
 
 
 class ReviewerForm(forms.Form):
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=Post.objects.none())
+    reviewer = forms.ModelChoiceField(
+        label=_("Reviewer"), queryset=Post.objects.none(), empty_label=_("Choose a post")
+    )
 
     def __init__(self, *args: Any, posts: list[Post], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -281,7 +283,10 @@ class AwardForm(forms.Form):
     )
     given_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     idea = forms.ModelChoiceField(
-        label=_("For the idea"), queryset=Idea.objects.none(), required=False
+        label=_("For the idea"),
+        queryset=Idea.objects.none(),
+        required=False,
+        empty_label=_("No particular idea"),
     )
 
     def __init__(self, *args: Any, ideas: list[Idea], **kwargs: Any) -> None:
