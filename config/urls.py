@@ -23,6 +23,7 @@ urlpatterns = [
     path("documents/", include("udbhabon.documents.urls")),
     path("ideas/", include("udbhabon.ideas.urls")),
     path("portal/", include("udbhabon.portal.urls")),
+    path("supervision/", include("udbhabon.monitoring.urls")),
     path("meetings/", include("udbhabon.meetings.urls")),
     path("admin/", admin.site.urls),
 ]
