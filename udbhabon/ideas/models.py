@@ -55,8 +55,10 @@ STAGE_STATUS = {
 UNVETTED_STAGES = (Stage.SUBMITTED, Stage.AWAITING_VETTING)
 # Stages an idea never leaves.
 FINAL_STAGES = (Stage.SCALED_UP, Stage.REJECTED, Stage.MERGED)
-# Stages the public showcase lists.
+# Stages the public showcase lists (implemented, and taken elsewhere).
 SHOWCASE_STAGES = (Stage.IMPLEMENTED, Stage.SCALED_UP)
+# Stages at or beyond approval (innovator profiles; supervision's "approved").
+APPROVED_STAGES = (Stage.APPROVED, Stage.PILOTING, Stage.IMPLEMENTED, Stage.SCALED_UP)
 
 
 class Channel(models.TextChoices):

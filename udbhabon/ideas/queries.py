@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from bangla.fiscal import fiscal_year
 from udbhabon.ideas.models import (
+    APPROVED_STAGES,
     SHOWCASE_STAGES,
     UNVETTED_STAGES,
     Criterion,
@@ -491,10 +492,9 @@ def public_history(idea: Idea) -> list[IdeaTransition]:
 
 
 def _innovator_counts(qs: QuerySet[Innovator]) -> QuerySet[Innovator]:
-    beyond_approval = (Stage.APPROVED, Stage.PILOTING, Stage.IMPLEMENTED, Stage.SCALED_UP)
     return qs.annotate(
         given=Count("ideas", distinct=True),
-        approved=Count("ideas", filter=Q(ideas__stage__in=beyond_approval), distinct=True),
+        approved=Count("ideas", filter=Q(ideas__stage__in=APPROVED_STAGES), distinct=True),
         implemented=Count("ideas", filter=Q(ideas__stage__in=SHOWCASE_STAGES), distinct=True),
         award_count=Count("awards", distinct=True),
     )
