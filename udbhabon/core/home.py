@@ -17,6 +17,7 @@ from udbhabon.offices.models import Post
 
 PANELS: list[str] = [
     "udbhabon.meetings.panels.panel",
+    "udbhabon.ideas.home.panel",
     "udbhabon.monitoring.panels.panel",
 ]
 
