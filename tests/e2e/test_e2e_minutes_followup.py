@@ -30,9 +30,12 @@ ITEMS = json.loads(SEED.read_text(encoding="utf-8"))["sections"][0]["items"]
 TITLE = "জেলা ইনোভেশন কমিটির মে, ২০১৯ মাসের সমন্বয় সভা"
 
 
-def wait_until(check: Callable[[], bool], timeout: float = 45.0) -> None:
+def wait_until(page: Page, check: Callable[[], bool], timeout: float = 45.0) -> None:
     """Poll the database until the browser's background saves have landed.
 
+    The pause is the page's own wait, not time.sleep: sync Playwright runs route
+    handlers only inside its calls, and a request caught by a route before
+    unroute() would otherwise stay in flight (htmx then holds every retry back).
     On SQLite the live server shares an in-memory database with the test; a read
     while the server writes meets a table lock, which only means "not yet".
     """
@@ -43,7 +46,7 @@ def wait_until(check: Callable[[], bool], timeout: float = 45.0) -> None:
                 return
         except OperationalError:
             pass
-        time.sleep(0.2)
+        page.wait_for_timeout(200)
     raise AssertionError("the browser's saves did not arrive in time")
 
 
@@ -94,7 +97,9 @@ def test_e2e_minutes_followup(page: Page, phone: Page):
         box.locator("textarea[name$='-discussion']").fill(seed["discussion"])
         box.locator("textarea[name$='-decision']").fill(seed["decision"])
         box.locator("input[name$='-implementer_text']").fill(seed["implementer"])
-    wait_until(lambda: AgendaItem.objects.filter(meeting=may).exclude(decision="").count() == 6)
+    wait_until(
+        phone, lambda: AgendaItem.objects.filter(meeting=may).exclude(decision="").count() == 6
+    )
     expect(phone.locator("#save-status")).to_have_attribute("data-state", "saved")
     screenshot(phone, "meetings-editor-phone", full_page=False)
 
@@ -117,11 +122,14 @@ def test_e2e_minutes_followup(page: Page, phone: Page):
     expect(item_box(phone, 6).locator("textarea[name$='-decision']")).to_have_value(
         ITEMS[6]["decision"]
     )
+    # The restored draft is tried at once and, still offline, refused again.
+    expect(phone.locator("#save-status")).to_have_attribute("data-state", "offline")
     assert AgendaItem.objects.get(meeting=may, serial=7).decision == ""
     phone.unroute("**/minutes/")
     phone.evaluate("window.dispatchEvent(new Event('online'))")
     wait_until(
-        lambda: AgendaItem.objects.get(meeting=may, serial=7).decision == ITEMS[6]["decision"]
+        phone,
+        lambda: AgendaItem.objects.get(meeting=may, serial=7).decision == ITEMS[6]["decision"],
     )
     expect(phone.locator("#save-status")).to_have_attribute("data-state", "saved")
     may.refresh_from_db()
@@ -211,7 +219,7 @@ def test_e2e_minutes_conflict_is_shown_and_the_form_works_without_javascript(
     sign_in(chair, "natore.adc")
     chair.goto(editor)
     item_box(chair, 0).locator("textarea[name$='-decision']").fill("সভাপতির লেখা সিদ্ধান্ত।")
-    wait_until(lambda: AgendaItem.objects.get(pk=item.pk).decision == "সভাপতির লেখা সিদ্ধান্ত।")
+    wait_until(chair, lambda: AgendaItem.objects.get(pk=item.pk).decision == "সভাপতির লেখা সিদ্ধান্ত।")
     other.close()
 
     # The secretary, on the older version, types: refused, with the chair's text shown.
@@ -223,7 +231,7 @@ def test_e2e_minutes_conflict_is_shown_and_the_form_works_without_javascript(
     screenshot(page, "meetings-editor-conflict", full_page=False)
     # Keeping one's own text is a deliberate second step.
     box.locator("[data-keep-mine]").click()
-    wait_until(lambda: AgendaItem.objects.get(pk=item.pk).decision == "সচিবের লেখা সিদ্ধান্ত।")
+    wait_until(page, lambda: AgendaItem.objects.get(pk=item.pk).decision == "সচিবের লেখা সিদ্ধান্ত।")
     expect(page.locator("#save-status")).to_have_attribute("data-state", "saved")
 
     # Without JavaScript the form posts normally.
