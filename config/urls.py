@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("udbhabon.core.urls")),
     path("offices/", include("udbhabon.offices.urls")),
     path("documents/", include("udbhabon.documents.urls")),
+    path("plans/", include("udbhabon.plans.urls")),
     path("admin/", admin.site.urls),
 ]

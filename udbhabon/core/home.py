@@ -15,7 +15,9 @@ from django.utils.module_loading import import_string
 
 from udbhabon.offices.models import Post
 
-PANELS: list[str] = []
+PANELS: list[str] = [
+    "udbhabon.plans.home.panel",
+]
 
 
 @dataclass
