@@ -574,13 +574,15 @@ def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:
     return paper.submissions.select_related("letter").order_by("-submitted_at", "-id").first()
 
 
-def plan_as_document(plan: ActionPlan) -> dict[str, Any]:
+def plan_as_document(plan: ActionPlan, *, with_progress: bool = False) -> dict[str, Any]:
     """The plan as the import contract's {"sections": [...], "warnings": [...]}.
 
     One action_plan section: the latest forwarding letter (None while a draft
     was never sent), its signatory, and the live items in the eight columns;
     ``warnings`` carries the contract's codes (end_before_start, outside_period).
-    Extras: section["header"] (letterhead), letter["body"], letter["attachments"].
+    Extras: section["header"] (letterhead), letter["body"], letter["attachments"];
+    with ``with_progress``, item["id"] and item["status"] for the progress sheet
+    (documents.writers.progress_sheet).
     """
     from udbhabon.plans.services import responsible_display
 
@@ -602,6 +604,13 @@ def plan_as_document(plan: ActionPlan) -> dict[str, Any]:
                 "indicator": item.indicator,
             }
         )
+        if with_progress:
+            out_items[-1]["id"] = str(item.pk)
+            out_items[-1]["status"] = {
+                "status": item.status,
+                "percent": item.percent,
+                "date": item.status_at.date().isoformat() if item.status_at else None,
+            }
         for w in item_warnings(item, period, responsible_count=len(item.responsible_posts.all())):
             if w.code in CONTRACT_CODES:
                 warnings.append({"section": 0, "item": index, "code": w.code, "message": w.message})

@@ -332,6 +332,12 @@ def _copy_items(source: ActionPlan, plan: ActionPlan, actor: User | None) -> Non
         _sync_occurrences(item)
 
 
+def _reload(item: PlanItem) -> None:
+    """Work on the row as stored (locked), never on a copy a caller held for a while."""
+    PlanItem.objects.select_for_update().filter(pk=item.pk).first()
+    item.refresh_from_db()
+
+
 def _lock_editable(plan: ActionPlan, actor: User | None, post: Post | None) -> ActionPlan:
     _authorise(actor, post, plan.office, permissions.can_edit)
     locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)
@@ -381,6 +387,7 @@ def item_update(
     category; anything else is kept as free text. Warnings never stop a save.
     """
     plan = _lock_editable(item.plan, actor, post)
+    _reload(item)
     item.plan = plan
     if label is not None:
         item.label = normalize(label).rstrip(")").strip()
@@ -428,6 +435,7 @@ def item_update(
 def item_remove(*, item: PlanItem, actor: User | None, post: Post | None = None) -> PlanItem:
     """Take a row out of the plan; it stays restorable (item_restore)."""
     plan = _lock_editable(item.plan, actor, post)
+    _reload(item)
     if item.deleted_at is None:
         item.deleted_at = _now()
         save_with_history(item, actor=actor, reason=gettext_noop("removed"))
@@ -439,6 +447,7 @@ def item_remove(*, item: PlanItem, actor: User | None, post: Post | None = None)
 def item_restore(*, item: PlanItem, actor: User | None, post: Post | None = None) -> PlanItem:
     """Put a removed row back where it was (or at the end if the plan is shorter now)."""
     plan = _lock_editable(item.plan, actor, post)
+    _reload(item)
     if item.deleted_at is None:
         return item
     count = _live_items(plan).count()
@@ -458,6 +467,7 @@ def item_move(
 ) -> PlanItem:
     """Move a row one place "up" or "down" (serials follow the order)."""
     plan = _lock_editable(item.plan, actor, post)
+    _reload(item)
     items = list(_live_items(plan).order_by("position", "id"))
     index = next(i for i, it in enumerate(items) if it.pk == item.pk)
     other = index - 1 if direction == "up" else index + 1
@@ -477,6 +487,7 @@ def item_acknowledge_warnings(
 ) -> PlanItem:
     """Mark the item's current warnings as seen; new kinds will need a new look."""
     plan = _lock_editable(item.plan, actor, post)
+    _reload(item)
     codes = {w.code for w in item_warnings(item, (plan.period_start, plan.period_end))}
     item.acknowledged_warnings = sorted(set(item.acknowledged_warnings or []) | codes)
     return save_with_history(item, actor=actor, reason=gettext_noop("warnings acknowledged"))
@@ -753,7 +764,7 @@ def _decide(
         submission.outcome = outcome
         submission.decided_at = now
         submission.decided_by = actor
-        save_with_history(submission, actor=actor, reason=gettext_noop(outcome))
+        save_with_history(submission, actor=actor, reason=outcome)  # "returned"/"accepted"
     if outcome == Submission.Outcome.RETURNED:
         paper.status, paper.returned_at = ReviewStatus.RETURNED, now
         reason = gettext_noop("returned with comments")
@@ -1100,7 +1111,7 @@ def occurrence_mark(
     occurrence.done_at = _now() if done else None
     occurrence.done_by = actor if done else None
     return save_with_history(
-        occurrence, actor=actor, reason=gettext_noop("held" if done else "not held")
+        occurrence, actor=actor, reason=gettext_noop("held") if done else gettext_noop("not held")
     )
 
 
