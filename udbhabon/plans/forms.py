@@ -7,15 +7,16 @@ fields read them. Nothing here writes: views pass cleaned data to services.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from bangla.digits import to_ascii_digits
+from bangla.digits import localize_digits, to_ascii_digits
 from udbhabon.offices.models import Post
 from udbhabon.plans import periods
 from udbhabon.plans.models import ItemStatus, YearKind
@@ -30,8 +31,21 @@ RESPONSIBLE_PHRASES = (
 )
 
 
+class BnNumberInput(forms.TextInput):
+    """A number shown in the reader's digits (৩২০, not 320.00) and read back in either."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal):
+            text = f"{value:f}"
+            value = text.rstrip("0").rstrip(".") if "." in text else text
+        if value is None or value == "":
+            return None
+        lang = "en" if (get_language() or "bn").startswith("en") else "bn"
+        return localize_digits(str(value), lang)
+
+
 class BnDecimalField(forms.DecimalField):
-    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    widget = BnNumberInput(attrs={"inputmode": "decimal"})
 
     def to_python(self, value: Any) -> Decimal | None:
         if isinstance(value, str):
@@ -40,7 +54,7 @@ class BnDecimalField(forms.DecimalField):
 
 
 class BnIntegerField(forms.IntegerField):
-    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+    widget = BnNumberInput(attrs={"inputmode": "numeric"})
 
     def to_python(self, value: Any) -> int | None:
         if isinstance(value, str):
@@ -49,7 +63,8 @@ class BnIntegerField(forms.IntegerField):
 
 
 class BnDateField(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "date"})
+    # The browser's date picker needs ISO dates, whatever the language.
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
     def to_python(self, value: Any) -> dt.date | None:
@@ -359,10 +374,3 @@ def parse_month(value: str | None, default: dt.date) -> dt.date:
         return dt.date(year, month, 1)
     except (ValueError, TypeError):
         return default.replace(day=1)
-
-
-def parse_decimal(value: str) -> Decimal | None:
-    try:
-        return Decimal(to_ascii_digits(value))
-    except (InvalidOperation, ValueError):
-        return None

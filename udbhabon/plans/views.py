@@ -24,7 +24,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from bangla.calendar import GREGORIAN_MONTHS_BN, GREGORIAN_MONTHS_EN, WEEKDAYS_BN, WEEKDAYS_EN
 from bangla.digits import localize_digits
 from bangla.schedules import describe, parse_schedule
-from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
@@ -788,7 +787,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             timeline=queries.item_timeline(item),
             can_record=plan.submitted_at is not None
             and access.can_record_progress(post, plan.office, ids),
-            history=history_rows(item, limit=20),
+            history=queries.history(item, limit=20),
         ),
     )
 
@@ -914,7 +913,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "report_comments": queries.report_comments(report),
             "submissions": report.submissions.select_related("letter").order_by("-submitted_at"),
-            "history": history_rows(report, limit=20),
+            "history": queries.history(report, limit=20),
             "half_number": half_number,
             **flags,
         },
