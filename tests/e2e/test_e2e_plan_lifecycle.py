@@ -131,11 +131,21 @@ def test_e2e_plan_lifecycle(page: Page, tmp_path: Path):
     expect(rows.nth(3)).to_contain_text("প্রতি মাসের দ্বিতীয় সোমবার")
     expect(rows.nth(0)).to_contain_text("৫০০ জন কর্মকর্তা")
 
-    # Removal is recoverable: remove a row, undo it in place.
+    # Removal is recoverable: remove a row, undo it in place. A row open for
+    # editing meanwhile keeps what was typed in it.
+    rows.nth(3).locator("text=সম্পাদনা").click()
+    open_row = page.locator("tr.item--editing")
+    open_row.locator("textarea[name=activity]").fill("অর্ধেক লেখা কথা")
     rows.nth(1).locator("text=বাদ দিন").click()
     expect(page.locator("tr.item--removed")).to_contain_text("বাদ দেওয়া হয়েছে")
+    expect(page.locator("#trash")).to_contain_text("সিটিজেন চার্টার")
+    expect(open_row.locator("textarea[name=activity]")).to_have_value("অর্ধেক লেখা কথা")
     page.locator("tr.item--removed").locator("text=ফিরিয়ে আনুন").click()
     expect(page.locator("#plan-items tr.item:not(.item--removed)")).to_have_count(4)
+    expect(open_row.locator("textarea[name=activity]")).to_have_value("অর্ধেক লেখা কথা")
+    open_row.locator("text=বাতিল").click()
+    expect(page.locator("tr.item--editing")).to_have_count(0)
+    expect(rows.nth(3)).to_contain_text("ইনোভেশন টিমের মাসিক সভা")
     screenshot(page, "plans-plan-draft")
 
     # --- Sent up with its forwarding letter (memo number, both calendars).

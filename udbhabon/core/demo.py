@@ -12,3 +12,6 @@ from collections.abc import Iterator
 def load_demo_content() -> Iterator[str]:
     """Yield one line of report per thing loaded."""
     yield from ()
+    from udbhabon.plans.demo import load_plans_demo
+
+    yield from load_plans_demo()

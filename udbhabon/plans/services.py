@@ -964,7 +964,8 @@ def validate_evidence_file(upload: UploadedFile) -> str:
 
 
 def _progress_allowed(item: PlanItem, actor: User | None, post: Post | None) -> Post | None:
-    plan = item.plan
+    # The plan as stored now: a caller's copy may predate its submission.
+    plan = ActionPlan.objects.select_related("office").get(pk=item.plan_id)
     ids = list(item.responsible_posts.values_list("pk", flat=True))
     post = _authorise(
         actor, post, plan.office, lambda p, office: can_record_progress(p, office, ids)

@@ -19,6 +19,7 @@ from udbhabon.plans.tests.factories import (
     first_item,
     make_plan,
     make_report,
+    office,
     pdf_upload,
     png_upload,
     with_progress,
@@ -209,3 +210,15 @@ def test_progress_is_queryable_per_item_per_half_in_bulk():
     rows = list(queries.progress_by_half([plan]))
     assert len(rows) == 4
     assert {r["half_start"] for r in rows} == {H1.start}
+
+
+def test_the_demo_plan_loads_once_with_progress():
+    from udbhabon.plans.demo import load_plans_demo
+
+    today = dt.date(2017, 10, 1)
+    assert len(list(load_plans_demo(today))) == 1
+    assert list(load_plans_demo(today)) == []
+    plan = queries.current_plan(office("dc-natore"), today)
+    assert plan.status == "accepted" and plan.items.count() == 5
+    assert queries.items_due(plan.office, 2017, 10)
+    assert plan.items.filter(status="done").count() == 1

@@ -404,3 +404,49 @@ def test_the_team_is_written_down_with_its_office_order(io):
     html = io.get("/plans/office/dc-dhaka/team/2017/").content.decode()
     assert "আহ্বায়ক" in html and "সভাপতি, প্রেসক্লাব" in html
     assert PlanItem.objects.count() == 0
+
+
+def _english_words(html: str) -> list[str]:
+    from tests.test_translations import ALLOWED, _Visible
+
+    parser = _Visible()
+    parser.feed(html)
+    return sorted({w for w in parser.words if w not in ALLOWED})
+
+
+def test_pages_the_translation_check_does_not_visit_are_in_bengali_too(client):
+    """tests/test_translations.py reads each page as the first of four personas who may
+    open it; these pages open only for others (the reviewer, the officer's forms)."""
+    from conftest import post_of
+
+    submitted = make_plan(state="submitted")
+    draft = make_plan("uno-dhaka-savar", rows=2)
+    services.item_update(item=first_item(draft), actor=None, indicator="", end_text="মে ২০১৭")
+    report = services.report_prepare(
+        plan=with_progress(make_plan("dc-gazipur", state="accepted")), half_number=1, actor=None
+    )
+    services.report_submit(report=report, actor=None, subject="x", date=dt.date(2018, 1, 2))
+    post_of("dhaka.member")
+    pages = {
+        "dhakadiv.io": [
+            f"/plans/{submitted.pk}/review/",
+            f"/plans/reports/{report.pk}/review/",
+            "/plans/review/?year=2017",
+            f"/plans/{submitted.pk}/",
+        ],
+        "savar.uno": [
+            f"/plans/{draft.pk}/",
+            f"/plans/{draft.pk}/submit/",
+            f"/plans/{draft.pk}/items/add/",
+            f"/plans/items/{first_item(draft).pk}/edit/",
+            "/plans/office/uno-dhaka-savar/team/2017/",
+            "/",
+        ],
+        "dhaka.member": ["/plans/my-items/", f"/plans/{submitted.pk}/compare/"],
+    }
+    for username, urls in pages.items():
+        as_user(client, username)
+        for url in urls:
+            response = client.get(url, headers={"accept-language": "bn"})
+            assert response.status_code == 200, url
+            assert _english_words(response.content.decode()) == [], url
