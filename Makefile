@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 SCALE ?= 0.05
+# Test processes in parallel (pytest-xdist); each gets its own test database.
+WORKERS ?= 2
 
 .PHONY: run test check lint format messages messages-update migrations-check bench e2e clean venv serve
 
@@ -30,20 +32,22 @@ messages-update: venv
 	@sed -i '/^#, fuzzy$$/d' $$(find . -path ./.venv -prune -o -name django.po -print)
 
 ## Set up and start the app on http://127.0.0.1:$(PORT) with demo data (SQLite).
+DEV_ENV := DJANGO_DEBUG=1 UDBHABON_TASK_BACKEND=django_tasks_db.DatabaseBackend
+
 run: messages
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py load_offices
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	DJANGO_DEBUG=1 scripts/serve $(PORT)
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_offices
+	$(DEV_ENV) $(PY) manage.py load_demo
+	$(DEV_ENV) scripts/serve $(PORT)
 
 serve: messages
-	DJANGO_DEBUG=1 scripts/serve $(PORT)
+	$(DEV_ENV) scripts/serve $(PORT)
 
 ## Set up and run the whole test suite: lint, migrations, translations, tests
 ## (PostgreSQL: a throwaway cluster unless DATABASE_URL is set; real Chromium).
 test: check
 	@scripts/check-system test
-	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+	scripts/with-postgres $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 check: lint migrations-check messages
 

@@ -34,6 +34,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: 1 if item.get_closest_marker("e2e") else 0)
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(tmp_path, settings):
+    """Uploaded files go to a per-test folder, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def post_of(username: str) -> Post:
     """The post a persona holds now, with its office."""
     return Post.objects.select_related("office").get(

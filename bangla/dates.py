@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bangla.calendar import BanglaDate, month_length, parse_bangla_date, to_bangla, to_gregorian
 from bangla.digits import to_ascii_digits
@@ -66,9 +66,11 @@ class DateReading:
     outside_period: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PartialDate:
-    """One end of a date expression as written: the year (or even month) may be missing."""
+class PartialDate(NamedTuple):
+    """One end of a date expression as written: the year (or even month) may be missing.
+
+    (Named tuples, not frozen dataclasses: a scan makes many and they must be cheap.)
+    """
 
     calendar: CalendarName
     year: int | None
@@ -82,8 +84,7 @@ class PartialDate:
         return "month" if self.day is None else "day"
 
 
-@dataclass(frozen=True, slots=True)
-class DateSpan:
+class DateSpan(NamedTuple):
     """A date expression found in text: from ``start`` to ``end`` (equal for one date).
 
     ``begin``/``stop`` are offsets into the normalised text (see :class:`Scan`).
@@ -228,38 +229,57 @@ def _classify(word: str, marked: bool) -> tuple[int, int, str, bool]:
     return WORD, 0, "", False
 
 
+_WORD_KINDS: dict[tuple[str, bool], tuple[int, int, str, bool]] = {}
+
+
 def _tokenize(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
+    append = toks.append
     prev_end = -1
+    previous_num = False
     matches = list(_TOKEN.finditer(text))
-    for idx, m in enumerate(matches):
+    count = len(matches)
+    for idx in range(count):
+        m = matches[idx]
+        group = m.lastindex
         start, end = m.span()
         tight = start == prev_end
         prev_end = end
-        kind = m.lastgroup
-        s = m.group()
-        if kind == "num":
-            digits = to_ascii_digits(s)
-            toks.append(_Tok(NUM, s, start, end, tight, int(digits), len(digits)))
+        s = m.group(group)
+        if group == 1:
+            # int() reads Bengali digits too: "২০১৭" is 2017.
+            append(_Tok(NUM, s, start, end, tight, int(s), len(s)))
+            previous_num = True
             continue
-        if kind == "sep":
-            toks.append(_Tok(SEP, "-" if s in _DASHES else s, start, end, tight))
+        if group == 3:
+            append(_Tok(SEP, "-" if s in _DASHES else s, start, end, tight))
+            previous_num = False
             continue
         if s == "ঃ":
-            toks.append(_Tok(SEP, ":", start, end, tight))
+            append(_Tok(SEP, ":", start, end, tight))
+            previous_num = False
             continue
-        nxt = matches[idx + 1] if idx + 1 < len(matches) else None
-        marked = s.endswith("ঃ") or (
-            nxt is not None and nxt.start() == end and nxt.group() in (".", ":")
-        )
-        if toks and toks[-1].kind == NUM and tight and loose_key(s) in _DAY_SUFFIX:
-            toks.append(_Tok(DSUF, s, start, end, tight))
+        if tight and previous_num and loose_key(s) in _DAY_SUFFIX:
+            append(_Tok(DSUF, s, start, end, tight))
+            previous_num = False
             continue
-        k, value, cal, abbr = _classify(s, marked)
+        previous_num = False
+        marked = s[-1] == "ঃ"
+        if not marked and idx + 1 < count:
+            nxt = matches[idx + 1]
+            marked = nxt.start() == end and nxt.group() in (".", ":")
+        key = (s, marked)
+        found = _WORD_KINDS.get(key)
+        if found is None:
+            found = _classify(s, marked)
+            if len(_WORD_KINDS) < 65536:
+                _WORD_KINDS[key] = found
+        k, value, cal, abbr = found
         if k == NUM:  # পহেলা: the first day
-            toks.append(_Tok(NUM, s, start, end, tight, 1, 1))
+            append(_Tok(NUM, s, start, end, tight, 1, 1))
+            previous_num = True
             continue
-        toks.append(_Tok(k, s, start, end, tight, value, 0, cal, abbr))
+        append(_Tok(k, s, start, end, tight, value, 0, cal, abbr))
     _mark_codes(toks)
     return toks
 
@@ -347,7 +367,7 @@ class _Parser:
             return i + 1
         return i
 
-    def year(self, i: int, cal: str, *, spaced_two_digit: bool = False) -> tuple[int, int] | None:
+    def year(self, i: int, cal: str) -> tuple[int, int] | None:
         """A year after a month or a day-month: (year, next index) or None."""
         j = i
         sep = None
@@ -362,13 +382,17 @@ class _Parser:
         if tok.ndig != 2:
             return None
         follows_era = self.kind(j + 1) == ERA
-        if sep is None and not follows_era and not spaced_two_digit:
+        if sep is None and not follows_era:
             return None  # "১ জুলাই ১৭" could be a day; only "জুলাই-১৭", "জুলাই'১৭" are years
-        k = j + 1
-        if self.is_sep(k, ",-/"):
-            k += 1
-        if self.kind(k) == MON or self.kind(k) == DSUF:
-            return None  # the day of the next date
+        if sep not in ("'", "’"):  # an apostrophe always marks a year: "জুলাই'১৭ - জুন'১৮"
+            k = j + 1
+            if self.is_sep(k, ",-/"):
+                if self.toks[k].text == "-" and not self.toks[k].tight:
+                    k = -1  # a spaced dash joins two dates: "জুলাই-১৭ - জুন-১৮"
+                else:
+                    k += 1
+            if self.kind(k) == MON or self.kind(k) == DSUF:
+                return None  # the day of the next date: "২১ সেপ্টম্বর, ১৭ অক্টোবর"
         return _two_digit_year(tok.value, cal), self.skip_era(j + 1)
 
     def days(self, i: int) -> tuple[list[tuple[int, int]], int] | None:
@@ -499,7 +523,7 @@ class _Parser:
         if found is not None:
             groups, j = found
             y = None
-            year = self.year(j, mon.cal, spaced_two_digit=False)
+            year = self.year(j, mon.cal)
             if year is not None:
                 y, j = year
             out = [
@@ -678,6 +702,52 @@ def _chunk_text(text: str, toks: list[_Tok], idxs: list[int]) -> str | None:
     return chunk.strip(" -,;:।|/")
 
 
+# The commonest cells, read without tokenising: "০১ জুলাই ২০১৭", "১৭ সেপ্টেম্বর",
+# "২৫/০৯/২০১৭", "জুলাই/২০১৭", "মে, ২০১৯". Each gives exactly what the grammar gives
+# (a test compares the two on thousands of generated cells); anything else, or
+# anything out of range, goes to the grammar.
+_L = "A-Za-z\u0980-\u09e5\u09f0-\u09ff"
+_QUICK_DAY_MONTH = re.compile(rf"([0-9০-৯]{{1,2}}) ([{_L}]+)(?:,? ([0-9০-৯]{{4}}))?")
+_QUICK_NUMERIC = re.compile(r"([0-9০-৯]{1,2})([/.-])([0-9০-৯]{1,2})\2([0-9০-৯]{4})")
+_QUICK_MONTH_YEAR = re.compile(rf"([{_L}]+)(?:/|,? )([0-9০-৯]{{4}})")
+
+
+def _quick_span(norm: str) -> DateSpan | None:
+    match = _QUICK_DAY_MONTH.fullmatch(norm)
+    if match:
+        day = int(match.group(1))
+        found = month_word(match.group(2))
+        if found is None or found.abbreviated or not 1 <= day <= 31:
+            return None
+        year = int(match.group(3)) if match.group(3) else None
+        cal: CalendarName = found.calendar
+        if year is not None:
+            lo, hi = _B_YEARS if cal == "bangla" else _G_YEARS
+            if not lo <= year <= hi:
+                return None
+        part = PartialDate(cal, year, found.month, day)
+        return DateSpan(part, part, 0, len(norm))
+    match = _QUICK_NUMERIC.fullmatch(norm)
+    if match:
+        day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if not (1 <= day <= 31 and 1 <= month <= 12 and _G_YEARS[0] <= year <= _G_YEARS[1]):
+            return None
+        part = PartialDate("gregorian", year, month, day)
+        return DateSpan(part, part, 0, len(norm))
+    match = _QUICK_MONTH_YEAR.fullmatch(norm)
+    if match:
+        found = month_word(match.group(1))
+        year = int(match.group(2))
+        if found is None or found.abbreviated:
+            return None
+        lo, hi = _B_YEARS if found.calendar == "bangla" else _G_YEARS
+        if not lo <= year <= hi:
+            return None
+        part = PartialDate(found.calendar, year, found.month, None)
+        return DateSpan(part, part, 0, len(norm))
+    return None
+
+
 @lru_cache(maxsize=16384)
 def scan_dates(text: str) -> Scan:
     """Find the date expressions in ``text`` and the free text between them.
@@ -691,6 +761,14 @@ def scan_dates(text: str) -> Scan:
     [(8, 16), 'অভয়নগর', (8, 31), 'ঝিকরগাছা']
     """
     norm = normalize(text)
+    quick = _quick_span(norm)
+    if quick is not None:
+        return Scan(norm, (quick,))
+    return _scan(norm)
+
+
+def _scan(norm: str) -> Scan:
+    """The full scan (see :func:`scan_dates`) of normalised text."""
     toks = _tokenize(norm)
     items = _merge_ranges(_scan_tokens(toks), toks)
     pieces: list[DateSpan | str] = []
@@ -797,35 +875,35 @@ def resolve_span(
         if dates is None:
             return None
         return _reading(dates, precision, False, period)
-    if period is None and after is None:
-        return None
-    if period is not None:
-        lo, hi = period
-        floor = after or lo
-        options = []
-        for year in _candidate_years(span, lo, hi):
+    if period is None:
+        if after is None:
+            return None
+        for year in range(after.year - 1, after.year + 2):
             dates = _dates_for(span, year)
-            if dates is None:
-                continue
-            inside = lo <= dates[0] and dates[1] <= hi
-            in_period_year = lo.year <= dates[0].year <= hi.year
-            options.append((inside, dates[0] >= floor, in_period_year, dates))
-        for wanted in (
-            lambda o: o[0] and o[1],
-            lambda o: o[0],
-            lambda o: o[2] and o[1],
-            lambda o: o[2],
-        ):
-            for option in options:
-                if wanted(option):
-                    return _reading(option[3], precision, True, period)
+            if dates is not None and dates[0] >= after:
+                return _reading(dates, precision, True, None)
         return None
-    assert after is not None
-    for year in range(after.year - 1, after.year + 2):
+    lo, hi = period
+    floor = after or lo
+    # Preference: inside the period and on/after the floor; inside; in a year of
+    # the period and on/after the floor; in a year of the period.
+    best: tuple[int, tuple[date, date]] | None = None
+    for year in _candidate_years(span, lo, hi):
         dates = _dates_for(span, year)
-        if dates is not None and dates[0] >= after:
-            return _reading(dates, precision, True, None)
-    return None
+        if dates is None:
+            continue
+        first, last = dates
+        if lo <= first and last <= hi:
+            rank = 0 if first >= floor else 1
+        elif lo.year <= first.year <= hi.year:
+            rank = 2 if first >= floor else 3
+        else:
+            continue
+        if best is None or rank < best[0]:
+            best = (rank, dates)
+            if rank == 0:
+                break
+    return None if best is None else _reading(best[1], precision, True, period)
 
 
 def _reading(

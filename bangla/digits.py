@@ -25,6 +25,7 @@ __all__ = [
     "parse_number_word",
     "to_ascii_digits",
     "to_bengali_digits",
+    "with_words",
 ]
 
 BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
@@ -208,6 +209,15 @@ def number_in_words(n: int) -> str:
     if n:
         parts.append(_WORDS_0_99[n])
     return " ".join(parts)
+
+
+def with_words(n: int, *, width: int = 2) -> str:
+    """A count as letters write it, figures then words: "০৫ (পাঁচ)" ("সংযুক্তি : ০৫ (পাঁচ) পাতা").
+
+    >>> with_words(5), with_words(12, width=1)
+    ('০৫ (পাঁচ)', '১২ (বারো)')
+    """
+    return f"{to_bengali_digits(str(n).zfill(width))} ({number_in_words(n)})"
 
 
 # Spellings seen for the small numbers, for reading ("দু'বার", "ছয়", "এগার").

@@ -54,9 +54,16 @@ class Period:
         return {"label": self.label, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
-def format_fiscal_year(start_year: int, lang: str = "bn") -> str:
-    """ "২০১৭-১৮" / "2017-18" for the fiscal year starting 1 July ``start_year``."""
-    return localize_digits(f"{start_year}-{(start_year + 1) % 100:02d}", lang)
+def format_fiscal_year(start_year: int, lang: str = "bn", *, full: bool = False) -> str:
+    """The fiscal year starting 1 July ``start_year``: "২০১৭-১৮" / "2017-18".
+
+    ``full`` writes both years ("২০১৭-২০১৮"), as some titles do.
+
+    >>> format_fiscal_year(2017), format_fiscal_year(2017, "en", full=True)
+    ('২০১৭-১৮', '2017-2018')
+    """
+    second = f"{start_year + 1}" if full else f"{(start_year + 1) % 100:02d}"
+    return localize_digits(f"{start_year}-{second}", lang)
 
 
 def fiscal_year(start_year: int) -> Period:

@@ -32,6 +32,7 @@ __all__ = [
     "WEEKDAY_CODES",
     "Recurrence",
     "expand_rrule",
+    "mentions_frequency",
     "parse_recurrence",
     "parse_rrule",
 ]
@@ -59,7 +60,7 @@ class Recurrence:
 # Lexicon
 
 (EVERY, NEXT, UNIT, ADJ, NUMBER, TIMES, INTERVAL, DATEWORD, ORD, WDAY, WORKDAY, VAGUE,
- MONTH, LIST, OTHER, ORDFIG) = range(16)  # fmt: skip
+ MONTH, LIST, OTHER, ORDFIG, BMONTH, GEN) = range(18)  # fmt: skip
 
 
 def _keys(*words: str) -> frozenset[str]:
@@ -141,7 +142,7 @@ _WEEKDAYS = {
 }
 # A working day, a holiday: depends on the holiday list, not on the calendar.
 _WORKDAY = _keys(
-    "কর্মদিবস", "কর্মদিবসে", "কার্যদিবস", "কার্যদিবসে", "কর্মদিন", "কর্ম", "অফিস",
+    "কর্মদিবস", "কর্মদিবসে", "কার্যদিবস", "কার্যদিবসে", "কর্মদিন", "কর্ম",
     "ছুটি", "ছুটির", "workday", "working", "business", "holiday",
 )  # fmt: skip
 # Words that make a schedule vague: as needed, at least, ongoing, all year.
@@ -174,6 +175,8 @@ def _classify(word: str) -> tuple[tuple[int, object], ...]:
         return ()
     single = _classify_single(word, key)
     if single is not None:
+        if key in _GENITIVE_UNITS:  # "মাসের ১৫" is the 15th of the month
+            return (single, (GEN, None))
         return (single,)
     if key in _ONCE:  # "twice" = 2 times
         return ((NUMBER, _ONCE[key]), (TIMES, None))
@@ -199,13 +202,16 @@ def _classify(word: str) -> tuple[tuple[int, object], ...]:
         if key.endswith(suffix) and key[: -len(suffix)] in _WEEKDAYS:
             return ((WDAY, _WEEKDAYS[key[: -len(suffix)]]),)
     found = month_word(word)
-    if found is not None and found.calendar == "gregorian":
-        return ((MONTH, found.month),)
+    if found is not None:
+        return ((MONTH if found.calendar == "gregorian" else BMONTH, found.month),)
     return ((OTHER, key),)
 
 
 def _classify_single(word: str, key: str) -> tuple[int, object] | None:
     return _classify_key(key)
+
+
+_GENITIVE_UNITS = _keys("মাসের", "সপ্তাহের", "বছরের", "বৎসরের", "দিনের")
 
 
 def _classify_key(key: str) -> tuple[int, object] | None:
@@ -238,8 +244,17 @@ def _classify_key(key: str) -> tuple[int, object] | None:
     return None
 
 
+# Clock times say nothing about the day: "বিকাল ৩টা", "১০.৩০ ঘটিকা", "3 PM".
+_CLOCK = re.compile(
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:টা|ঘটিকা|মিনিট)\S*"
+    r"|\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\d{1,2}\s*[ap]\.?m\.?(?![a-z])",
+    re.IGNORECASE,
+)
+
+
 def _symbols(text: str) -> list[tuple[int, object]]:
-    s = to_ascii_digits(normalize(text)).replace("’", "'")
+    s = _CLOCK.sub(" ", to_ascii_digits(normalize(text)).replace("’", "'"))
     out: list[tuple[int, object]] = []
     for word in _WORD.findall(s):
         out.extend(_classify(word.strip("'")))
@@ -259,11 +274,40 @@ def _symbols(text: str) -> list[tuple[int, object]]:
     return out
 
 
+# Units and adjectives are left out: "বিজয় দিবস", "বার্ষিক সভা" name events.
+_FREQUENCY_KINDS = frozenset((EVERY, NEXT, TIMES, INTERVAL, VAGUE, WORKDAY))
+
+
+@lru_cache(maxsize=4096)
+def mentions_frequency(text: str) -> bool:
+    """Whether the text speaks of how often or how long ("প্রতি মাসে", "চলমান", "দুইবার").
+
+    Text beside a date that does is not a place or a label, so a schedule cell
+    such as "২০১৭-১৮ অর্থবছরে প্রতি মাসে" is not read as a dated event.
+    """
+    return any(kind in _FREQUENCY_KINDS for kind, _ in _symbols(text))
+
+
 # ---------------------------------------------------------------------------
 # Reading a phrase
 
 _FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
-_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+# A cheap first look: every recurring phrase holds one of these (most date cells do not).
+_MAYBE = re.compile(
+    "|".join(
+        normalize(w)
+        for w in (
+            "প্রতি", "প্রত্যেক", "পরবর্তী", "পরের", "আগামী", "অন্তর", "পর", "বার", "মাস", "সপ্তাহ",
+            "হপ্তা", "সাপ্তা", "বছর", "বৎসর", "বর্ষ", "দিন", "দিবস", "দৈনিক", "বার্ষিক", "বাৎসরিক", "ত্রৈমাস",
+            "ষান্মা", "ষাণ্মা", "অর্ধবার্ষিক", "পাক্ষিক", "কোয়ার্টার", "তারিখ", "তাং",
+            "every", "each", "per", "next", "following", "daily", "weekly", "monthly", "quarter",
+            "year", "annual", "fortnight", "half", "semi", "once", "twice", "thrice", "time",
+            "day", "week", "month", "interval",
+        )
+    ),
+    re.IGNORECASE,
+)  # fmt: skip
+_YEAR = re.compile(r"(?<![0-9০-৯])(?:19|20|21|১৯|২০|২১)[0-9০-৯]{2}(?![0-9০-৯])")
 
 
 def _canonical_unit(unit: Unit, interval: int) -> tuple[Unit, int]:
@@ -302,7 +346,7 @@ def parse_recurrence(text: str, default_unit: Unit | None = None) -> Recurrence 
     >>> parse_recurrence("প্রতি মাসের শেষ সপ্তাহে").kind
     'inexact'
     """
-    if not text or _YEAR.search(to_ascii_digits(text)):
+    if not text or _YEAR.search(text) or not _MAYBE.search(text):
         return None
     syms = _symbols(text)
     if not syms:
@@ -312,11 +356,13 @@ def parse_recurrence(text: str, default_unit: Unit | None = None) -> Recurrence 
     # -- the unit, the interval, a count --------------------------------------
     unit: Unit | None = None
     interval = 1
+    used: set[int] = set()  # numbers that have a role; any other makes the phrase inexact
     for i, (kind, value) in enumerate(syms):
         if kind == UNIT and not (i > 0 and kinds[i - 1] == ORD):
             unit = value  # type: ignore[assignment]
             if i > 0 and kinds[i - 1] == NUMBER:
                 interval = int(syms[i - 1][1])  # type: ignore[call-overload]
+                used.add(i - 1)
             break
     adjective = next((v for k, v in syms if k == ADJ), None)
     if unit is None and adjective is not None:
@@ -325,12 +371,18 @@ def parse_recurrence(text: str, default_unit: Unit | None = None) -> Recurrence 
     for i, (kind, _) in enumerate(syms):
         if kind == TIMES and i > 0 and kinds[i - 1] == NUMBER:
             times = int(syms[i - 1][1])  # type: ignore[call-overload]
+            used.add(i - 1)
             break
+    for i, (kind, _) in enumerate(syms):
+        if kind == UNIT and i > 0 and kinds[i - 1] == NUMBER:
+            used.add(i - 1)  # "তিন মাসে একবার", "সপ্তাহে ২ দিন"
 
     weekdays = [int(v) for k, v in syms if k == WDAY]  # type: ignore[call-overload]
     months = [int(v) for k, v in syms if k == MONTH]  # type: ignore[call-overload]
-    monthdays = _monthdays(syms)
+    monthdays, day_positions = _monthdays(syms)
+    used |= day_positions
     ordinal_groups = _ordinal_groups(syms)
+    loose = [i for i, kind in enumerate(kinds) if kind == NUMBER and i not in used]
 
     trigger = EVERY in kinds or NEXT in kinds or INTERVAL in kinds or adjective is not None
     trigger = trigger or (times is not None and unit is not None)
@@ -343,8 +395,20 @@ def parse_recurrence(text: str, default_unit: Unit | None = None) -> Recurrence 
             trigger = True
     if not trigger:
         return None
-    if WORKDAY in kinds or VAGUE in kinds:
+    if WORKDAY in kinds or VAGUE in kinds or BMONTH in kinds:
+        # Bangla-calendar days recur on Gregorian days that changed in 2019: not converted.
         return Recurrence("inexact", unit=unit)
+    if loose:
+        # "প্রতি মাসের ১৫": a bare number after the month is its day; any other
+        # number without a role ("প্রতি মাসে ৩") has no exact meaning.
+        value = int(syms[loose[0]][1])  # type: ignore[call-overload]
+        genitive = any(
+            kind == GEN and syms[i - 1] == (UNIT, "month") for i, (kind, _) in enumerate(syms)
+        )
+        if len(loose) == 1 and genitive and not monthdays and 1 <= value <= 31:
+            monthdays = [value]
+        else:
+            return Recurrence("inexact", unit=unit)
 
     if unit is None:
         if weekdays:
@@ -377,24 +441,23 @@ def parse_recurrence(text: str, default_unit: Unit | None = None) -> Recurrence 
     return Recurrence("recurring", rrule=";".join(parts), unit=unit)
 
 
-def _monthdays(syms: list[tuple[int, object]]) -> list[int]:
-    """Numbers that name days of the month: "৫ ও ২০ তারিখ", "১৫ তারিখে"."""
+def _monthdays(syms: list[tuple[int, object]]) -> tuple[list[int], set[int]]:
+    """Numbers that name days of the month ("৫ ও ২০ তারিখ", "১ জুলাই"), and their positions."""
     days: list[int] = []
+    positions: set[int] = set()
     run: list[int] = []
-    for kind, value in syms:
+    for i, (kind, _) in enumerate(syms):
         if kind == NUMBER:
-            run.append(int(value))  # type: ignore[call-overload]
+            run.append(i)
         elif kind == LIST and run:
             continue
-        elif kind == DATEWORD and run:
-            days.extend(run)
-            run = []
-        elif kind == MONTH and run:
-            days.extend(run)  # "১ জুলাই" in a yearly rule
+        elif kind in (DATEWORD, MONTH) and run:
+            days.extend(int(syms[j][1]) for j in run)  # type: ignore[call-overload]
+            positions.update(run)
             run = []
         else:
             run = []
-    return days
+    return days, positions
 
 
 def _ordinal_groups(syms: list[tuple[int, object]]) -> list[tuple[list[int], int, object]]:

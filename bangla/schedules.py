@@ -22,8 +22,10 @@ impossible schedules stay as read and carry warnings (``end_before_start``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from bangla.calendar import GREGORIAN_MONTHS_BN, GREGORIAN_MONTHS_EN, WEEKDAYS_BN, format_date
@@ -33,6 +35,7 @@ from bangla.recurrence import (
     WEEKDAY_CODES,
     Recurrence,
     expand_rrule,
+    mentions_frequency,
     parse_recurrence,
     parse_rrule,
 )
@@ -142,8 +145,9 @@ def _items(text: str) -> list[_Item] | None:
             notes = [p for p in pieces[0::2] if isinstance(p, str)]
         else:
             return None
-        if any(note is not None and len(note.split()) > 6 for note in notes):
-            return None  # a sentence, not a place or a label
+        for note in notes:
+            if note is not None and (len(note.split()) > 6 or mentions_frequency(note)):
+                return None  # a sentence or a frequency, not a place or a label
     else:
         return None
     return [_Item(s, scan.span_text(s), n) for s, n in zip(spans, notes, strict=True)]
@@ -164,11 +168,13 @@ _EVENT_STEMS = tuple(
         "সম্মেলন", "প্রতিযোগিতা", "কিস্তি", "শুনানি", "গণশুনানি", "অনুষ্ঠান", "বৈঠক", "ক্যাম্প",
         "উৎসব", "প্রদর্শনী", "ওয়ার্কশপ", "সেশন", "দফা", "রাউন্ড", "পরিদর্শন", "মতবিনিময়",
         "কনফারেন্স", "ফোরাম", "ক্যাম্পেইন", "শোকেসিং", "ইভেন্ট", "কোয়ার্টার", "ত্রৈমাসিক",
-        "কার্যক্রম", "প্রকাশ", "লাইভ", "circle", "meeting", "workshop", "seminar", "session",
+        "কার্যক্রম", "প্রকাশ", "লাইভ", "দিবস", "উদযাপন", "পালন", "সপ্তাহ", "মাস",
+        "circle", "meeting", "workshop", "seminar", "session",
         "batch", "round", "phase", "training", "fair", "conference", "dialogue", "event", "visit",
         "quarter",
     )
 )  # fmt: skip
+_EVENTS = re.compile("|".join(map(re.escape, _EVENT_STEMS)))
 # Rooms and buildings: a place even when the name holds an event word ("সম্মেলন কক্ষ").
 _ROOM_STEMS = tuple(
     loose_key(w)
@@ -177,8 +183,10 @@ _ROOM_STEMS = tuple(
         "মাঠ", "room", "hall", "auditorium", "office", "building",
     )
 )  # fmt: skip
+_ROOMS = re.compile("|".join(map(re.escape, _ROOM_STEMS)))
 
 
+@lru_cache(maxsize=4096)
 def classify_label_or_place(text: str) -> Literal["label", "place"]:
     """Whether the text beside a date names the event ("label") or where it is ("place").
 
@@ -189,14 +197,12 @@ def classify_label_or_place(text: str) -> Literal["label", "place"]:
     >>> classify_label_or_place("প্রথম সার্কেল"), classify_label_or_place("ঠাকুরগাঁও সদর")
     ('label', 'place')
     """
-    words = [loose_key(w) for w in normalize(text).split()]
-    words = [w for w in words if w]
-    if any(w.startswith(stem) for w in words for stem in _ROOM_STEMS):
+    raw_words = normalize(text).split()
+    keys = [loose_key(w) for w in raw_words]
+    if any(_ROOMS.match(k) for k in keys):
         return "place"
-    for word, raw in zip(words, normalize(text).split(), strict=False):
-        if word in _ORDINAL_WORDS or ordinal_value(raw) is not None:
-            return "label"
-        if any(word.startswith(stem) for stem in _EVENT_STEMS):
+    for key, raw in zip(keys, raw_words, strict=True):
+        if key in _ORDINAL_WORDS or _EVENTS.match(key) or ordinal_value(raw) is not None:
             return "label"
     return "place"
 
@@ -284,6 +290,7 @@ def _one_cell(text: str, cell: str, period: Period, label: str | None) -> Schedu
     items = _items(cell)
     if items is None:
         return _unparsed(text)
+    items = _without_dual_halves(items, period)
     if len(items) == 1 and items[0].note is None:
         reading = resolve_span(items[0].span, period)
         if reading is None:
@@ -315,6 +322,7 @@ def _two_cells(
     first, last = _items(start), _items(end)
     if first is None or last is None:
         return _unparsed(text)
+    first, last = _without_dual_halves(first, period), _without_dual_halves(last, period)
     if len(first) == 1 and len(last) == 1:
         a, b = first[0], last[0]
         ra = resolve_span(a.span, period)
@@ -329,9 +337,38 @@ def _two_cells(
             note = a.note or b.note
             joined = _Item(a.span, a.written, note)
             return _occurrences(text, [joined], period, label, ends=[rb.end])
+    # Two lists: the end cell's dates follow the start cell's; a date in both is one.
+    seen = {(item.span.start, item.span.end, item.note) for item in first}
     items = list(first)
-    items += [item for item in last if item not in first]
+    items += [i for i in last if (i.span.start, i.span.end, i.note) not in seen]
     return _occurrences(text, items, period, label)
+
+
+def _without_dual_halves(items: list[_Item], period: Period) -> list[_Item]:
+    """Drop the second half of a dual date: "১৪ এপ্রিল ২০১৮ (১লা বৈশাখ ১৪২৫)" is one day.
+
+    Two dates side by side, one in each calendar, naming the same days are one
+    date written twice (as letters do), not two events.
+    """
+    if len(items) < 2 or len({item.span.start.calendar for item in items}) < 2:
+        return items
+    out = [items[0]]
+    for item in items[1:]:
+        previous = out[-1]
+        if (
+            previous.note is None
+            and previous.span.start.calendar != item.span.start.calendar
+            and resolve_span(previous.span, period) is not None
+            and _same_days(resolve_span(previous.span, period), resolve_span(item.span, period))
+        ):
+            out[-1] = _Item(previous.span, previous.written, item.note)
+            continue
+        out.append(item)
+    return out
+
+
+def _same_days(a: DateReading | None, b: DateReading | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
 def _range(
@@ -416,8 +453,10 @@ def _occurrences(
     schedule = {
         "kind": "occurrences",
         "text": text,
-        "start": occurrences[0]["start"],
-        "end": occurrences[-1]["end"],
+        # "the first start and the last end": the earliest and the latest, so a
+        # list written out of order still gives a schedule that starts first.
+        "start": min(o["start"] for o in occurrences),
+        "end": max(o["end"] for o in occurrences),
         "occurrences": occurrences,
     }
     return ScheduleReading(schedule, warnings)

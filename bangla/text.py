@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bangla.legacy import is_legacy_font_text, legacy_to_unicode
 
@@ -22,6 +23,7 @@ __all__ = [
     "is_legacy_font_text",
     "legacy_to_unicode",
     "loose_key",
+    "match_label",
     "normalize",
     "strip_label",
 ]
@@ -37,6 +39,24 @@ KHANDA_TA = "\u09ce"  # ৎ
 _ALWAYS_INVISIBLE = dict.fromkeys(
     map(ord, "\u200b\u00ad\ufeff\u2060\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u180e"),
     None,
+)
+
+_INVISIBLE = re.compile("[" + "".join(map(chr, _ALWAYS_INVISIBLE)) + "]")
+# Anything normalize() would change besides NFC and runs of spaces: invisibles,
+# joiners, and white space other than the plain space.
+_NEEDS_WORK = re.compile(
+    "[" + "".join(map(chr, _ALWAYS_INVISIBLE)) + "\u200c\u200d"
+    "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+
+# Text that may not be NFC. Within ASCII, Bengali and general punctuation only these
+# change under NFC: ড় ঢ় য় precomposed, ে before া or ৗ (composes to ো, ৌ), and a
+# hasanta (or the sandhi mark) before a nukta (reordered). Anything from another block is checked by
+# unicodedata itself. (unicodedata.is_normalized answers "maybe" for every
+# Bengali vowel sign and then normalises the whole string: this is much cheaper.)
+_NFC_RISK = re.compile(
+    "[^\x00-\x7f\u0980-\u09ff\u2010-\u2027\u2030-\u205e]"
+    "|[\u09dc\u09dd\u09df]|\u09c7[\u09be\u09d7]|[\u09cd\u09fe][\u09bc\u09cd]"
 )
 
 # Pre-NFC fixes. NFC leaves these alone, but they are the same letters:
@@ -79,11 +99,24 @@ def normalize(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = text.translate(_ALWAYS_INVISIBLE)
+    if text.isascii():  # nothing to compose or remove: only white space to fold
+        return " ".join(text.split())
+    if (
+        text[0] != " "
+        and text[-1] != " "
+        and "  " not in text
+        and not _NEEDS_WORK.search(text)
+        and not _NFC_RISK.search(text)
+    ):
+        return text  # already normal: the common case for text read twice
+    if _INVISIBLE.search(text):
+        text = text.translate(_ALWAYS_INVISIBLE)
     if ZWJ in text:
         text = _KHANDA_TA_OLD.sub(KHANDA_TA, text)
     text = unicodedata.normalize("NFC", text)
-    text = _drop_idle_joiners(text)
+    dropped = _drop_idle_joiners(text)
+    if dropped != text:  # "ে" + ZWNJ + "া" becomes "ো" once the joiner is gone
+        text = unicodedata.normalize("NFC", dropped)
     return " ".join(text.split())
 
 
@@ -112,6 +145,7 @@ _LOOSE_TABLE = str.maketrans(
 _LOOSE_DROP = re.compile(r"[^0-9a-z\u0980-\u09ff]+")
 
 
+@lru_cache(maxsize=65536)
 def loose_key(text: str) -> str:
     """A key for *matching* names and headers, folding common spelling variation.
 
@@ -150,6 +184,19 @@ def strip_label(text: str, labels: Iterable[str]) -> str | None:
     >>> strip_label("বিষয়বস্তু: কিছু", ["বিষয়"]) is None
     True
     """
+    found = match_label(text, labels)
+    return None if found is None else found[1]
+
+
+def match_label(text: str, labels: Iterable[str]) -> tuple[str, str] | None:
+    """Like :func:`strip_label`, but also says which label matched: (label, rest).
+
+    For header blocks where the label decides the field ("সভাপতি :", "স্থান :",
+    "তারিখ :", "সময় :"). The label returned is the one given in ``labels``.
+
+    >>> match_label("স্থান\t:\tজেলা প্রশাসকের সম্মেলন কক্ষ", ["সভাপতি", "স্থান"])
+    ('স্থান', 'জেলা প্রশাসকের সম্মেলন কক্ষ')
+    """
     text = normalize(text)
     for label in labels:
         key = loose_key(label)
@@ -161,7 +208,7 @@ def strip_label(text: str, labels: Iterable[str]) -> str | None:
         sep = _LABEL_SEPARATOR.match(text, end)
         if sep is None or not sep.group().strip():
             continue
-        return normalize(text[sep.end() :])
+        return label, normalize(text[sep.end() :])
     return None
 
 

@@ -164,12 +164,18 @@ UDBHABON_MAX_UPLOAD_BYTES = env_int("UDBHABON_MAX_UPLOAD_BYTES", 15 * 1024 * 102
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Background work goes through Django's tasks framework; the database backend
-# needs no extra service. Tests and `make run` may use the immediate backend.
+# Background work goes through Django's tasks framework. By default a task runs
+# at once, inside the request (zero set-up; tests). `make run` and production
+# set UDBHABON_TASK_BACKEND=django_tasks_db.DatabaseBackend and run
+# `manage.py db_worker`, so reading and writing large papers leave the request.
 TASKS = {
     "default": {
-        "BACKEND": env_str("UDBHABON_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
+        "BACKEND": env_str(
+            "UDBHABON_TASK_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        ),
+    },
+    # The queue in the database, by name, for code and tests that need it.
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
 CACHES = {

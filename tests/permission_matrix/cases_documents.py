@@ -1,9 +1,14 @@
 import datetime as dt
+from pathlib import Path
 
-from tests.permission_matrix import DENIED, LOGIN, OK, Case
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.permission_matrix import DENIED, FOUND, LOGIN, MISSING, OK, Case
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "seeds" / "000_8aa6ba074c4abe5e.txt"
 
 
-def dhaka_letter(world):  # noqa: ANN001, ANN201
+def dhaka_letter(world):
     from udbhabon.documents.services import letter_issue
 
     letter = letter_issue(
@@ -16,10 +21,97 @@ def dhaka_letter(world):  # noqa: ANN001, ANN201
     return {"pk": letter.pk}
 
 
+def dhaka_job(world):
+    """An uploaded and read plan of the Dhaka DC office."""
+    from udbhabon.documents import services
+
+    job = services.import_upload(
+        office=world.office("dc-dhaka"),
+        actor=world.post("dhaka.io").holdings.get(ended_on__isnull=True).user,
+        name=SEED.name,
+        data=SEED.read_bytes(),
+    )
+    services.import_read(job_id=job.pk)
+    return {"pk": job.pk}
+
+
+def dhaka_cell(world):
+    return {**dhaka_job(world), "section": 0, "item": 0, "field": "activity"}
+
+
+def seed_file(world):
+    return {"file": SimpleUploadedFile(SEED.name, SEED.read_bytes())}
+
+
+# Reading papers in is the work of an office's editors (head, innovation
+# officer) for their own office; everyone who may see the office may look.
+EDITORS_OF_DHAKA = {"anonymous": LOGIN, "dhaka.io": OK, "*": DENIED}
+VIEW_DHAKA = {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK}
+
 CASES = [
+    Case("documents:letter_detail", VIEW_DHAKA, kwargs=dhaka_letter),
     Case(
-        "documents:letter_detail",
-        {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK},
-        kwargs=dhaka_letter,
+        "documents:import_upload",
+        {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": OK},
     ),
+    Case(
+        "documents:import_upload",
+        {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": FOUND},
+        method="POST",
+        data=seed_file,
+        note="upload",
+    ),
+    Case("documents:import_detail", VIEW_DHAKA, kwargs=dhaka_job),
+    Case("documents:import_source", VIEW_DHAKA, kwargs=dhaka_job),
+    Case("documents:import_cell", EDITORS_OF_DHAKA, kwargs=dhaka_cell),
+    Case(
+        "documents:import_cell",
+        {**EDITORS_OF_DHAKA, "dhaka.io": FOUND},
+        kwargs=dhaka_cell,
+        method="POST",
+        data={"value": "সংশোধিত"},
+        note="correct",
+    ),
+    Case(
+        "documents:import_confirm",
+        {**EDITORS_OF_DHAKA, "dhaka.io": FOUND},
+        kwargs=dhaka_job,
+        method="POST",
+    ),
+    Case(
+        "documents:import_discard",
+        {**EDITORS_OF_DHAKA, "dhaka.io": FOUND},
+        kwargs=dhaka_job,
+        method="POST",
+    ),
+]
+
+
+def dhaka_letter_pdf(world):
+    return {**dhaka_letter(world), "fmt": "pdf"}
+
+
+def dhaka_io_export(world):
+    """A finished export requested by dhaka.io: only the requester may fetch it."""
+    from django.core.files.base import ContentFile
+
+    from udbhabon.documents.models import ExportJob
+
+    job = ExportJob.objects.create(
+        office=world.office("dc-dhaka"),
+        requested_by=world.post("dhaka.io").holdings.get(ended_on__isnull=True).user,
+        builder="x",
+        fmt="xlsx",
+        filename="plan",
+        status=ExportJob.Status.DONE,
+    )
+    job.file.save("plan.xlsx", ContentFile(b"PK-test"))
+    return {"pk": job.pk}
+
+
+REQUESTER_ONLY = {"anonymous": LOGIN, "dhaka.io": OK, "*": MISSING}
+CASES += [
+    Case("documents:letter_download", VIEW_DHAKA, kwargs=dhaka_letter_pdf),
+    Case("documents:export_status", REQUESTER_ONLY, kwargs=dhaka_io_export),
+    Case("documents:export_file", REQUESTER_ONLY, kwargs=dhaka_io_export),
 ]

@@ -7,6 +7,7 @@ explicitly, so changes made by commands and background tasks are attributed too.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import models
@@ -29,6 +30,23 @@ def save_with_history[M: models.Model](
     return instance
 
 
+def _shown(field: models.Field, value: Any) -> Any:
+    """A value as people read it: choice labels, dates in the active language."""
+    from udbhabon.core.templatetags.bn import date_bn, datetime_bn, digits
+
+    if value is None or value == "":
+        return None
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, dt.datetime):
+        return datetime_bn(value)
+    if isinstance(value, dt.date):
+        return date_bn(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return digits(value)
+    return value
+
+
 def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
     """The newest history records of an object with who did it, and what changed.
 
@@ -45,5 +63,7 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
         delta = newer.diff_against(older)
         for change in delta.changes:
             field = instance._meta.get_field(change.field)
-            newer.changes.append((field.verbose_name, change.old, change.new))
+            newer.changes.append(
+                (field.verbose_name, _shown(field, change.old), _shown(field, change.new))
+            )
     return records[:limit]

@@ -1,7 +1,47 @@
 from __future__ import annotations
 
+import datetime as dt
+
+from bangla.calendar import to_bangla
 from udbhabon.documents.models import Letter
 
 
 def letter_detail(pk: int) -> Letter:
     return Letter.objects.select_related("office", "signatory_post").get(pk=pk)
+
+
+def letter_document(letter_id: int) -> dict:
+    """A letter as the writers' document: one section holding just the letter."""
+    letter = letter_detail(letter_id)
+    office = letter.office
+    section = {
+        "kind": "action_plan",
+        "office": office.name_bn,
+        "period": None,
+        "letter": {
+            "memo_number": letter.memo_number,
+            "date": letter.date.isoformat(),
+            "bangla_date": _bangla(letter.date),
+            "subject": letter.subject,
+            "reference": letter.reference or None,
+            "addressee": letter.addressee or None,
+            "distribution": list(letter.distribution),
+            "body": letter.body or None,
+            "attachments": letter.attachments or None,
+        },
+        "signatories": (
+            [{"name": letter.signatory_name, "designation": letter.signatory_designation}]
+            if letter.signatory_name or letter.signatory_designation
+            else []
+        ),
+        "items": [],
+        "meeting": None,
+        "header": {"office": office.name_bn, "website": office.website or None},
+    }
+    return {"sections": [section], "warnings": []}
+
+
+def _bangla(d: dt.date) -> dict[str, object]:
+
+    b = to_bangla(d)
+    return {"day": b.day, "month": b.month_name, "year": b.year}

@@ -1,15 +1,25 @@
-"""State changes of the documents app: issuing letters with memo numbers."""
+"""State changes of the documents app: letters with memo numbers, imported papers."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from bangla.calendar import format_date
 from bangla.digits import to_bengali_digits
 from udbhabon.core.history import save_with_history
-from udbhabon.documents.models import Letter, MemoCounter
+from udbhabon.core.lang import current_lang, digits
+from udbhabon.documents.models import ImportJob, Letter, MemoCounter
 from udbhabon.offices.models import Office, Post, User
 
 
@@ -73,3 +83,185 @@ def letter_issue(
         signatory_designation=designation,
     )
     return save_with_history(letter, actor=actor, reason=gettext_noop("issued"))
+
+
+# --- Importing papers (see importing.py) -------------------------------------
+
+
+class ImportRefused(Exception):
+    """A file that cannot become an import job; `message` is for the officer."""
+
+    def __init__(self, message: str, *, existing: ImportJob | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.existing = existing
+
+
+def import_upload(*, office: Office, actor: User, name: str, data: bytes) -> ImportJob:
+    """Keep an uploaded paper and queue it for reading.
+
+    The same file (by SHA-256) uploaded again for the same office is recognised
+    and refused with a pointer to the earlier upload.
+    """
+    limit = settings.UDBHABON_MAX_UPLOAD_BYTES
+    if not data:
+        raise ImportRefused(_("The file is empty. Choose the file again."))
+    if len(data) > limit:
+        raise ImportRefused(
+            _("The file is larger than %(limit)s MB. Split it or save it without pictures.")
+            % {"limit": digits(limit // (1024 * 1024))}
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    existing = ImportJob.objects.filter(office=office, sha256=digest).first()
+    if existing is not None:
+        raise ImportRefused(
+            _("This file was uploaded before, on %(date)s.")
+            % {"date": format_date(timezone.localtime(existing.created_at).date(), current_lang())},
+            existing=existing,
+        )
+    with transaction.atomic():
+        job = ImportJob(
+            office=office,
+            uploaded_by=actor,
+            original_name=Path(name).name[:255],
+            size=len(data),
+            sha256=digest,
+        )
+        job.file.save(job.original_name, ContentFile(data), save=False)
+        save_with_history(job, actor=actor, reason=gettext_noop("uploaded"))
+        transaction.on_commit(lambda: _enqueue_read(job.pk))
+    return job
+
+
+def _enqueue_read(job_id: int) -> None:
+    from udbhabon.documents.tasks import read_import_job
+
+    read_import_job.enqueue(job_id)
+
+
+def import_read(*, job_id: int) -> ImportJob:
+    """Read a queued job's file (runs in the background worker)."""
+    from udbhabon.documents.reader import ReadError, read_document_detailed
+
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status not in {ImportJob.Status.QUEUED, ImportJob.Status.FAILED}:
+        return job
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.READING, progress=30)
+    try:
+        with job.file.open("rb") as fh:
+            data = fh.read()
+        reading = read_document_detailed(
+            data, job.original_name, max_bytes=settings.UDBHABON_MAX_UPLOAD_BYTES
+        )
+    except ReadError as exc:
+        job.status = ImportJob.Status.FAILED
+        job.error_code = exc.code
+        job.error_message = f"{exc.message_bn}\n{exc.message_en}"
+        job.progress = 100
+    else:
+        job.status = ImportJob.Status.READ
+        job.result = reading.result
+        job.trace = {
+            "format": reading.format,
+            "from_attachment": reading.from_attachment,
+            "sections": [s.as_dict() for s in reading.sections],
+        }
+        job.error_code = job.error_message = ""
+        job.progress = 100
+    job.read_at = timezone.now()
+    job.save()
+    return job
+
+
+def import_correct(*, job: ImportJob, section: int, item: int, field: str, value: str) -> None:
+    """Record an officer's correction of one cell (applied on confirmation)."""
+    from udbhabon.documents.importing import EDITABLE, correction_key
+
+    if job.status != ImportJob.Status.READ:
+        raise ValidationError(_("This document can no longer be corrected."))
+    try:
+        kind = job.result["sections"][section]["kind"]
+        job.result["sections"][section]["items"][item]
+    except (IndexError, KeyError, TypeError) as exc:
+        raise ValidationError(_("There is no such cell in this document.")) from exc
+    if field not in EDITABLE.get(kind, ()):
+        raise ValidationError(_("This cell cannot be corrected here."))
+    job.corrections = {**job.corrections, correction_key(section, item, field): value}
+    job.save(update_fields=["corrections"])
+
+
+@transaction.atomic
+def import_confirm(*, job: ImportJob, actor: User) -> list[dict[str, Any]]:
+    """Save every section through its app's service, in one transaction."""
+    from udbhabon.documents.importing import apply_corrections, saver_for
+
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status != ImportJob.Status.READ:
+        raise ValidationError(_("Only a document that was read can be confirmed."))
+    doc = apply_corrections(job.result, job.corrections)
+    created = []
+    for index, section in enumerate(doc["sections"]):
+        saver = saver_for(section["kind"])
+        if saver is None:
+            raise ValidationError(
+                _("Section %(n)s cannot be saved yet: this kind of paper is not supported.")
+                % {"n": digits(index + 1)}
+            )
+        record = saver(office=job.office, section=section, actor=actor, source=job)
+        created.append({"kind": section["kind"], "model": record._meta.label, "id": record.pk})
+    job.status = ImportJob.Status.CONFIRMED
+    job.created_records = created
+    job.confirmed_at = timezone.now()
+    save_with_history(job, actor=actor, reason=gettext_noop("confirmed"))
+    return created
+
+
+@transaction.atomic
+def import_discard(*, job: ImportJob, actor: User) -> None:
+    """Forget an unconfirmed upload entirely: the file and the reading."""
+    if job.status == ImportJob.Status.CONFIRMED:
+        raise ValidationError(_("A confirmed document cannot be discarded."))
+    storage, name = job.file.storage, job.file.name
+    job.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def import_save(*, office_code: str, path: Path, username: str | None = None) -> ImportJob:
+    """Read a file on disk in and save it for an office, as the upload screen does.
+
+    Used by `manage.py import_document PATH --office CODE`: the same upload,
+    reading and confirmation services, one transaction for the records. The
+    actor is `username`, or the office's innovation officer (else its head).
+    """
+    from udbhabon.offices.models import Office, Post
+
+    try:
+        office = Office.objects.get(code=office_code)
+    except Office.DoesNotExist as exc:
+        raise ValidationError(
+            _("No office has the code %(code)s.") % {"code": office_code}
+        ) from exc
+    if username:
+        actor = User.objects.get(username=username)
+    else:
+        holder = (
+            office.posts.filter(
+                role__in=[Post.Role.INNOVATION_OFFICER, Post.Role.HEAD],
+                holdings__ended_on__isnull=True,
+            )
+            .order_by("role")
+            .values_list("holdings__user", flat=True)
+            .first()
+        )
+        if holder is None:
+            raise ValidationError(
+                _("The office has no innovation officer or head to save in the name of.")
+            )
+        actor = User.objects.get(pk=holder)
+    job = import_upload(office=office, actor=actor, name=path.name, data=path.read_bytes())
+    job = import_read(job_id=job.pk)
+    if job.status != ImportJob.Status.READ:
+        raise ValidationError(job.error_text)
+    import_confirm(job=job, actor=actor)
+    job.refresh_from_db()
+    return job

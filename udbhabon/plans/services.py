@@ -1469,8 +1469,9 @@ def report_import(
 ) -> ProgressReport:
     """A draft implementation report from one ``progress_report`` section.
 
-    With ``plan``, each row is linked to the plan item with the same activity
-    (spelling-tolerant), else to the item with the same serial and sub-label.
+    Without ``plan``, the office's plan whose year holds the period is used. Each
+    row is linked to the plan item with the same activity (spelling-tolerant),
+    else to the item with the same serial and sub-label.
     """
     _authorise(actor, post, office, permissions.can_edit)
     if section.get("kind") != "progress_report":
@@ -1478,6 +1479,10 @@ def report_import(
     if plan is not None and plan.office_id != office.pk:
         raise ValidationError(_("The plan belongs to another office."), code="foreign_plan")
     start, end, label = _period_of_section(section)
+    if plan is None:  # the office's plan whose year holds the report's period, if any
+        plan = ActionPlan.objects.filter(
+            office=office, period_start__lte=start, period_end__gte=end
+        ).first()
     if ProgressReport.objects.filter(office=office, period_start=start).exists():
         raise ValidationError(
             _("This office already has a report for this period."), code="report_exists"

@@ -15,16 +15,12 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from bangla import calendar as bcal
 from bangla import digits as bdigits
+from udbhabon.core.lang import current_lang as _lang
 
 register = template.Library()
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "bn").startswith("en") else "bn"
 
 
 @register.filter
@@ -80,3 +76,13 @@ def percent(value: Any) -> str:
     if value is None:
         return ""
     return f"{number(value)}%"
+
+
+@register.filter
+def schedule_text(schedule: dict | None) -> str:
+    """A schedule as it was understood, in words: 'প্রতি মাসের দ্বিতীয় সোমবার'."""
+    if not schedule:
+        return ""
+    from bangla.schedules import describe
+
+    return describe(schedule, _lang())

@@ -63,6 +63,7 @@ document order (``pipeline``).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from udbhabon.documents.reader.errors import MESSAGES, ReadError
@@ -75,6 +76,8 @@ from udbhabon.documents.reader.model import (
     Source,
 )
 from udbhabon.documents.reader.sniff import DEFAULT_MAX_BYTES
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -93,10 +96,22 @@ __all__ = [
 
 
 def read_document_detailed(data: bytes, filename: str, *, max_bytes: int | None = None) -> Reading:
-    """Read ``data`` (named ``filename``) and keep the cell-level trace."""
+    """Read ``data`` (named ``filename``) and keep the cell-level trace.
+
+    The only exception this raises is ``ReadError``: a file that trips anything
+    else inside a parser is, for its reader, a file that cannot be read (logged).
+    """
     from udbhabon.documents.reader import pipeline
 
-    return pipeline.read(data, filename, max_bytes)
+    try:
+        return pipeline.read(data, filename, max_bytes)
+    except ReadError:
+        raise
+    except RecursionError as exc:
+        raise ReadError("not_a_document") from exc
+    except Exception as exc:
+        logger.exception("reader failed on %r", filename)
+        raise ReadError("not_a_document") from exc
 
 
 def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -> dict:

@@ -152,6 +152,16 @@ def parse_date_line(text: str) -> date | None:
     return result if isinstance(result, date) else None
 
 
+def parse_dual_date(text: str) -> tuple[date | None, Any]:
+    """(Gregorian date, Bangla date) found in one line; either may be None."""
+    func = _function("dates", "parse_dual_date")
+    if func is not None:
+        found = _safe(func, text)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+    return parse_date_line(text), parse_bangla_date(text)
+
+
 def parse_time(text: str) -> str | None:
     func = _function("dates", "parse_time")
     result = _safe(func, text)
@@ -204,15 +214,27 @@ def schedule_text(start: str, end: str) -> str:
     return start or end
 
 
-def _period_arg(period: Period | None) -> Any:
-    return (period.start, period.end) if period is not None else None
+# Without a period, dates still need a frame; year-less ones then stay unread.
+_NO_PERIOD = (date(1900, 1, 1), date(2199, 12, 31))
+
+
+def _period_arg(period: Period | None) -> tuple[date, date]:
+    return (period.start, period.end) if period is not None else _NO_PERIOD
+
+
+def _label_arg(period: Period | None) -> str | None:
+    return period.label if period is not None else None
 
 
 def parse_schedule(start: str, end: str, period: Period | None) -> Schedule:
     func = _function("schedules", "parse_schedule")
     if func is None:
         return _unparsed(schedule_text(start, end))
-    return _schedule_reading(func(start, end, _period_arg(period)))
+    try:
+        reading = func(start, end, _period_arg(period), period_label=_label_arg(period))
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return _unparsed(schedule_text(start, end))
+    return _schedule_reading(reading)
 
 
 def occurrences_schedule(
@@ -221,12 +243,22 @@ def occurrences_schedule(
     func = _function("schedules", "occurrences_schedule")
     if func is None:
         return _unparsed(text)
-    return _schedule_reading(func(text, entries=entries, period=_period_arg(period)))
+    try:
+        reading = func(text, entries, _period_arg(period), period_label=_label_arg(period))
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return _unparsed(normalize(text))
+    return _schedule_reading(reading)
 
 
 def _schedule_reading(reading: Any) -> Schedule:
     schedule = dict(reading.schedule)
-    warnings = [(str(code), str(message)) for code, message in reading.warnings]
+    warnings = []
+    for warning in reading.warnings:
+        if isinstance(warning, tuple):
+            code, message = warning
+        else:
+            code, message = warning.code, warning.message
+        warnings.append((str(code), str(message)))
     return Schedule(schedule, warnings)
 
 

@@ -72,10 +72,16 @@ MESSAGES: dict[str, Message] = {
 }
 
 
-def _render(code: str, params: tuple[tuple[str, str], ...]) -> str:
+def _render(code: str, params: tuple[tuple[str, str, str], ...]) -> str:
+    english = _active_language().startswith("en")
+    return _format(code, params, english=english)
+
+
+def _format(code: str, params: tuple[tuple[str, str, str], ...], *, english: bool) -> str:
     message = MESSAGES[code]
-    text = message.en if _active_language().startswith("en") else message.bn
-    return text.format(**dict(params)) if params else text
+    text = message.en if english else message.bn
+    values = {name: (en if english else bn) for name, bn, en in params}
+    return text.format(**values) if values else text
 
 
 def _active_language() -> str:
@@ -90,6 +96,12 @@ def _active_language() -> str:
 _lazy_render = lazy(_render, str)
 
 
+def _pair(name: str, value: object) -> tuple[str, str, str]:
+    if isinstance(value, tuple) and len(value) == 2:
+        return name, str(value[0]), str(value[1])
+    return name, str(value), str(value)
+
+
 class ReadError(Exception):
     """A document that cannot be read at all; nothing from it may be saved.
 
@@ -98,15 +110,15 @@ class ReadError(Exception):
     """
 
     def __init__(self, code: str, **params: object) -> None:
+        """``params`` fill the message; a (Bengali, English) pair gives each language its word."""
         if code not in MESSAGES:
             raise ValueError(f"unknown reader error code {code!r}")
         self.code = code
-        self.params = {key: str(value) for key, value in params.items()}
-        frozen = tuple(sorted(self.params.items()))
+        frozen = tuple(sorted(_pair(name, value) for name, value in params.items()))
+        self.params = {name: bn for name, bn, _ in frozen}
         self.message = _lazy_render(code, frozen)
-        entry = MESSAGES[code]
-        self.message_bn = entry.bn.format(**self.params) if self.params else entry.bn
-        self.message_en = entry.en.format(**self.params) if self.params else entry.en
+        self.message_bn = _format(code, frozen, english=False)
+        self.message_en = _format(code, frozen, english=True)
         super().__init__(self.message_bn)
 
     def __str__(self) -> str:

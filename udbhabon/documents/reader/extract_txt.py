@@ -21,10 +21,17 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        if _bangla.is_legacy_font_text(text):
-            raise ReadError("legacy_font") from None
-        raise ReadError("not_a_document") from None
+        pass
+    text = data.decode("utf-8-sig", errors="replace")
+    damaged = text.count("\ufffd")
+    bengali_utf8 = data.count(b"\xe0\xa6") + data.count(b"\xe0\xa7")
+    if damaged * 200 <= len(text) or (bengali_utf8 > 20 * damaged and damaged * 20 <= len(text)):
+        # A few damaged bytes in an otherwise UTF-8 file: keep the rest readable.
+        return text.replace("\ufffd", "")
+    legacy = data.decode("cp1252", errors="replace")
+    if _bangla.is_legacy_font_text(legacy):
+        raise ReadError("legacy_font")
+    raise ReadError("not_a_document")
 
 
 def extract(data: bytes) -> list[RawLine]:

@@ -34,6 +34,8 @@ def extract(data: bytes) -> list[RawLine]:
         for sheet in workbook.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
+            if lines:  # a new sheet starts a new block of text
+                lines.append(RawLine([""], False, Source(index=len(lines), sheet=str(sheet.title))))
             _sheet_lines(sheet, lines)
     finally:
         workbook.close()

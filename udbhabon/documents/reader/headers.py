@@ -74,6 +74,7 @@ FIELD_VARIANTS: dict[str, tuple[str, ...]] = {
         "দায়িত্বপ্রাপ্ত কর্মকর্তা/কর্মচারী",
         "বাস্তবায়নের ক্ষেত্রে দায়িত্বপ্রাপ্ত কর্মকর্তা/টিম",
         "দায়িত্ব",
+        "সংশ্লিষ্ট কর্মকর্তা",
     ),
     "expected_outcome": ("প্রত্যাশিত ফলাফল", "প্রত্যাশিত ফল", "ফলাফল", "প্রত্যাশিত অর্জন"),
     "indicator": (
@@ -83,8 +84,10 @@ FIELD_VARIANTS: dict[str, tuple[str, ...]] = {
         "পরিমাণ",
         "পরিমাপক",
         "সূচক",
+        "কর্মসম্পাদন সূচক",
         "প্রমাণক",
         "মানদণ্ড",
+        "লক্ষ্যমাত্রা",
     ),
     "activity": (
         "প্রস্তাবিত বিষয়",
@@ -97,6 +100,11 @@ FIELD_VARIANTS: dict[str, tuple[str, ...]] = {
         "পরিকল্পিত কার্যক্রম",
         "উদ্ভাবনী কার্যক্রম",
         "কার্যক্রমের নাম",
+        "কার্যক্রমের বিবরণ",
+        "কাজের বিবরণ",
+        "উদ্যোগের নাম",
+        "উদ্ভাবনী উদ্যোগের নাম",
+        "উদ্ভাবনী উদ্যোগ",
         "পদক্ষেপ",
     ),
     "category": ("বিষয়", "কার্যক্রমের বিষয়", "ক্ষেত্র", "কার্যক্রমের ক্ষেত্র", "কর্মক্ষেত্র"),
@@ -219,6 +227,9 @@ def finish(header: Header) -> Header:
     _resolve_period(header)
     if header.kind == "meeting_minutes":
         _minutes_columns(header)
+    elif "implementer" in header.columns and "responsible" not in header.columns:
+        # A plan's "বাস্তবায়নকারী" column names who is responsible.
+        header.columns["responsible"] = header.columns.pop("implementer")
     return header
 
 

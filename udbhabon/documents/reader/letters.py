@@ -167,7 +167,7 @@ class _Parser:
             text = line.text
             if lines.is_url(text) or lines.is_contact(text):
                 continue
-            if (office and vocab.is_place(text)) or (not office and lines.is_office(text)):
+            if (office and vocab.is_place_line(text)) or (not office and lines.is_office(text)):
                 office.append(line)
         if office and self.facts.letterhead_office is None:
             self.facts.letterhead_office = _office(office)
@@ -310,14 +310,21 @@ class _Parser:
     # --- minutes header -----------------------------------------------------
 
     def _in_meeting_block(self, index: int) -> bool:
+        """A "label : value" line among the minutes' header lines (with the chair's)."""
         if lines.meeting_field(self.lines[index].text) is None:
             return False
-        block = self.blocks[index]
-        members = [i for i, b in enumerate(self.blocks) if b == block]
-        return any(
-            (found := lines.meeting_field(self.lines[i].text)) is not None and found[0] == "chair"
-            for i in members
-        )
+        for step in (-1, 1):
+            position = index
+            while 0 <= position < len(self.lines):
+                text = self.lines[position].text
+                if text:
+                    found = lines.meeting_field(text)
+                    if found is None:
+                        break
+                    if found[0] == "chair":
+                        return True
+                position += step
+        return False
 
     def _meeting_field(self, index: int) -> int:
         found = lines.meeting_field(self.lines[index].text)
@@ -345,7 +352,7 @@ class _Parser:
             text = line.text
             if lines.is_page_number(text) or lines.is_stray_mark(text):
                 continue
-            if office and vocab.is_place(text) and len(office) == 1:
+            if office and vocab.is_place_line(text) and len(office) == 1:
                 office.append(line)
                 continue
             if not office and lines.is_office(text) and not _is_title_line(text):

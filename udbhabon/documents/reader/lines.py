@@ -43,7 +43,7 @@ MEETING_LABELS = {
     "attendance": ("উপস্থিত সদস্যবৃন্দ", "উপস্থিত সদস্য", "উপস্থিতি", "উপস্থিত"),
 }
 SIGNATURE_MARKS = ("স্বাক্ষরিত/-", "স্বাক্ষরিত", "স্বা/-", "স্বাঃ/-", "sd/-")
-DISTRIBUTION_HEAD = "অনুলিপি"
+DISTRIBUTION_HEAD = ("অনুলিপি", "বিতরণ")
 
 _BENGALI_LETTER = re.compile("[\u0985-\u09b9\u09dc-\u09df]")
 _DIGIT = re.compile(r"[0-9০-৯]")
@@ -187,7 +187,7 @@ def is_title(text: str) -> bool:
 
 
 def is_office(text: str) -> bool:
-    return len(words(text)) <= 10 and vocab.has_word(text, vocab.OFFICE_WORDS[:7])
+    return len(words(text)) <= 10 and vocab.has_word(text, vocab.OFFICE_LINE_WORDS)
 
 
 def is_designation(text: str) -> bool:

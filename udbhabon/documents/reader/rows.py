@@ -21,7 +21,11 @@ DATE_FIELDS = ("start", "end")
 PERSON_FIELDS = ("responsible", "implementer")
 _NUMERIC_DATE = re.compile(r"[0-9০-৯]{1,4}\s*[/.\-]\s*[0-9০-৯]{1,2}(?:\s*[/.\-]\s*[0-9০-৯]{2,4})?")
 _SERIAL = re.compile(r"^[(\[]?\s*([0-9০-৯]{1,4})\s*[.)\]।:\-]?\s*$")
-_LABEL = re.compile(r"^[(\[]?\s*([\u0995-\u09b9\u09dc-\u09df]\u09bc?)\s*[)\]]\s*")
+_LABEL = re.compile(
+    r"^[(\[]?\s*([\u0995-\u09b9\u09dc-\u09df]\u09bc?)\s*[)\]]\s*"
+    # "ক." / "ক।" too, for the letters lists use (never a word's first letter: a space follows)
+    r"|^([কখগঘঙচছজঝঞ])\s*[.।]\s+"
+)
 
 
 def parse_serial(text: str) -> int | None:
@@ -34,7 +38,7 @@ def split_label(text: str) -> tuple[str | None, str]:
     match = _LABEL.match(text)
     if not match:
         return None, text
-    return match.group(1), text[match.end() :].strip()
+    return match.group(1) or match.group(2), text[match.end() :].strip()
 
 
 # --- content types ------------------------------------------------------------
@@ -154,12 +158,13 @@ def _score(cells: list[Cell], kinds: list[str]) -> int:
 
 
 def _candidates(cells: list[Cell], width: int) -> list[list[Cell]]:
+    """Rows with one blank put in or taken out; the fewest cells moved come first."""
     out = []
     blank = Cell("", "")
     if width <= len(cells) and not cells[width - 1].text:
-        for at in range(1, width - 1):
+        for at in range(width - 2, 0, -1):
             out.append([*cells[:at], blank, *cells[at : width - 1], *cells[width:]])
-    for at in range(1, min(width, len(cells))):
+    for at in range(min(width, len(cells)) - 1, 0, -1):
         if not cells[at].text and any(cell.text for cell in cells[at + 1 :]):
             out.append([*cells[:at], *cells[at + 1 :], blank])
     return out

@@ -257,12 +257,12 @@ def _letter_dates(facts: letters.Facts, trace: SectionTrace) -> tuple:
     gregorian = bangla_date = None
     bangla_line = gregorian_line = None
     for line in facts.dates:
-        found = _bangla.parse_bangla_date(line.text) if _is_bangla(line.text) else None
+        day, found = _bangla.parse_dual_date(line.text)
+        if found is not None and not _is_bangla(line.text):
+            found = None  # a Gregorian date with a garbled month is not a Bangla one
         if found is not None and bangla_date is None:
             bangla_date, bangla_line = found, line
             trace.field("letter.bangla_date").add(line.line.text, line.line.source)
-            continue
-        day = _bangla.parse_date_line(line.text)
         if day is not None and gregorian is None:
             gregorian, gregorian_line = day, line
             trace.field("letter.date").add(line.line.text, line.line.source)

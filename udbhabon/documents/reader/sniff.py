@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import PurePath
 
 from udbhabon.documents.reader.errors import ReadError
 
 DEFAULT_MAX_BYTES = 15 * 1024 * 1024
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,  # an encrypted member without a password
+)
 SUPPORTED = {".txt": "txt", ".docx": "docx", ".xlsx": "xlsx", ".pdf": "pdf"}
 
 # Office files expand a lot, but a real plan is a few MB at most once unpacked.
@@ -24,15 +35,15 @@ ZIP_MAX_ENTRY = 60 * 1024 * 1024
 ZIP_MAX_RATIO = 150
 ZIP_RATIO_FLOOR = 2 * 1024 * 1024  # small entries may compress well; never a bomb
 
-_NAMES_BN = {
-    "pdf": "পিডিএফ",
-    "docx": "Word (.docx)",
-    "xlsx": "Excel (.xlsx)",
-    "zip": "জিপ আর্কাইভ",
-    "ole": "পুরোনো Word/Excel (.doc/.xls)",
-    "image": "ছবি",
-    "txt": "লেখা (.txt)",
-    "binary": "অজানা বাইনারি",
+_NAMES = {
+    "pdf": ("পিডিএফ", "a PDF"),
+    "docx": ("Word (.docx)", "a Word file (.docx)"),
+    "xlsx": ("Excel (.xlsx)", "an Excel file (.xlsx)"),
+    "zip": ("জিপ আর্কাইভ", "a zip archive"),
+    "ole": ("পুরোনো Word/Excel (.doc/.xls)", "an old Word/Excel file (.doc/.xls)"),
+    "image": ("ছবি", "an image"),
+    "txt": ("লেখা (.txt)", "plain text"),
+    "binary": ("অজানা বাইনারি", "unknown binary data"),
 }
 
 
@@ -79,7 +90,7 @@ def check_format(data: bytes, claimed: str) -> None:
         raise ReadError("not_a_document")
     if actual in {"binary"}:
         raise ReadError("not_a_document")
-    raise ReadError("type_mismatch", extension="." + claimed, actual=_NAMES_BN.get(actual, actual))
+    raise ReadError("type_mismatch", extension="." + claimed, actual=_NAMES.get(actual, actual))
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -87,7 +98,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except _ZIP_ERRORS as exc:
         raise ReadError("not_a_document") from exc
     if len(infos) > ZIP_MAX_ENTRIES:
         raise ReadError("zip_bomb")
@@ -113,7 +124,7 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
             payload = handle.read(info.file_size + 1)
     except KeyError as exc:
         raise ReadError("not_a_document") from exc
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except _ZIP_ERRORS as exc:
         raise ReadError("not_a_document") from exc
     if len(payload) > info.file_size:
         raise ReadError("zip_bomb")
@@ -126,7 +137,7 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
 def _zip_kind(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except _ZIP_ERRORS:
         return "zip"
     if "word/document.xml" in names:
         return "docx"

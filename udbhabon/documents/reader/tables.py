@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from udbhabon.documents.reader import _bangla, headers, lines
+from udbhabon.documents.reader import _bangla, headers, lines, vocab
 from udbhabon.documents.reader.cells import Cell, clean
 from udbhabon.documents.reader.headers import Header
 from udbhabon.documents.reader.model import RawLine
@@ -59,12 +59,26 @@ class Segment:
 
 
 def text_of(line: RawLine) -> str:
-    """A line's text; a row outside a table reads as its cells joined."""
+    """A line's text; a row outside a table reads as its cells joined, and a
+    "label | : | value" or "সভাপতি | value" row as "label : value"."""
     values = [clean(cell).text for cell in line.cells]
     values = [value for value in values if value]
     if len(values) >= 2 and values[1] in {":", "ঃ", ":-"}:
         return _bangla.normalize(f"{values[0]} : {' '.join(values[2:])}")
+    if len(values) >= 2 and line.is_row and _is_label(values[0]):
+        label = values[0].rstrip(":ঃ -")
+        value = " ".join(values[1:]).lstrip(":ঃ-– ")
+        return _bangla.normalize(f"{label} : {value}")
     return _bangla.normalize(" ".join(values))
+
+
+def _is_label(text: str) -> bool:
+    if text.endswith((":", "ঃ")) and len(text.split()) <= 4:
+        return True
+    key = vocab.loose(text)
+    return any(
+        key == vocab.loose(label) for labels in lines.MEETING_LABELS.values() for label in labels
+    )
 
 
 def segment(raw_lines: list[RawLine]) -> list[Segment]:

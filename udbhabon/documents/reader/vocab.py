@@ -41,6 +41,8 @@ OFFICE_WORDS = _split(
     "কার্যালয় কার্যালয়ের অফিস অফিসের দপ্তর অধিদপ্তর পরিদপ্তর মন্ত্রণালয় কমিশন পরিষদ "
     "প্রশাসন ইউনিট সেল বোর্ড কর্তৃপক্ষ ব্যুরো"
 )
+# Words that make a short line an office's name ("জেলা প্রশাসকের কার্যালয়", "উপজেলা প্রশাসন").
+OFFICE_LINE_WORDS = _split("কার্যালয় কার্যালয়ের অফিস অফিসের দপ্তর অধিদপ্তর পরিদপ্তর প্রশাসন মন্ত্রণালয়")
 UNIT_WORDS = _split("শাখা সেল অনুবিভাগ অধিশাখা ইউনিট")
 # Words that never occur in a person's name line.
 NOT_NAME_WORDS = _split("বিভাগ বিভাগীয় মন্ত্রণালয় সচিবালয় বাংলাদেশ সরকার জেলা উপজেলা ইউনিয়ন কার্যালয় প্রকল্প")
@@ -134,6 +136,12 @@ def place_names() -> frozenset[str]:
 def is_place(text: str) -> bool:
     key = loose(text.strip(" ।,.;:"))
     return bool(key) and (key in place_names() or key.removesuffix("সদর") in place_names())
+
+
+def is_place_line(text: str) -> bool:
+    """A line naming only places: "যশোর", "শার্শা, যশোর", "নাটোর।"."""
+    parts = [part for part in text.strip(" ।,.;:").split(",") if part.strip()]
+    return bool(parts) and len(parts) <= 4 and all(is_place(part) for part in parts)
 
 
 def ends_with_place(text: str) -> bool:

@@ -22,17 +22,7 @@ _BENGALI = re.compile("[\u0980-\u09ff]")
 
 def _assert_same(name: str, got: dict) -> None:
     problems = compare.compare(compare.expected(name), got)
-    if problems and not _schedules_available() and compare.schedule_only(problems):
-        pytest.xfail(f"only schedules differ until bangla.schedules exists ({len(problems)})")
     assert not problems, f"{name}: {len(problems)} differences\n" + "\n".join(problems)
-
-
-def _schedules_available() -> bool:
-    try:
-        from bangla import schedules  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def test_it_has_the_five_seeds() -> None:

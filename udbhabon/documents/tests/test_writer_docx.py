@@ -89,10 +89,25 @@ def test_the_schedule_header_spans_two_columns_and_the_others_two_rows(seed_docx
     _, data = seed_docx["004_93ad764a4d482cea"]
     table = docx.Document(io.BytesIO(data)).tables[0]
     first, second, numbers = ([c.text for c in row.cells] for row in table.rows[:3])
-    assert first[3] == first[4] == "বাস্তবায়নকাল"
-    assert second[3:5] == ["শুরুর তারিখ", "সমাপ্তির তারিখ"]
-    assert first[0] == second[0] == "ক্রম"  # vertical merge
+    assert first[3] == first[4] == "বাস্তবায়নকাল"  # gridSpan
+    assert first[0] == "ক্রম"
+    # the second row holds only the start/end headings, as on the seeds' papers: the
+    # two-row headings are drawn tall (no border between), not merged
+    assert second == ["", "", "", "শুরুর তারিখ", "সমাপ্তির তারিখ", "", "", ""]
     assert numbers == ["১", "২", "৩", "৪", "৫", "৬", "৭", "৮"]
+    document = parts(data)["word/document.xml"]
+    (tbl,) = document.iter(f"{W}tbl")
+    below_serial = tbl.findall(f"{W}tr")[1].findall(f"{W}tc")[0]
+    assert below_serial.find(f"{W}tcPr/{W}tcBorders/{W}top").get(f"{W}val") == "nil"
+
+
+def test_occurrence_rows_hold_only_their_label_and_date(seed_docx):
+    _, data = seed_docx["001_3627afb098a031ac"]
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    cells = [[c.text for c in row.cells] for row in table.rows[3:8]]
+    assert cells[0][0] == "১"
+    assert cells[1] == ["", "", "প্রথম সার্কেল", "২৫/০৯/২০১৭", "", "", "", ""]
+    assert cells[4] == ["", "", "চতুর্থ সার্কেল", "১২/০৬/২০১৮", "", "", "", ""]
 
 
 def test_consecutive_items_of_one_category_share_a_merged_cell(seed_docx):

@@ -104,23 +104,26 @@ class _Builder:
         self.text_width = width - margins["left"] - margins["right"]
 
     def block(self, block: layout.Block) -> str:
-        return getattr(self, type(block).__name__.lower())(block)
+        # An empty paragraph after every block: the blank line between a letterhead and a
+        # title, a signature and a copy list, that the reader (like a person) reads as
+        # the end of one part of the paper.
+        return getattr(self, type(block).__name__.lower())(block) + self.gap()
+
+    def gap(self, size: int = 12) -> str:
+        return _para("", size, after=0)
 
     def heading(self, block: layout.Heading) -> str:
-        out = []
-        for index, line in enumerate(block.lines):
-            last = index == len(block.lines) - 1
-            out.append(
-                _para(
-                    line.text,
-                    self.sizes[line.size],
-                    bold=line.bold,
-                    align="center",
-                    after=200 if last else 0,
-                    keep_next=True,
-                )
+        return "".join(
+            _para(
+                line.text,
+                self.sizes[line.size],
+                bold=line.bold,
+                align="center",
+                after=0,
+                keep_next=True,
             )
-        return "".join(out)
+            for line in block.lines
+        )
 
     def para(self, block: layout.Para) -> str:
         return _para(
@@ -129,21 +132,23 @@ class _Builder:
             bold=block.bold,
             align=block.align,
             indent_first=567 if block.indent else 0,
-            after=120,
+            after=40,
         )
 
     def memoline(self, block: layout.MemoLine) -> str:
+        """The memo number, then the date lines at the right margin.
+
+        One line each, as the paper reads them ("স্মারক নং-…" / "তারিখ: …" / the second
+        calendar): a reader that looks for a labelled date and the line under it finds
+        both halves of a dual date. (The PDF puts them side by side.)
+        """
         size = self.sizes["normal"]
-        tab_pos = int(self.text_width * 0.62)
-        tabs = f'<w:tab w:val="left" w:pos="{tab_pos}"/>'
-        first = _run(block.memo, size)
-        if block.dates:
-            first += f"<w:r>{_rpr(size)}<w:tab/></w:r>" + _run(block.dates[0], size)
-        out = [_para("", size, tabs=tabs, runs=first, after=0, before=120)]
-        date_indent = tab_pos + 560  # under the date, past "তারিখ: "
-        for line in block.dates[1:]:
-            out.append(_para(line, size, indent_left=date_indent, after=0))
-        out.append(_para("", size, after=60))
+        out = []
+        if block.memo:
+            out.append(_para(block.memo, size, after=0, keep_next=True))
+        date_indent = int(self.text_width * 0.58)
+        for line in block.dates:
+            out.append(_para(line, size, indent_left=date_indent, after=0, keep_next=True))
         return "".join(out)
 
     def keyvalues(self, block: layout.KeyValues) -> str:
@@ -158,38 +163,26 @@ class _Builder:
                     "", size, tabs=tabs, runs=runs, indent_left=tab_pos, hanging=tab_pos, after=20
                 )
             )
-        out.append(_para("", size, after=60))
         return "".join(out)
 
     def signature(self, block: layout.Signature) -> str:
         size = self.sizes["normal"]
         indent = int(self.text_width * (0.52 if self.part.orientation == "portrait" else 0.66))
-        out = [_para("", size, after=0, before=480, keep_next=True)]
+        out = [_para("", size, after=0, before=360, keep_next=True)]
         for index, line in enumerate(block.lines):
             last = index == len(block.lines) - 1
             out.append(
-                _para(
-                    line,
-                    size,
-                    align="center",
-                    indent_left=indent,
-                    after=0 if not last else 160,
-                    keep_next=not last,
-                )
+                _para(line, size, align="center", indent_left=indent, after=0, keep_next=not last)
             )
         return "".join(out)
 
     def linesblock(self, block: layout.LinesBlock) -> str:
         size = self.sizes["normal"]
-        out = []
-        for index, line in enumerate(block.lines):
-            last = index == len(block.lines) - 1
-            out.append(_para(line, size, after=160 if last else 0, before=120 if not index else 0))
-        return "".join(out)
+        return "".join(_para(line, size, after=0) for line in block.lines)
 
     def numberedlist(self, block: layout.NumberedList) -> str:
         size = self.sizes["normal"]
-        out = [_para(block.heading, size, after=60, before=120, keep_next=True)]
+        out = [_para(block.heading, size, after=40, keep_next=True)]
         for entry in block.entries:
             out.append(_para(entry, size, indent_left=454, hanging=454, after=20))
         return "".join(out)
@@ -212,64 +205,105 @@ class _Builder:
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         )
-        rows = []
-        # header rows: place each HeaderCell on the grid, with gridSpan and vMerge
-        occupied: dict[tuple[int, int], str] = {}  # (row, col) -> "continue"
+        rows = [
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + "".join(cells) + "</w:tr>"
+            for cells in self._header_cells(block, widths, size_head)
+        ]
+        for cells in self._body_cells(block, widths, size_cell):
+            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
+        return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+    def _header_cells(self, block: layout.Table, widths: list[int], size: int) -> list[list[str]]:
+        """Header rows on the grid. A heading two rows tall is drawn as a cell whose lower
+        half has no border between (an empty cell), not a vertical merge: every reader
+        then sees the second header row as the seeds have it — only শুরুর/সমাপ্তির
+        তারিখ filled — whether or not it resolves merges."""
+        out: list[list[str]] = []
+        below: dict[tuple[int, int], int] = {}  # (row, col) -> colspan of a cell covered
         for r, header_row in enumerate(block.header):
             number = block.number_row and r == len(block.header) - 1
-            cells = []
-            col = 0
+            cells: list[str] = []
             queue = list(header_row)
+            col = 0
             while col < len(widths):
-                if (r, col) in occupied:
+                if (r, col) in below:
+                    span = below[(r, col)]
+                    last_covered = (r + 1, col) not in below
                     cells.append(
-                        self._tc("", widths[col], size_head, vmerge="continue", shade=True)
+                        self._tc(
+                            "",
+                            sum(widths[col : col + span]),
+                            size,
+                            span=span,
+                            shade=True,
+                            top=False,
+                            bottom=last_covered,
+                        )
                     )
-                    col += 1
+                    col += span
                     continue
                 if not queue:
                     break
                 cell = queue.pop(0)
                 span = cell.colspan
-                width = sum(widths[col : col + span])
-                vmerge = None
-                if cell.rowspan > 1:
-                    vmerge = "restart"
-                    for rr in range(r + 1, r + cell.rowspan):
-                        for cc in range(col, col + span):
-                            occupied[(rr, cc)] = "continue"
+                for rr in range(r + 1, r + cell.rowspan):
+                    below[(rr, col)] = span
                 cells.append(
                     self._tc(
                         cell.text,
-                        width,
-                        size_head,
+                        sum(widths[col : col + span]),
+                        size,
                         span=span,
-                        vmerge=vmerge,
                         bold=not number,
                         align="center",
                         shade=not number,
-                        valign="center",
+                        valign="bottom" if cell.rowspan > 1 else "center",
+                        bottom=cell.rowspan == 1,
                     )
                 )
                 col += span
-            rows.append(
-                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + "".join(cells) + "</w:tr>"
-            )
-        for row in block.rows:
+            out.append(cells)
+        return out
+
+    def _body_cells(self, block: layout.Table, widths: list[int], size: int) -> list[list[str]]:
+        """Body rows. A category cell shared by consecutive items is a real vertical merge
+        (w:vMerge). Where rows for dated occurrences sit inside the span, the span is drawn
+        instead as the top cell and empty cells without borders between: the occurrence
+        rows then hold only their label and date (what the reader takes as the item's
+        occurrences) rather than a copy of the merged category, which readers that
+        resolve merges would see."""
+        item_rows = set(block.item_rows)
+        plan: dict[tuple[int, int], tuple[str | None, bool, bool]] = {}
+        for r, row in enumerate(block.rows):
+            for c, cell in enumerate(row):
+                if cell.merged or cell.rowspan <= 1:
+                    continue
+                span = range(r, r + cell.rowspan)
+                real = all(k in item_rows for k in span)
+                for k in span:
+                    if real:
+                        plan[(k, c)] = ("restart" if k == r else "continue", True, True)
+                    else:
+                        plan[(k, c)] = (None, k == r, k == span.stop - 1)
+        out: list[list[str]] = []
+        for r, row in enumerate(block.rows):
             cells = []
-            for col, cell in enumerate(row):
-                if cell.merged:
-                    cells.append(self._tc("", widths[col], size_cell, vmerge="continue"))
-                else:
-                    vmerge = "restart" if cell.rowspan > 1 else None
-                    align = "center" if cell.align == "center" else "left"
-                    cells.append(
-                        self._tc(cell.text, widths[col], size_cell, vmerge=vmerge, align=align)
+            for c, cell in enumerate(row):
+                vmerge, top, bottom = plan.get((r, c), (None, True, True))
+                align = "center" if cell.align == "center" else "left"
+                cells.append(
+                    self._tc(
+                        "" if cell.merged else cell.text,
+                        widths[c],
+                        size,
+                        vmerge=vmerge,
+                        align=align,
+                        top=top,
+                        bottom=bottom,
                     )
-            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
-        return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>" + _para(
-            "", self.sizes["normal"], after=60
-        )
+                )
+            out.append(cells)
+        return out
 
     @staticmethod
     def _tc(
@@ -283,6 +317,8 @@ class _Builder:
         align: str = "left",
         shade: bool = False,
         valign: str = "top",
+        top: bool = True,
+        bottom: bool = True,
     ) -> str:
         tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
         if span > 1:
@@ -291,6 +327,11 @@ class _Builder:
             tcpr += '<w:vMerge w:val="restart"/>'
         elif vmerge == "continue":
             tcpr += "<w:vMerge/>"
+        if not (top and bottom):
+            sides = ("" if top else '<w:top w:val="nil"/>') + (
+                "" if bottom else '<w:bottom w:val="nil"/>'
+            )
+            tcpr += f"<w:tcBorders>{sides}</w:tcBorders>"
         if shade:
             tcpr += '<w:shd w:val="clear" w:color="auto" w:fill="EFEFEF"/>'
         tcpr += f'<w:vAlign w:val="{valign}"/>'

@@ -501,7 +501,7 @@ def plan_table(section: dict[str, Any], lang: str) -> Table:
                 Cell(_s(item.get("indicator"))),
             ]
         )
-        rows.extend(_occurrence_rows(item, 8, activity_col=2, start_col=3, lang=lang))
+        _add_occurrence_rows(rows, item, 8, spanning=(0, 5, 6, 7), lang=lang)
     _apply_merges(rows, item_rows, _category_merges(items, "category"), col=1)
     return Table(
         widths=[4, 11, 21, 8, 8, 14, 17, 17],
@@ -512,21 +512,35 @@ def plan_table(section: dict[str, Any], lang: str) -> Table:
     )
 
 
-def _occurrence_rows(
-    item: dict[str, Any], width: int, *, activity_col: int, start_col: int, lang: str
-) -> list[list[Cell]]:
+def _add_occurrence_rows(
+    rows: list[list[Cell]],
+    item: dict[str, Any],
+    width: int,
+    *,
+    spanning: tuple[int, ...],
+    lang: str,
+    activity_col: int = 2,
+    start_col: int = 3,
+) -> None:
+    """Rows for an item's dated occurrences, under the item: label or place in the activity
+    column, dates in the schedule columns, nothing else (the item's other cells span them).
+    The reader takes rows like these, without a serial, as the item's occurrences."""
     schedule = item.get("schedule")
     if not occurrence_rows_needed(schedule):
-        return []
-    out = []
-    for occ in schedule["occurrences"]:
+        return
+    item_row = rows[-1]
+    occurrences = schedule["occurrences"]
+    for occ in occurrences:
         what, start, end = occurrence_cells(occ, lang)
         row = [Cell("", kind="sub") for _ in range(width)]
         row[activity_col] = Cell(what, kind="sub")
         row[start_col] = Cell(start, kind="date")
         row[start_col + 1] = Cell(end, kind="date")
-        out.append(row)
-    return out
+        for col in spanning:
+            row[col] = Cell("", merged=True)
+        rows.append(row)
+    for col in spanning:
+        item_row[col].rowspan = 1 + len(occurrences)
 
 
 def report_table(section: dict[str, Any], lang: str) -> Table:
@@ -568,7 +582,8 @@ def report_table(section: dict[str, Any], lang: str) -> Table:
             row.append(Cell(_s(item.get("remarks"))))
         rows.append(row)
         if has_schedule:
-            rows.extend(_occurrence_rows(item, width, activity_col=2, start_col=3, lang=lang))
+            spanning = (0, *range(5, width))  # serial, progress, remarks
+            _add_occurrence_rows(rows, item, width, spanning=spanning, lang=lang)
     _apply_merges(rows, item_rows, _category_merges(items, "category"), col=1)
     if has_schedule:
         widths = [4, 12, 22, 8, 8, 34] + ([12] if has_remarks else [])

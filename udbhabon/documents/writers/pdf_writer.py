@@ -57,6 +57,11 @@ def _install_actual_text() -> bool:
     import pydyf
     import weasyprint.draw as draw
 
+    with _lock:
+        return _wrap_draw_text(draw, pydyf)
+
+
+def _wrap_draw_text(draw: Any, pydyf: Any) -> bool:
     original = getattr(draw, "draw_text", None)
     if original is None:
         return False
@@ -81,31 +86,126 @@ def _install_actual_text() -> bool:
 
 
 _lock = threading.Lock()
-_cache: dict[str, Any] = {}
-# Drop the cached FontConfiguration while its C library is still loaded (its __del__
-# fails noisily during interpreter shutdown otherwise).
-atexit.register(_cache.clear)
+# Parsed stylesheets and font configurations, per thread: WeasyPrint's FontConfiguration
+# wraps a Pango/fontconfig font map, which is not safe to share between threads.
+_local = threading.local()
+_tls: dict[str, Any] = {}
+
+
+def _thread_cache() -> dict[str, Any]:
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        cache = _local.cache = {}
+        with _lock:
+            _caches.append(cache)
+    return cache
+
+
+_caches: list[dict[str, Any]] = []
+
+
+def _clear_caches() -> None:
+    # Drop the FontConfigurations while their C libraries are still loaded (their
+    # __del__ fails noisily during interpreter shutdown otherwise).
+    for cache in _caches:
+        cache.clear()
+
+
+atexit.register(_clear_caches)
+
+# ---------------------------------------------------------------------------------------
+# ActualText: copy-paste that works.
+#
+# A PDF maps each *glyph* to text (ToUnicode). Shaped Bengali breaks that: one glyph (ক)
+# is drawn in many clusters (কি, কে, ক্ষ ...), and WeasyPrint keeps the text of the first
+# cluster it saw, so most words come out wrong (about a quarter are recovered). The PDF
+# standard's answer is a marked-content span with /ActualText around the glyphs, giving the
+# real text of the line; poppler (pdftotext, Evince, Okular), PDFium (Chrome) and Acrobat
+# use it. It changes nothing on the page. WeasyPrint has no option for it, so its text
+# drawing function is wrapped, only while Udbhabon writes (a context variable), only for
+# text boxes with Bengali. test_writer_pdf checks that it still takes effect after upgrades.
+
+_ACTUAL_TEXT: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "udbhabon_actual_text", default=False
+)
+_BENGALI = re.compile("[\u0980-\u09ff]")
+
+
+def _install_actual_text() -> bool:
+    """Wrap weasyprint.draw.draw_text once; return whether the hook is in place."""
+    import pydyf
+    import weasyprint.draw as draw
+
+    with _lock:
+        return _wrap_draw_text(draw, pydyf)
+
+
+def _wrap_draw_text(draw: Any, pydyf: Any) -> bool:
+    original = getattr(draw, "draw_text", None)
+    if original is None:
+        return False
+    if getattr(original, "_udbhabon_actual_text", False):
+        return True
+
+    @functools.wraps(original)
+    def draw_text(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
+        text = getattr(textbox, "text", "")
+        if not (_ACTUAL_TEXT.get() and text.strip() and _BENGALI.search(text)):
+            return original(stream, textbox, *args, **kwargs)
+        span = pydyf.Dictionary({"ActualText": pydyf.String(text)})
+        stream.begin_marked_content("Span", span)
+        try:
+            return original(stream, textbox, *args, **kwargs)
+        finally:
+            stream.end_marked_content()
+
+    draw_text._udbhabon_actual_text = True  # type: ignore[attr-defined]
+    draw.draw_text = draw_text
+    return True
 
 
 def _stylesheet(lang: str) -> Any:
-    """The print stylesheet, parsed once per language (parsing + font loading is slow)."""
+    """The print stylesheet, parsed once per language and thread (parsing and loading the
+    fonts costs ~50 ms)."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
+    cache = _thread_cache()
+    if "fonts" not in cache:
+        cache["fonts"] = FontConfiguration()
+    key = f"css-{lang}"
+    if key not in cache:
+        page = layout.labels(lang)["page"]
+        style = "bengali" if lang == "bn" else "decimal"
+        page_rule = (
+            "@page { @bottom-center { content: "
+            f'"{page} " counter(page, {style}) " / " counter(pages, {style}); }} }}'
+        )
+        text = "\n".join([font_face_css(), CSS_PATH.read_text("utf-8"), page_rule])
+        cache[key] = CSS(string=text, font_config=cache["fonts"], url_fetcher=_url_fetcher())
+    return cache[key], cache["fonts"]
+
+
+def _url_fetcher() -> Any:
+    """A fetcher for local files only: the papers load nothing but the vendored fonts.
+
+    WeasyPrint's default fetcher builds a fresh TLS context (loading the system's CA
+    store, ~20 ms) for every HTML and attachment; ours never opens https at all.
+    """
+    import ssl
+
+    from weasyprint import URLFetcher
+
     with _lock:
-        if "fonts" not in _cache:
-            _cache["fonts"] = FontConfiguration()
-        key = f"css-{lang}"
-        if key not in _cache:
-            page = layout.labels(lang)["page"]
-            style = "bengali" if lang == "bn" else "decimal"
-            page_rule = (
-                "@page { @bottom-center { content: "
-                f'"{page} " counter(page, {style}) " / " counter(pages, {style}); }} }}'
-            )
-            text = "\n".join([font_face_css(), CSS_PATH.read_text("utf-8"), page_rule])
-            _cache[key] = CSS(string=text, font_config=_cache["fonts"])
-        return _cache[key], _cache["fonts"]
+        if "context" not in _tls:
+            _tls["context"] = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # never used
+    return URLFetcher(allowed_protocols=("file", "data"), ssl_context=_tls["context"])
+
+
+def warm_up(lang: str = "bn") -> None:
+    """Import WeasyPrint and parse the stylesheet now (about 0.7 s), so that the first
+    paper a server or task worker writes does not pay for it."""
+    _stylesheet(lang)
 
 
 # ---------------------------------------------------------------------------------------
@@ -263,13 +363,15 @@ def write_pdf(
         _install_actual_text()
 
     stylesheet, font_config = _stylesheet(lang)
-    html = HTML(string=document_html(doc, lang), base_url=str(CSS_PATH.parent))
+    fetcher = _url_fetcher()
+    html = HTML(string=document_html(doc, lang), base_url=str(CSS_PATH.parent), url_fetcher=fetcher)
     attachments = []
     if embed_data:
         attachments.append(
             Attachment(
                 string=contract_json(doc),
                 base_url=str(CSS_PATH.parent),
+                url_fetcher=fetcher,
                 name=ATTACHMENT_NAME,
                 description="Udbhabon document data (import contract JSON)",
                 relationship="Data",

@@ -114,6 +114,9 @@ class _Sheet:
         self.row += 1
 
     def blank(self, height: float = 8) -> None:
+        # a styled empty cell keeps the row in the file, so a blank row at the end of a
+        # sheet still separates its last lines from whatever is read next
+        self.ws.cell(row=self.row, column=1).font = _font()
         self.next_row(height)
 
     # blocks ---------------------------------------------------------------------------
@@ -128,14 +131,14 @@ class _Sheet:
     def para(self, block: layout.Para) -> None:
         self.next_row(self.put(block.text, bold=block.bold, align=block.align))
 
+    # Text outside the table always starts in column A, merged across the sheet: a row
+    # with one filled cell reads as a line of text, never as a row of the table above.
+
     def memoline(self, block: layout.MemoLine) -> None:
-        split = max(1, round(self.ncols * 0.6))
-        heights = [self.put(block.memo, 1, split)]
-        if block.dates:
-            heights.append(self.put(block.dates[0], split + 1, self.ncols))
-        self.next_row(max(heights))
-        for line in block.dates[1:]:
-            self.next_row(self.put(line, split + 1, self.ncols))
+        if block.memo:
+            self.next_row(self.put(block.memo))
+        for line in block.dates:
+            self.next_row(self.put(line, align="right"))
         self.blank()
 
     def keyvalues(self, block: layout.KeyValues) -> None:
@@ -145,10 +148,9 @@ class _Sheet:
         self.blank()
 
     def signature(self, block: layout.Signature) -> None:
-        first = max(1, self.ncols - max(1, round(self.ncols * 0.4)) + 1)
         self.blank(24)
         for line in block.lines:
-            self.next_row(self.put(line, first, self.ncols, align="center"))
+            self.next_row(self.put(line, align="right"))
         self.blank()
 
     def linesblock(self, block: layout.LinesBlock) -> None:
@@ -283,6 +285,7 @@ def write_xlsx(doc: dict[str, Any], lang: str = "bn") -> bytes:
         sheet = _Sheet(ws, part, _columns(part))
         for block in part.blocks:
             getattr(sheet, type(block).__name__.lower())(block)
+        sheet.blank()  # two blank rows end a sheet: the next sheet's title starts afresh
         _setup_print(ws, part, lang)
     if not parts:
         wb.create_sheet(layout.labels(lang)["sheet_plan"])

@@ -1,0 +1,88 @@
+"""Settings come from the environment; production settings pass --deploy checks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from config.env import database_from_url, env_bool
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_database_url_parsing():
+    sqlite = database_from_url("", sqlite_default=Path("/tmp/x.sqlite3"))
+    assert sqlite == {"ENGINE": "django.db.backends.sqlite3", "NAME": "/tmp/x.sqlite3"}
+    pg = database_from_url(
+        "postgres://u:p%40ss@db.example:5433/udb?conn_max_age=0&sslmode=require",
+        sqlite_default=Path(),
+    )
+    assert pg["ENGINE"] == "django.db.backends.postgresql"
+    assert (pg["NAME"], pg["USER"], pg["PASSWORD"], pg["HOST"], pg["PORT"]) == (
+        "udb",
+        "u",
+        "p@ss",
+        "db.example",
+        "5433",
+    )
+    assert pg["CONN_MAX_AGE"] == 0 and pg["OPTIONS"] == {"sslmode": "require"}
+    sock = database_from_url(
+        "postgres://postgres@/udb?host=/run/pg&port=5499", sqlite_default=Path()
+    )
+    assert (sock["HOST"], sock["PORT"]) == ("/run/pg", "5499")
+    with pytest.raises(ValueError):
+        database_from_url("mysql://x/y", sqlite_default=Path())
+
+
+def test_booleans_are_strict(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "yes")
+    assert env_bool("X_FLAG") is True
+    monkeypatch.setenv("X_FLAG", "maybe")
+    with pytest.raises(ValueError):
+        env_bool("X_FLAG")
+
+
+def _clean_env() -> dict[str, str]:
+    """Only what a process needs to start: no settings leak in from other tests."""
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
+    return {k: os.environ[k] for k in keep if k in os.environ}
+
+
+def test_production_settings_pass_the_deploy_checks():
+    env = {
+        **_clean_env(),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_HTTPS": "1",
+        "DJANGO_SECRET_KEY": "a" * 20 + "-production-secret-key-that-is-long-and-random-Zx9",
+        "DJANGO_ALLOWED_HOSTS": "udbhabon.example.gov.bd",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "DJANGO_HSTS_PRELOAD": "1",
+        "UDBHABON_MANIFEST_STATIC": "1",
+        "UDBHABON_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_development_defaults_fail_the_deploy_checks():
+    env = _clean_env()
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from udbhabon.core.lang import digits
+
+ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf")
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("The paper to read in"),
+        help_text=_(
+            "An action plan, a half-yearly report or meeting minutes, as Word (.docx), "
+            "Excel (.xlsx), PDF or text (.txt)."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
+        error_messages={"required": _("Choose the file to read in.")},
+    )
+
+    def clean_file(self):  # noqa: ANN201
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith(ACCEPTED):
+            raise forms.ValidationError(
+                _("This kind of file cannot be read. Use .docx, .xlsx, .pdf or .txt.")
+            )
+        limit = settings.UDBHABON_MAX_UPLOAD_BYTES
+        if f.size > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB. Split it or save it without pictures.")
+                % {"limit": digits(limit // (1024 * 1024))}
+            )
+        return f
+
+
+class CellForm(forms.Form):
+    value = forms.CharField(
+        label=_("Corrected text"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,207 @@
+"""Turning an uploaded paper into records: read, review, correct, confirm.
+
+The reader (documents/reader) gives the contract's object; this module keeps it
+on an ImportJob, applies the officer's corrections, and on confirmation hands
+each section to the service of the app that owns that kind of record (SAVERS),
+all in one transaction: either everything is saved, or nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+from bangla.schedules import parse_schedule
+from bangla.text import normalize
+
+# Section kind -> the service that saves one section of that kind for an office.
+# Each is called as saver(office=..., section=..., actor=..., source=job).
+SAVERS: dict[str, str] = {
+    "action_plan": "udbhabon.plans.services.plan_import",
+    "progress_report": "udbhabon.plans.services.report_import",
+    "meeting_minutes": "udbhabon.meetings.services.meeting_import",
+}
+
+# Fields an officer may correct, per section kind (the contract's item fields,
+# with the schedule edited as its two original cells).
+EDITABLE: dict[str, tuple[str, ...]] = {
+    "action_plan": (
+        "category",
+        "activity",
+        "start",
+        "end",
+        "responsible",
+        "expected_outcome",
+        "indicator",
+    ),
+    "progress_report": ("category", "activity", "start", "end", "progress", "remarks"),
+    "meeting_minutes": ("topic", "discussion", "decision", "implementer"),
+}
+SCHEDULE_CODES = {"end_before_start", "outside_period"}
+
+
+def saver_for(kind: str) -> Any | None:
+    """The saving service for a section kind, or None while that app lacks one."""
+    try:
+        return import_string(SAVERS[kind])
+    except (KeyError, ImportError):
+        return None
+
+
+def correction_key(section: int, item: int, field: str) -> str:
+    return f"{section}.{item}.{field}"
+
+
+def schedule_cells(item: dict[str, Any]) -> tuple[str, str]:
+    """The original start and end cells of a schedule (the contract joins them by ' | ')."""
+    schedule = item.get("schedule") or {}
+    text = schedule.get("text") or ""
+    start, sep, end = text.partition(" | ")
+    return (start, end) if sep else (text, "")
+
+
+def _period(section: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    period = section.get("period") or {}
+    if not period.get("start") or not period.get("end"):
+        return None
+    return dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"])
+
+
+def apply_corrections(result: dict[str, Any], corrections: dict[str, str]) -> dict[str, Any]:
+    """The reading with the officer's corrections applied; schedules re-read.
+
+    A corrected start or end cell is read again through `bangla`, and that
+    item's schedule warnings are replaced by the new reading's.
+    """
+    doc = copy.deepcopy(result)
+    touched: dict[tuple[int, int], dict[str, str]] = {}
+    for key, value in corrections.items():
+        s, i, name = key.split(".", 2)
+        touched.setdefault((int(s), int(i)), {})[name] = normalize(value)
+    for (s, i), fields in sorted(touched.items()):
+        section = doc["sections"][s]
+        item = section["items"][i]
+        for name, value in fields.items():
+            if name not in {"start", "end"}:
+                item[name] = value
+        if {"start", "end"} & fields.keys():
+            start, end = schedule_cells(item)
+            start, end = fields.get("start", start), fields.get("end", end)
+            period = _period(section)
+            if period is None:
+                continue
+            reading = parse_schedule(start, end, period)
+            item["schedule"] = reading.schedule
+            doc["warnings"] = [
+                w
+                for w in doc["warnings"]
+                if not (w["section"] == s and w["item"] == i and w["code"] in SCHEDULE_CODES)
+            ]
+            doc["warnings"] += [
+                {"section": s, "item": i, "code": w.code, "message": w.message}
+                for w in reading.warnings
+            ]
+    return doc
+
+
+# --- What the review screen shows ------------------------------------------
+
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "action_plan": (
+        "serial",
+        "category",
+        "activity",
+        "start",
+        "end",
+        "responsible",
+        "expected_outcome",
+        "indicator",
+    ),
+    "progress_report": ("serial", "category", "activity", "start", "end", "progress", "remarks"),
+    "meeting_minutes": ("serial", "topic", "discussion", "decision", "implementer"),
+}
+
+
+FIELD_LABELS = {
+    "serial": _("Serial"),
+    "category": _("Category"),
+    "activity": _("Proposed activity / steps taken"),
+    "start": _("Start date"),
+    "end": _("End date"),
+    "responsible": _("Responsible officer"),
+    "expected_outcome": _("Expected outcome"),
+    "indicator": _("Measurement"),
+    "progress": _("Implementation progress"),
+    "remarks": _("Remarks"),
+    "topic": _("Agenda item"),
+    "discussion": _("Discussion"),
+    "decision": _("Decision"),
+    "implementer": _("Implementer"),
+}
+KIND_LABELS = {
+    "action_plan": _("Annual innovation action plan"),
+    "progress_report": _("Implementation progress report"),
+    "meeting_minutes": _("Meeting minutes"),
+}
+
+
+def _value(item: dict[str, Any], name: str) -> str:
+    if name in {"start", "end"}:
+        start, end = schedule_cells(item)
+        return start if name == "start" else end
+    if name == "serial":
+        label = item.get("label")
+        return f"{item.get('serial', '')}{' ' + label if label else ''}"
+    value = item.get(name)
+    return "" if value is None else str(value)
+
+
+def review_sections(
+    result: dict[str, Any], trace: dict[str, Any] | None, corrections: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Each section with its rows of cells: value as read, original text, note,
+    whether the officer corrected it, and the item's warnings."""
+    doc = apply_corrections(result, corrections)
+    traces = (trace or {}).get("sections", [])
+    out = []
+    for s, section in enumerate(doc["sections"]):
+        s_trace = traces[s] if s < len(traces) else {}
+        item_traces = s_trace.get("items", [])
+        columns = COLUMNS[section["kind"]]
+        rows = []
+        for i, item in enumerate(section["items"]):
+            fields = item_traces[i].get("fields", {}) if i < len(item_traces) else {}
+            cells = []
+            for name in columns:
+                value = _value(item, name)
+                raw = " / ".join(fields.get(name, {}).get("raw", []))
+                cells.append(
+                    {
+                        "field": name,
+                        "value": value,
+                        "raw": raw if raw and raw != value else "",
+                        "note": fields.get(name, {}).get("note", ""),
+                        "corrected": correction_key(s, i, name) in corrections,
+                        "editable": name in EDITABLE[section["kind"]],
+                    }
+                )
+            warnings = [w for w in doc["warnings"] if w["section"] == s and w["item"] == i]
+            schedule = item.get("schedule")
+            rows.append({"index": i, "cells": cells, "warnings": warnings, "schedule": schedule})
+        out.append(
+            {
+                "index": s,
+                "section": section,
+                "kind_label": KIND_LABELS[section["kind"]],
+                "columns": columns,
+                "headers": [FIELD_LABELS[c] for c in columns],
+                "rows": rows,
+                "warnings": [w for w in doc["warnings"] if w["section"] == s and w["item"] is None],
+            }
+        )
+    return out

@@ -1,0 +1,177 @@
+"""Reading an old paper in: upload, background read, review, correct, confirm/discard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from udbhabon.documents import importing, services
+from udbhabon.documents.models import ImportJob
+from udbhabon.offices.models import Office, User
+
+pytestmark = pytest.mark.django_db
+SEEDS = Path(__file__).resolve().parents[3] / "data" / "seeds"
+THAKURGAON = SEEDS / "001_3627afb098a031ac.txt"
+
+
+def upload(client, path: Path):
+    with path.open("rb") as fh:
+        return client.post(reverse("documents:import_upload"), {"file": fh})
+
+
+def test_it_reads_an_upload_and_shows_the_review(login, django_capture_on_commit_callbacks):
+    client = login("thakurgaon.io")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, THAKURGAON)
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/import/{job.pk}/")
+    assert job.status == ImportJob.Status.READ
+    assert job.result["sections"][0]["kind"] == "action_plan"
+    assert len(job.result["sections"][0]["items"]) == 20
+    page = client.get(reverse("documents:import_detail", args=[job.pk]))
+    html = page.content.decode()
+    assert "ইনোভেশন সার্কেল" in html  # a category as read
+    assert "row--warning" in html  # item 4's end-before-start warning is highlighted
+
+
+def test_the_same_file_twice_is_recognised(login, django_capture_on_commit_callbacks):
+    client = login("thakurgaon.io")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, THAKURGAON)
+    response = upload(client, THAKURGAON)
+    assert response.status_code == 400
+    assert "আগে" in response.content.decode()  # "uploaded before, on ..."
+    assert ImportJob.objects.count() == 1
+
+
+def test_an_empty_or_wrong_file_gets_a_clear_bengali_message(
+    login, tmp_path, django_capture_on_commit_callbacks
+):
+    client = login("thakurgaon.io")
+    empty = tmp_path / "plan.docx"
+    empty.write_bytes(b"")
+    response = upload(client, empty)
+    assert response.status_code == 400
+    assert ImportJob.objects.count() == 0
+    fake = tmp_path / "plan.docx"
+    fake.write_bytes(b"this is not a word file at all")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, fake)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED and job.error_code
+    page = client.get(reverse("documents:import_detail", args=[job.pk])).content.decode()
+    assert "কিছুই সংরক্ষণ করা হয়নি" in page
+
+
+def test_a_correction_re_reads_the_schedule_and_clears_its_warning(thakurgaon_job):
+    job = thakurgaon_job
+    before = importing.apply_corrections(job.result, job.corrections)
+    assert {w["code"] for w in before["warnings"] if w["item"] == 3} == {
+        "end_before_start",
+        "outside_period",
+    }
+    services.import_correct(job=job, section=0, item=3, field="end", value="মে/২০১৮")
+    after = importing.apply_corrections(job.result, job.corrections)
+    item = after["sections"][0]["items"][3]
+    assert item["schedule"]["end"] == "2018-05-31"
+    assert not [w for w in after["warnings"] if w["item"] == 3]
+    # The reading itself is kept as read; corrections are kept beside it.
+    assert job.result["sections"][0]["items"][3]["schedule"]["end"] == "2017-05-31"
+
+
+def test_only_known_cells_can_be_corrected(thakurgaon_job):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.import_correct(job=thakurgaon_job, section=0, item=99, field="activity", value="x")
+    with pytest.raises(ValidationError):
+        services.import_correct(job=thakurgaon_job, section=0, item=0, field="serial", value="9")
+
+
+def test_discarding_leaves_nothing(thakurgaon_job, login):
+    name = thakurgaon_job.file.name
+    storage = thakurgaon_job.file.storage
+    client = login("thakurgaon.io")
+    response = client.post(reverse("documents:import_discard", args=[thakurgaon_job.pk]))
+    assert response.status_code == 302
+    assert not ImportJob.objects.exists()
+    assert storage.exists(name)  # the file goes when the transaction commits
+
+
+def test_another_office_cannot_touch_the_upload(thakurgaon_job, login):
+    client = login("dhaka.io")
+    assert (
+        client.get(reverse("documents:import_detail", args=[thakurgaon_job.pk])).status_code == 403
+    )
+    assert (
+        client.post(reverse("documents:import_confirm", args=[thakurgaon_job.pk])).status_code
+        == 403
+    )
+    assert ImportJob.objects.get().status == ImportJob.Status.READ
+
+
+@pytest.fixture
+def thakurgaon_job():
+    user = User.objects.get(username="thakurgaon.io")
+    job = services.import_upload(
+        office=Office.objects.get(code="dc-thakurgaon"),
+        actor=user,
+        name=THAKURGAON.name,
+        data=THAKURGAON.read_bytes(),
+    )
+    return services.import_read(job_id=job.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_worker_reads_queued_uploads(tmp_path, settings):
+    """The real background path: the job waits in the database queue until a
+    worker (`manage.py db_worker`) picks it up."""
+    from conftest import ensure_world
+    from udbhabon.documents.tasks import read_import_job
+
+    ensure_world()
+    settings.MEDIA_ROOT = tmp_path
+    job = ImportJob.objects.create(
+        office=Office.objects.get(code="dc-thakurgaon"),
+        uploaded_by=User.objects.get(username="thakurgaon.io"),
+        original_name=THAKURGAON.name,
+        size=THAKURGAON.stat().st_size,
+        sha256="0" * 64,
+        file=ContentFile(THAKURGAON.read_bytes(), name=THAKURGAON.name),
+    )
+    read_import_job.using(backend="database").enqueue(job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.QUEUED
+    call_command("db_worker", "--batch", "--backend", "database", "--no-startup-delay", verbosity=0)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.READ
+    assert len(job.result["sections"][0]["items"]) == 20
+
+
+def test_the_command_saves_through_the_same_services(capsys):
+    """`import_document PATH --office CODE` uploads, reads and confirms; when a
+    section's kind cannot be saved yet, it says so and keeps nothing half-done."""
+    from django.core.management.base import CommandError
+
+    from udbhabon.documents.importing import saver_for
+
+    if saver_for("action_plan") is not None:
+        call_command("import_document", str(THAKURGAON), "--office", "dc-thakurgaon")
+        job = ImportJob.objects.get()
+        assert job.status == ImportJob.Status.CONFIRMED and job.created_records
+    else:
+        with pytest.raises(CommandError):
+            call_command("import_document", str(THAKURGAON), "--office", "dc-thakurgaon")
+        assert ImportJob.objects.get().status == ImportJob.Status.READ
+
+
+def test_the_command_refuses_an_unknown_office():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("import_document", str(THAKURGAON), "--office", "no-such-office")
+    assert not ImportJob.objects.exists()
