@@ -101,6 +101,18 @@ def progress_data(world):
     return {f"i{item.pk}-status": "ongoing", f"i{item.pk}-percent": "৫০"}
 
 
+def sheet_data(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from udbhabon.documents.writers import progress_sheet
+    from udbhabon.plans.models import ActionPlan
+    from udbhabon.plans.queries import plan_as_document
+
+    plan = ActionPlan.objects.get(office__code="dc-dhaka", year=2017)
+    data = progress_sheet(plan_as_document(plan, with_progress=True))
+    return {"sheet": SimpleUploadedFile("progress.xlsx", data)}
+
+
 def report_rows_data(world):
     from udbhabon.plans.models import ProgressReport
 
@@ -175,6 +187,15 @@ CASES = [
         method="POST",
         data=progress_data,
         note="save",
+    ),
+    Case("plans:progress_sheet", VIEW, kwargs=progress_half, method="HEAD", note="a file"),
+    Case(
+        "plans:progress_upload",
+        {"anonymous": LOGIN, "dhaka.io": OK, "*": DENIED},
+        kwargs=progress_half,
+        method="POST",
+        data=sheet_data,
+        note="check before saving",
     ),
     Case("plans:report_prepare", EDITOR_POST, kwargs=progress_half, method="POST"),
     Case("plans:item_detail", VIEW, kwargs=accepted_item),

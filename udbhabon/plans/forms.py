@@ -293,6 +293,7 @@ class ProgressForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 1}),
     )
+    date = BnDateField(label=_("Date of the update"), required=False)
     files = MultipleFileField(
         label=_("Evidence files"),
         required=False,

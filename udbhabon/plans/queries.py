@@ -653,7 +653,9 @@ def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:
     return paper.submissions.select_related("letter").order_by("-submitted_at", "-id").first()
 
 
-def plan_as_document(plan: ActionPlan, *, with_progress: bool = False) -> dict[str, Any]:
+def plan_as_document(
+    plan: ActionPlan, *, with_progress: bool = False, half: periods.Half | None = None
+) -> dict[str, Any]:
     """The plan as the import contract's {"sections": [...], "warnings": [...]}.
 
     One action_plan section: the latest forwarding letter (None while a draft
@@ -661,13 +663,22 @@ def plan_as_document(plan: ActionPlan, *, with_progress: bool = False) -> dict[s
     ``warnings`` carries the contract's codes (end_before_start, outside_period).
     Extras: section["header"] (letterhead), letter["body"], letter["attachments"];
     with ``with_progress``, item["id"] and item["status"] for the progress sheet
-    (documents.writers.progress_sheet).
+    (documents.writers.progress_sheet): the latest update of ``half``, else the
+    item's latest status.
     """
     from udbhabon.plans.services import responsible_display
 
     submission = _latest_submission(plan)
     items = list(item_rows_queryset(plan))
     period = (plan.period_start, plan.period_end)
+    updates: dict[int, ProgressUpdate] = {}
+    if with_progress and half is not None:
+        updates = {
+            u.item_id: u
+            for u in ProgressUpdate.objects.filter(
+                item__plan=plan, half_start=half.start, is_latest=True
+            )
+        }
     warnings = []
     out_items = []
     for index, item in enumerate(items):
@@ -685,11 +696,18 @@ def plan_as_document(plan: ActionPlan, *, with_progress: bool = False) -> dict[s
         )
         if with_progress:
             out_items[-1]["id"] = str(item.pk)
-            out_items[-1]["status"] = {
-                "status": item.status,
-                "percent": item.percent,
-                "date": item.status_at.date().isoformat() if item.status_at else None,
-            }
+            update = updates.get(item.pk)
+            out_items[-1]["status"] = (
+                {
+                    "status": update.status,
+                    "percent": update.percent,
+                    "done": update.done_text or None,
+                    "date": update.date.isoformat(),
+                    "reason": update.reason or None,
+                }
+                if update
+                else {"status": item.status, "percent": item.percent}
+            )
         for w in item_warnings(item, period, responsible_count=len(item.responsible_posts.all())):
             if w.code in CONTRACT_CODES:
                 warnings.append({"section": 0, "item": index, "code": w.code, "message": w.message})

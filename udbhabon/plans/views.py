@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -638,6 +639,58 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def progress(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+    """Every row's progress for a half-year on one screen, saved at once."""
+    return _progress_screen(request, pk, half)
+
+
+@login_required
+@require_GET
+def progress_sheet(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+    """The progress sheet (XLSX) to fill in offline: one row per plan row, a status list."""
+    from udbhabon.documents.writers import CONTENT_TYPES
+    from udbhabon.documents.writers import progress_sheet as write_sheet
+
+    plan = access.plan_for_view(request, pk)
+    if half not in (1, 2):
+        raise Http404
+    the_half = periods.halves(plan.year, plan.year_kind)[half - 1]
+    data = write_sheet(queries.plan_as_document(plan, with_progress=True, half=the_half))
+    response = HttpResponse(data, content_type=CONTENT_TYPES["xlsx"])
+    name = f"progress-{plan.office.code}-{plan.year}-{half}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_POST
+def progress_upload(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+    """A filled-in progress sheet, shown on the progress screen to check before saving.
+
+    Nothing is saved here: the rows come back filled from the sheet (changed rows
+    marked, the sheet's errors beside them) and "Save progress" saves them.
+    """
+    return _progress_screen(request, pk, half, upload=True)
+
+
+def _sheet_rows(request: HttpRequest) -> tuple[dict[str, Any], list[str]]:
+    """The uploaded sheet's rows by item id, or the errors that stop reading it."""
+    from udbhabon.documents.writers import read_progress_sheet
+
+    upload = request.FILES.get("sheet")
+    if upload is None:
+        return {}, [_("Choose the filled-in progress sheet (XLSX) to upload.")]
+    if upload.size and upload.size > settings.UDBHABON_MAX_UPLOAD_BYTES:
+        return {}, [_("The file is too large.")]
+    try:
+        rows = read_progress_sheet(upload.read())
+    except ValueError as exc:
+        return {}, [str(exc)]
+    return {row.item_id: row for row in rows if row.item_id}, []
+
+
+def _progress_screen(
+    request: HttpRequest, pk: int, half: int, *, upload: bool = False
+) -> HttpResponse:
     plan = access.plan_for_view(request, pk)
     post = request.acting_post
     if half not in (1, 2):
@@ -652,7 +705,15 @@ def progress(request: HttpRequest, pk: int, half: int) -> HttpResponse:
     mine_only = request.GET.get("mine") == "1"
     if mine_only:
         rows = [r for r in rows if post.pk in {p.pk for p in r.item.responsible_posts.all()}]
+    sheet: dict[str, Any] = {}
+    sheet_errors: list[str] = []
+    if upload:
+        if not any(r.editable for r in rows):
+            raise PermissionDenied
+        sheet, sheet_errors = _sheet_rows(request)
+    saving = request.method == "POST" and not upload
     forms_by_item: dict[int, ProgressForm] = {}
+    changed_rows: dict[int, Any] = {}
     for row in rows:
         if not row.editable:
             continue
@@ -663,12 +724,24 @@ def progress(request: HttpRequest, pk: int, half: int) -> HttpResponse:
             "achieved": latest.achieved if latest else None,
             "done_text": latest.done_text if latest else "",
             "reason": latest.reason if latest else "",
+            "date": latest.date if latest else None,
         }
+        from_sheet = sheet.get(str(row.item.pk))
+        if from_sheet is not None and (from_sheet.changed or from_sheet.errors):
+            changed_rows[row.item.pk] = from_sheet
+            for ours, theirs in (
+                ("status", "status"),
+                ("percent", "percent"),
+                ("done_text", "done"),
+                ("reason", "reason"),
+                ("date", "date"),
+            ):
+                value = getattr(from_sheet, theirs)
+                if value is not None:
+                    initial[ours] = value
         prefix = f"i{row.item.pk}-"
         # A row whose fields were not sent (another filter, another page) is left alone.
-        sent = request.method == "POST" and any(
-            key.startswith(prefix) for key in [*request.POST, *request.FILES]
-        )
+        sent = saving and any(key.startswith(prefix) for key in [*request.POST, *request.FILES])
         forms_by_item[row.item.pk] = ProgressForm(
             request.POST if sent else None,
             request.FILES if sent else None,
@@ -676,7 +749,20 @@ def progress(request: HttpRequest, pk: int, half: int) -> HttpResponse:
             initial=initial,
             auto_id=f"p{row.item.pk}_%s",
         )
-    if request.method == "POST":
+    if upload:
+        if sheet_errors:
+            for error in sheet_errors:
+                messages.error(request, error)
+        else:
+            messages.info(
+                request,
+                _(
+                    "The sheet was read: %(count)s rows changed, marked below. Check them, "
+                    "then save. Nothing is saved yet."
+                )
+                % {"count": translation_digits(len(changed_rows))},
+            )
+    if saving:
         if not forms_by_item:
             raise PermissionDenied
         bound = {pk: f for pk, f in forms_by_item.items() if f.is_bound}
@@ -704,11 +790,11 @@ def progress(request: HttpRequest, pk: int, half: int) -> HttpResponse:
             request,
             plan,
             half=the_half,
-            rows=[(r, forms_by_item.get(r.item.pk)) for r in rows],
+            rows=[(r, forms_by_item.get(r.item.pk), changed_rows.get(r.item.pk)) for r in rows],
             mine_only=mine_only,
             statuses=ItemStatus,
         ),
-        status=400 if request.method == "POST" else 200,
+        status=400 if saving or (upload and sheet_errors) else 200,
     )
 
 
@@ -759,6 +845,7 @@ def _save_progress(
                 achieved=data.get("achieved"),
                 done_text=data.get("done_text", ""),
                 reason=data.get("reason", ""),
+                date=data.get("date"),
                 files=files,
                 links=[link] if link else [],
                 actor=request.user,

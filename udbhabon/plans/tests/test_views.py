@@ -450,3 +450,48 @@ def test_pages_the_translation_check_does_not_visit_are_in_bengali_too(client):
             response = client.get(url, headers={"accept-language": "bn"})
             assert response.status_code == 200, url
             assert _english_words(response.content.decode()) == [], url
+
+
+def test_the_progress_sheet_is_filled_offline_and_checked_before_saving(io):
+    import io as bytes_io
+
+    from openpyxl import load_workbook
+
+    plan = make_plan(state="accepted", rows=2)
+    a, b = plan.items.order_by("position")
+    response = io.get(f"/plans/{plan.pk}/progress/1/sheet.xlsx")
+    assert response["Content-Type"].endswith("spreadsheetml.sheet")
+    book = load_workbook(bytes_io.BytesIO(response.content))
+    sheet = book["অগ্রগতি"]
+    header = next(r for r in range(1, 10) if any(c.value == "item_id" for c in sheet[r]))
+    columns = {c.value: c.column for c in sheet[header]}
+    row = next(r for r in range(header + 1, header + 5) if sheet.cell(r, 1).value == str(a.pk))
+    sheet.cell(row, columns["অবস্থা"]).value = "চলমান"
+    sheet.cell(row, columns["অগ্রগতি (%)"]).value = 70
+    sheet.cell(row, columns["কী করা হয়েছে"]).value = "৩৫০ জন প্রশিক্ষণ পেয়েছেন"
+    filled = bytes_io.BytesIO()
+    book.save(filled)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("progress.xlsx", filled.getvalue())
+    checked = io.post(f"/plans/{plan.pk}/progress/1/upload/", {"sheet": upload})
+    html = checked.content.decode()
+    assert checked.status_code == 200 and not ProgressUpdate.objects.exists()  # nothing yet
+    assert "progress--from-sheet" in html and "৩৫০ জন প্রশিক্ষণ পেয়েছেন" in html
+    assert html.count("progress--from-sheet") == 1  # only the changed row
+    saved = io.post(
+        f"/plans/{plan.pk}/progress/1/",
+        {
+            f"i{a.pk}-status": "ongoing",
+            f"i{a.pk}-percent": "৭০",
+            f"i{a.pk}-done_text": "৩৫০ জন প্রশিক্ষণ পেয়েছেন",
+        },
+    )
+    assert saved.status_code == 302
+    assert ProgressUpdate.objects.get(item=a).percent == 70
+    bad = io.post(
+        f"/plans/{plan.pk}/progress/1/upload/",
+        {"sheet": SimpleUploadedFile("x.xlsx", b"not a workbook")},
+    )
+    assert bad.status_code == 400 and "XLSX" in bad.content.decode()
+    del b
