@@ -346,7 +346,7 @@ class Queue:
 def review_queue(post: Post, year: int, *, today: dt.date | None = None) -> Queue:
     """The subordinate offices of the post's office and their plans for ``year``.
 
-    A plan not yet submitted when the year has begun is late. Three queries:
+    A plan never sent up by the time the year has begun is late. Three queries:
     the offices, their plans (with item counts), the reports awaiting review.
     """
     today = today or timezone.localdate()
@@ -365,7 +365,8 @@ def review_queue(post: Post, year: int, *, today: dt.date | None = None) -> Queu
     for office in offices:
         plan = plans.get(office.pk)
         row = QueueRow(office=office, plan=plan, item_count=getattr(plan, "item_count", 0))
-        row.late = today >= start and (plan is None or plan.status == ReviewStatus.DRAFT)
+        # Late: the year has begun and the plan was never sent up (a reopened plan was).
+        row.late = today >= start and (plan is None or plan.submitted_at is None)
         counts[row.state] += 1
         counts["late"] += row.late
         rows.append(row)

@@ -373,7 +373,20 @@ def test_the_review_queue_counts_what_waits(client):
     html = as_user(client, "dhakadiv.io").get("/plans/review/?year=2017").content.decode()
     assert "জেলা প্রশাসকের কার্যালয়, ঢাকা" in html
     assert "১টি আপনার অপেক্ষায়" in html
+    # 13 districts: Dhaka sent up, Gazipur a draft, 11 not started; all but Dhaka late.
+    assert "১২টি দেরিতে" in html and "১১টি শুরু হয়নি" in html
     assert Notification.objects.filter(user__username="dhakadiv.io").count() == 1
+
+
+def test_a_reopened_plan_is_not_late():
+    from conftest import post_of
+    from udbhabon.plans import queries
+
+    plan = make_plan(state="accepted")
+    services.plan_reopen(plan=plan, actor=None)
+    queue = queries.review_queue(post_of("dhakadiv.io"), 2017, today=dt.date(2017, 9, 1))
+    row = next(r for r in queue.rows if r.plan == plan)
+    assert row.state == "draft" and not row.late
 
 
 def test_occurrences_are_ticked_off_on_the_item_page(io):
