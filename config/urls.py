@@ -22,5 +22,6 @@ urlpatterns = [
     path("offices/", include("udbhabon.offices.urls")),
     path("documents/", include("udbhabon.documents.urls")),
     path("plans/", include("udbhabon.plans.urls")),
+    path("meetings/", include("udbhabon.meetings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -28,7 +29,7 @@ def _weight(client: Client, url: str) -> tuple[int, dict[str, int]]:
     for ref in _assets(html.decode()):
         path = finders.find(ref.removeprefix("/static/"))
         assert path, ref
-        with open(path, "rb") as fh:
+        with Path(path).open("rb") as fh:
             data = fh.read()
         sizes[ref] = len(data) if ref.endswith(".woff2") else len(gzip.compress(data))
     return sum(sizes.values()), sizes

@@ -67,3 +67,7 @@ def load_demo_content() -> Iterator[str]:
     from udbhabon.plans.demo import load_plans_demo
 
     yield from load_plans_demo()
+
+    from udbhabon.meetings.demo import load_demo as load_meetings_demo
+
+    yield from load_meetings_demo()

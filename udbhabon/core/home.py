@@ -17,6 +17,7 @@ from udbhabon.offices.models import Post
 
 PANELS: list[str] = [
     "udbhabon.plans.home.panel",
+    "udbhabon.meetings.panels.panel",
 ]
 
 

@@ -434,6 +434,12 @@ class PlanItem(models.Model):
         return _plain(self.achieved)
 
     @property
+    def responsible(self) -> str:
+        """The responsible cell in one line (posts, then the free text); uses prefetched posts."""
+        names = [p.title for p in self.responsible_posts.all()]
+        return ", ".join([*names, self.responsible_text] if self.responsible_text else names)
+
+    @property
     def category_display(self) -> str:
         """The category as the paper shows it: as written, else the standard name."""
         if self.category_text:

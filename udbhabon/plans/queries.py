@@ -28,6 +28,7 @@ from udbhabon.plans.models import (
     ActionPlan,
     Category,
     Evidence,
+    InnovationTeam,
     ItemStatus,
     Occurrence,
     PlanItem,
@@ -486,6 +487,31 @@ def items_due(office: Office, year: int, month: int) -> list[PlanItem]:
         if due or is_overdue(item, first):
             out.append(item)
     return out
+
+
+def team_member_posts(office: Office, on: dt.date) -> list[Post]:
+    """The posts of the office's innovation team for the year holding ``on`` (the
+    meetings app ticks attendance from it: meetings/integrations.py TEAM_MEMBERS),
+    convener first; the office's active posts when no team is written down. Two queries."""
+    fiscal = periods.current_fiscal_year(on)
+    teams = {
+        (t.year, t.year_kind): t
+        for t in InnovationTeam.objects.filter(office=office, year__in={fiscal, on.year})
+    }
+    team = teams.get((fiscal, "fiscal")) or teams.get((on.year, "calendar"))
+    if team is None:
+        return list(
+            Post.objects.filter(office=office, is_active=True)
+            .exclude(role=Post.Role.VIEWER)
+            .select_related("office")
+            .order_by("role", "id")
+        )
+    return [
+        m.post
+        for m in team.members.filter(post__isnull=False)
+        .select_related("post", "post__office")
+        .order_by("position", "id")
+    ]
 
 
 def progress_by_half(plans: QuerySet[ActionPlan] | list[ActionPlan]) -> QuerySet[ProgressUpdate]:

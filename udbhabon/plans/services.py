@@ -1174,6 +1174,25 @@ def plan_item_record_evidence(
     return evidence
 
 
+def evidence_record_meeting(
+    *, plan_item_id: int, meeting: Any, actor: User | None, post: Post | None = None
+) -> Evidence | None:
+    """The meetings app's seam (meetings/integrations.py PLAN_EVIDENCE): a meeting held
+    for a plan row counts as its evidence. None when the row no longer exists."""
+    item = PlanItem.objects.select_related("plan", "plan__office").filter(pk=plan_item_id).first()
+    if item is None:
+        return None
+    return plan_item_record_evidence(
+        item=item,
+        kind=EvidenceKind.MEETING,
+        ref=f"meeting:{meeting.pk}",
+        date=meeting.date,
+        actor=actor,
+        post=post,
+        title=getattr(meeting, "title", ""),
+    )
+
+
 # ---------------------------------------------------------------------------
 # The half-yearly implementation report
 

@@ -222,3 +222,28 @@ def test_the_demo_plan_loads_once_with_progress():
     assert plan.status == "accepted" and plan.items.count() == 5
     assert queries.items_due(plan.office, 2017, 10)
     assert plan.items.filter(status="done").count() == 1
+
+
+def test_the_meetings_seams_team_posts_and_meeting_evidence():
+    from types import SimpleNamespace
+
+    from conftest import post_of
+
+    dhaka = office("dc-dhaka")
+    io_post, member = post_of("dhaka.io"), post_of("dhaka.member")
+    # No team written down: the office's active posts.
+    assert set(queries.team_member_posts(dhaka, dt.date(2017, 9, 1))) >= {io_post, member}
+    services.team_save(
+        office=dhaka, year=2017, convener=member, member_secretary=io_post, actor=None
+    )
+    assert queries.team_member_posts(dhaka, dt.date(2018, 3, 1)) == [member, io_post]
+    plan = make_plan(state="accepted")
+    item = plan.items.get(schedule_kind="recurring")
+    item.responsible_posts.add(io_post)
+    assert item.responsible.startswith("অতিরিক্ত জেলা প্রশাসক")
+    meeting = SimpleNamespace(pk=7, date=dt.date(2017, 9, 11), title="ইনোভেশন টিমের সভা")
+    evidence = services.evidence_record_meeting(
+        plan_item_id=item.pk, meeting=meeting, actor=User.objects.get(username="dhaka.io")
+    )
+    assert (evidence.ref, evidence.item) == ("meeting:7", item)
+    assert services.evidence_record_meeting(plan_item_id=0, meeting=meeting, actor=None) is None
