@@ -71,3 +71,8 @@ def load_demo_content() -> Iterator[str]:
     from udbhabon.meetings.demo import load_demo as load_meetings_demo
 
     yield from load_meetings_demo()
+
+    # Supervision's figures of the years just read in (monitoring/demo.py).
+    from udbhabon.monitoring.demo import load_supervision_demo
+
+    yield from load_supervision_demo()

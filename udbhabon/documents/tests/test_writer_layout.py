@@ -177,10 +177,11 @@ def test_printed_dates_read_back(day):
     assert (parsed.year, parsed.month, parsed.day) == (bangla.year, bangla.month, bangla.day)
 
 
-def test_small_numbers_are_written_in_words_too():
+def test_numbers_are_written_in_words_too():
     assert count_words(5) == "০৫ (পাঁচ)"
     assert count_words(12) == "১২ (বারো)"
-    assert count_words(42) == "৪২"
+    assert count_words(42) == "৪২ (বিয়াল্লিশ)"
+    assert count_words(5, "en") == "5"
 
 
 # --- extras, English, letter alone ------------------------------------------------------

@@ -113,57 +113,8 @@ def _clear_caches() -> None:
 
 atexit.register(_clear_caches)
 
+
 # ---------------------------------------------------------------------------------------
-# ActualText: copy-paste that works.
-#
-# A PDF maps each *glyph* to text (ToUnicode). Shaped Bengali breaks that: one glyph (ক)
-# is drawn in many clusters (কি, কে, ক্ষ ...), and WeasyPrint keeps the text of the first
-# cluster it saw, so most words come out wrong (about a quarter are recovered). The PDF
-# standard's answer is a marked-content span with /ActualText around the glyphs, giving the
-# real text of the line; poppler (pdftotext, Evince, Okular), PDFium (Chrome) and Acrobat
-# use it. It changes nothing on the page. WeasyPrint has no option for it, so its text
-# drawing function is wrapped, only while Udbhabon writes (a context variable), only for
-# text boxes with Bengali. test_writer_pdf checks that it still takes effect after upgrades.
-
-_ACTUAL_TEXT: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "udbhabon_actual_text", default=False
-)
-_BENGALI = re.compile("[\u0980-\u09ff]")
-
-
-def _install_actual_text() -> bool:
-    """Wrap weasyprint.draw.draw_text once; return whether the hook is in place."""
-    import pydyf
-    import weasyprint.draw as draw
-
-    with _lock:
-        return _wrap_draw_text(draw, pydyf)
-
-
-def _wrap_draw_text(draw: Any, pydyf: Any) -> bool:
-    original = getattr(draw, "draw_text", None)
-    if original is None:
-        return False
-    if getattr(original, "_udbhabon_actual_text", False):
-        return True
-
-    @functools.wraps(original)
-    def draw_text(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
-        text = getattr(textbox, "text", "")
-        if not (_ACTUAL_TEXT.get() and text.strip() and _BENGALI.search(text)):
-            return original(stream, textbox, *args, **kwargs)
-        span = pydyf.Dictionary({"ActualText": pydyf.String(text)})
-        stream.begin_marked_content("Span", span)
-        try:
-            return original(stream, textbox, *args, **kwargs)
-        finally:
-            stream.end_marked_content()
-
-    draw_text._udbhabon_actual_text = True  # type: ignore[attr-defined]
-    draw.draw_text = draw_text
-    return True
-
-
 def _stylesheet(lang: str) -> Any:
     """The print stylesheet, parsed once per language and thread (parsing and loading the
     fonts costs ~50 ms)."""

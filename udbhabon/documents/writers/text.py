@@ -1,8 +1,8 @@
 """Small text helpers for the writers: digits, dates and times as papers write them.
 
-The `bangla` package owns digits and the calendar for the whole project; the writers
-only need to *print* values that are already computed (the contract carries the Bangla
-date), so these few formatting functions live here and stay dependency-free.
+Digits, month names and number words come from the `bangla` package (one place for
+them in the whole project); what is here is only how papers *lay them out* (zero-padded
+days, the part of the day before a time).
 """
 
 from __future__ import annotations
@@ -10,83 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-BN_DIGITS = "০১২৩৪৫৬৭৮৯"
-_TO_BN = str.maketrans("0123456789", BN_DIGITS)
-_TO_LATIN = str.maketrans(BN_DIGITS, "0123456789")
+from bangla.calendar import GREGORIAN_MONTHS_BN as MONTHS_BN
+from bangla.calendar import GREGORIAN_MONTHS_EN as MONTHS_EN
+from bangla.digits import localize_digits, to_ascii_digits, with_words
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-MONTHS_BN = tuple(
-    nfc(m)
-    for m in (
-        "জানুয়ারি",
-        "ফেব্রুয়ারি",
-        "মার্চ",
-        "এপ্রিল",
-        "মে",
-        "জুন",
-        "জুলাই",
-        "আগস্ট",
-        "সেপ্টেম্বর",
-        "অক্টোবর",
-        "নভেম্বর",
-        "ডিসেম্বর",
-    )
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-_WORDS_BN = tuple(
-    nfc(w)
-    for w in (
-        "শূন্য",
-        "এক",
-        "দুই",
-        "তিন",
-        "চার",
-        "পাঁচ",
-        "ছয়",
-        "সাত",
-        "আট",
-        "নয়",
-        "দশ",
-        "এগারো",
-        "বারো",
-        "তেরো",
-        "চৌদ্দ",
-        "পনেরো",
-        "ষোলো",
-        "সতেরো",
-        "আঠারো",
-        "উনিশ",
-        "বিশ",
-    )
-)
-
-
 def digits(value: object, lang: str = "bn") -> str:
     """`value` as text with Bengali digits (lang "bn") or as is (any other language)."""
     text = str(value)
-    return text.translate(_TO_BN) if lang == "bn" else text
+    return localize_digits(text, "bn") if lang == "bn" else text
 
 
 def latin_digits(text: str) -> str:
-    return text.translate(_TO_LATIN)
+    return to_ascii_digits(text)
 
 
 def parse_iso(value: str | None) -> dt.date | None:
@@ -152,9 +92,7 @@ def count_words(count: int, lang: str = "bn") -> str:
     """5 -> '০৫ (পাঁচ)', as attachment lines write page counts; larger numbers as digits."""
     if lang != "bn":
         return str(count)
-    if 0 <= count < len(_WORDS_BN):
-        return f"{digits(f'{count:02d}')} ({_WORDS_BN[count]})"
-    return digits(count)
+    return with_words(count) if count >= 0 else digits(count)
 
 
 def paragraphs(value: str | list[str] | None) -> list[str]:

@@ -1,0 +1,275 @@
+"""Server time and query counts of the main pages, and the supervision floor.
+
+Runs in-process with Django's test client against the bench database that
+`generate_national_data` filled (bench/run.sh), so "server time" is the time
+from the request entering Django to the response leaving it (middleware,
+queries, templates), without network. Every page is requested WARM times
+first, then REPEAT times measured; p50 and p95 are reported with the number
+of queries (which must not depend on the data size: the tests assert that).
+
+The floor of the national supervision page is the hand-written SQL that
+computes the same table from the aggregate table (rows, roll-ups, the summary
+per level with the month counts, the league), run through a bare cursor: what
+the page would cost with no ORM, template or middleware. The ratio page/floor
+is reported from the same run. When the domain apps have landed, the "live"
+cost — computing the same indicators from the domain tables, which the
+aggregate table saves — is reported beside it.
+
+Writes bench/results/pages.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+
+from udbhabon.monitoring import indicators  # noqa: E402
+from udbhabon.monitoring.models import OfficeYearStats  # noqa: E402
+from udbhabon.offices.demo import create_personas  # noqa: E402
+from udbhabon.offices.models import Office, User  # noqa: E402
+
+WARM = int(os.environ.get("BENCH_WARM", "3"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
+settings.ALLOWED_HOSTS = ["*"]
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, round(q * len(values) + 0.5) - 1))]
+
+
+def measure(client: Client, url: str) -> dict:
+    for _ in range(WARM):
+        response = client.get(url)
+    times = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    return {
+        "url": url,
+        "status": response.status_code,
+        "queries": len(ctx.captured_queries),
+        "p50": round(statistics.median(times), 2),
+        "p95": round(pct(times, 0.95), 2),
+        "bytes": len(response.content) if hasattr(response, "content") else 0,
+    }
+
+
+def latest_year() -> int:
+    return OfficeYearStats.objects.order_by("-year").values_list("year", flat=True).first() or 2021
+
+
+def _first(model_label: str, **filters):
+    model = indicators.model_or_none(*model_label.split("."))
+    if model is None:
+        return None
+    return model.objects.filter(**filters).order_by("pk").first()
+
+
+def pages(year: int) -> list[tuple[str, str, str | None]]:
+    """(label, persona, url or None when the page's app has not landed)."""
+
+    def url(name: str, query: str = "", **kwargs) -> str | None:
+        try:
+            return reverse(name, kwargs=kwargs) + query
+        except NoReverseMatch:
+            return None
+
+    plan = _first("plans.ActionPlan", office__code="dc-jashore") or _first("plans.ActionPlan")
+    meeting = _first("meetings.Meeting", office__code="dc-jashore") or _first("meetings.Meeting")
+    q = f"?year={year}"
+    return [
+        ("home", "jashore.io", url("core:home")),
+        ("office", "jashore.io", url("offices:detail", code="dc-jashore")),
+        ("plan page", "jashore.io", plan and url("plans:detail", pk=plan.pk)),
+        ("plan list", "jashore.io", url("plans:office", code="dc-jashore")),
+        ("review queue", "khulnadiv.io", url("plans:queue")),
+        ("supervision, national", "cabinet.io", url("monitoring:office", q, code="cabinet")),
+        (
+            "supervision, division",
+            "khulnadiv.io",
+            url("monitoring:office", q, code="div-khulna"),
+        ),
+        ("supervision, district", "jashore.io", url("monitoring:office", q, code="dc-jashore")),
+        (
+            "supervision, all departmental offices (page 1)",
+            "cabinet.io",
+            url("monitoring:office", q + "&level=department", code="cabinet"),
+        ),
+        ("meeting page", "jashore.io", meeting and url("meetings:detail", pk=meeting.pk)),
+        ("action items", "jashore.io", url("meetings:actions", code="dc-jashore")),
+        ("idea bank search", "jashore.io", url("ideas:bank", "?q=সেবা")),
+        ("similar ideas", "jashore.io", url("ideas:similar", "?text=ভূমি সেবা সহজীকরণ")),
+        (
+            "export supervision XLSX, national",
+            "cabinet.io",
+            url("monitoring:export", q, code="cabinet", fmt="xlsx"),
+        ),
+    ]
+
+
+FLOOR_SQL = [
+    # The rows: divisions with their own year's figures.
+    """SELECT o.id, o.code, o.name_bn, s.*
+         FROM offices_office o
+         LEFT JOIN monitoring_officeyearstats s ON s.office_id = o.id AND s.year = %(year)s
+        WHERE o.path >= %(lo)s AND o.path < %(hi)s AND o.level = 'division' AND o.is_active
+          AND o.id <> %(root)s
+        ORDER BY o.path LIMIT 100""",
+    """SELECT count(*) FROM offices_office o
+        WHERE o.path >= %(lo)s AND o.path < %(hi)s AND o.level = 'division' AND o.is_active
+          AND o.id <> %(root)s""",
+    # Roll-ups below each division.
+    """SELECT substr(path, 1, 8) AS prefix, count(*), sum(plan_expected), sum(plan_actual),
+              sum(plan_timely), sum(minutes_expected), sum(minutes_actual),
+              sum(minutes_timely), sum(items_overdue), sum(ideas_received)
+         FROM monitoring_officeyearstats
+        WHERE year = %(year)s AND path >= %(lo)s AND path < %(hi)s AND depth > 1
+        GROUP BY 1""",
+    # The summary per level, with the month counts and the idea funnel.
+    "SELECT level, count(*), "
+    + ", ".join(f"sum(plan_{c})" for c in ("expected", "actual", "timely"))
+    + ", sum(minutes_expected), sum(minutes_actual), sum(minutes_timely), "
+    + "sum(ideas_received), sum(ideas_vetted), sum(ideas_approved), "
+    + ", ".join(
+        f"sum((meetings_mask >> {i}) & 1), sum((minutes_timely_mask >> {i}) & 1), "
+        f"sum((minutes_late_mask >> {i}) & 1)"
+        for i in range(12)
+    )
+    + """ FROM monitoring_officeyearstats
+        WHERE year = %(year)s AND path >= %(lo)s AND path < %(hi)s AND depth > 0
+        GROUP BY level""",
+    # The league table.
+    """SELECT o.code, o.name_bn, s.compliance FROM monitoring_officeyearstats s
+         JOIN offices_office o ON s.office_id = o.id
+        WHERE s.year = %(year)s AND s.path >= %(lo)s AND s.path < %(hi)s
+          AND s.level = 'division'
+        ORDER BY s.compliance DESC, s.path LIMIT 5""",
+    """SELECT o.code, o.name_bn, s.compliance FROM monitoring_officeyearstats s
+         JOIN offices_office o ON s.office_id = o.id
+        WHERE s.year = %(year)s AND s.path >= %(lo)s AND s.path < %(hi)s
+          AND s.level = 'division'
+        ORDER BY s.compliance ASC, s.path LIMIT 5""",
+]
+# What the page itself reads, as bare SQL: the rows, their count, the roll-up
+# rows of the divisions and of the root (summary and chart), the league.
+LOOKUP_SQL = [
+    *FLOOR_SQL[:2],
+    """SELECT * FROM monitoring_subtreeyearstats
+        WHERE year = %(year)s AND office_id IN (
+          SELECT id FROM offices_office WHERE parent_id = %(root)s AND level = 'division')""",
+    "SELECT * FROM monitoring_subtreeyearstats WHERE year = %(year)s AND office_id = %(root)s",
+    *FLOOR_SQL[4:],
+]
+
+
+def floor(year: int, statements: list[str]) -> dict:
+    from udbhabon.offices.queries import path_successor
+
+    root = Office.objects.get(depth=0)
+    params = {"year": year, "lo": root.path, "hi": path_successor(root.path), "root": root.pk}
+    times = []
+    with connection.cursor() as cur:
+        for i in range(WARM + REPEAT):
+            start = time.perf_counter()
+            for sql in statements:
+                cur.execute(sql, params)
+                cur.fetchall()
+            if i >= WARM:
+                times.append((time.perf_counter() - start) * 1000)
+    return {"p50": round(statistics.median(times), 2), "p95": round(pct(times, 0.95), 2)}
+
+
+def live(year: int) -> dict | None:
+    """Computing the national indicators from the domain tables (what the aggregate
+    table saves each page view): the sources' GROUP BY queries over the country."""
+    import datetime as dt
+
+    sources = indicators.available_sources()
+    if not sources:
+        return None
+    root = Office.objects.get(depth=0)
+    times = []
+    for i in range(1 + 5):
+        start = time.perf_counter()
+        for s in sources:
+            s.collect(year=year, path=root.path, as_of=dt.date(year + 1, 8, 15))
+        if i:
+            times.append((time.perf_counter() - start) * 1000)
+    return {
+        "sources": [s.NAME for s in sources],
+        "p50": round(statistics.median(times), 2),
+        "p95": round(pct(times, 0.95), 2),
+    }
+
+
+def main() -> None:
+    create_personas()
+    year = latest_year()
+    results: dict = {
+        "vendor": connection.vendor,
+        "offices": Office.objects.count(),
+        "year": year,
+        "warm": WARM,
+        "repeat": REPEAT,
+        "pages": {},
+        "sources": sorted(indicators.available_names()),
+    }
+    clients: dict[str, Client] = {}
+    print(f"offices: {results['offices']}, fiscal year {year}, {connection.vendor}")
+    print(f"{'page':52} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7}")
+    for label, persona, url in pages(year):
+        if url is None:
+            results["pages"][label] = None
+            print(f"{label:52} {'— not landed / no data':>25}")
+            continue
+        if persona not in clients:
+            clients[persona] = Client()
+            clients[persona].force_login(User.objects.get(username=persona))
+        r = measure(clients[persona], url)
+        results["pages"][label] = r
+        flag = "" if r["status"] == 200 else f"  (status {r['status']})"
+        print(f"{label:52} {r['p50']:8.2f} {r['p95']:8.2f} {r['queries']:7d}{flag}")
+    results["floor"] = floor(year, FLOOR_SQL)
+    results["lookup"] = floor(year, LOOKUP_SQL)
+    nat = results["pages"]["supervision, national"]
+    results["ratio"] = round(nat["p50"] / results["floor"]["p50"], 2)
+    results["lookup_ratio"] = round(nat["p50"] / results["lookup"]["p50"], 2)
+    print(
+        f"national supervision floor (raw SQL computing the table from the per-office "
+        f"aggregate table): p50 {results['floor']['p50']} ms, p95 {results['floor']['p95']} ms; "
+        f"page / floor = {results['ratio']}"
+    )
+    print(
+        f"the page's own reads as raw SQL (with the roll-up table): "
+        f"p50 {results['lookup']['p50']} ms; page / that = {results['lookup_ratio']}"
+    )
+    results["live"] = live(year)
+    if results["live"]:
+        print(f"live from the domain tables: p50 {results['live']['p50']} ms")
+    out = Path(__file__).parent / "results" / "pages.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

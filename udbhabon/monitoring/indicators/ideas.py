@@ -1,0 +1,57 @@
+"""Indicators from the ideas app: ideas received, vetted, approved, implemented, and
+the time, cost and visits that implemented initiatives save citizens.
+
+One GROUP BY query over the subtree by office, counting ideas by stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Count, Q
+
+from udbhabon.monitoring.indicators import Facts, model_or_none
+from udbhabon.offices.queries import subtree_q
+
+NAME = "ideas"
+COLUMNS = ("ideas_received", "ideas_vetted", "ideas_approved")
+# Stages an idea reaches after vetting, and after approval (ideas app).
+NOT_VETTED = ("submitted", "received", "new", "vetting", "draft")
+APPROVED = ("approved", "piloting", "implemented", "scaled", "replicated")
+IMPLEMENTED = ("implemented", "scaled", "replicated")
+
+
+def available() -> bool:
+    idea = model_or_none("ideas", "Idea")
+    if idea is None:
+        return False
+    names = {f.name for f in idea._meta.get_fields()}
+    return {"office", "stage", "created_at"} <= names
+
+
+def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
+    Idea = model_or_none("ideas", "Idea")
+    out: dict[int, Facts] = defaultdict(lambda: {"received": {}})
+    start, end = dt.date(year, 7, 1), dt.date(year + 1, 7, 1)
+    rows = (
+        Idea.objects.filter(
+            subtree_q(path, field="office__path"),
+            created_at__date__gte=start,
+            created_at__date__lt=end,
+        )
+        .values("office_id")
+        .annotate(
+            received=Count("id"),
+            vetted=Count("id", filter=~Q(stage__in=NOT_VETTED)),
+            approved=Count("id", filter=Q(stage__in=APPROVED)),
+            implemented=Count("id", filter=Q(stage__in=IMPLEMENTED)),
+        )
+    )
+    for r in rows:
+        facts = out[r["office_id"]]
+        facts["ideas_received"] = r["received"]
+        facts["ideas_vetted"] = r["vetted"]
+        facts["ideas_approved"] = r["approved"]
+        facts["ideas_implemented"] = r["implemented"]
+    return dict(out)

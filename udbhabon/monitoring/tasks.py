@@ -1,0 +1,27 @@
+"""Background work of supervision (Django's tasks framework).
+
+`manage.py send_reminders` enqueues `daily` (a timer or cron runs the command
+once a day); a deadline change enqueues `refresh_stats` for the setter's subtree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.tasks import task
+
+
+@task()
+def daily(as_of: str | None = None) -> dict[str, int]:
+    from udbhabon.monitoring.services import daily_run
+
+    return daily_run(as_of=dt.date.fromisoformat(as_of) if as_of else None)
+
+
+@task()
+def refresh_stats(year: int, office_id: int | None = None) -> int:
+    from udbhabon.monitoring.services import stats_refresh
+    from udbhabon.offices.models import Office
+
+    office = Office.objects.get(pk=office_id) if office_id else None
+    return stats_refresh(year=year, office=office)

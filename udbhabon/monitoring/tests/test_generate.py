@@ -1,0 +1,95 @@
+"""generate_national_data: realistic, reproducible, and idempotent."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from udbhabon.monitoring import indicators
+from udbhabon.monitoring.generate import generate
+from udbhabon.monitoring.models import OfficeYearStats, SubtreeYearStats
+from udbhabon.offices.models import Office, Post, PostHolding, User
+
+pytestmark = pytest.mark.django_db
+
+
+class Rollback(Exception):
+    pass
+
+
+def _generated(seed: int) -> list[tuple[str, str, str]]:
+    try:
+        with transaction.atomic():
+            generate(scale=0.035, seed=seed, years=1, log=lambda _m: None)
+            rows = list(
+                Office.objects.filter(code__startswith="gen-")
+                .order_by("code")
+                .values_list("code", "name_bn", "path")
+            )
+            raise Rollback
+    except Rollback:
+        return rows
+
+
+def test_the_same_seed_gives_the_same_country():
+    first, again, other = _generated(7), _generated(7), _generated(8)
+    assert len(first) == round(20_000 * 0.035) - 568
+    assert first == again
+    assert first != other
+
+
+def test_it_fills_offices_officers_and_indicators_in_bengali(login):
+    def cabinet_page(url: str) -> int:
+        return login("cabinet.io").get(url).status_code
+
+    before = Office.objects.count()
+    call_command("generate_national_data", "--scale", "0.035", "--seed", "3", "--years", "2")
+    offices = Office.objects.count()
+    assert offices == round(20_000 * 0.035) > before
+    dept = Office.objects.filter(code__startswith="gen-").select_related("parent").first()
+    assert dept.level == "department" and dept.path.startswith(dept.parent.path)
+    assert dept.depth == dept.parent.depth + 1
+    assert any("\u0980" <= ch <= "\u09ff" for ch in dept.name_bn)
+    # Two posts with a current holder at every office that had none.
+    assert Post.objects.filter(office=dept).count() == 2
+    assert PostHolding.objects.filter(post__office=dept, ended_on__isnull=True).count() == 2
+    officers = User.objects.filter(username__startswith=f"gen.{dept.pk}.")
+    assert officers.count() == 2
+    assert not any(u.has_usable_password() for u in officers)
+    # Indicators for every office and both years, and the roll-ups below them.
+    assert OfficeYearStats.objects.count() == 2 * offices
+    assert SubtreeYearStats.objects.filter(office__code="cabinet", level="department").exists()
+    # Plans for most offices and both years, once the plans app has landed.
+    ActionPlan = indicators.model_or_none("plans", "ActionPlan")
+    if ActionPlan is not None:
+        plans = ActionPlan.objects.filter(office__code__startswith="gen-").count()
+        assert 0.7 * 2 * (offices - 568) < plans < 2 * (offices - 568)
+        items = indicators.model_or_none("plans", "PlanItem").objects.filter(
+            plan__office__code__startswith="gen-"
+        )
+        assert 3 * plans <= items.count() <= 8 * plans
+        sent = OfficeYearStats.objects.filter(plan_actual=1).count()
+        assert sent > 0.5 * plans
+    # Meetings: the administrative offices nearly every month, with minutes and decisions.
+    Meeting = indicators.model_or_none("meetings", "Meeting")
+    if Meeting is not None:
+        jashore = Meeting.objects.filter(office__code="dc-jashore").count()
+        assert 2 * 12 * 0.6 < jashore <= 2 * 12
+        meeting = Meeting.objects.filter(status="sent").first()
+        assert meeting.items.count() >= 2 and meeting.actions.count() == 1
+        held = OfficeYearStats.objects.filter(office__code="dc-jashore", meetings_held__gt=5)
+        assert held.count() == 2
+        assert cabinet_page(f"/meetings/{meeting.pk}/") == 200
+    # Generated records have their "created" history, so their pages open.
+    cabinet = login("cabinet.io")
+    assert cabinet.get(f"/offices/{dept.code}/").status_code == 200
+    if ActionPlan is not None:
+        plan = ActionPlan.objects.filter(office__code__startswith="gen-").first()
+        assert plan.history.count() == 1
+        assert cabinet.get(f"/plans/{plan.pk}/").status_code == 200
+    # A second run adds nothing.
+    users = User.objects.count()
+    call_command("generate_national_data", "--scale", "0.035", "--seed", "3", "--years", "2")
+    assert Office.objects.count() == offices
+    assert User.objects.count() == users

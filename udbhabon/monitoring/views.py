@@ -1,0 +1,278 @@
+"""Supervision pages: the office table, its export, reminders, deadlines, the digest.
+
+Thin views: access helpers first, reads through queries, writes through services.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bangla.fiscal import format_fiscal_year
+from udbhabon.core.htmx import is_htmx
+from udbhabon.monitoring import charts, exports, queries, rates, services
+from udbhabon.monitoring.access import (
+    office_for_supervision,
+    office_to_remind,
+    own_office_for_deadlines,
+)
+from udbhabon.monitoring.deadlines import Resolver
+from udbhabon.monitoring.forms import DeadlineForm, RemindForm, TableForm
+from udbhabon.monitoring.models import DigestSubscription, Reminder
+from udbhabon.offices.access import acting_post
+
+
+def strip_words() -> dict[str, str]:
+    """The month strip's states in words, translated once per request."""
+    return {
+        "ok": _("minutes on time"),
+        "late": _("minutes late"),
+        "held": _("meeting held, no minutes"),
+        "missing": _("no meeting, no minutes"),
+        "due": _("not yet due"),
+        "none": _("month not yet come"),
+    }
+
+
+def state_chips() -> dict[str | None, tuple[str, str]]:
+    """Each paper state as (colour class, words), translated once per request."""
+    none = ("none", _("Not started"))
+    return {
+        "accepted": ("ok", _("Accepted")),
+        "submitted": ("wait", _("Submitted")),
+        "returned": ("late", _("Returned")),
+        "draft": ("none", _("Draft")),
+        "none": none,
+        None: none,
+    }
+
+
+def paper_words(p: rates.Period, year_label: str) -> str:
+    """The paper a remind button is about, in words (same strings as includes/paper.html)."""
+    if p.paper == "plan":
+        return _("action plan %(y)s") % {"y": year_label}
+    if p.paper == "report":
+        if p.index == 1:
+            return _("half-yearly report, July–December")
+        return _("half-yearly report, January–June")
+    return _("minutes of %(m)s") % {"m": services.period_label("minutes", p.period)}
+
+
+def _this_year() -> int:
+    today = timezone.localdate()
+    return today.year if today.month >= 7 else today.year - 1
+
+
+def _filters(request: HttpRequest) -> dict:
+    form = TableForm(request.GET)
+    data = form.cleaned_data if form.is_valid() else {}
+    return {
+        "year": data.get("year") or _this_year(),
+        "level": data.get("level") or None,
+        "sort": data.get("sort") or "tree",
+        "desc": data.get("dir") == "desc",
+        "page": data.get("page") or 1,
+    }
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    url = reverse("monitoring:office", kwargs={"code": post.office.code})
+    query = request.GET.urlencode()
+    return redirect(f"{url}?{query}" if query else url)
+
+
+@login_required
+def office(request: HttpRequest, code: str) -> HttpResponse:
+    post, office = office_for_supervision(request, code)
+    f = _filters(request)
+    table = queries.supervision_table(
+        office,
+        f["year"],
+        level=f["level"],
+        sort=f["sort"],
+        desc=f["desc"],
+        page=f["page"],
+        as_of=timezone.localdate(),
+    )
+    total = table.summary.total
+    words, chips = strip_words(), state_chips()
+    year_label = format_fiscal_year(table.year)
+    # Words and colours computed here once per row: the template loops over up
+    # to 50 rows × 12 cells, and includes or translations inside it cost most.
+    for row in table.rows:
+        for cell in row.strip:
+            cell.title = words[cell.state]
+        o = row.office
+        row.chips = [
+            chips.get(s, chips[None])
+            for s in (o.st_plan_state, o.st_report1_state, o.st_report2_state)
+        ]
+        if row.remind is not None:
+            row.remind_words = paper_words(row.remind, year_label)
+    context = {
+        "table": table,
+        "office": office,
+        "post": post,
+        "crumbs": queries.crumbs(office, post),
+        "years": [
+            (y, format_fiscal_year(y)) for y in queries.available_years(office, _this_year())
+        ],
+        "year_label": year_label,
+        "bars": charts.compliance_bars(total, [p.period for p in table.months]),
+        "funnel": charts.funnel(total),
+        "can_remind": post.role in ("head", "innovation_officer"),
+        "can_set_deadlines": post.office_id == office.pk
+        and post.role in ("head", "innovation_officer"),
+        "subscribed": DigestSubscription.objects.filter(post=post).exists(),
+        "query": request.GET.copy(),
+    }
+    template = "monitoring/office.html#table" if is_htmx(request) else "monitoring/office.html"
+    return render(request, template, context)
+
+
+@login_required
+def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    _post, office = office_for_supervision(request, code)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    f = _filters(request)
+    level = f["level"] if f["level"] in queries.levels_below(office) else None
+    level = level or queries.default_level(office)
+    if level not in queries.levels_below(office):
+        level = queries.levels_below(office)[0]
+    dates = Resolver(f["year"], office.path).for_path(office.path + "0001")
+    months = rates.periods("minutes", f["year"], dates)
+    today = timezone.localdate()
+    rows = [
+        queries.Row(office=o, strip=queries._strip(o, months, today))
+        for o in queries.export_rows(office, f["year"], level, sort=f["sort"])
+    ]
+    sources = queries.indicators.available_names()
+    name = f"supervision-{office.code}-{f['year']}-{level}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            exports.to_csv(rows, sources, months), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        data = exports.to_xlsx(rows, sources, months, title=format_fiscal_year(f["year"]))
+        response = HttpResponse(
+            data,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _back(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, code: str) -> HttpResponse:
+    post, office = office_to_remind(request, code)
+    form = RemindForm(request.POST)
+    fallback = reverse("monitoring:office", kwargs={"code": office.parent.code})
+    if not form.is_valid():
+        messages.error(request, _("That reminder could not be understood; nothing was sent."))
+        return redirect(_back(request, fallback))
+    try:
+        sent = services.reminder_send(
+            office=office,
+            year=form.cleaned_data["year"],
+            period_key=form.cleaned_data["period"],
+            post=post,
+            actor=request.user,
+        )
+    except ValueError:
+        messages.error(request, _("That reminder could not be understood; nothing was sent."))
+        return redirect(_back(request, fallback))
+    if sent is None:
+        messages.warning(
+            request,
+            _("%(office)s was already reminded about this; it was not sent again.")
+            % {"office": office.name},
+        )
+    else:
+        messages.success(
+            request, _("The reminder was sent to %(office)s.") % {"office": office.name}
+        )
+    return redirect(_back(request, fallback))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deadlines(request: HttpRequest, code: str) -> HttpResponse:
+    post, office = own_office_for_deadlines(request, code)
+    try:
+        year = int(request.POST.get("year") or request.GET.get("year") or _this_year())
+    except ValueError:
+        year = _this_year()
+    current = Resolver(year, office.path)
+    mine = current.by_path.get(office.path)
+    applied = mine or current.for_path(office.path)
+    initial = {
+        "year": year,
+        "plan_due": applied.plan_due,
+        "report1_due": applied.report1_due,
+        "report2_due": applied.report2_due,
+        "minutes_days": applied.minutes_days,
+        "remind_before_days": applied.remind_before_days,
+        "escalate_after_days": applied.escalate_after_days,
+    }
+    form = DeadlineForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.deadline_set(office=office, post=post, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The deadlines were saved for every office below."))
+        return redirect(
+            reverse("monitoring:office", kwargs={"code": office.code})
+            + f"?year={form.cleaned_data['year']}"
+        )
+    return render(
+        request,
+        "monitoring/deadlines.html",
+        {
+            "office": office,
+            "form": form,
+            "year_label": format_fiscal_year(year),
+            "inherited": mine is None,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def digest(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    on = request.POST.get("on") == "1"
+    services.digest_subscribe(post=post, on=on)
+    messages.success(
+        request,
+        _("You will receive the weekly digest.") if on else _("The weekly digest is off."),
+    )
+    return redirect(_back(request, reverse("monitoring:office", kwargs={"code": post.office.code})))
+
+
+@login_required
+def reminders(request: HttpRequest, code: str) -> HttpResponse:
+    """The reminders sent to an office (the office's own view and its supervisors')."""
+    _post, office = office_for_supervision(request, code)
+    rows = (
+        Reminder.objects.filter(office=office)
+        .select_related("sent_by__office", "told_office")
+        .order_by("-sent_at")[:100]
+    )
+    return render(request, "monitoring/reminders.html", {"office": office, "reminders": rows})
