@@ -29,7 +29,7 @@ messages: venv
 messages-update: venv
 	$(PY) manage.py makemessages -l bn -l en --ignore=.venv --ignore=bangla --ignore=tests \
 		--ignore=bench --ignore=var --no-location --no-obsolete
-	@sed -i '/^#, fuzzy$$/d' $$(find . -path ./.venv -prune -o -name django.po -print)
+	@python3 scripts/po_fill.py --clear-fuzzy $$(find . -path ./.venv -prune -o -name django.po -print)
 
 ## Set up and start the app on http://127.0.0.1:$(PORT) with demo data (SQLite).
 DEV_ENV := DJANGO_DEBUG=1 UDBHABON_TASK_BACKEND=django_tasks_db.DatabaseBackend

@@ -22,6 +22,8 @@ urlpatterns = [
     path("offices/", include("udbhabon.offices.urls")),
     path("documents/", include("udbhabon.documents.urls")),
     path("plans/", include("udbhabon.plans.urls")),
+    path("ideas/", include("udbhabon.ideas.urls")),
+    path("portal/", include("udbhabon.portal.urls")),
     path("supervision/", include("udbhabon.monitoring.urls")),
     path("meetings/", include("udbhabon.meetings.urls")),
     path("admin/", admin.site.urls),

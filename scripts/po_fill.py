@@ -2,6 +2,7 @@
 """Fill empty Bengali translations in .po catalogues from a TSV file.
 
     scripts/po_fill.py translations.tsv udbhabon/*/locale/bn/LC_MESSAGES/django.po
+    scripts/po_fill.py --clear-fuzzy $(find . -name django.po)
 
 Each TSV line is `English msgid<TAB>Bengali msgstr` (plural entries: the
 singular msgid, then the Bengali for one and for many separated by " || ").
@@ -85,7 +86,41 @@ def fill(po: Path, table: dict[str, str], *, report_missing: bool) -> int:
     return missing
 
 
+def clear_fuzzy(po: Path) -> int:
+    """Turn makemessages' fuzzy guesses into empty translations (so the tests see
+    them as untranslated) instead of letting a wrong guess go live; the header
+    entry only loses its flag."""
+    text = po.read_text(encoding="utf-8")
+    cleared = 0
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal cleared
+        if "#, fuzzy" not in m["head"]:
+            return m.group(0)
+        head = "".join(
+            line + "\n"
+            for line in m["head"].splitlines()
+            if line != "#, fuzzy" and not line.startswith("#|")
+        )
+        if not _unquote(m["id"]):  # the header
+            return head + m.group(0)[len(m["head"]) :]
+        cleared += 1
+        out = head + f"msgid {m['id']}\n"
+        if m["plural"]:
+            return out + f'msgid_plural {m["plural"]}\nmsgstr[0] ""\nmsgstr[1] ""\n'
+        return out + 'msgstr ""\n'
+
+    new = ENTRY.sub(replace, text)
+    if new != text:
+        po.write_text(new, encoding="utf-8")
+    return cleared
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--clear-fuzzy":
+        cleared = sum(clear_fuzzy(Path(p)) for p in argv[1:])
+        print(f"{cleared} fuzzy guess(es) cleared")
+        return 0
     report = "--missing" in argv
     args = [a for a in argv if a != "--missing"]
     table = load_tsv(Path(args[0]))

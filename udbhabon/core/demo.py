@@ -72,6 +72,10 @@ def load_demo_content() -> Iterator[str]:
 
     yield from load_meetings_demo()
 
+    from udbhabon.ideas.demo import load_demo_ideas
+
+    yield from load_demo_ideas()
+
     # Supervision's figures of the years just read in (monitoring/demo.py).
     from udbhabon.monitoring.demo import load_supervision_demo
 

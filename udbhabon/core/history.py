@@ -56,7 +56,8 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
     records = list(
         instance.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )  # type: ignore[attr-defined]
-    for newer, older in zip(records, [*records[1:], None], strict=True):
+    # Pair each record with the one before it; a bulk-loaded row may have none.
+    for newer, older in zip(records, [*records[1:], None], strict=False):
         newer.changes = []
         if older is None:
             continue

@@ -18,6 +18,7 @@ from udbhabon.offices.models import Post
 PANELS: list[str] = [
     "udbhabon.plans.home.panel",
     "udbhabon.meetings.panels.panel",
+    "udbhabon.ideas.home.panel",
     "udbhabon.monitoring.panels.panel",
 ]
 

@@ -16,10 +16,6 @@ from udbhabon.offices.queries import subtree_q
 
 NAME = "ideas"
 COLUMNS = ("ideas_received", "ideas_vetted", "ideas_approved")
-# Stages an idea reaches after vetting, and after approval (ideas app).
-NOT_VETTED = ("submitted", "received", "new", "vetting", "draft")
-APPROVED = ("approved", "piloting", "implemented", "scaled", "replicated")
-IMPLEMENTED = ("implemented", "scaled", "replicated")
 
 
 def available() -> bool:
@@ -31,7 +27,13 @@ def available() -> bool:
 
 
 def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
-    Idea = model_or_none("ideas", "Idea")
+    from udbhabon.ideas.models import (
+        APPROVED_STAGES,
+        SHOWCASE_STAGES,
+        UNVETTED_STAGES,
+        Idea,
+    )
+
     out: dict[int, Facts] = defaultdict(lambda: {"received": {}})
     start, end = dt.date(year, 7, 1), dt.date(year + 1, 7, 1)
     rows = (
@@ -43,9 +45,10 @@ def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
         .values("office_id")
         .annotate(
             received=Count("id"),
-            vetted=Count("id", filter=~Q(stage__in=NOT_VETTED)),
-            approved=Count("id", filter=Q(stage__in=APPROVED)),
-            implemented=Count("id", filter=Q(stage__in=IMPLEMENTED)),
+            # The ideas app owns what each stage means (one place for the funnel).
+            vetted=Count("id", filter=~Q(stage__in=UNVETTED_STAGES)),
+            approved=Count("id", filter=Q(stage__in=APPROVED_STAGES)),
+            implemented=Count("id", filter=Q(stage__in=SHOWCASE_STAGES)),
         )
     )
     for r in rows:

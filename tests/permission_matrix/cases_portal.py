@@ -1,0 +1,92 @@
+"""The citizen portal: public pages, the same for everyone, signed in or not."""
+
+from __future__ import annotations
+
+from tests.permission_matrix import FOUND, OK, Case
+
+PUBLIC = {"*": OK}
+PUBLIC_POST = {"*": FOUND}
+
+
+def _idea(world, stages=()):
+    from udbhabon.ideas import services
+
+    idea = services.idea_submit_public(
+        office=world.office("dc-jashore"),
+        name="রহিমা খাতুন",
+        phone="01712345678",
+        kind="idea",
+        title="খতিয়ানের সার্টিফাইড কপি ডাকযোগে",
+        problem="খতিয়ানের নকল পেতে তিন মাস লাগে",
+        solution="অনলাইনে আবেদন, ডাকযোগে কপি",
+    )
+    io = world.post("jashore.io")
+    user = io.holdings.get(ended_on__isnull=True).user
+    for stage in stages:
+        answer = "কোন উপজেলা?" if stage == "clarification" else ""
+        services.idea_transition(idea=idea, to=stage, actor=user, post=io, answer=answer)
+    return idea
+
+
+def status(world):
+    return {"code": _idea(world, ["awaiting_vetting", "shortlisted"]).code}
+
+
+def asked(world):
+    return {"code": _idea(world, ["awaiting_vetting", "clarification"]).code}
+
+
+def showcased(world):
+    path = ["awaiting_vetting", "shortlisted", "approved", "piloting", "implemented"]
+    return {"pk": _idea(world, path).pk}
+
+
+def submission(world):
+    from django.core import signing
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from udbhabon.portal.forms import STAMP_SALT
+
+    # Seven personas post from one address in one process: start the counters afresh.
+    cache.clear()
+    shown = str(int(timezone.now().timestamp()) - 60)
+    return {
+        "office": "dc-jashore",
+        "kind": "problem",
+        "title": "রেকর্ড রুমে লম্বা লাইন",
+        "problem": "খতিয়ানের নকল তুলতে সারাদিন লাইনে দাঁড়াতে হয়",
+        "name": "করিম উদ্দিন",
+        "phone": "01812345678",
+        "started": signing.TimestampSigner(salt=STAMP_SALT).sign(shown),
+        "send": "1",
+    }
+
+
+CASES = [
+    Case("portal:home", PUBLIC),
+    Case("portal:submit", PUBLIC),
+    Case("portal:submit", PUBLIC, data={"office": "dc-jashore"}, note="office chosen"),
+    Case("portal:submit", PUBLIC_POST, method="POST", data=submission, note="send"),
+    # Nothing was sent in this browser: back to the form.
+    Case("portal:done", {"*": FOUND}),
+    Case(
+        "portal:similar",
+        PUBLIC,
+        method="POST",
+        data={"title": "খতিয়ান কপি", "problem": "নকল পেতে দেরি"},
+    ),
+    Case("portal:offices", PUBLIC, data={"office_q": "যশোর"}),
+    Case("portal:track", PUBLIC),
+    Case("portal:status", PUBLIC, kwargs=status),
+    Case("portal:status", PUBLIC, kwargs=asked, note="question asked"),
+    Case(
+        "portal:answer",
+        PUBLIC_POST,
+        kwargs=asked,
+        method="POST",
+        data={"text": "শার্শা উপজেলা"},
+    ),
+    Case("portal:showcase", PUBLIC),
+    Case("portal:showcase_detail", PUBLIC, kwargs=showcased),
+]

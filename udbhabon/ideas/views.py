@@ -1,0 +1,469 @@
+"""Officers' pages of ideas: intake, the vetting queue, an idea, the Idea
+Bank, innovators and time in stage. Thin: access → query/service → render.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from udbhabon.core.history import history_rows
+from udbhabon.core.htmx import is_htmx
+from udbhabon.ideas import queries, services
+from udbhabon.ideas.access import (
+    idea_for_contribution,
+    idea_for_edit,
+    idea_for_view,
+    innovator_for_view,
+)
+from udbhabon.ideas.forms import (
+    AttachmentForm,
+    AwardForm,
+    BankFilterForm,
+    IdeaEditForm,
+    IntakeForm,
+    MoveForm,
+    ReviewerForm,
+    ScoreForm,
+    SimilarForm,
+)
+from udbhabon.ideas.models import Criterion, IdeaAttachment, Review, Stage
+from udbhabon.offices import permissions
+from udbhabon.offices.access import acting_post, office_for_view
+
+PAGE_SIZE = 50
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "bn").startswith("en") else "bn"
+
+
+def _form_errors(form: Any, exc: ValidationError) -> None:
+    """Put a service's ValidationError next to the fields it names."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+# --- Intake -----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    permissions.require_contribute(post, post.office)
+    form = IntakeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            idea = services.idea_submit(
+                actor=request.user,
+                post=post,
+                channel=data["channel"],
+                kind=data["kind"],
+                title=data["title"],
+                problem=data["problem"],
+                solution=data["solution"],
+                service=data["service"],
+                beneficiaries=data["beneficiaries"],
+                category=data["category"],
+                received_on=data["received_on"],
+                source_link=data["source_link"],
+                source_photo=data["source_photo"],
+                submitter_name=data["submitter_name"],
+                submitter_phone=data["submitter_phone"],
+                submitter_email=data["submitter_email"],
+                **{name: data[name] for name in services.IDEA_NUMBER_FIELDS},
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The idea was saved with the tracking code %(code)s.")
+                % {"code": idea.display_code},
+            )
+            return redirect("ideas:detail", pk=idea.pk)
+    similar: list[queries.SimilarIdea] = []
+    if request.method == "POST" and form.data.get("title"):
+        similar = queries.similar_ideas(
+            f"{form.data.get('title', '')} {form.data.get('problem', '')[:600]}", office=post.office
+        )
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "ideas/new.html",
+        {"form": form, "office": post.office, "similar": similar},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def similar(request: HttpRequest) -> HttpResponse:
+    """The similar-ideas box of the intake form, refreshed while typing (htmx)."""
+    post = acting_post(request)
+    text = SimilarForm(request.POST).text()
+    found = queries.similar_ideas(text, office=post.office) if text.strip() else []
+    for hit in found:
+        hit.idea.viewable = permissions.can_view(post, hit.idea.office)
+    return render(request, "ideas/_similar.html", {"similar": found, "typed": bool(text.strip())})
+
+
+# --- One idea ----------------------------------------------------------------
+
+
+def _detail_context(request: HttpRequest, idea: Any, post: Any, **forms: Any) -> dict[str, Any]:
+    can_edit = permissions.can_edit(post, idea.office)
+    reviews = queries.reviews_of(idea)
+    criteria = list(Criterion.objects.filter(is_active=True))
+    allowed = services.allowed_moves(idea) if can_edit else []
+    my_review = next((r for r in reviews if r.reviewer_id == post.pk), None)
+    similar = []
+    if not idea.is_final:
+        similar = queries.similar_ideas(
+            f"{idea.title} {idea.problem}", office=idea.office, exclude=[idea.pk]
+        )
+        for hit in similar:
+            # Ideas elsewhere in the country show title and office only (no link, no code).
+            hit.idea.viewable = permissions.can_view(post, hit.idea.office)
+    return {
+        "idea": idea,
+        "post": post,
+        "can_edit": can_edit,
+        "can_contribute": permissions.can_contribute(post, idea.office),
+        "show_contact": permissions.can_contribute(post, idea.office),
+        "can_see_innovator": permissions.can_view(post, idea.submitter.office),
+        "transitions": queries.transitions_of(idea),
+        "reviews": reviews,
+        "show_notes": can_edit,
+        "summary": queries.summarise_reviews(reviews, criteria),
+        "my_review": my_review,
+        "similar": similar,
+        "duplicates": queries.duplicates_of(idea),
+        "attachments": list(idea.attachments.all()),
+        "overdue": queries.is_overdue(idea),
+        "move_form": forms.get("move_form") or (MoveForm(allowed=allowed) if allowed else None),
+        "reviewer_form": forms.get("reviewer_form")
+        or (ReviewerForm(posts=queries.reviewer_choices(idea.office)) if can_edit else None),
+        "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+        "history": history_rows(idea, limit=20),
+        "crumbs": [idea.office],
+    }
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    idea, post = idea_for_view(request, pk)
+    return render(request, "ideas/detail.html", _detail_context(request, idea, post))
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    idea, post = idea_for_edit(request, pk)
+    form = MoveForm(request.POST, allowed=services.allowed_moves(idea))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if idea.stage == Stage.CLARIFICATION:
+                services.idea_clarification_answer(
+                    idea=idea,
+                    text=data["note"] or data["answer"],
+                    actor=request.user,
+                    post=post,
+                )
+            elif idea.stage == Stage.AWAITING_VETTING:
+                # The monthly meeting's decisions go through idea_vet, as the
+                # meetings app's do (a meeting named without a date: today).
+                services.idea_vet(
+                    idea=idea,
+                    decision=data["to"],
+                    reason=data["answer"],
+                    note=data["note"],
+                    actor=request.user,
+                    post=post,
+                    meeting_ref=data["meeting_ref"] or None,
+                    meeting_date=data["meeting_date"],
+                    merged_into=data["merged_into"],
+                )
+            else:
+                services.idea_transition(
+                    idea=idea,
+                    to=data["to"],
+                    actor=request.user,
+                    post=post,
+                    answer=data["answer"],
+                    note=data["note"],
+                    meeting_ref=data["meeting_ref"] or None,
+                    meeting_date=data["meeting_date"],
+                    merged_into=data["merged_into"],
+                )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Recorded: %(stage)s.") % {"stage": Stage(idea.stage).label}
+            )
+            return redirect(_safe_next(request, reverse("ideas:detail", args=[idea.pk])))
+    context = _detail_context(request, idea, post, move_form=form)
+    return render(request, "ideas/detail.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    idea, post = idea_for_edit(request, pk)
+    form = IdeaEditForm(request.POST or None, instance=idea)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            services.idea_update(idea=idea, actor=request.user, post=post, **fields)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The idea was updated."))
+            return redirect("ideas:detail", pk=idea.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "ideas/edit.html", {"idea": idea, "form": form}, status=status)
+
+
+@login_required
+@require_POST
+def assign_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
+    idea, post = idea_for_edit(request, pk)
+    form = ReviewerForm(request.POST, posts=queries.reviewer_choices(idea.office))
+    if form.is_valid():
+        try:
+            services.review_assign(
+                idea=idea, reviewer=form.cleaned_data["reviewer"], actor=request.user, post=post
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The reviewer was asked to score the idea."))
+            return redirect("ideas:detail", pk=idea.pk)
+    context = _detail_context(request, idea, post, reviewer_form=form)
+    return render(request, "ideas/detail.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    idea, post = idea_for_view(request, pk)
+    item = Review.objects.filter(idea=idea, reviewer=post).prefetch_related("scores").first()
+    if item is None:
+        raise Http404
+    criteria = list(Criterion.objects.filter(is_active=True))
+    initial = {f"c{s.criterion_id}": s.score for s in item.scores.all()} | {"notes": item.notes}
+    form = ScoreForm(request.POST or None, criteria=criteria, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_submit(
+                review=item,
+                scores=form.scores(),
+                notes=form.cleaned_data["notes"],
+                actor=request.user,
+                post=post,
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Your scores were saved."))
+            return redirect("ideas:detail", pk=idea.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "ideas/review.html", {"idea": idea, "form": form}, status=status)
+
+
+@login_required
+@require_POST
+def attach(request: HttpRequest, pk: int) -> HttpResponse:
+    idea, post = idea_for_contribution(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                idea=idea,
+                file=form.cleaned_data["file"],
+                caption=form.cleaned_data["caption"],
+                actor=request.user,
+                post=post,
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The file was attached."))
+            return redirect("ideas:detail", pk=idea.pk)
+    context = _detail_context(request, idea, post, attachment_form=form)
+    return render(request, "ideas/detail.html", context, status=400)
+
+
+@login_required
+def attachment(request: HttpRequest, pk: int, att: int) -> HttpResponse:
+    idea, _post = idea_for_view(request, pk)
+    item = get_object_or_404(IdeaAttachment, pk=att, idea=idea)
+    # Read whole (uploads are capped by UDBHABON_MAX_UPLOAD_BYTES), through the
+    # view so the permission rule applies to every download.
+    with item.file.open("rb") as handle:
+        body = handle.read()
+    content_type = mimetypes.guess_type(item.filename)[0] or "application/octet-stream"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, item.filename)
+    return response
+
+
+# --- Vetting -------------------------------------------------------------------
+
+
+@login_required
+def vetting(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    code = request.GET.get("office") or post.office.code
+    office = post.office if code == post.office.code else office_for_view(request, code)
+    permissions.require_view(post, office)
+    meeting = {
+        "meeting_ref": request.GET.get("meeting_ref", ""),
+        "meeting_date": request.GET.get("meeting_date", ""),
+    }
+    context = queries.vetting_queue(office, viewer=post)
+    context.update(
+        {
+            "office": office,
+            "can_edit": permissions.can_edit(post, office),
+            "meeting": meeting,
+            "cycle_days": queries.vetting_cycle_days(),
+            "next_url": request.get_full_path(),
+        }
+    )
+    return render(request, "ideas/vetting.html", context)
+
+
+# --- The Idea Bank ----------------------------------------------------------------
+
+
+@login_required
+def bank(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    form = BankFilterForm(
+        request.GET or None,
+        years=queries.fiscal_years_of_ideas(),
+        offices=queries.office_choices(post),
+        lang=_lang(),
+    )
+    # A filter that does not fit (a year with no ideas) is left out; the others apply.
+    form.is_valid()
+    filters = getattr(form, "cleaned_data", {})
+    page = Paginator(queries.idea_bank(post, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "ideas/bank.html#results" if is_htmx(request) else "ideas/bank.html"
+    return render(
+        request,
+        template,
+        {"form": form, "page": page, "query": query.urlencode(), "office": post.office},
+    )
+
+
+@login_required
+def stages(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    code = request.GET.get("office") or post.office.code
+    office = post.office if code == post.office.code else office_for_view(request, code)
+    rows = queries.stage_report(office)
+    return render(
+        request,
+        "ideas/stages.html",
+        {
+            "office": office,
+            "rows": rows,
+            "stages": [Stage(s) for s in queries.OPEN_STAGES],
+            "overdue": queries.overdue_ideas(office, limit=20),
+            "cycle_days": queries.vetting_cycle_days(),
+            "is_top": office.pk == post.office_id,
+            "top": post.office,
+        },
+    )
+
+
+# --- Innovators -------------------------------------------------------------------
+
+
+@login_required
+def innovators(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    q = (request.GET.get("q") or "").strip()[:100]
+    page = Paginator(queries.innovators(post, q=q), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({"q": q}) if q else ""
+    return render(
+        request,
+        "ideas/innovators.html",
+        {"page": page, "q": q, "query": query, "office": post.office},
+    )
+
+
+def _innovator_context(innovator: Any, post: Any, form: AwardForm | None = None) -> dict[str, Any]:
+    ideas = queries.innovator_ideas(innovator, post)
+    can_award = permissions.can_edit(post, post.office)
+    return {
+        "innovator": innovator,
+        "ideas": ideas,
+        "awards": queries.innovator_awards(innovator),
+        "can_award": can_award,
+        "show_contact": permissions.can_edit(post, innovator.office),
+        "form": form or (AwardForm(ideas=ideas) if can_award else None),
+        "history": history_rows(innovator, limit=20),
+    }
+
+
+@login_required
+def innovator(request: HttpRequest, pk: int) -> HttpResponse:
+    item, post = innovator_for_view(request, pk)
+    return render(request, "ideas/innovator.html", _innovator_context(item, post))
+
+
+@login_required
+@require_POST
+def award(request: HttpRequest, pk: int) -> HttpResponse:
+    item, post = innovator_for_view(request, pk)
+    permissions.require_edit(post, post.office)
+    ideas = queries.innovator_ideas(item, post)
+    form = AwardForm(request.POST, ideas=ideas)
+    if form.is_valid():
+        try:
+            services.award_give(
+                innovator=item,
+                title=form.cleaned_data["title"],
+                given_on=form.cleaned_data["given_on"],
+                idea=form.cleaned_data["idea"],
+                actor=request.user,
+                post=post,
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("The award was recorded."))
+            return redirect("ideas:innovator", pk=item.pk)
+    return render(request, "ideas/innovator.html", _innovator_context(item, post, form), status=400)
