@@ -96,8 +96,8 @@ def _add_row(page: Page, row: tuple[str, ...], *, mine: bool = False) -> None:
 
 
 def _send_up(page: Page) -> str:
-    page.click("text=অগ্রায়নপত্রসহ পাঠান")
-    expect(page.locator("h1")).to_have_text("অগ্রায়নপত্রসহ পাঠান")
+    page.click("text=অগ্রায়ণপত্রসহ পাঠান")
+    expect(page.locator("h1")).to_have_text("অগ্রায়ণপত্রসহ পাঠান")
     expect(page.locator("#id_subject")).to_have_value(
         "জেলা প্রশাসকের কার্যালয়, ঠাকুরগাঁও এর ২০১৭-১৮ সালের বার্ষিক উদ্ভাবন কর্মপরিকল্পনা প্রেরণ।"
     )

@@ -34,7 +34,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -46,7 +46,7 @@ class YearKind(models.TextChoices):
 
 class ReviewStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("status of a paper", "Submitted")
     RETURNED = "returned", _("Returned with comments")
     ACCEPTED = "accepted", _("Accepted")
 
@@ -221,7 +221,7 @@ class Reviewable(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
     )
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("sent up on"), null=True, blank=True)
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -316,7 +316,7 @@ class PlanItem(models.Model):
     )
     # The row's place in the table; unique among live rows (services renumber).
     position = models.PositiveIntegerField(_("order"))
-    serial = models.PositiveIntegerField(_("serial"))
+    serial = models.PositiveIntegerField(_("serial no."))
     label = models.CharField(_("sub-label"), max_length=8, blank=True)  # ক, খ, গ ...
     category = models.ForeignKey(
         Category,
@@ -335,7 +335,7 @@ class PlanItem(models.Model):
     end_text = models.CharField(_("end as written"), max_length=1000, blank=True)
     # ... and as understood: the import contract's SCHEDULE dict, its kind, and
     # its first and last day for indexed queries (calendars, overdue, due items).
-    schedule = models.JSONField(_("schedule"), default=dict, blank=True)
+    schedule = models.JSONField(_("implementation period as understood"), default=dict, blank=True)
     schedule_kind = models.CharField(
         _("kind of schedule"),
         max_length=16,
@@ -458,7 +458,7 @@ class Occurrence(models.Model):
     end = models.DateField(_("until"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, blank=True)
     label = models.CharField(_("name"), max_length=255, blank=True)
-    done_at = models.DateTimeField(_("held"), null=True, blank=True)
+    done_at = models.DateTimeField(_("took place on"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ticked by"),
@@ -506,14 +506,14 @@ class Submission(models.Model):
     revision = models.PositiveSmallIntegerField(_("submission"), default=1)
     letter = models.ForeignKey(
         "documents.Letter",
-        verbose_name=_("forwarding letter"),
+        verbose_name=_("the forwarding letter"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
     )
     snapshot = models.JSONField(default=list, blank=True)
-    submitted_at = models.DateTimeField(_("submitted"))
+    submitted_at = models.DateTimeField(_("sent up on"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -702,7 +702,7 @@ class Evidence(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    created_at = models.DateTimeField(_("added on"), auto_now_add=True)
     deleted_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     history = HistoricalRecords()
@@ -782,7 +782,7 @@ class ReportItem(models.Model):
         ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="items"
     )
     position = models.PositiveIntegerField(_("order"))
-    serial = models.PositiveIntegerField(_("serial"))
+    serial = models.PositiveIntegerField(_("serial no."))
     label = models.CharField(_("sub-label"), max_length=8, blank=True)
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -357,7 +357,7 @@ def item_add(
     last = _live_items(plan).aggregate(m=Max("position"))["m"] or 0
     item = PlanItem(plan=plan, position=last + 1, serial=last + 1)
     _read_schedule(item, "", "", plan)
-    save_with_history(item, actor=actor, reason=gettext_noop("added"))
+    save_with_history(item, actor=actor, reason=gettext_noop("row added"))
     if values:
         return item_update(item=item, actor=actor, post=post, **values)
     return item
@@ -477,7 +477,7 @@ def item_move(
         items[index], items[other] = items[other], items[index]
         _renumber(plan, items)
         item.refresh_from_db()
-        save_with_history(item, actor=actor, reason=gettext_noop("moved"))
+        save_with_history(item, actor=actor, reason=gettext_noop("row moved"))
     return item
 
 
@@ -698,11 +698,11 @@ def _submit(
             submitted_post=post,
         ),
         actor=actor,
-        reason=gettext_noop("submitted"),
+        reason=gettext_noop("sent up"),
     )
     paper.status = ReviewStatus.SUBMITTED
     paper.submitted_at = now
-    save_with_history(paper, actor=actor, reason=gettext_noop("submitted"))
+    save_with_history(paper, actor=actor, reason=gettext_noop("sent up"))
     notify(
         posts=reviewers_of(paper.office),
         kind=f"{papers['letter_kind']}_submitted",
@@ -1112,7 +1112,9 @@ def occurrence_mark(
     occurrence.done_at = _now() if done else None
     occurrence.done_by = actor if done else None
     return save_with_history(
-        occurrence, actor=actor, reason=gettext_noop("held") if done else gettext_noop("not held")
+        occurrence,
+        actor=actor,
+        reason=gettext_noop("took place") if done else gettext_noop("did not take place"),
     )
 
 
@@ -1170,7 +1172,7 @@ def plan_item_record_evidence(
     )
     for occ in item.occurrences.filter(done_at__isnull=True, start__lte=date, end__gte=date):
         occ.done_at, occ.done_by = _now(), actor
-        save_with_history(occ, actor=actor, reason=gettext_noop("held"))
+        save_with_history(occ, actor=actor, reason=gettext_noop("took place"))
     return evidence
 
 
@@ -1440,7 +1442,7 @@ def plan_import(
             source_meta=_meta(section, label),
         ),
         actor=actor,
-        reason=gettext_noop("imported"),
+        reason=gettext_noop("read in from a paper"),
     )
     categories = list(Category.objects.filter(is_active=True))
     office_posts = list(Post.objects.filter(office=office, is_active=True))
@@ -1469,7 +1471,7 @@ def plan_import(
         matched = _match_post(office_posts, item.responsible_text)
         if matched is not None:
             item.responsible_text = ""
-        save_with_history(item, actor=actor, reason=gettext_noop("imported"))
+        save_with_history(item, actor=actor, reason=gettext_noop("read in from a paper"))
         if matched is not None:
             item.responsible_posts.set([matched])
         _sync_occurrences(item)
@@ -1517,7 +1519,7 @@ def report_import(
             source_meta=_meta(section, label),
         ),
         actor=actor,
-        reason=gettext_noop("imported"),
+        reason=gettext_noop("read in from a paper"),
     )
     plan_items: list[PlanItem] = list(_live_items(plan)) if plan is not None else []
     by_activity = {loose_key(i.activity): i for i in plan_items if i.activity}
@@ -1545,7 +1547,7 @@ def report_import(
             )
         )
     for row in rows:
-        save_with_history(row, actor=actor, reason=gettext_noop("imported"))
+        save_with_history(row, actor=actor, reason=gettext_noop("read in from a paper"))
     return report
 
 

@@ -680,7 +680,7 @@ def _sheet_rows(request: HttpRequest) -> tuple[dict[str, Any], list[str]]:
     if upload is None:
         return {}, [_("Choose the filled-in progress sheet (XLSX) to upload.")]
     if upload.size and upload.size > settings.UDBHABON_MAX_UPLOAD_BYTES:
-        return {}, [_("The file is too large.")]
+        return {}, [_("The progress sheet is too large.")]
     try:
         rows = read_progress_sheet(upload.read())
     except ValueError as exc:

@@ -274,7 +274,7 @@ def test_the_division_returns_with_comments_then_accepts_the_revision():
     with pytest.raises(ValidationError):
         services.item_update(item=item, actor=user, post=post, activity="বদল")
     reasons = list(plan.history.values_list("history_change_reason", flat=True))
-    assert {"submitted", "returned with comments", "accepted"} <= set(reasons)
+    assert {"sent up", "returned with comments", "accepted"} <= set(reasons)
 
 
 def test_reopening_makes_a_new_version_comparable_item_by_item():
