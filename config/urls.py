@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("udbhabon.core.urls")),
     path("offices/", include("udbhabon.offices.urls")),
     path("documents/", include("udbhabon.documents.urls")),
+    path("plans/", include("udbhabon.plans.urls")),
     path("ideas/", include("udbhabon.ideas.urls")),
     path("portal/", include("udbhabon.portal.urls")),
     path("supervision/", include("udbhabon.monitoring.urls")),

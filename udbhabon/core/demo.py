@@ -64,6 +64,10 @@ def load_demo_content() -> Iterator[str]:
             job.refresh_from_db()
         yield f"{name}: {job.get_status_display()} — {office.name_en}"
 
+    from udbhabon.plans.demo import load_plans_demo
+
+    yield from load_plans_demo()
+
     from udbhabon.meetings.demo import load_demo as load_meetings_demo
 
     yield from load_meetings_demo()

@@ -16,6 +16,7 @@ from django.utils.module_loading import import_string
 from udbhabon.offices.models import Post
 
 PANELS: list[str] = [
+    "udbhabon.plans.home.panel",
     "udbhabon.meetings.panels.panel",
     "udbhabon.ideas.home.panel",
     "udbhabon.monitoring.panels.panel",

@@ -1,0 +1,377 @@
+"""Forms of the plans pages: labels, hints and errors in the user's language.
+
+Numbers and dates may be typed in Bengali digits (৫০০, ২৩/০৮/২০১৭); the Bn*
+fields read them. Nothing here writes: views pass cleaned data to services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from bangla.digits import localize_digits, to_ascii_digits
+from udbhabon.offices.models import Post
+from udbhabon.plans import periods
+from udbhabon.plans.models import ItemStatus, YearKind
+
+# Phrases officers write in the responsible cell when no single post is meant.
+RESPONSIBLE_PHRASES = (
+    "জেলা ইনোভেশন টিম",
+    "উপজেলা ইনোভেশন টিম",
+    "সংশ্লিষ্ট উপজেলা নির্বাহী অফিসার",
+    "সংশ্লিষ্ট শাখা",
+    "সকল শাখা",
+)
+
+
+class BnNumberInput(forms.TextInput):
+    """A number shown in the reader's digits (৩২০, not 320.00) and read back in either."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal):
+            text = f"{value:f}"
+            value = text.rstrip("0").rstrip(".") if "." in text else text
+        if value is None or value == "":
+            return None
+        lang = "en" if (get_language() or "bn").startswith("en") else "bn"
+        return localize_digits(str(value), lang)
+
+
+class BnDecimalField(forms.DecimalField):
+    widget = BnNumberInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            value = to_ascii_digits(value).replace(",", "").strip()
+        return super().to_python(value)
+
+
+class BnIntegerField(forms.IntegerField):
+    widget = BnNumberInput(attrs={"inputmode": "numeric"})
+
+    def to_python(self, value: Any) -> int | None:
+        if isinstance(value, str):
+            value = to_ascii_digits(value).replace("%", "").strip()
+        return super().to_python(value)
+
+
+class BnDateField(forms.DateField):
+    # The browser's date picker needs ISO dates, whatever the language.
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str):
+            value = to_ascii_digits(value).strip()
+        return super().to_python(value)
+
+
+def year_choices() -> list[tuple[int, str]]:
+    now = periods.current_fiscal_year(timezone.localdate())
+    return [(y, periods.year_label(y, "fiscal")) for y in range(now + 1, 2014, -1)]
+
+
+class PlanCreateForm(forms.Form):
+    START_CHOICES = [
+        ("last_year", _("From last year's plan (dates moved forward)")),
+        ("skeleton", _("From the standard categories (one row each)")),
+        ("empty", _("An empty plan")),
+    ]
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=year_choices)
+    year_kind = forms.ChoiceField(
+        label=_("Kind of year"),
+        choices=YearKind.choices,
+        initial=YearKind.FISCAL,
+        help_text=_("Plans run by fiscal year (July to June); older plans by calendar year."),
+    )
+    start_from = forms.ChoiceField(
+        label=_("Start"), choices=START_CHOICES, widget=forms.RadioSelect, initial="last_year"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Calendar years are labelled plainly ("২০১৬"): relabel when chosen.
+        self.fields["year"].choices = year_choices()
+
+
+class ItemForm(forms.Form):
+    """One row of the eight columns. Only the target's number can be wrong here;
+    everything else a draft may leave unfinished (warnings.py says what)."""
+
+    label = forms.CharField(
+        label=_("Sub-label"),
+        required=False,
+        max_length=8,
+        help_text=_("ক, খ, গ … for items of one group."),
+    )
+    category = forms.CharField(
+        label=_("Category"),
+        required=False,
+        max_length=500,
+        help_text=_("Pick from the list or write your own."),
+    )
+    activity = forms.CharField(
+        label=_("Proposed activity"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    start_text = forms.CharField(
+        label=_("Start"),
+        required=False,
+        max_length=1000,
+        help_text=_("As you would write it: ০১ জুলাই ২০১৭, জুলাই/২০১৭, প্রতিমাসের দ্বিতীয় সোমবার …"),
+    )
+    end_text = forms.CharField(label=_("End"), required=False, max_length=1000)
+    responsible_posts = forms.ModelMultipleChoiceField(
+        label=_("Responsible posts"),
+        queryset=Post.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    responsible_text = forms.CharField(
+        label=_("Others responsible"),
+        required=False,
+        max_length=500,
+        help_text=_("For example: জেলা ইনোভেশন টিম"),
+    )
+    expected_outcome = forms.CharField(
+        label=_("Expected outcome"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    indicator = forms.CharField(
+        label=_("Measurement indicator"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    target_value = BnDecimalField(
+        label=_("Target"),
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        error_messages={"invalid": _("Write the target as a number, for example ২০.")},
+    )
+    target_unit = forms.CharField(
+        label=_("Unit"), required=False, max_length=64, help_text=_("For example: টি প্রকল্প")
+    )
+
+    def __init__(self, *args: Any, posts: list[Post] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["responsible_posts"]
+        field.queryset = Post.objects.filter(pk__in=[p.pk for p in posts or []])
+        # The choices come from the list already loaded (no query when rendering).
+        field.choices = [(p.pk, p.title) for p in posts or []]
+
+    def service_values(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["target_value"] = data.get("target_value")
+        return data
+
+
+class LetterForm(forms.Form):
+    """The forwarding letter that carries a plan or a report up (documents.Letter)."""
+
+    subject = forms.CharField(label=_("Subject"), max_length=500)
+    reference = forms.CharField(
+        label=_("Reference"),
+        required=False,
+        max_length=500,
+        help_text=_("The earlier letter this answers, if any."),
+    )
+    date = BnDateField(label=_("Date"))
+    signatory_post = forms.ModelChoiceField(
+        label=_("Signed by"), queryset=Post.objects.none(), empty_label=None
+    )
+    addressee = forms.CharField(
+        label=_("To"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    body = forms.CharField(label=_("Letter"), widget=forms.Textarea(attrs={"rows": 4}))
+    attachments = forms.CharField(
+        label=_("Attachments"),
+        required=False,
+        max_length=128,
+        help_text=_("For example: ০৫ (পাঁচ) পাতা"),
+    )
+    distribution = forms.CharField(
+        label=_("Copy to"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One recipient on each line."),
+    )
+    acknowledge = forms.BooleanField(
+        label=_("I have checked the warnings above; send the plan as it is."),
+        required=False,
+    )
+
+    def __init__(
+        self, *args: Any, posts: list[Post] | None = None, needs_ack: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.needs_ack = needs_ack
+        field = self.fields["signatory_post"]
+        field.queryset = Post.objects.filter(pk__in=[p.pk for p in posts or []])
+        if not needs_ack:
+            del self.fields["acknowledge"]
+
+    def clean_acknowledge(self) -> bool:
+        value = self.cleaned_data.get("acknowledge", False)
+        if self.needs_ack and not value:
+            raise ValidationError(_("Tick this box after checking the warnings."))
+        return value
+
+    def distribution_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["distribution"].splitlines()]
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("return", _("Return with comments")), ("accept", _("Accept"))]
+    )
+    comment = forms.CharField(
+        label=_("Comment on the whole"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, item_ids: list[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.item_ids = item_ids or []
+        for pk in self.item_ids:
+            self.fields[f"item_{pk}"] = forms.CharField(
+                label=_("Comment on this item"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def item_comments(self) -> dict[int, str]:
+        return {pk: self.cleaned_data.get(f"item_{pk}", "") for pk in self.item_ids}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("decision") == "return" and not (
+            (data.get("comment") or "").strip()
+            or any(v.strip() for v in self.item_comments().values())
+        ):
+            raise ValidationError(
+                _("Write what should change: a comment on the whole or on an item.")
+            )
+        return data
+
+    def item_field(self, pk: int) -> forms.BoundField:
+        return self[f"item_{pk}"]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class ProgressForm(forms.Form):
+    """One item's progress for a half-year (one form per row, prefixed by the item)."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
+    percent = BnIntegerField(label=_("Percent done"), required=False, min_value=0, max_value=100)
+    achieved = BnDecimalField(
+        label=_("Achieved"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+    done_text = forms.CharField(
+        label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reason = forms.CharField(
+        label=_("Reason (if delayed or dropped)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1}),
+    )
+    date = BnDateField(label=_("Date of the update"), required=False)
+    files = MultipleFileField(
+        label=_("Evidence files"),
+        required=False,
+        help_text=_("PDF, photo (JPG, PNG), Word or Excel."),
+    )
+    link = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("status") == ItemStatus.DROPPED and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Write why the item was dropped."))
+        return data
+
+
+class ReportRowsForm(forms.Form):
+    def __init__(self, *args: Any, rows: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = rows or []
+        for row in self.rows:
+            self.fields[f"progress_{row.pk}"] = forms.CharField(
+                label=_("Implementation progress"),
+                required=False,
+                initial=row.progress,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.fields[f"remarks_{row.pk}"] = forms.CharField(
+                label=_("Remarks"),
+                required=False,
+                initial=row.remarks,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def values(self) -> dict[int, dict[str, str]]:
+        return {
+            row.pk: {
+                "progress": self.cleaned_data[f"progress_{row.pk}"],
+                "remarks": self.cleaned_data[f"remarks_{row.pk}"],
+            }
+            for row in self.rows
+        }
+
+
+class TeamForm(forms.Form):
+    convener = forms.ModelChoiceField(label=_("Convener"), queryset=Post.objects.none())
+    member_secretary = forms.ModelChoiceField(
+        label=_("Member secretary"), queryset=Post.objects.none()
+    )
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members"),
+        queryset=Post.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    others = forms.CharField(
+        label=_("Other members"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Members who do not hold a post of this office: one on each line."),
+    )
+    order_memo_number = forms.CharField(
+        label=_("Office order memo number"), required=False, max_length=96
+    )
+    order_date = BnDateField(label=_("Office order date"), required=False)
+
+    def __init__(self, *args: Any, posts: list[Post] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qs = Post.objects.filter(pk__in=[p.pk for p in posts or []])
+        for name in ("convener", "member_secretary", "members"):
+            self.fields[name].queryset = qs
+
+    def others_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["others"].splitlines() if line.strip()]
+
+
+def parse_month(value: str | None, default: dt.date) -> dt.date:
+    """ "2017-09" (or Bengali digits) → 1 September 2017; anything else → default's month."""
+    try:
+        year, month = (int(p) for p in to_ascii_digits(value or "").split("-")[:2])
+        return dt.date(year, month, 1)
+    except (ValueError, TypeError):
+        return default.replace(day=1)

@@ -1,0 +1,172 @@
+"""The importer's and the writers' edge: a contract section in, the same section out.
+
+Each seed's expected JSON (data/seeds/expected/) is imported with plan_import /
+report_import and written back with plan_as_document / report_as_document: the
+items must come back exactly, in the contract's shape.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from udbhabon.documents.contract import ITEM_KEYS, SECTION_KEYS
+from udbhabon.documents.writers import contract_document, progress_sheet, read_progress_sheet
+from udbhabon.offices.models import User
+from udbhabon.plans import queries, services
+from udbhabon.plans.models import ActionPlan, ProgressReport
+from udbhabon.plans.tests.factories import make_plan, office, submit
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = Path(__file__).resolve().parents[3] / "data" / "seeds" / "expected"
+
+
+def seed(name: str) -> dict:
+    path = next(EXPECTED.glob(f"{name}_*.json"))
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+PLANS = [
+    ("000", "dc-dhaka"),
+    ("001", "dc-thakurgaon"),
+    ("002", "dc-jashore"),
+    ("004", "div-khulna"),
+]
+
+
+@pytest.mark.parametrize(("name", "code"), PLANS)
+def test_an_imported_plan_writes_back_as_it_was_read(name, code):
+    doc = seed(name)
+    section = doc["sections"][0]
+    plan = services.plan_import(
+        office=office(code), section=section, actor=None, source=f"{name}.txt"
+    )
+    assert plan.status == "draft" and plan.source == f"{name}.txt"
+    out = queries.plan_as_document(plan)
+    # Exactly the contract's keys, plus the letterhead extra the writers print.
+    assert tuple(out) == ("sections", "warnings")
+    assert tuple(out["sections"][0]) == (*SECTION_KEYS, "header")
+    assert all(tuple(i) == ITEM_KEYS["action_plan"] for i in out["sections"][0]["items"])
+    written = contract_document(out)["sections"][0]
+    assert written["items"] == section["items"]
+    assert written["period"] == section["period"]
+    assert written["kind"] == "action_plan" and written["letter"] is None
+    expected_warnings = [
+        (w["item"], w["code"])
+        for w in doc["warnings"]
+        if w["section"] == 0 and w["code"] in ("end_before_start", "outside_period")
+    ]
+    assert [(w["item"], w["code"]) for w in out["warnings"]] == expected_warnings
+    assert plan.source_meta["letter"] == section["letter"]
+
+
+def test_imported_categories_map_to_the_standard_list_and_keep_their_spelling():
+    plan = services.plan_import(
+        office=office("dc-jashore"), section=seed("002")["sections"][0], actor=None
+    )
+    item = plan.items.get(serial=7)
+    assert (item.category.code, item.category_text, item.label) == ("training", "ট্রেনিং", "ক")
+    assert plan.items.filter(category__isnull=True).count() == 0
+
+
+def test_a_calendar_year_plan_imports_as_one():
+    plan = services.plan_import(
+        office=office("div-khulna"), section=seed("004")["sections"][0], actor=None
+    )
+    assert (plan.year, plan.year_kind, plan.period_label) == (2016, "calendar", "বিবেচ্য সাল-২০১৬")
+
+
+@pytest.mark.parametrize(("name", "code"), [("000", "dc-dhaka"), ("002", "dc-jashore")])
+def test_an_imported_report_writes_back_as_it_was_read(name, code):
+    doc = seed(name)
+    plan = services.plan_import(office=office(code), section=doc["sections"][0], actor=None)
+    section = doc["sections"][1]
+    report = services.report_import(office=office(code), section=section, actor=None)
+    written = contract_document(queries.report_as_document(report))["sections"][0]
+    assert written["items"] == section["items"]
+    assert written["period"] == section["period"]
+    assert report.plan is None and plan.reports.count() == 0
+
+
+def test_report_rows_link_to_the_plan_items_they_report_on():
+    plan = make_plan(state="accepted")
+    section = {
+        "kind": "progress_report",
+        "office": "জেলা প্রশাসকের কার্যালয়, ঢাকা",
+        "period": {"label": "জুলাই-ডিসেম্বর ২০১৭", "start": "2017-07-01", "end": "2017-12-31"},
+        "items": [
+            {
+                "serial": 1,
+                "label": None,
+                "category": "প্রশিক্ষণ",
+                "activity": "ইনোভেশন বিষয়ে কর্মকর্তাদের প্রশিক্ষণ ১",
+                "schedule": None,
+                "progress": "সম্পন্ন",
+                "remarks": None,
+            },
+            {
+                "serial": 9,
+                "label": None,
+                "category": "x",
+                "activity": "অজানা",
+                "schedule": None,
+                "progress": "",
+                "remarks": "নেই",
+            },
+        ],
+    }
+    report = services.report_import(office=plan.office, section=section, plan=plan, actor=None)
+    first, second = report.items.order_by("position")
+    assert first.plan_item == plan.items.get(position=1)
+    assert second.plan_item is None and second.remarks == "নেই"
+
+
+def test_an_import_saves_all_or_nothing_and_checks_the_rules():
+    section = seed("001")["sections"][0]
+    broken = {**section, "items": [*section["items"][:3], {**section["items"][3], "serial": "x"}]}
+    with pytest.raises(ValueError):
+        services.plan_import(office=office("dc-thakurgaon"), section=broken, actor=None)
+    assert not ActionPlan.objects.filter(office__code="dc-thakurgaon").exists()
+    with pytest.raises(PermissionDenied):
+        services.plan_import(
+            office=office("dc-thakurgaon"),
+            section=section,
+            actor=User.objects.get(username="khulna.io"),
+        )
+    services.plan_import(
+        office=office("dc-thakurgaon"),
+        section=section,
+        actor=User.objects.get(username="thakurgaon.io"),
+    )
+    with pytest.raises(ValidationError) as info:
+        services.plan_import(office=office("dc-thakurgaon"), section=section, actor=None)
+    assert info.value.code == "plan_exists"
+    with pytest.raises(ValidationError):
+        services.report_import(office=office("dc-thakurgaon"), section=section, actor=None)
+    assert ProgressReport.objects.count() == 0
+
+
+def test_a_submitted_plan_carries_its_letter_both_calendars_and_signatory():
+    plan = make_plan()
+    submit(plan)
+    section = queries.plan_as_document(plan)["sections"][0]
+    letter = section["letter"]
+    assert letter["date"] == "2017-08-23"
+    assert letter["bangla_date"] == {"day": 8, "month": "ভাদ্র", "year": 1424}
+    assert letter["memo_number"].endswith(".১৭.১")
+    assert section["header"]["office"] == "জেলা প্রশাসকের কার্যালয়, ঢাকা"
+
+
+def test_the_writers_take_the_plan_and_the_progress_sheet_round_trips():
+    from udbhabon.documents.writers import write_document
+
+    plan = make_plan(state="accepted")
+    doc = queries.plan_as_document(plan, with_progress=True)
+    assert write_document(doc, "docx")[:2] == b"PK"
+    sheet = progress_sheet(doc)
+    rows = read_progress_sheet(sheet)
+    assert sorted(r.item_id for r in rows) == sorted(str(i.pk) for i in plan.items.all())
