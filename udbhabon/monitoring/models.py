@@ -20,6 +20,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -34,7 +35,7 @@ class PaperKind(models.TextChoices):
 class PlanState(models.TextChoices):
     NONE = "none", _("Not started")
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("status of a paper", "Submitted")
     RETURNED = "returned", _("Returned with comments")
     ACCEPTED = "accepted", _("Accepted")
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bangla.fiscal import format_fiscal_year
@@ -46,7 +47,7 @@ def state_chips() -> dict[str | None, tuple[str, str]]:
     none = ("none", _("Not started"))
     return {
         "accepted": ("ok", _("Accepted")),
-        "submitted": ("wait", _("Submitted")),
+        "submitted": ("wait", pgettext("status of a paper", "Submitted")),
         "returned": ("late", _("Returned")),
         "draft": ("none", _("Draft")),
         "none": none,
