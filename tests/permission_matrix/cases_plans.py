@@ -79,6 +79,14 @@ def submitted_report(world):
     return {"pk": _f().make_report(plan, state="submitted").pk}
 
 
+def accepted_docx(world):
+    return {**accepted(world), "fmt": "docx"}
+
+
+def report_xlsx(world):
+    return {**report(world), "fmt": "xlsx"}
+
+
 def team_year(world):
     return {"code": "dc-dhaka", "year": 2017}
 
@@ -152,6 +160,7 @@ CASES = [
     Case("plans:team", EDITOR_POST, kwargs=team_year, method="POST", data=team_data, note="save"),
     Case("plans:detail", VIEW, kwargs=draft, note="draft"),
     Case("plans:detail", VIEW, kwargs=accepted, note="accepted"),
+    Case("plans:download", VIEW, kwargs=accepted_docx, note="the plan as DOCX"),
     Case("plans:item_add", EDITOR_GET, kwargs=draft),
     Case("plans:item_add", EDITOR_POST, kwargs=draft, method="POST", data=ITEM_DATA, note="save"),
     Case(
@@ -218,6 +227,7 @@ CASES = [
     Case("plans:occurrence_toggle", EDITOR_POST, kwargs=occurrence, method="POST"),
     Case("plans:evidence_file", VIEW, kwargs=evidence, method="HEAD", note="a file"),
     Case("plans:report_detail", VIEW, kwargs=report),
+    Case("plans:report_download", VIEW, kwargs=report_xlsx, note="the report as XLSX"),
     Case(
         "plans:report_detail",
         EDITOR_POST,

@@ -7,6 +7,8 @@ recipient's language, in-app and by e-mail where we have one" lives here.
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +19,8 @@ from django.utils import timezone, translation
 
 from udbhabon.core.models import Notification
 from udbhabon.offices.models import Post, PostHolding, User
+
+logger = logging.getLogger(__name__)
 
 
 def _absolute(url: str) -> str:
@@ -84,8 +88,19 @@ def _email(note: Notification) -> None:
     with translation.override(language):
         subject = translation.gettext("Udbhabon: %(text)s") % {"text": text[:120]}
     body = text + ("\n\n" + _absolute(note.url) if note.url else "")
-    send_mail(subject, body, None, [note.user.email], fail_silently=True)
-    Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+    if _send(subject, body, note.user.email):
+        Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+
+
+def _send(subject: str, body: str, address: str) -> bool:
+    """Send one e-mail; a mail server that is down must not undo the saved change
+    (this runs after commit), so the failure is logged and the in-app note stays."""
+    try:
+        send_mail(subject, body, None, [address])
+    except (OSError, smtplib.SMTPException):
+        logger.warning("e-mail to %s not sent", address, exc_info=True)
+        return False
+    return True
 
 
 def notify_address(
@@ -98,7 +113,7 @@ def notify_address(
     with translation.override(language):
         subject = translation.gettext("Udbhabon: %(text)s") % {"text": text[:120]}
     body = text + ("\n\n" + _absolute(url) if url else "")
-    transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=True))
+    transaction.on_commit(lambda: _send(subject, body, address))
 
 
 def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:

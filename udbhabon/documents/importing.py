@@ -52,6 +52,16 @@ def saver_for(kind: str) -> Any | None:
         return None
 
 
+def source_fields(source: Any) -> dict[str, Any]:
+    """What a saved record keeps of where it came from: the upload, if it was one
+    (its page links to the original file), and a name for the history."""
+    from udbhabon.documents.models import ImportJob
+
+    job = source if isinstance(source, ImportJob) else None
+    name = job.original_name if job is not None else str(source or "")
+    return {"source": name[:255], "source_job": job}
+
+
 def correction_key(section: int, item: int, field: str) -> str:
     return f"{section}.{item}.{field}"
 

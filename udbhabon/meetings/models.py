@@ -180,6 +180,15 @@ class Meeting(models.Model):
     plan_item_id = models.PositiveBigIntegerField(null=True, blank=True)
     # Where an imported meeting came from (file name), for the history.
     source = models.CharField(_("source"), max_length=255, blank=True)
+    # The upload it was read from: the page links to the original file.
+    source_job = models.ForeignKey(
+        "documents.ImportJob",
+        verbose_name=_("read in from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # Optimistic lock for the header fields edited in the minutes editor.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

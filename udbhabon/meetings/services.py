@@ -32,6 +32,7 @@ from bangla.digits import localize_digits
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import attribute, save_with_history
 from udbhabon.core.services import notify
+from udbhabon.documents.importing import source_fields
 from udbhabon.documents.services import letter_issue
 from udbhabon.meetings import agenda, integrations
 from udbhabon.meetings.models import (
@@ -1117,7 +1118,7 @@ def meeting_import(
                 }
                 for s in section.get("signatories") or []
             ],
-            source=str(getattr(source, "original_name", None) or source or "")[:255],
+            **source_fields(source),
         ),
         actor=actor,
         reason=gettext_noop("imported"),

@@ -230,6 +230,15 @@ class Reviewable(models.Model):
     # reader found that has no column here (its letter, signatories, period label).
     source = models.CharField(_("source"), max_length=255, blank=True)
     source_meta = models.JSONField(default=dict, blank=True)
+    # The upload it was read from: the page links to the original file.
+    source_job = models.ForeignKey(
+        "documents.ImportJob",
+        verbose_name=_("read in from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         abstract = True

@@ -793,6 +793,16 @@ def report_as_document(report: ProgressReport) -> dict[str, Any]:
     return {"sections": [section], "warnings": []}
 
 
+def plan_document(plan_id: int) -> dict[str, Any]:
+    """The export builder of a plan (documents.exports calls it with JSON-able args)."""
+    return plan_as_document(ActionPlan.objects.select_related("office").get(pk=plan_id))
+
+
+def report_document(report_id: int) -> dict[str, Any]:
+    """The export builder of an implementation report."""
+    return report_as_document(ProgressReport.objects.select_related("office").get(pk=report_id))
+
+
 # ---------------------------------------------------------------------------
 # The report page
 

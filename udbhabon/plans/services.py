@@ -32,6 +32,7 @@ from bangla.schedules import parse_schedule
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
 from udbhabon.core.services import notify
+from udbhabon.documents.importing import source_fields
 from udbhabon.documents.services import letter_issue
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
@@ -1438,7 +1439,7 @@ def plan_import(
             period_start=start,
             period_end=end,
             period_label=label,
-            source=str(source or "")[:255],
+            **source_fields(source),
             source_meta=_meta(section, label),
         ),
         actor=actor,
@@ -1515,7 +1516,7 @@ def report_import(
             period_start=start,
             period_end=end,
             period_label=label,
-            source=str(source or "")[:255],
+            **source_fields(source),
             source_meta=_meta(section, label),
         ),
         actor=actor,

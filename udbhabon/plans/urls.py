@@ -13,6 +13,7 @@ urlpatterns = [
     path("office/<slug:code>/calendar.ics", views.calendar_ics, name="ics"),
     path("office/<slug:code>/team/<int:year>/", views.team, name="team"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/plan.<str:fmt>", views.download, name="download"),
     path("<int:pk>/items/add/", views.item_add, name="item_add"),
     path("<int:pk>/schedule-preview/", views.schedule_preview, name="schedule_preview"),
     path("<int:pk>/submit/", views.submit, name="submit"),
@@ -33,6 +34,7 @@ urlpatterns = [
     path("occurrences/<int:pk>/toggle/", views.occurrence_toggle, name="occurrence_toggle"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
+    path("reports/<int:pk>/report.<str:fmt>", views.report_download, name="report_download"),
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/review/", views.report_review, name="report_review"),
 ]

@@ -26,6 +26,7 @@ from bangla.calendar import GREGORIAN_MONTHS_BN, GREGORIAN_MONTHS_EN, WEEKDAYS_B
 from bangla.digits import localize_digits
 from bangla.schedules import describe, parse_schedule
 from udbhabon.core.htmx import is_htmx
+from udbhabon.documents import exports
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
 from udbhabon.offices.models import Office, Post, User
@@ -277,6 +278,37 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     if context["editing"]:
         context["posts"] = queries.office_posts(plan.office)
     return render(request, "plans/detail.html", context)
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The plan as the paper: PDF, DOCX or XLSX (a big plan is written in the background)."""
+    plan = access.plan_for_view(request, pk)
+    return exports.download(
+        request,
+        office=plan.office,
+        builder="udbhabon.plans.queries.plan_document",
+        args={"plan_id": plan.pk},
+        fmt=fmt,
+        filename=f"action-plan-{plan.office.code}-{plan.year}",
+        size_hint=plan.items.filter(deleted_at__isnull=True).count(),
+    )
+
+
+@login_required
+@require_GET
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = access.report_for_view(request, pk)
+    return exports.download(
+        request,
+        office=report.office,
+        builder="udbhabon.plans.queries.report_document",
+        args={"report_id": report.pk},
+        fmt=fmt,
+        filename=f"report-{report.office.code}-{report.period_start.isoformat()}",
+        size_hint=report.items.count(),
+    )
 
 
 @login_required

@@ -61,3 +61,21 @@ def test_marking_read(client):
     assert response.status_code == 200
     client.post("/notifications/")
     assert queries.unread_count(user) == 0
+
+
+def test_a_mail_server_that_is_down_keeps_the_note_unmailed(
+    settings, django_capture_on_commit_callbacks
+):
+    # A real SMTP connection to a closed local port: refused, as when the server is down.
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2},
+        }
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        notes = services.notify(
+            posts=[post_of("dhaka.io")], kind="x", msgid=MSG, params={"office": "-"}
+        )
+    note = Notification.objects.get(pk=notes[0].pk)
+    assert note.emailed_at is None and note.read_at is None

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from udbhabon.documents import importing, services
 from udbhabon.documents.models import ImportJob
+from udbhabon.documents.reader import read_path
 from udbhabon.offices.models import Office, User
 
 pytestmark = pytest.mark.django_db
@@ -153,20 +154,22 @@ def test_the_database_worker_reads_queued_uploads(tmp_path, settings):
 
 
 def test_the_command_saves_through_the_same_services(capsys):
-    """`import_document PATH --office CODE` uploads, reads and confirms; when a
-    section's kind cannot be saved yet, it says so and keeps nothing half-done."""
-    from django.core.management.base import CommandError
+    """`import_document PATH --office CODE` uploads, reads and confirms through the
+    plans services: the office's plan has every row of the paper."""
+    from udbhabon.plans.models import ActionPlan
 
-    from udbhabon.documents.importing import saver_for
-
-    if saver_for("action_plan") is not None:
-        call_command("import_document", str(THAKURGAON), "--office", "dc-thakurgaon")
-        job = ImportJob.objects.get()
-        assert job.status == ImportJob.Status.CONFIRMED and job.created_records
-    else:
-        with pytest.raises(CommandError):
-            call_command("import_document", str(THAKURGAON), "--office", "dc-thakurgaon")
-        assert ImportJob.objects.get().status == ImportJob.Status.READ
+    call_command("import_document", str(THAKURGAON), "--office", "dc-thakurgaon")
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.CONFIRMED
+    plan = ActionPlan.objects.get(office__code="dc-thakurgaon")
+    assert job.created_records == [
+        {"kind": "action_plan", "model": "plans.ActionPlan", "id": plan.pk}
+    ]
+    expected = read_path(THAKURGAON)["sections"][0]["items"]
+    assert [i.activity for i in plan.items.order_by("position")] == [
+        e["activity"] for e in expected
+    ]
+    assert plan.source_job == job
 
 
 def test_the_command_refuses_an_unknown_office():
