@@ -300,6 +300,9 @@ def idea_transition(
         )
     idea.stage, idea.stage_since, idea.resume_stage = locked.stage, now, locked.resume_stage
     idea.merged_into = locked.merged_into
+    from udbhabon.monitoring.services import figures_changed  # supervision counts stages
+
+    figures_changed(office=locked.office, on=locked.received_on)
     return transition
 
 

@@ -9,6 +9,8 @@ the dotted path below exists on main; the lead wires nothing but the names:
   `team_member_posts(office, on: date) -> list[Post]`.
 * MINUTES_DEADLINE — supervision's (issue 9) rule for when minutes are due:
   `minutes_deadline(meeting) -> date`.
+* FIGURES_CHANGED — supervision recomputes an office's figures after a meeting
+  is held or its minutes sent: `figures_changed(*, office, on: date) -> None`.
 
 Plans can also read the other way: queries.held_meetings_for_plan_item(id).
 """
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 PLAN_EVIDENCE = "udbhabon.plans.services.evidence_record_meeting"
 TEAM_MEMBERS = "udbhabon.plans.queries.team_member_posts"
 MINUTES_DEADLINE = "udbhabon.monitoring.rules.minutes_deadline"
+FIGURES_CHANGED = "udbhabon.monitoring.services.figures_changed"
 
 # Until supervision sets the rule: minutes are due a week after the meeting.
 DEFAULT_MINUTES_DAYS = 7
@@ -75,3 +78,10 @@ def minutes_deadline(meeting: Meeting) -> dt.date:
     if rule is not None:
         return rule(meeting)
     return meeting.date + dt.timedelta(days=DEFAULT_MINUTES_DAYS)
+
+
+def figures_changed(meeting: Meeting) -> None:
+    """Tell supervision the office's meeting figures changed (after commit)."""
+    changed = optional(FIGURES_CHANGED)
+    if changed is not None:
+        changed(office=meeting.office, on=meeting.date)

@@ -271,6 +271,7 @@ def meeting_mark_held(*, meeting: Meeting, actor: User | None, post: Post | None
     meeting.status = Status.HELD
     save_with_history(meeting, actor=actor, reason=gettext_noop("held"))
     integrations.record_plan_evidence(meeting=meeting, actor=actor)
+    integrations.figures_changed(meeting)
     return meeting
 
 
@@ -809,6 +810,7 @@ def minutes_sign_and_send(
         reason=gettext_noop("sent"),
     )
     _notify_sent(meeting, first_sending)
+    integrations.figures_changed(meeting)
     # Decisions now carry forward: the next planned meeting gets its agenda built,
     # later ones already built are brought up to date.
     upcoming = (

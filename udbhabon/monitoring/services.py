@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from bangla.fiscal import fiscal_year_of
 from udbhabon.core.history import save_with_history
 from udbhabon.core.services import notify
 from udbhabon.monitoring import indicators, rates
@@ -185,6 +186,16 @@ def compute_row(
 STATS_FIELDS = [
     f.name for f in OfficeYearStats._meta.concrete_fields if f.name not in {"id", "office", "year"}
 ]
+
+
+def figures_changed(*, office: Office, on: dt.date) -> None:
+    """A transition changed ``office``'s figures (plan sent, minutes sent, idea
+    vetted ...): recompute the fiscal year holding ``on`` once this transaction
+    commits, in the background, instead of waiting for the daily job."""
+    from udbhabon.monitoring.tasks import refresh_stats
+
+    year = fiscal_year_of(on).start.year
+    transaction.on_commit(lambda: refresh_stats.enqueue(year=year, office_id=office.pk))
 
 
 def stats_refresh(*, year: int, office: Office | None = None, as_of: dt.date | None = None) -> int:

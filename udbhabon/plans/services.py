@@ -624,6 +624,13 @@ def _paper_url(paper: ActionPlan | ProgressReport) -> str:
     return reverse(_PAPERS[type(paper)]["url"], args=[paper.pk])
 
 
+def _figures_changed(paper: ActionPlan | ProgressReport) -> None:
+    """Supervision's figures of the office follow a sending or a decision."""
+    from udbhabon.monitoring.services import figures_changed
+
+    figures_changed(office=paper.office, on=paper.period_start)
+
+
 def _lock(paper: ActionPlan | ProgressReport) -> ActionPlan | ProgressReport:
     return type(paper).objects.select_related("office").select_for_update().get(pk=paper.pk)
 
@@ -711,6 +718,7 @@ def _submit(
         params={"period": paper_period(paper), "office": paper.office.name_bn},
         url=_paper_url(paper),
     )
+    _figures_changed(paper)
     return submission
 
 
@@ -786,6 +794,7 @@ def _decide(
         },
         url=_paper_url(paper),
     )
+    _figures_changed(paper)
     return submission  # type: ignore[return-value]
 
 

@@ -54,3 +54,12 @@ def test_meetings_feed_the_month_strip_and_minutes_timeliness(monkeypatch):
     assert (row.minutes_timely_mask, row.minutes_late_mask) == (0b10, 0b100)
     assert (row.minutes_expected, row.minutes_actual, row.minutes_timely) == (12, 2, 1)
     assert row.meetings_held == 3
+
+
+def test_minutes_sent_refresh_the_figures_without_the_daily_job(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _meeting(D(2018, 8, 13), sent_on=D(2018, 9, 5), monkeypatch=monkeypatch)
+    row = OfficeYearStats.objects.get(office__code="dc-natore", year=2018)
+    assert (row.meetings_held, row.minutes_actual) == (1, 1)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from udbhabon.monitoring import indicators, queries, services
 from udbhabon.monitoring.models import OfficeYearStats
 from udbhabon.offices.models import Office
+from udbhabon.plans import services as plan_services
 
 pytestmark = [
     pytest.mark.django_db,
@@ -92,3 +93,17 @@ def test_the_page_shows_plan_columns_once_plans_have_landed(at, login):
     head = html.split("<thead>")[1].split("</thead>")[0]
     assert "কর্মপরিকল্পনা" in head and "সময় পেরোনো কার্যক্রম" in head
     assert "দাখিলকৃত" in html.split("যশোর</a>")[1].split("</tr>")[0]
+
+
+def test_a_sending_refreshes_the_figures_without_the_daily_job(
+    at, django_capture_on_commit_callbacks
+):
+    from udbhabon.plans.tests import factories
+
+    at(D(2017, 7, 20))
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = factories.make_plan("dc-jashore", rows=2, state="submitted")
+    assert _row("dc-jashore").plan_state == "submitted"
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_services.plan_accept(plan=plan, actor=None)
+    assert _row("dc-jashore").plan_state == "accepted"
