@@ -224,6 +224,16 @@ class LetterForm(forms.Form):
     def distribution_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["distribution"].splitlines()]
 
+    def letter(self) -> dict[str, Any]:
+        """The letter's fields as plan_submit and report_submit take them."""
+        data = self.cleaned_data
+        names = ("subject", "date", "signatory_post", "reference", "addressee", "body")
+        return {
+            **{name: data[name] for name in names},
+            "distribution": self.distribution_list(),
+            "attachments": data["attachments"],
+        }
+
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(

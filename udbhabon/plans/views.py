@@ -507,15 +507,8 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
                 plan=plan,
                 actor=request.user,
                 post=post,
-                subject=data["subject"],
-                date=data["date"],
-                signatory_post=data["signatory_post"],
-                reference=data["reference"],
-                addressee=data["addressee"],
-                distribution=form.distribution_list(),
-                body=data["body"],
-                attachments=data["attachments"],
                 acknowledge_warnings=bool(data.get("acknowledge")),
+                **form.letter(),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -1054,20 +1047,9 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         posts=[p for p in posts if p.role in permissions.SIGN_ROLES] or posts,
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             submission = services.report_submit(
-                report=report,
-                actor=request.user,
-                post=post,
-                subject=data["subject"],
-                date=data["date"],
-                signatory_post=data["signatory_post"],
-                reference=data["reference"],
-                addressee=data["addressee"],
-                distribution=form.distribution_list(),
-                body=data["body"],
-                attachments=data["attachments"],
+                report=report, actor=request.user, post=post, **form.letter()
             )
         except ValidationError as exc:
             form.add_error(None, exc)
