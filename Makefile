@@ -37,7 +37,7 @@ DEV_ENV := DJANGO_DEBUG=1 UDBHABON_TASK_BACKEND=django_tasks_db.DatabaseBackend
 run: messages
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_offices
-	$(DEV_ENV) $(PY) manage.py load_demo
+	$(DEV_ENV) UDBHABON_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py load_demo
 	$(DEV_ENV) scripts/serve $(PORT)
 
 serve: messages
