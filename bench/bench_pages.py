@@ -54,16 +54,21 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, round(q * len(values) + 0.5) - 1))]
 
 
-def measure(client: Client, url: str) -> dict:
+def measure(client: Client, url: str, data: dict | None = None) -> dict:
+    """GET `url`, or POST `data` to it (the htmx boxes that only answer POST)."""
+
+    def request():
+        return client.get(url) if data is None else client.post(url, data)
+
     for _ in range(WARM):
-        response = client.get(url)
+        response = request()
     times = []
     for _ in range(REPEAT):
         start = time.perf_counter()
-        response = client.get(url)
+        response = request()
         times.append((time.perf_counter() - start) * 1000)
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
+        response = request()
     return {
         "url": url,
         "status": response.status_code,
@@ -118,7 +123,7 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
         ("meeting page", "jashore.io", meeting and url("meetings:detail", pk=meeting.pk)),
         ("action items", "jashore.io", url("meetings:actions", code="dc-jashore")),
         ("idea bank search", "jashore.io", url("ideas:bank", "?q=সেবা")),
-        ("similar ideas", "jashore.io", url("ideas:similar", "?text=ভূমি সেবা সহজীকরণ")),
+        ("similar ideas", "jashore.io", url("ideas:similar")),
         (
             "export supervision XLSX, national",
             "cabinet.io",
@@ -126,6 +131,14 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
         ),
     ]
 
+
+# Pages measured with a POST (the intake form's similar-ideas box), and what is sent.
+POSTS = {
+    "similar ideas": {
+        "title": "ভূমি সেবা সহজীকরণ",
+        "problem": "নামজারির আবেদন করতে সেবাগ্রহীতাকে একাধিকবার অফিসে আসতে হয়।",
+    },
+}
 
 FLOOR_SQL = [
     # The rows: divisions with their own year's figures.
@@ -245,7 +258,7 @@ def main() -> None:
         if persona not in clients:
             clients[persona] = Client()
             clients[persona].force_login(User.objects.get(username=persona))
-        r = measure(clients[persona], url)
+        r = measure(clients[persona], url, POSTS.get(label))
         results["pages"][label] = r
         flag = "" if r["status"] == 200 else f"  (status {r['status']})"
         print(f"{label:52} {r['p50']:8.2f} {r['p95']:8.2f} {r['queries']:7d}{flag}")

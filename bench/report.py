@@ -64,8 +64,41 @@ def fmt(v: float | None) -> str:
     return "—" if v is None else f"{v:,.2f}"
 
 
+def page_row(label: str, r: dict | None, ideas: dict | None) -> str:
+    """One row of the pages table. A page bench_pages could not measure falls back to
+    bench_ideas' timing of the same lookup when there is one."""
+    if (r is None or r["status"] != 200) and label == "similar ideas" and ideas:
+        return (
+            f"| {label} (`similar_ideas()` over {ideas['ideas']:,} ideas, bench_ideas.py) "
+            f"| {fmt(ideas['p50_ms'])} | {fmt(ideas['p95_ms'])} | — |"
+        )
+    if r is None:
+        return f"| {label} | — | — | not landed |"
+    status = "" if r["status"] == 200 else f" (status {r['status']})"
+    return f"| {label} | {fmt(r['p50'])} | {fmt(r['p95'])} | {r['queries']}{status} |"
+
+
+def ideas_paragraph(ideas: dict) -> list[str]:
+    text = (
+        f"**Similar ideas** (bench/bench_ideas.py): `similar_ideas()` — every query and "
+        f"the Python ranking, as the intake form calls it — over {ideas['ideas']:,} "
+        f"generated ideas ({ideas['vocabulary']:,} words in the vocabulary; search rows "
+        f"{ideas['search_table']}, of which the terms' GIN index {ideas['terms_gin_index']}; "
+        f"ideas {ideas['idea_table']}), {ideas['queries']} queries: p50 "
+        f"{fmt(ideas['p50_ms'])} ms, p95 {fmt(ideas['p95_ms'])} ms, max "
+        f"{fmt(ideas['max_ms'])} ms, {ideas['mean_results']} results each."
+    )
+    if "recall_at_5" in ideas:
+        text += (
+            f" Against an exhaustive ranking ({ideas['recall_queries']} queries): recall@5 "
+            f"{ideas['recall_at_5']}, best-score gap {ideas['mean_best_score_gap']}."
+        )
+    return [text, ""]
+
+
 def section(scale: str) -> str:
     gen, pages, load_ = load("generate.json"), load("pages.json"), load("load.json")
+    ideas = load("ideas.json")
     lines = [
         f"## Pages at SCALE={scale} (`make bench SCALE={scale}`)",
         "",
@@ -91,10 +124,7 @@ def section(scale: str) -> str:
             "|---|---:|---:|---:|",
         ]
         for label, r in pages["pages"].items():
-            if r is None:
-                lines.append(f"| {label} | — | — | not landed |")
-            else:
-                lines.append(f"| {label} | {fmt(r['p50'])} | {fmt(r['p95'])} | {r['queries']} |")
+            lines.append(page_row(label, r, ideas))
         f = pages["floor"]
         lines += [
             "",
@@ -115,6 +145,8 @@ def section(scale: str) -> str:
                 f"what the aggregate table saves."
             )
         lines.append("")
+    if ideas:
+        lines += ideas_paragraph(ideas)
     if load_:
         if "skipped" in load_:
             lines += [f"**Load test**: skipped — {load_['skipped']}.", ""]

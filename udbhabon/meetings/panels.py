@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -21,17 +23,20 @@ def panel(request: HttpRequest, post: Post) -> Panel | None:
     office = post.office
     today = timezone.localdate()
     mine = ActionItem.objects.filter(
-        pk__in=ActionItem.objects.filter(queries.assigned_q(post)).values("pk"),
-        status__in=ActionItem.OPEN_STATUSES,
+        queries.assigned_q(post), status__in=ActionItem.OPEN_STATUSES
     ).count()
     received = None
     if office.children.exists():
+        # The month as a range, so the (status, sent_at) index reads this month's rows
+        # only; __year plus __month read the whole year's and filtered them one by one.
+        start = timezone.make_aware(dt.datetime(today.year, today.month, 1))
+        end = timezone.make_aware(
+            dt.datetime(today.year + today.month // 12, today.month % 12 + 1, 1)
+        )
         received = (
             Meeting.objects.filter(subtree_q(office.path, field="office__path"))
             .exclude(office=office)
-            .filter(
-                status=Meeting.Status.SENT, sent_at__year=today.year, sent_at__month=today.month
-            )
+            .filter(status=Meeting.Status.SENT, sent_at__gte=start, sent_at__lt=end)
             .count()
         )
     return Panel(

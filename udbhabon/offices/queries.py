@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from bangla.text import loose_key
 from udbhabon.offices.models import PATH_ALPHABET, PATH_STEP, Office, Post, PostHolding, User
@@ -60,10 +61,22 @@ def ancestors(office: Office, *, include_self: bool = True) -> list[Office]:
 
 
 def children_with_counts(office: Office) -> list[Office]:
-    """Direct children, each annotated with `child_count`. One query."""
+    """Direct children, each annotated with `child_count`. One query.
+
+    The count is a subquery per child (an index lookup on parent): as a join with
+    GROUP BY, PostgreSQL hashed the children and scanned every office in the country
+    (7 ms at 20,000 offices, on the home and office pages).
+    """
+    grandchildren = (
+        Office.objects.filter(parent=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("parent")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return list(
         office.children.filter(is_active=True)
-        .annotate(child_count=Count("children", filter=Q(children__is_active=True)))
+        .annotate(child_count=Coalesce(Subquery(grandchildren), 0))
         .order_by("level", "name_bn")
     )
 
