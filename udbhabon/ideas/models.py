@@ -215,6 +215,8 @@ class Idea(models.Model):
         indexes = [
             models.Index(fields=["office", "stage"], name="idea_office_stage"),
             models.Index(fields=["stage", "received_on"], name="idea_stage_received"),
+            # The Idea Bank: MIN and MAX for its year filter, newest first without a sort.
+            models.Index(fields=["received_on", "id"], name="idea_received"),
         ]
         constraints = [
             models.CheckConstraint(

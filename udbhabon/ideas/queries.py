@@ -19,7 +19,18 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum, TextField, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Substr
 from django.utils import timezone
@@ -422,20 +433,29 @@ def fiscal_years_of_ideas() -> list[int]:
     return list(range(last, first - 1, -1))
 
 
-def _text_filter(qs: QuerySet[Idea], text: str) -> QuerySet[Idea]:
-    """Ideas containing every folded word of `text` (spelling-tolerant)."""
+def _text_filter(qs: QuerySet[Idea], text: str, *, within: str = "") -> QuerySet[Idea]:
+    """Ideas containing every folded word of `text` (spelling-tolerant).
+
+    `within` is the path of the subtree the caller shows: the search rows are
+    narrowed to it in the same subquery, so a common word (tens of thousands of
+    ideas in the country) does not fetch the whole country's matches first.
+    """
     words = list(dict.fromkeys(similarity_key(text).split()))
     if not words:
         return qs
+    search = IdeaSearch.objects.all()
+    if within:
+        search = search.filter(subtree_q(within, field="office__path"))
     if connection.vendor == "postgresql":
-        return qs.filter(
-            pk__in=RawSQL(
-                "SELECT idea_id FROM ideas_ideasearch "
-                "WHERE terms @> (SELECT ideas_term_hashes(%s))",
-                [" ".join(words)],
-            )
+        # Called directly (not as a sub-select): the function is IMMUTABLE, so the
+        # planner folds it to a constant array and estimates its matches.
+        has_words = RawSQL(
+            "terms @> ideas_term_hashes(%s)",
+            [" ".join(words)],
+            output_field=BooleanField(),
         )
-    search = IdeaSearch.objects.annotate(
+        return qs.filter(pk__in=search.filter(has_words).values("idea_id"))
+    search = search.annotate(
         padded=Concat(Value(" "), "text", Value(" "), output_field=TextField())
     )
     for word in words:
@@ -451,7 +471,7 @@ def idea_bank(post: Post, filters: dict[str, Any]) -> QuerySet[Idea]:
     """
     qs = Idea.objects.filter(permissions.visible_q(post)).select_related("office")
     if filters.get("q"):
-        qs = _text_filter(qs, filters["q"])
+        qs = _text_filter(qs, filters["q"], within=post.office.path)
     for name in ("stage", "channel", "category"):
         if filters.get(name):
             qs = qs.filter(**{name: filters[name]})
