@@ -119,13 +119,3 @@ def evidence_for_view(request: HttpRequest, pk: int) -> Evidence:
     )
     permissions.require_view(post, evidence.item.plan.office)
     return evidence
-
-
-def office_for_plans(request: HttpRequest, code: str) -> Office:
-    post = acting_post(request)
-    try:
-        office = Office.objects.select_related("parent").get(code=code)
-    except Office.DoesNotExist as exc:
-        raise Http404 from exc
-    permissions.require_view(post, office)
-    return office

@@ -28,7 +28,7 @@ from bangla.schedules import describe, parse_schedule
 from udbhabon.core.htmx import is_htmx
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import acting_post, office_for_view
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.offices.queries import ancestors, current_posts
 from udbhabon.plans import access, ics, periods, queries, services
@@ -206,7 +206,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def office_plans(request: HttpRequest, code: str) -> HttpResponse:
-    office = access.office_for_plans(request, code)
+    office = office_for_view(request, code)
     post = request.acting_post
     plans = queries.office_plans(office)
     year = periods.current_fiscal_year(timezone.localdate())
@@ -229,7 +229,7 @@ def office_plans(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def create(request: HttpRequest, code: str) -> HttpResponse:
-    office = access.office_for_plans(request, code)
+    office = office_for_view(request, code)
     permissions.require_edit(request.acting_post, office)
     form = PlanCreateForm(request.POST)
     if form.is_valid():
@@ -1124,7 +1124,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def calendar_month(request: HttpRequest, code: str) -> HttpResponse:
-    office = access.office_for_plans(request, code)
+    office = office_for_view(request, code)
     today = timezone.localdate()
     plan = (
         queries.current_plan(office, today)
@@ -1212,7 +1212,7 @@ def calendar_ics(request: HttpRequest, code: str) -> HttpResponse:
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
-        office = access.office_for_plans(request, code)
+        office = office_for_view(request, code)
     body = ics.office_calendar(office, queries.calendar_items(office))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{office.code}.ics"'
@@ -1226,7 +1226,7 @@ def calendar_ics(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def team(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    office = access.office_for_plans(request, code)
+    office = office_for_view(request, code)
     post = request.acting_post
     can_edit = permissions.can_edit(post, office)
     current = InnovationTeam.objects.filter(office=office, year=year).first()
