@@ -60,7 +60,7 @@ from udbhabon.plans.models import (
     TeamRole,
     YearKind,
 )
-from udbhabon.plans.warnings import item_warnings, unacknowledged
+from udbhabon.plans.warnings import as_date, item_warnings, unacknowledged
 
 Check = Callable[[Post | None, Office], bool]
 
@@ -115,17 +115,6 @@ def category_match(text: str, *, categories: Sequence[Category] | None = None) -
 # Schedules
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def _set_schedule(item: PlanItem, schedule: dict[str, Any]) -> None:
     """Store a contract SCHEDULE dict and its indexed first and last day."""
     kind = schedule.get("kind")
@@ -139,7 +128,7 @@ def _set_schedule(item: PlanItem, schedule: dict[str, Any]) -> None:
         kind = "unparsed"
     item.schedule = schedule
     item.schedule_kind = kind
-    start, end = _date(schedule.get("start")), _date(schedule.get("end"))
+    start, end = as_date(schedule.get("start")), as_date(schedule.get("end"))
     if start is None or end is None:
         start = end = None  # both or neither (constraint item_dates_both_or_neither)
     item.start_date, item.end_date = start, end
@@ -166,8 +155,8 @@ def _sync_occurrences(item: PlanItem) -> None:
     used: set[int] = set()
     for position, occ in enumerate(wanted):
         key = (
-            _date(occ.get("start")),
-            _date(occ.get("end")),
+            as_date(occ.get("start")),
+            as_date(occ.get("end")),
             occ.get("place") or "",
             occ.get("label") or "",
         )
@@ -1386,7 +1375,7 @@ def report_accept(
 
 def _period_of_section(section: dict[str, Any]) -> tuple[dt.date, dt.date, str]:
     period = section.get("period") or {}
-    start, end = _date(period.get("start")), _date(period.get("end"))
+    start, end = as_date(period.get("start")), as_date(period.get("end"))
     if start is None or end is None or end < start:
         raise ValidationError(
             _("The document does not say which period it covers."), code="no_period"

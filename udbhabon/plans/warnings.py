@@ -49,7 +49,8 @@ def _d(value: dt.date) -> str:
     return format_date(value, _lang())
 
 
-def _iso(value: object) -> dt.date | None:
+def as_date(value: object) -> dt.date | None:
+    """A date, or an ISO date string as the contract stores them; else None."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and value:
@@ -139,7 +140,7 @@ def _outside_dates(item: PlanItem, period: tuple[dt.date, dt.date]) -> list[dt.d
     dates: list[dt.date] = []
     if item.schedule_kind == "occurrences":
         for occ in item.schedule.get("occurrences") or []:
-            dates += [d for d in (_iso(occ.get("start")), _iso(occ.get("end"))) if d]
+            dates += [d for d in (as_date(occ.get("start")), as_date(occ.get("end"))) if d]
     elif item.schedule_kind == "range":
         dates += [d for d in (item.start_date, item.end_date) if d]
     return sorted({d for d in dates if d < lo or d > hi})
