@@ -13,9 +13,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
+from django.urls import reverse
 
 from conftest import post_of
-from udbhabon.ideas import queries
+from udbhabon.ideas import queries, views
 from udbhabon.ideas.models import Idea, IdeaSearch
 from udbhabon.ideas.tests.conftest import citizen_idea
 from udbhabon.offices import permissions
@@ -112,3 +113,15 @@ def test_the_subtree_search_matches_on_every_database():
         dhaka.pk,
         savar.pk,
     }
+
+
+def test_the_bank_counts_up_to_a_cap(login, monkeypatch):
+    _spread()
+    client = login("cabinet.io")
+    page = client.get(reverse("ideas:bank"), {"q": "খতিয়ান"}).context["page"]
+    assert page.paginator.count == 5 and not page.paginator.capped
+    monkeypatch.setattr(views, "BANK_COUNT_CAP", 3)
+    response = client.get(reverse("ideas:bank"), {"q": "খতিয়ান"})
+    page = response.context["page"]
+    assert page.paginator.capped and page.paginator.count == 3
+    assert "৩টির বেশি আইডিয়া" in response.content.decode()
