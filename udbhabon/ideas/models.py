@@ -489,7 +489,10 @@ class IdeaSearch(models.Model):
     """The search row of an idea: narrow on purpose, so the similar-idea
     candidates of a query (thousands of rows at national scale) are read from
     a small table instead of the wide Idea rows. On PostgreSQL it also has the
-    generated column `terms` (int[] of word hashes, GIN-indexed).
+    generated column `terms` (int[] of word hashes, GIN-indexed) and `scope`
+    (int[]: the ids of the office and its ancestors, set by triggers on insert
+    and when an office's path changes; GIN-indexed with `terms` so the Idea
+    Bank searches a subtree inside the index: migration 0005).
     """
 
     idea = models.OneToOneField(

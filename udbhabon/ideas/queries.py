@@ -433,28 +433,31 @@ def fiscal_years_of_ideas() -> list[int]:
     return list(range(last, first - 1, -1))
 
 
-def _text_filter(qs: QuerySet[Idea], text: str, *, within: str = "") -> QuerySet[Idea]:
+def _text_filter(qs: QuerySet[Idea], text: str, *, within: Office | None = None) -> QuerySet[Idea]:
     """Ideas containing every folded word of `text` (spelling-tolerant).
 
-    `within` is the path of the subtree the caller shows: the search rows are
+    `within` is the office whose subtree the caller shows: the search rows are
     narrowed to it in the same subquery, so a common word (tens of thousands of
     ideas in the country) does not fetch the whole country's matches first.
+    On PostgreSQL that is `scope` (the ids of each row's office and its
+    ancestors, migration 0005): both conditions are answered by GIN indexes,
+    and the heap is read only for the subtree's matches.
     """
     words = list(dict.fromkeys(similarity_key(text).split()))
     if not words:
         return qs
     search = IdeaSearch.objects.all()
-    if within:
-        search = search.filter(subtree_q(within, field="office__path"))
     if connection.vendor == "postgresql":
         # Called directly (not as a sub-select): the function is IMMUTABLE, so the
         # planner folds it to a constant array and estimates its matches.
-        has_words = RawSQL(
-            "terms @> ideas_term_hashes(%s)",
-            [" ".join(words)],
-            output_field=BooleanField(),
-        )
+        sql, params = "terms @> ideas_term_hashes(%s)", [" ".join(words)]
+        if within is not None:
+            sql += " AND scope @> ARRAY[%s]::int[]"
+            params.append(within.pk)
+        has_words = RawSQL(sql, params, output_field=BooleanField())
         return qs.filter(pk__in=search.filter(has_words).values("idea_id"))
+    if within is not None:
+        search = search.filter(subtree_q(within.path, field="office__path"))
     search = search.annotate(
         padded=Concat(Value(" "), "text", Value(" "), output_field=TextField())
     )
@@ -471,7 +474,7 @@ def idea_bank(post: Post, filters: dict[str, Any]) -> QuerySet[Idea]:
     """
     qs = Idea.objects.filter(permissions.visible_q(post)).select_related("office")
     if filters.get("q"):
-        qs = _text_filter(qs, filters["q"], within=post.office.path)
+        qs = _text_filter(qs, filters["q"], within=post.office)
     for name in ("stage", "channel", "category"):
         if filters.get(name):
             qs = qs.filter(**{name: filters[name]})

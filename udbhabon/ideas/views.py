@@ -12,9 +12,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -45,6 +47,33 @@ from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post, office_for_view
 
 PAGE_SIZE = 50
+# The Idea Bank counts at most this many matches: a common word matches tens of
+# thousands of ideas for a national post, and counting them all cost ~250 ms.
+BANK_COUNT_CAP = 1_000
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `cap` rows (one COUNT over a LIMIT).
+
+    Past the cap the pages stop at `cap` rows and `capped` is True: the page
+    says "more than …" and the rest is reached by narrowing the filters.
+    """
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, *, cap: int) -> None:
+        super().__init__(object_list, per_page)
+        self.cap = cap
+
+    @cached_property
+    def _counted(self) -> int:
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        return self._counted > self.cap
 
 
 def _lang() -> str:
@@ -376,7 +405,8 @@ def bank(request: HttpRequest) -> HttpResponse:
     # A filter that does not fit (a year with no ideas) is left out; the others apply.
     form.is_valid()
     filters = getattr(form, "cleaned_data", {})
-    page = Paginator(queries.idea_bank(post, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(queries.idea_bank(post, filters), PAGE_SIZE, cap=BANK_COUNT_CAP)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     template = "ideas/bank.html#results" if is_htmx(request) else "ideas/bank.html"
