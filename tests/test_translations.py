@@ -85,6 +85,36 @@ def test_every_bengali_msgid_is_translated(po: Path):
     assert not untranslated, f"{len(untranslated)} untranslated in {po}: {untranslated[:10]}"
 
 
+def _translations(po: Path) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(msgctxt, msgid) -> msgstr(s) of one catalogue."""
+    out = {}
+    for block in po.read_text(encoding="utf-8").split("\n\n"):
+        ctx = re.search(r'^msgctxt "(.*)"$', block, re.M)
+        ids = re.findall(r'^msgid "(.*)"$((?:\n".*")*)', block, re.M)
+        if not ids:
+            continue
+        msgid = ids[0][0] + "".join(re.findall(r'"(.*)"', ids[0][1]))
+        strs = tuple(
+            m.group(1) + "".join(re.findall(r'"(.*)"', m.group(2)))
+            for m in re.finditer(r'^msgstr(?:\[\d\])? "(.*)"$((?:\n".*")*)', block, re.M)
+        )
+        if msgid:
+            out[(ctx.group(1) if ctx else "", msgid)] = strs
+    return out
+
+
+def test_a_msgid_means_one_thing_across_the_catalogues():
+    """Django merges the apps' catalogues and the first app listed wins, so one
+    msgid translated two ways shows the other app the first app's words. Give a
+    different meaning its own msgctxt (pgettext / {% translate ... context %})."""
+    seen: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+    for po in _catalogues():
+        for key, strs in _translations(po).items():
+            seen.setdefault(key, {})[str(po.relative_to(ROOT))] = strs
+    clashes = {key: by for key, by in seen.items() if len(set(by.values())) > 1}
+    assert not clashes, "\n".join(f"{key}: {by}" for key, by in clashes.items())
+
+
 class _Visible(HTMLParser):
     SKIP = {"script", "style", "noscript", "code", "pre", "option"}
 

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -293,12 +293,17 @@ class IdeaTransition(models.Model):
     idea = models.ForeignKey(
         Idea, verbose_name=_("idea"), on_delete=models.CASCADE, related_name="transitions"
     )
-    from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices, blank=True)
-    to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
+    # Contexts: other apps use "from", "to" and "by" for dates, addressees, authors.
+    from_stage = models.CharField(
+        pgettext_lazy("stage of an idea", "from"), max_length=20, choices=Stage.choices, blank=True
+    )
+    to_stage = models.CharField(
+        pgettext_lazy("stage of an idea", "to"), max_length=20, choices=Stage.choices
+    )
     at = models.DateTimeField(_("when"), default=timezone.now)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=pgettext_lazy("who changed an idea", "by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
