@@ -204,6 +204,7 @@ def test_e2e_plan_lifecycle(page: Page, tmp_path: Path):
     row.locator("textarea").first.fill("৩২০ জন কর্মকর্তা প্রশিক্ষণ পেয়েছেন")
     row.locator("input[name$=achieved]").fill("৩২০")
     row.locator("input[type=file]").set_input_files(str(photo))
+    expect(row.locator(".filepick__names")).to_have_text(photo.name)  # in the page's words
     second = page.locator("table.progress tbody tr").nth(1)
     second.locator("select").select_option("ongoing")
     second.locator("input[name$=percent]").fill("৬০")
