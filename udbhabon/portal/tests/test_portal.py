@@ -271,12 +271,12 @@ def test_the_showcase_costs_the_same_queries_for_few_ideas_and_many():
 def test_an_anonymous_visitor_switches_to_english_and_back():
     client = Client()
     page = client.get(reverse("portal:submit"))
-    assert '<html lang="bn">' in page.content.decode()
+    assert '<html lang="bn" ' in page.content.decode()
     client.post(reverse("core:set_language"), {"language": "en", "next": reverse("portal:submit")})
     english = client.get(reverse("portal:submit")).content.decode()
-    assert '<html lang="en">' in english and "Send an idea" in english
+    assert '<html lang="en" ' in english and "Send an idea" in english
     client.post(reverse("core:set_language"), {"language": "bn", "next": reverse("portal:submit")})
-    assert '<html lang="bn">' in client.get(reverse("portal:submit")).content.decode()
+    assert '<html lang="bn" ' in client.get(reverse("portal:submit")).content.decode()
 
 
 def test_the_first_visit_to_the_form_is_well_under_200_kb_compressed():
