@@ -17,16 +17,13 @@ from udbhabon.meetings import queries
 from udbhabon.meetings.models import ActionItem, AgendaItem, Meeting
 from udbhabon.meetings.services import can_follow_up
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import acting_post, office_or_404
 from udbhabon.offices.models import Office
 
 
 def office_for_edit(request: HttpRequest, code: str) -> Office:
     post = acting_post(request)
-    try:
-        office = Office.objects.select_related("parent").get(code=code)
-    except Office.DoesNotExist as exc:
-        raise Http404 from exc
+    office = office_or_404(code)
     permissions.require_view(post, office)
     permissions.require_edit(post, office)
     return office

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import acting_post, office_or_404
 from udbhabon.offices.models import Office, Post
 
 
 def office_for_supervision(request: HttpRequest, code: str) -> tuple[Post, Office]:
     """The office whose subordinates the page shows: the post's own or one below it."""
     post = acting_post(request)
-    try:
-        office = Office.objects.select_related("parent").get(code=code)
-    except Office.DoesNotExist as exc:
-        raise Http404 from exc
+    office = office_or_404(code)
     permissions.require_view(post, office)
     return post, office
 
@@ -23,10 +20,7 @@ def office_for_supervision(request: HttpRequest, code: str) -> tuple[Post, Offic
 def office_to_remind(request: HttpRequest, code: str) -> tuple[Post, Office]:
     """An office strictly below the post's, which the post may remind."""
     post = acting_post(request)
-    try:
-        office = Office.objects.select_related("parent").get(code=code)
-    except Office.DoesNotExist as exc:
-        raise Http404 from exc
+    office = office_or_404(code)
     permissions.require_supervise(post, office)
     return post, office
 
@@ -35,10 +29,7 @@ def own_office_for_deadlines(request: HttpRequest, code: str) -> tuple[Post, Off
     """Deadlines are set by an office for everything below it, by its head or
     innovation officer only."""
     post = acting_post(request)
-    try:
-        office = Office.objects.get(code=code)
-    except Office.DoesNotExist as exc:
-        raise Http404 from exc
+    office = office_or_404(code)
     permissions.require_view(post, office)
     permissions.require_edit(post, office)
     return post, office

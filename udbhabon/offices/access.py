@@ -20,12 +20,17 @@ def acting_post(request: HttpRequest) -> Post:
     return post
 
 
-def office_for_view(request: HttpRequest, code: str) -> Office:
-    post = acting_post(request)
+def office_or_404(code: str) -> Office:
+    """The office of a URL's code (with its parent, for breadcrumbs), or 404."""
     try:
-        office = Office.objects.select_related("parent").get(code=code)
+        return Office.objects.select_related("parent").get(code=code)
     except Office.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def office_for_view(request: HttpRequest, code: str) -> Office:
+    post = acting_post(request)
+    office = office_or_404(code)
     permissions.require_view(post, office)
     return office
 
