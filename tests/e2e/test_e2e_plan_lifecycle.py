@@ -15,6 +15,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot, sign_in
+from udbhabon.documents.reader import read_document
+from udbhabon.plans.models import ActionPlan
 
 ROWS = [
     # category, activity, start, end, responsible, outcome, indicator, target, unit
@@ -195,6 +197,14 @@ def test_e2e_plan_lifecycle(page: Page, tmp_path: Path):
     page.goto(plan_url)
     expect(page.locator(".plan-meta .status")).to_have_text("গৃহীত")
     screenshot(page, "plans-plan-accepted")
+    # The signed paper comes out as it was accepted, and reads back to the same rows.
+    with page.expect_download() as download:
+        page.locator(".downloads a", has_text="PDF").click()
+    pdf = read_document(Path(download.value.path()).read_bytes(), "plan.pdf")
+    assert download.value.suggested_filename == "action-plan-dc-thakurgaon-2017.pdf"
+    accepted = ActionPlan.objects.get(office__code="dc-thakurgaon", year=2017)
+    live = accepted.items.filter(deleted_at__isnull=True).order_by("position")
+    assert [i["activity"] for i in pdf["sections"][0]["items"]] == [i.activity for i in live]
     page.click("text=অগ্রগতি জুলাই-ডিসেম্বর ২০১৭")
     expect(page.locator("h1")).to_have_text("অগ্রগতি, জুলাই-ডিসেম্বর ২০১৭")
     photo = tmp_path / "training.png"
