@@ -693,7 +693,7 @@ def plan_as_document(
     (documents.writers.progress_sheet): the latest update of ``half``, else the
     item's latest status.
     """
-    from udbhabon.plans.services import responsible_display
+    from udbhabon.plans.display import responsible_display
 
     submission = _latest_submission(plan)
     items = list(item_rows_queryset(plan))

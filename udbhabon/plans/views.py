@@ -31,7 +31,7 @@ from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post, office_for_view
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.offices.queries import ancestors, current_posts
-from udbhabon.plans import access, ics, periods, queries, services
+from udbhabon.plans import access, display, ics, periods, queries, services
 from udbhabon.plans.forms import (
     RESPONSIBLE_PHRASES,
     ItemForm,
@@ -430,7 +430,7 @@ def schedule_preview(request: HttpRequest, pk: int) -> HttpResponse:
     start, end = request.GET.get("start_text", ""), request.GET.get("end_text", "")
     reading = parse_schedule(start, end, (plan.period_start, plan.period_end))
     probe = PlanItem(plan=plan, start_text=start.strip(), end_text=end.strip())
-    services._set_schedule(probe, reading.schedule)
+    services.set_schedule(probe, reading.schedule)
     warnings = [
         w
         for w in item_warnings(probe, (plan.period_start, plan.period_end), responsible_count=1)
@@ -452,7 +452,7 @@ def schedule_preview(request: HttpRequest, pk: int) -> HttpResponse:
 def _letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[Post]) -> dict:
     """A forwarding letter as offices write it, in Bengali (letters are in Bengali)."""
     office = paper.office
-    period = services.paper_period(paper)
+    period = display.paper_period(paper)
     parent = office.parent
     heads = [p for p in posts if p.role == Post.Role.HEAD]
     with translation.override("bn"):
