@@ -13,10 +13,10 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import localize_digits, to_ascii_digits
+from udbhabon.core.lang import current_lang
 from udbhabon.offices.models import Post
 from udbhabon.plans import periods
 from udbhabon.plans.models import ItemStatus, YearKind
@@ -40,8 +40,7 @@ class BnNumberInput(forms.TextInput):
             value = text.rstrip("0").rstrip(".") if "." in text else text
         if value is None or value == "":
             return None
-        lang = "en" if (get_language() or "bn").startswith("en") else "bn"
-        return localize_digits(str(value), lang)
+        return localize_digits(str(value), current_lang())
 
 
 class BnDecimalField(forms.DecimalField):
