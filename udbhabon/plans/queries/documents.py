@@ -7,6 +7,7 @@ from typing import Any
 from bangla.calendar import to_bangla
 from udbhabon.offices.models import Office
 from udbhabon.plans import periods
+from udbhabon.plans.display import responsible_display
 from udbhabon.plans.models import (
     ActionPlan,
     PlanItem,
@@ -60,6 +61,37 @@ def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:
     return paper.submissions.select_related("letter").order_by("-submitted_at", "-id").first()
 
 
+def _document_item(item: PlanItem, updates: dict[int, ProgressUpdate] | None) -> dict[str, Any]:
+    """One item in the eight columns; with ``updates`` (the progress sheet), also its id
+    and status: its latest update of the half, else the item's latest status."""
+    out: dict[str, Any] = {
+        "serial": item.serial,
+        "label": item.label or None,
+        "category": item.category_text or (item.category.name_bn if item.category else ""),
+        "activity": item.activity,
+        "schedule": _schedule(item),
+        "responsible": responsible_display(item, item.responsible_posts.all()),
+        "expected_outcome": item.expected_outcome,
+        "indicator": item.indicator,
+    }
+    if updates is None:
+        return out
+    out["id"] = str(item.pk)
+    update = updates.get(item.pk)
+    out["status"] = (
+        {
+            "status": update.status,
+            "percent": update.percent,
+            "done": update.done_text or None,
+            "date": update.date.isoformat(),
+            "reason": update.reason or None,
+        }
+        if update
+        else {"status": item.status, "percent": item.percent}
+    )
+    return out
+
+
 def plan_as_document(
     plan: ActionPlan, *, with_progress: bool = False, half: periods.Half | None = None
 ) -> dict[str, Any]:
@@ -73,8 +105,6 @@ def plan_as_document(
     (documents.writers.progress_sheet): the latest update of ``half``, else the
     item's latest status.
     """
-    from udbhabon.plans.display import responsible_display
-
     submission = _latest_submission(plan)
     items = list(item_rows_queryset(plan))
     period = (plan.period_start, plan.period_end)
@@ -89,32 +119,7 @@ def plan_as_document(
     warnings = []
     out_items = []
     for index, item in enumerate(items):
-        out_items.append(
-            {
-                "serial": item.serial,
-                "label": item.label or None,
-                "category": item.category_text or (item.category.name_bn if item.category else ""),
-                "activity": item.activity,
-                "schedule": _schedule(item),
-                "responsible": responsible_display(item, item.responsible_posts.all()),
-                "expected_outcome": item.expected_outcome,
-                "indicator": item.indicator,
-            }
-        )
-        if with_progress:
-            out_items[-1]["id"] = str(item.pk)
-            update = updates.get(item.pk)
-            out_items[-1]["status"] = (
-                {
-                    "status": update.status,
-                    "percent": update.percent,
-                    "done": update.done_text or None,
-                    "date": update.date.isoformat(),
-                    "reason": update.reason or None,
-                }
-                if update
-                else {"status": item.status, "percent": item.percent}
-            )
+        out_items.append(_document_item(item, updates if with_progress else None))
         for w in item_warnings(item, period, responsible_count=len(item.responsible_posts.all())):
             if w.code in CONTRACT_CODES:
                 warnings.append({"section": 0, "item": index, "code": w.code, "message": w.message})

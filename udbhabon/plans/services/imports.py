@@ -63,6 +63,79 @@ def _meta(section: dict[str, Any], label: str) -> dict[str, Any]:
     }
 
 
+def _import_plan_row(
+    plan: ActionPlan,
+    position: int,
+    row: dict[str, Any],
+    categories: list[Category],
+    office_posts: list[Post],
+    actor: User | None,
+) -> None:
+    """One row of the section as a plan item: category matched, schedule as read, and
+    the responsible cell as a post of the office when it names one."""
+    category_text = normalize(row.get("category") or "")
+    item = PlanItem(
+        plan=plan,
+        position=position,
+        serial=max(int(row.get("serial") or position), 1),
+        label=normalize(row.get("label") or ""),
+        category=category_match(category_text, categories=categories),
+        category_text=category_text,
+        activity=normalize(row.get("activity") or ""),
+        responsible_text=normalize(row.get("responsible") or ""),
+        expected_outcome=normalize(row.get("expected_outcome") or ""),
+        indicator=normalize(row.get("indicator") or ""),
+    )
+    schedule = row.get("schedule") or {
+        "kind": "unparsed",
+        "text": "",
+        "start": None,
+        "end": None,
+    }
+    item.start_text, item.end_text = split_text(schedule.get("text") or "")
+    set_schedule(item, dict(schedule))
+    matched = _match_post(office_posts, item.responsible_text)
+    if matched is not None:
+        item.responsible_text = ""
+    save_with_history(item, actor=actor, reason=gettext_noop("read in from a paper"))
+    if matched is not None:
+        item.responsible_posts.set([matched])
+    sync_occurrences(item)
+
+
+def _report_rows(
+    report: ProgressReport, items: list[dict[str, Any]], plan: ActionPlan | None
+) -> list[ReportItem]:
+    """The section's rows as report rows (unsaved), each linked to the plan item with
+    the same activity (spelling-tolerant), else the same serial and sub-label."""
+    plan_items: list[PlanItem] = list(live_items(plan)) if plan is not None else []
+    by_activity = {loose_key(i.activity): i for i in plan_items if i.activity}
+    by_serial = {(i.serial, i.label): i for i in plan_items}
+    categories = list(Category.objects.filter(is_active=True))
+    rows = []
+    for position, row in enumerate(items, start=1):
+        serial = max(int(row.get("serial") or position), 1)
+        sub = normalize(row.get("label") or "")
+        activity = normalize(row.get("activity") or "")
+        category_text = normalize(row.get("category") or "")
+        rows.append(
+            ReportItem(
+                report=report,
+                position=position,
+                serial=serial,
+                label=sub,
+                category=category_match(category_text, categories=categories),
+                category_text=category_text,
+                activity=activity,
+                schedule=row.get("schedule"),
+                progress=normalize(row.get("progress") or ""),
+                remarks=normalize(row.get("remarks") or ""),
+                plan_item=by_activity.get(loose_key(activity)) or by_serial.get((serial, sub)),
+            )
+        )
+    return rows
+
+
 @transaction.atomic
 def plan_import(
     *,
@@ -107,34 +180,7 @@ def plan_import(
     categories = list(Category.objects.filter(is_active=True))
     office_posts = list(Post.objects.filter(office=office, is_active=True))
     for position, row in enumerate(section.get("items") or [], start=1):
-        category_text = normalize(row.get("category") or "")
-        item = PlanItem(
-            plan=plan,
-            position=position,
-            serial=max(int(row.get("serial") or position), 1),
-            label=normalize(row.get("label") or ""),
-            category=category_match(category_text, categories=categories),
-            category_text=category_text,
-            activity=normalize(row.get("activity") or ""),
-            responsible_text=normalize(row.get("responsible") or ""),
-            expected_outcome=normalize(row.get("expected_outcome") or ""),
-            indicator=normalize(row.get("indicator") or ""),
-        )
-        schedule = row.get("schedule") or {
-            "kind": "unparsed",
-            "text": "",
-            "start": None,
-            "end": None,
-        }
-        item.start_text, item.end_text = split_text(schedule.get("text") or "")
-        set_schedule(item, dict(schedule))
-        matched = _match_post(office_posts, item.responsible_text)
-        if matched is not None:
-            item.responsible_text = ""
-        save_with_history(item, actor=actor, reason=gettext_noop("read in from a paper"))
-        if matched is not None:
-            item.responsible_posts.set([matched])
-        sync_occurrences(item)
+        _import_plan_row(plan, position, row, categories, office_posts, actor)
     return plan
 
 
@@ -181,31 +227,6 @@ def report_import(
         actor=actor,
         reason=gettext_noop("read in from a paper"),
     )
-    plan_items: list[PlanItem] = list(live_items(plan)) if plan is not None else []
-    by_activity = {loose_key(i.activity): i for i in plan_items if i.activity}
-    by_serial = {(i.serial, i.label): i for i in plan_items}
-    categories = list(Category.objects.filter(is_active=True))
-    rows = []
-    for position, row in enumerate(section.get("items") or [], start=1):
-        serial = max(int(row.get("serial") or position), 1)
-        sub = normalize(row.get("label") or "")
-        activity = normalize(row.get("activity") or "")
-        category_text = normalize(row.get("category") or "")
-        rows.append(
-            ReportItem(
-                report=report,
-                position=position,
-                serial=serial,
-                label=sub,
-                category=category_match(category_text, categories=categories),
-                category_text=category_text,
-                activity=activity,
-                schedule=row.get("schedule"),
-                progress=normalize(row.get("progress") or ""),
-                remarks=normalize(row.get("remarks") or ""),
-                plan_item=by_activity.get(loose_key(activity)) or by_serial.get((serial, sub)),
-            )
-        )
-    for row in rows:
+    for row in _report_rows(report, section.get("items") or [], plan):
         save_with_history(row, actor=actor, reason=gettext_noop("read in from a paper"))
     return report

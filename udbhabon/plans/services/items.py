@@ -91,6 +91,22 @@ def item_add(
     return item
 
 
+def _set_category(item: PlanItem, category: str | Category) -> None:
+    """The category cell from the picker's text: a standard name or alias selects that
+    category (and is not repeated as free text); anything else stays as written."""
+    if isinstance(category, Category):
+        item.category, item.category_text = category, ""
+        return
+    text = normalize(category)
+    match = category_match(text)
+    item.category = match
+    named = match is not None and loose_key(text) in (
+        loose_key(match.name_bn),
+        loose_key(match.name_en),
+    )
+    item.category_text = "" if named else text
+
+
 @transaction.atomic
 def item_update(
     *,
@@ -120,18 +136,7 @@ def item_update(
     if label is not None:
         item.label = normalize(label).rstrip(")").strip()
     if category is not None:
-        if isinstance(category, Category):
-            item.category, item.category_text = category, ""
-        else:
-            text = normalize(category)
-            match = category_match(text)
-            item.category = match
-            # The standard name chosen from the list is not repeated as free text.
-            item.category_text = (
-                "" if match and loose_key(text) == loose_key(match.name_bn) else text
-            )
-            if match and loose_key(text) == loose_key(match.name_en):
-                item.category_text = ""
+        _set_category(item, category)
     for name, value in (
         ("activity", activity),
         ("responsible_text", responsible_text),

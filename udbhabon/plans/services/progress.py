@@ -12,13 +12,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from bangla.digits import localize_digits
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.lang import digits
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 from udbhabon.plans import periods
@@ -57,10 +57,9 @@ def validate_evidence_file(upload: UploadedFile) -> str:
     """
     limit = settings.UDBHABON_MAX_UPLOAD_BYTES
     if upload.size is not None and upload.size > limit:
-        lang = "en" if translation.get_language() == "en" else "bn"
         raise ValidationError(
             _("The file “%(name)s” is too large. Files up to %(limit)s MB can be added.")
-            % {"name": upload.name, "limit": localize_digits(f"{limit / 1048576:g}", lang)},
+            % {"name": upload.name, "limit": digits(f"{limit / 1048576:g}")},
             code="too_large",
         )
     name = upload.name or ""
@@ -126,6 +125,56 @@ def _mirror_latest(item: PlanItem) -> None:
     item.status, item.percent, item.achieved = latest.status, latest.percent, latest.achieved
 
 
+def _check_progress(status: str, percent: int | None, reason: str) -> str:
+    """The reason, stripped, once the status, percent and reason make sense together."""
+    if status not in ItemStatus.values:
+        raise ValidationError(_("Choose a status."), code="bad_status")
+    reason = (reason or "").strip()
+    if status == ItemStatus.DROPPED and not reason:
+        raise ValidationError(_("Write why the item was dropped."), code="reason_required")
+    if percent is not None and not 0 <= percent <= 100:
+        raise ValidationError(_("The percentage must be between 0 and 100."), code="bad_percent")
+    return reason
+
+
+def _add_evidence(
+    update: ProgressUpdate,
+    files: Sequence[UploadedFile],
+    types: Sequence[str],
+    links: Sequence[str],
+    actor: User | None,
+) -> None:
+    """The update's evidence: each file (of its checked content type) and each link."""
+    item = update.item
+    for upload, content_type in zip(files, types, strict=True):
+        evidence = Evidence(
+            item=item,
+            update=update,
+            kind=EvidenceKind.FILE,
+            filename=normalize(upload.name)[:255],
+            content_type=content_type,
+            size=upload.size or 0,
+            date=update.date,
+            author=actor,
+        )
+        evidence.file.save(upload.name, upload, save=False)
+        save_with_history(evidence, actor=actor, reason=gettext_noop("evidence added"))
+    for link in links:
+        if link.strip():
+            save_with_history(
+                Evidence(
+                    item=item,
+                    update=update,
+                    kind=EvidenceKind.LINK,
+                    url=link.strip(),
+                    date=update.date,
+                    author=actor,
+                ),
+                actor=actor,
+                reason=gettext_noop("evidence added"),
+            )
+
+
 @transaction.atomic
 def progress_record(
     *,
@@ -148,13 +197,7 @@ def progress_record(
     A dropped item needs a reason; "done" means 100%.
     """
     post = _progress_allowed(item, actor, post)
-    if status not in ItemStatus.values:
-        raise ValidationError(_("Choose a status."), code="bad_status")
-    reason = (reason or "").strip()
-    if status == ItemStatus.DROPPED and not reason:
-        raise ValidationError(_("Write why the item was dropped."), code="reason_required")
-    if percent is not None and not 0 <= percent <= 100:
-        raise ValidationError(_("The percentage must be between 0 and 100."), code="bad_percent")
+    reason = _check_progress(status, percent, reason)
     types = [validate_evidence_file(f) for f in files]
     previous = (
         ProgressUpdate.objects.select_for_update()
@@ -186,33 +229,7 @@ def progress_record(
         actor=actor,
         reason=gettext_noop("progress recorded"),
     )
-    for upload, content_type in zip(files, types, strict=True):
-        evidence = Evidence(
-            item=item,
-            update=update,
-            kind=EvidenceKind.FILE,
-            filename=normalize(upload.name)[:255],
-            content_type=content_type,
-            size=upload.size or 0,
-            date=update.date,
-            author=actor,
-        )
-        evidence.file.save(upload.name, upload, save=False)
-        save_with_history(evidence, actor=actor, reason=gettext_noop("evidence added"))
-    for link in links:
-        if link.strip():
-            save_with_history(
-                Evidence(
-                    item=item,
-                    update=update,
-                    kind=EvidenceKind.LINK,
-                    url=link.strip(),
-                    date=update.date,
-                    author=actor,
-                ),
-                actor=actor,
-                reason=gettext_noop("evidence added"),
-            )
+    _add_evidence(update, files, types, links, actor)
     _mirror_latest(item)
     return update
 

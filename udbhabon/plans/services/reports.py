@@ -32,6 +32,38 @@ from udbhabon.plans.services.review import (
 )
 
 
+def _fill_rows(
+    report: ProgressReport, plan: ActionPlan, half_start: dt.date, actor: User | None
+) -> None:
+    """One report row per live plan item, from the item and its latest progress."""
+    # Rows are updated in place (keyed by plan item), so a reviewer's comments on a
+    # row survive preparing the report again; positions step aside first (unique).
+    existing = {r.plan_item_id: r for r in report.items.all()}
+    report.items.update(position=F("position") + 1_000_000)
+    updates = {
+        u.item_id: u
+        for u in ProgressUpdate.objects.filter(
+            item__plan=plan, half_start=half_start, is_latest=True
+        )
+    }
+    items = live_items(plan).select_related("category").order_by("position", "id")
+    for position, item in enumerate(items, start=1):
+        update = updates.get(item.pk)
+        row = existing.pop(item.pk, None) or ReportItem(report=report, plan_item=item)
+        row.position = position
+        row.serial = item.serial
+        row.label = item.label
+        row.category = item.category
+        row.category_text = item.category_text
+        row.activity = item.activity
+        row.schedule = item.schedule or None
+        row.progress = progress_text(update)
+        row.remarks = update.reason if update and update.status in ("delayed", "dropped") else ""
+        save_with_history(row, actor=actor, reason=gettext_noop("prepared"))
+    for row in existing.values():
+        row.delete()
+
+
 @transaction.atomic
 def report_prepare(
     *, plan: ActionPlan, half_number: int, actor: User | None, post: Post | None = None
@@ -68,32 +100,7 @@ def report_prepare(
     else:
         report.plan = plan
         save_with_history(report, actor=actor, reason=gettext_noop("prepared again"))
-    # Rows are updated in place (keyed by plan item), so a reviewer's comments on a
-    # row survive preparing the report again; positions step aside first (unique).
-    existing = {r.plan_item_id: r for r in report.items.all()}
-    report.items.update(position=F("position") + 1_000_000)
-    updates = {
-        u.item_id: u
-        for u in ProgressUpdate.objects.filter(
-            item__plan=plan, half_start=half.start, is_latest=True
-        )
-    }
-    items = live_items(plan).select_related("category").order_by("position", "id")
-    for position, item in enumerate(items, start=1):
-        update = updates.get(item.pk)
-        row = existing.pop(item.pk, None) or ReportItem(report=report, plan_item=item)
-        row.position = position
-        row.serial = item.serial
-        row.label = item.label
-        row.category = item.category
-        row.category_text = item.category_text
-        row.activity = item.activity
-        row.schedule = item.schedule or None
-        row.progress = progress_text(update)
-        row.remarks = update.reason if update and update.status in ("delayed", "dropped") else ""
-        save_with_history(row, actor=actor, reason=gettext_noop("prepared"))
-    for row in existing.values():
-        row.delete()
+    _fill_rows(report, plan, half.start, actor)
     return report
 
 

@@ -136,6 +136,48 @@ def figures_changed(paper: ActionPlan | ProgressReport) -> None:
     figures_changed(office=paper.office, on=paper.period_start)
 
 
+def _check_sendable(paper: ActionPlan | ProgressReport, signatory_post: Post | None) -> None:
+    """ValidationError unless the paper may go up now, signed by a post of its office."""
+    if paper.status not in EDITABLE:
+        raise ValidationError(_("This has already been sent up."), code="not_editable")
+    if paper.office.parent_id is None:
+        raise ValidationError(
+            _("This office has no supervising office to send it to."), code="no_parent"
+        )
+    if signatory_post is not None and signatory_post.office_id != paper.office_id:
+        raise ValidationError(
+            _("The signatory must hold a post of this office."), code="foreign_signatory"
+        )
+
+
+def _notify(
+    paper: ActionPlan | ProgressReport, event: str, *, posts: list[Post], **params: str
+) -> None:
+    """Tell ``posts`` that the paper was submitted, returned or accepted."""
+    papers = PAPERS[type(paper)]
+    notify(
+        posts=posts,
+        kind=f"{papers['letter_kind']}_{event}",
+        msgid=papers[event],
+        params={"period": paper_period(paper), "office": paper.office.name_bn, **params},
+        url=paper_url(paper),
+    )
+
+
+def _commented_rows(
+    paper: ActionPlan | ProgressReport, item_comments: dict[int, str]
+) -> dict[int, Any]:
+    """The paper's rows the comments name (plan items or report rows), by id."""
+    ids = list(item_comments)
+    if isinstance(paper, ActionPlan):
+        rows = {i.pk: i for i in live_items(paper).filter(pk__in=ids)}
+    else:
+        rows = {r.pk: r for r in paper.items.filter(pk__in=ids)}
+    if set(item_comments) - set(rows):
+        raise ValidationError(_("A comment names an item of another paper."), code="foreign_item")
+    return rows
+
+
 def submit_paper(
     paper: ActionPlan | ProgressReport,
     *,
@@ -152,16 +194,7 @@ def submit_paper(
 ) -> Submission:
     post = authorise(actor, post, paper.office, permissions.can_edit)
     paper = lock_paper(paper)
-    if paper.status not in EDITABLE:
-        raise ValidationError(_("This has already been sent up."), code="not_editable")
-    if paper.office.parent_id is None:
-        raise ValidationError(
-            _("This office has no supervising office to send it to."), code="no_parent"
-        )
-    if signatory_post is not None and signatory_post.office_id != paper.office_id:
-        raise ValidationError(
-            _("The signatory must hold a post of this office."), code="foreign_signatory"
-        )
+    _check_sendable(paper, signatory_post)
     papers = PAPERS[type(paper)]
     letter = letter_issue(
         office=paper.office,
@@ -199,13 +232,7 @@ def submit_paper(
     paper.status = ReviewStatus.SUBMITTED
     paper.submitted_at = now
     save_with_history(paper, actor=actor, reason=gettext_noop("sent up"))
-    notify(
-        posts=reviewers_of(paper.office),
-        kind=f"{papers['letter_kind']}_submitted",
-        msgid=papers["submitted"],
-        params={"period": paper_period(paper), "office": paper.office.name_bn},
-        url=paper_url(paper),
-    )
+    _notify(paper, "submitted", posts=reviewers_of(paper.office))
     figures_changed(paper)
     return submission
 
@@ -231,13 +258,7 @@ def decide_paper(
             code="comment_required",
         )
     is_plan = isinstance(paper, ActionPlan)
-    rows = (
-        {i.pk: i for i in live_items(paper).filter(pk__in=list(item_comments))}
-        if is_plan
-        else {r.pk: r for r in paper.items.filter(pk__in=list(item_comments))}
-    )
-    if set(item_comments) - set(rows):
-        raise ValidationError(_("A comment names an item of another paper."), code="foreign_item")
+    rows = _commented_rows(paper, item_comments)
     submission = (
         Submission.objects.select_for_update()
         .filter(**{"plan" if is_plan else "report": paper}, outcome=Submission.Outcome.PENDING)
@@ -269,18 +290,7 @@ def decide_paper(
         paper.status, paper.accepted_at = ReviewStatus.ACCEPTED, now
         reason = gettext_noop("accepted")
     save_with_history(paper, actor=actor, reason=reason)
-    papers = PAPERS[type(paper)]
     reviewer = post.office.name_bn if post is not None else ""
-    notify(
-        posts=editors_of(paper.office),
-        kind=f"{papers['letter_kind']}_{outcome}",
-        msgid=papers[outcome],
-        params={
-            "period": paper_period(paper),
-            "office": paper.office.name_bn,
-            "reviewer": reviewer,
-        },
-        url=paper_url(paper),
-    )
+    _notify(paper, outcome, posts=editors_of(paper.office), reviewer=reviewer)
     figures_changed(paper)
     return submission  # type: ignore[return-value]
