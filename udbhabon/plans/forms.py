@@ -352,7 +352,7 @@ def merge_sheet_row(initial: dict[str, Any], from_sheet: Any) -> dict[str, Any]:
 class ProgressFormSet:
     """One ProgressForm per editable row of the progress screen, keyed by item id.
 
-    Each form's inputs are named ``i<item id>-<field>`` (ids ``p<item id>_<field>``),
+    Each form's inputs are named ``i<item id>-<field>`` (ids ``p<item id>_i<item id>-<field>``),
     so a row is bound only when its fields were sent: a row left out (another filter,
     another page) is left alone.
     """
