@@ -11,7 +11,9 @@ changes (or with --create-db). Other databases (SQLite) migrate and load once
 per test database, as pytest-django does.
 
 Browser tests run in transactions that are flushed afterwards, so they run last
-and reload what they need (see pytest_collection_modifyitems and
+and call ensure_world(), which on PostgreSQL copies back the rows the test
+database started with (a snapshot taken once, right after the copy) and
+elsewhere loads the tree again (see pytest_collection_modifyitems and
 tests/e2e/conftest.py).
 """
 
