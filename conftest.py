@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from udbhabon.offices.demo import create_personas
 from udbhabon.offices.geo import load_office_tree
@@ -299,3 +301,14 @@ def login(client):
         return c
 
     return as_user
+
+
+# Property tests run on a shared, often loaded machine (CI, parallel workers):
+# Hypothesis's timing health checks and deadlines would fail on load, not on bugs.
+
+hypothesis_settings.register_profile(
+    "udbhabon",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("udbhabon")
