@@ -145,7 +145,7 @@ CACHES = [
     month_word,
     loose_key,
     parse_recurrence,
-    recurrence._classify,
+    recurrence.words.classify,
     recurrence.mentions_frequency,
     classify_label_or_place,
 ]
