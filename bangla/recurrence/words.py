@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bangla.digits import _WORD_VALUES, to_ascii_digits
+from bangla.digits import WORD_VALUES, to_ascii_digits
 from bangla.months import month_word
 from bangla.recurrence.types import Unit
 from bangla.text import loose_key, normalize
@@ -138,7 +138,7 @@ _VAGUE = _keys(
 _LIST = _keys("ও", "এবং", "and", "আর")
 
 
-_NUMBER_WORDS = {loose_key(w): v for w, v in _WORD_VALUES.items()}
+_NUMBER_WORDS = {loose_key(w): v for w, v in WORD_VALUES.items()}
 
 
 _NUMBER_WORDS.update({loose_key(w): v for w, v in (("one", 1), ("two", 2), ("three", 3),
