@@ -16,7 +16,6 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.models import (
@@ -51,6 +50,7 @@ from udbhabon.ideas.models import (
     Stage,
 )
 from udbhabon.ideas.similarity import similarity_key, trigram_similarity, trigrams
+from udbhabon.meetings.models import AgendaItem
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post
 from udbhabon.offices.queries import subtree_q
@@ -283,7 +283,7 @@ def agenda_item_for(idea: Idea) -> Any | None:
     on or before today), from the meetings app's agenda (origin "idea"); None
     when no meeting had it on the agenda.
     """
-    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    agenda_item_model = AgendaItem
     return (
         agenda_item_model.objects.select_related("meeting")
         .filter(

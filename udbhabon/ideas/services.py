@@ -14,7 +14,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -46,6 +45,7 @@ from udbhabon.ideas.models import (
     Stage,
 )
 from udbhabon.ideas.similarity import similarity_key
+from udbhabon.meetings.models import AgendaItem
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 
@@ -201,7 +201,7 @@ def _meeting_fields(meeting_ref: Any, meeting_date: dt.date | None) -> dict[str,
         return {"meeting_date": meeting_date}
     if isinstance(meeting_ref, str):
         return {"meeting_ref": normalize(meeting_ref)[:200], "meeting_date": meeting_date}
-    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    agenda_item_model = AgendaItem
     if not isinstance(meeting_ref, agenda_item_model):
         found = agenda_item_model.objects.select_related("meeting").filter(pk=meeting_ref)
         meeting_ref = found.first()
@@ -300,7 +300,7 @@ def idea_transition(
         )
     idea.stage, idea.stage_since, idea.resume_stage = locked.stage, now, locked.resume_stage
     idea.merged_into = locked.merged_into
-    from udbhabon.monitoring.services import figures_changed  # supervision counts stages
+    from udbhabon.core.figures import figures_changed  # supervision counts stages
 
     figures_changed(office=locked.office, on=locked.received_on)
     return transition
