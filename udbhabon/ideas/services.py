@@ -27,7 +27,6 @@ from django.utils.translation import gettext_noop
 from bangla.digits import to_ascii_digits
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify, notify_address
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import (
     Award,
@@ -46,6 +45,7 @@ from udbhabon.ideas.models import (
 )
 from udbhabon.ideas.similarity import similarity_key
 from udbhabon.meetings.models import AgendaItem
+from udbhabon.notifications.services import notify, notify_address
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 

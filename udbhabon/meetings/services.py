@@ -31,7 +31,6 @@ from bangla import schedules as bschedules
 from bangla.digits import localize_digits
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import attribute, save_with_history
-from udbhabon.core.services import notify
 from udbhabon.documents.importing import source_fields
 from udbhabon.documents.services import letter_issue
 from udbhabon.meetings import agenda, integrations
@@ -47,6 +46,7 @@ from udbhabon.meetings.models import (
     MinutesVersion,
     Origin,
 )
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 

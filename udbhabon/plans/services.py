@@ -31,9 +31,9 @@ from bangla.digits import localize_digits, to_ascii_digits, to_bengali_digits
 from bangla.schedules import parse_schedule
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
 from udbhabon.documents.importing import source_fields
 from udbhabon.documents.services import letter_issue
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.offices.queries import current_posts

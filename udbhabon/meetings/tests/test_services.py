@@ -161,7 +161,7 @@ def test_it_sends_with_a_memo_number_and_makes_a_version(make_meeting, natore, i
     assert version.number == 1
     assert version.snapshot["document"]["sections"][0]["items"][0]["decision"] == "ক করতে হবে।"
     # The parent office's innovation officer is told.
-    from udbhabon.core.models import Notification
+    from udbhabon.notifications.models import Notification
 
     assert Notification.objects.filter(
         user__username="rajshahidiv.io", kind="minutes_received"
