@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import (
     Prefetch,
@@ -25,6 +24,7 @@ from udbhabon.ideas.models import (
     Stage,
 )
 from udbhabon.ideas.queries.similar import DUPLICATE_SCORE
+from udbhabon.meetings.models import AgendaItem
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post
 
@@ -43,7 +43,7 @@ def agenda_item_for(idea: Idea) -> Any | None:
     on or before today), from the meetings app's agenda (origin "idea"); None
     when no meeting had it on the agenda.
     """
-    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    agenda_item_model = AgendaItem
     return (
         agenda_item_model.objects.select_related("meeting")
         .filter(

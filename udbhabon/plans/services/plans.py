@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans import periods

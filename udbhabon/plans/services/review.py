@@ -17,8 +17,8 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
 from udbhabon.documents.services import letter_issue
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans.access import EDITABLE
@@ -131,7 +131,7 @@ def paper_url(paper: ActionPlan | ProgressReport) -> str:
 
 def figures_changed(paper: ActionPlan | ProgressReport) -> None:
     """Supervision's figures of the office follow a sending or a decision."""
-    from udbhabon.monitoring.services import figures_changed
+    from udbhabon.core.figures import figures_changed
 
     figures_changed(office=paper.office, on=paper.period_start)
 
