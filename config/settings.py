@@ -130,7 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Bengali first: bn is the default language, en the second (DESIGN.md principle 1).
+# Bengali first: bn is the default language, en the second (docs/design/DESIGN.md principle 1).
 LANGUAGE_CODE = "bn"
 LANGUAGES = [("bn", _("বাংলা")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "udbhabon_language"
