@@ -148,7 +148,9 @@ def set_cookie_line(headers, name: str) -> str:  # noqa: ANN001
 
 
 def cookie_flags(line: str) -> set[str]:
-    return {part.strip().lower() for part in line.split(";")[1:]}
+    """The attributes that matter here: secure, httponly, samesite=..."""
+    parts = {part.strip().lower() for part in line.split(";")[1:]}
+    return {p for p in parts if p in {"secure", "httponly"} or p.startswith("samesite=")}
 
 
 def start(name: str, argv: list[str], env: dict[str, str]) -> subprocess.Popen:
@@ -200,7 +202,11 @@ def journey(https: str, http: str, certs: Path, env: dict[str, str]) -> None:
     check("page gzip", headers.get("Content-Encoding") == "gzip", headers.get("Content-Encoding"))
     csrf_line = set_cookie_line(headers, "csrftoken")
     flags = cookie_flags(csrf_line)
-    check("csrf cookie Secure, SameSite", {"secure", "samesite=lax"} <= flags, csrf_line[-60:])
+    check(
+        "csrf cookie Secure, SameSite",
+        {"secure", "samesite=lax"} <= flags,
+        ", ".join(sorted(flags)),
+    )
 
     # Static files: hashed names, from nginx (never reaching gunicorn), gzip, a year's cache.
     assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', page)
@@ -247,6 +253,7 @@ def background_jobs(env: dict[str, str]) -> None:
     import django
 
     django.setup()
+    from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
     from udbhabon.monitoring.tasks import refresh_stats
@@ -255,8 +262,10 @@ def background_jobs(env: dict[str, str]) -> None:
     manage(env, "send_reminders")  # what udbhabon-reminders.service runs
     year = 2025
     ids = [str(r.id) for r in DBTaskResult.objects.all()]
-    for office_id in Office.objects.filter(depth__lte=2).values_list("id", flat=True)[:24]:
-        ids.append(refresh_stats.enqueue(year=year, office_id=office_id).id)
+    # In one transaction, so both workers find the whole batch at once.
+    with transaction.atomic():
+        for office_id in Office.objects.filter(depth__lte=2).values_list("id", flat=True)[:24]:
+            ids.append(refresh_stats.enqueue(year=year, office_id=office_id).id)
 
     def finished() -> bool:
         return DBTaskResult.objects.filter(id__in=ids).finished().count() == len(ids)
