@@ -256,16 +256,24 @@ def background_jobs(env: dict[str, str]) -> None:
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
+    from tests.worker_tasks import note_run
     from udbhabon.monitoring.tasks import refresh_stats
     from udbhabon.offices.models import Office
 
     manage(env, "send_reminders")  # what udbhabon-reminders.service runs
     year = 2025
     ids = [str(r.id) for r in DBTaskResult.objects.all()]
-    # In one transaction, so both workers find the whole batch at once.
+    # In one transaction, so both workers find the whole batch at once. The
+    # indicator refreshes can each take a few milliseconds on a fast machine;
+    # ten jobs of tests/worker_tasks.py (50 ms each) make sure the batch lasts
+    # longer than a worker's polling interval, so both workers get some.
+    runs = WORK / "runs"
+    runs.mkdir()
     with transaction.atomic():
         for office_id in Office.objects.filter(depth__lte=2).values_list("id", flat=True)[:24]:
             ids.append(refresh_stats.enqueue(year=year, office_id=office_id).id)
+        for number in range(10):
+            ids.append(note_run.using(backend="default").enqueue(number, str(runs)).id)
 
     def finished() -> bool:
         return DBTaskResult.objects.filter(id__in=ids).finished().count() == len(ids)
