@@ -263,9 +263,14 @@ def django_db_setup(
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Transactional (browser) tests flush the database when they finish: run
-    # them after every test that relies on the session's tree and personas.
-    items.sort(key=lambda item: 1 if item.get_closest_marker("e2e") else 0)
+    # Transactional tests (browser tests, tests/test_task_workers.py) flush the
+    # database when they finish: run them after every test that relies on the
+    # session's tree and personas.
+    def flushes(item: pytest.Item) -> bool:
+        fixtures = getattr(item, "fixturenames", ())
+        return bool(item.get_closest_marker("e2e")) or "transactional_db" in fixtures
+
+    items.sort(key=lambda item: 1 if flushes(item) else 0)
 
 
 @pytest.fixture(autouse=True)

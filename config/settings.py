@@ -144,7 +144,8 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes and nginx reads (deploy/nginx/udbhabon.conf).
+STATIC_ROOT = Path(env_str("UDBHABON_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "udbhabon" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("UDBHABON_MEDIA_ROOT", str(VAR_DIR / "media")))
