@@ -18,21 +18,13 @@ reader promises for PDFs is the structure; exact text needs an exact text layer
 from __future__ import annotations
 
 import html
-import io
 from dataclasses import dataclass
 
-from udbhabon.documents.reader import pdf_tables
+from udbhabon.documents.reader import pdf_rules, pdf_tables, pdf_text, pdf_wrap
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.model import RawLine, Source
 
-MAX_PAGES = 300
-TABLE_SETTINGS = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-}
+MAX_PAGES = 200
 
 
 @dataclass(slots=True)
@@ -67,71 +59,79 @@ class Block:
 
 
 def extract(data: bytes) -> list[RawLine]:
-    import pdfplumber
+    from udbhabon.documents.reader.attachment import open_pdf
 
+    reader = open_pdf(data)
+    count = len(reader.pages)
+    if count > MAX_PAGES:
+        raise ReadError("too_many_pages", pages=count, limit=MAX_PAGES)
+    text_pages = pdf_text.pages(data, last_page=max(count, 1))
+    if not any(page.words for page in text_pages):
+        raise ReadError("no_text_layer")
     lines: list[RawLine] = []
-    any_text = False
     carry = pdf_tables.Carry()
     tables = 0
-    try:
-        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-            for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
-                words = _words(page)
-                any_text = any_text or bool(words)
-                previous: Block | None = None
-                for block in _blocks(page, words, carry):
-                    tables += block.rows is not None
-                    if previous is not None and _gap(previous, block):
-                        lines.append(RawLine([""], False, Source(index=len(lines), page=number)))
-                    _emit(lines, block, number, tables - 1)
-                    previous = block
-                page.flush_cache()
-    except ReadError:
-        raise
-    except Exception as exc:  # pdfminer raises many types on damaged or locked files
-        if type(exc).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"}:
-            raise ReadError("encrypted") from exc
-        raise ReadError("not_a_document") from exc
-    if not any_text:
-        raise ReadError("no_text_layer")
+    page_words = [_words(text_page) for text_page in text_pages]
+    known = vocabulary(page_words)
+    for number, text_page in enumerate(text_pages, start=1):
+        words = page_words[number - 1]
+        edges = pdf_rules.page_edges(reader.pages[number - 1]) if number <= count else []
+        previous: Block | None = None
+        grids = pdf_rules.grids(edges)
+        for block in _blocks(text_page.width, words, grids, carry, known):
+            tables += block.rows is not None
+            if previous is not None and _gap(previous, block):
+                lines.append(RawLine([""], False, Source(index=len(lines), page=number)))
+            _emit(lines, block, number, tables - 1)
+            previous = block
     return lines
 
 
-def _words(page: object) -> list[Word]:
-    raw = page.extract_words(  # type: ignore[attr-defined]
-        use_text_flow=True, keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2.5
-    )
-    return [
-        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]))
-        for w in raw
-        if w["text"].strip()
-    ]
+def _words(page: pdf_text.PdfPage) -> list[Word]:
+    return [Word(w.text, w.x0, w.x1, w.top, w.bottom) for w in page.words]
 
 
-def _blocks(page: object, words: list[Word], carry: pdf_tables.Carry) -> list[Block]:
+def vocabulary(pages: list[list[Word]]) -> pdf_wrap.Vocabulary:
+    """The words the document prints whole: inside a run of text, with a neighbour at a
+    space's distance on both sides (pieces of a broken word sit at a line's ends)."""
+    known = pdf_wrap.base_vocabulary()
+    for words in pages:
+        for line in group_lines(words):
+            for left, word, right in zip(line, line[1:], line[2:], strict=False):
+                near = (word.bottom - word.top) * 0.5
+                if word.x0 - left.x1 < near and right.x0 - word.x1 < near:
+                    known.add(word.text)
+    return known
+
+
+def _blocks(
+    width: float,
+    words: list[Word],
+    grids: list[pdf_rules.Grid],
+    carry: pdf_tables.Carry,
+    known: pdf_wrap.Vocabulary | None = None,
+) -> list[Block]:
     blocks: list[Block] = []
     used: set[int] = set()
     # The text's right edge: the widest line, or the left margin mirrored (a page
     # with only short lines, such as a signature, has no line that reaches it).
     left = min((word.x0 for word in words), default=0.0)
-    right = max(max((word.x1 for word in words), default=0.0), float(page.width) - left)  # type: ignore[attr-defined]
-    try:
-        tables = page.find_tables(TABLE_SETTINGS)  # type: ignore[attr-defined]
-    except Exception:  # a page whose drawing confuses the table finder: read it as text
-        tables = []
-    for table in tables:
+    right = max(max((word.x1 for word in words), default=0.0), width - left)
+    tables = []
+    for table in grids:
         grid = []
         for row in table.rows:
             cells = []
-            for box in row.cells:
+            for box in row:
                 if box is None:
                     cells.append("")
                     continue
                 inside = [i for i, w in enumerate(words) if i not in used and _inside(w, box)]
                 used.update(inside)
-                cells.append(cell_text([words[i] for i in inside]))
+                cells.append(cell_text([words[i] for i in inside], box, known))
             grid.append(cells)
-        if grid:
+        if grid and any(cell.strip() for row in grid for cell in row):
+            tables.append(table)
             blocks.append(Block(float(table.bbox[1]), rows=grid, bottom=float(table.bbox[3])))
     rest = [w for i, w in enumerate(words) if i not in used]
     if tables:
@@ -238,9 +238,23 @@ def _gap(previous: Block, block: Block) -> bool:
     return block.top - previous.bottom > min(previous.height, block.height) * 0.55
 
 
-def cell_text(words: list[Word]) -> str:
-    """A cell's words as lines; "•" lines become a list, as in the other formats."""
-    return bullets_as_list("\n".join(join_words(line) for line in group_lines(words)))
+def cell_text(
+    words: list[Word],
+    box: tuple[float, float, float, float] | None = None,
+    known: pdf_wrap.Vocabulary | None = None,
+) -> str:
+    """A cell's words as lines, words broken at a line's end joined back (``pdf_wrap``);
+    "•" lines become a list, as in the other formats."""
+    lines = group_lines(words)
+    if box is None or known is None or len(lines) < 2:
+        return bullets_as_list("\n".join(join_words(line) for line in lines))
+    padding = max(min(line[0].x0 for line in lines) - box[0], 0.0)
+    filled = []
+    for line in lines:
+        height = max(line[0].bottom - line[0].top, 1.0)
+        filled.append(box[2] - padding - line[-1].x1 < height * 0.9)
+    tokens = [join_words(line).split() for line in lines]
+    return bullets_as_list(pdf_wrap.join_lines(tokens, filled, known))
 
 
 def bullets_as_list(text: str) -> str:
