@@ -73,18 +73,43 @@ def extract(data: bytes) -> list[RawLine]:
     tables = 0
     page_words = [_words(text_page) for text_page in text_pages]
     known = vocabulary(page_words)
+    page_blocks = []
     for number, text_page in enumerate(text_pages, start=1):
         words = page_words[number - 1]
         edges = pdf_rules.page_edges(reader.pages[number - 1]) if number <= count else []
-        previous: Block | None = None
         grids = pdf_rules.grids(edges)
-        for block in _blocks(text_page.width, words, grids, carry, known):
+        page_blocks.append(_blocks(text_page.width, words, grids, carry, known))
+    spacing = paragraph_spacing(page_blocks)
+    for number, blocks in enumerate(page_blocks, start=1):
+        previous: Block | None = None
+        for block in blocks:
             tables += block.rows is not None
-            if previous is not None and _gap(previous, block):
+            if previous is not None and _gap(previous, block, spacing):
                 lines.append(RawLine([""], False, Source(index=len(lines), page=number)))
             _emit(lines, block, number, tables - 1)
             previous = block
     return lines
+
+
+def paragraph_spacing(page_blocks: list[list[Block]]) -> float:
+    """The white between two ordinary paragraphs (no empty line between them), in points.
+
+    Word processors add space after each paragraph; an empty paragraph adds a
+    whole line on top of it. The ordinary spacing is the most common gap between
+    consecutive text lines that is less than one and a half lines.
+    """
+    counts: dict[int, int] = {}
+    for blocks in page_blocks:
+        for previous, block in zip(blocks, blocks[1:], strict=False):
+            if previous.line is None or block.line is None:
+                continue
+            gap = block.top - previous.bottom
+            if gap < min(previous.height, block.height) * 1.5:
+                key = round(max(gap, 0.0))
+                counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return 0.0
+    return float(max(counts, key=lambda key: (counts[key], -key)))
 
 
 def _words(page: pdf_text.PdfPage) -> list[Word]:
@@ -233,9 +258,10 @@ def _numbered(text: str) -> bool:
     return has_list_number(text)
 
 
-def _gap(previous: Block, block: Block) -> bool:
-    """A vertical gap wide enough to be an empty line between two blocks."""
-    return block.top - previous.bottom > min(previous.height, block.height) * 0.55
+def _gap(previous: Block, block: Block, spacing: float = 0.0) -> bool:
+    """A vertical gap wide enough to be an empty line between two blocks: more than the
+    ordinary paragraph spacing by over half a line."""
+    return block.top - previous.bottom > spacing + min(previous.height, block.height) * 0.55
 
 
 def cell_text(
