@@ -72,13 +72,15 @@ def extract(data: bytes) -> list[RawLine]:
     carry = pdf_tables.Carry()
     tables = 0
     page_words = [_words(text_page) for text_page in text_pages]
-    known = vocabulary(page_words)
-    page_blocks = []
-    for number, text_page in enumerate(text_pages, start=1):
-        words = page_words[number - 1]
-        edges = pdf_rules.page_edges(reader.pages[number - 1]) if number <= count else []
-        grids = pdf_rules.grids(edges)
-        page_blocks.append(_blocks(text_page.width, words, grids, carry, known))
+    page_grids = [
+        pdf_rules.grids(pdf_rules.page_edges(reader.pages[number])) if number < count else []
+        for number in range(len(text_pages))
+    ]
+    known = vocabulary(page_words, page_grids)
+    page_blocks = [
+        _blocks(text_page.width, words, grids, carry, known)
+        for text_page, words, grids in zip(text_pages, page_words, page_grids, strict=True)
+    ]
     spacing = paragraph_spacing(page_blocks)
     for number, blocks in enumerate(page_blocks, start=1):
         previous: Block | None = None
@@ -116,17 +118,31 @@ def _words(page: pdf_text.PdfPage) -> list[Word]:
     return [Word(w.text, w.x0, w.x1, w.top, w.bottom) for w in page.words]
 
 
-def vocabulary(pages: list[list[Word]]) -> pdf_wrap.Vocabulary:
-    """The words the document prints whole: inside a run of text, with a neighbour at a
-    space's distance on both sides (pieces of a broken word sit at a line's ends)."""
+def vocabulary(
+    pages: list[list[Word]], grids: list[list[pdf_rules.Grid]]
+) -> pdf_wrap.Vocabulary:
+    """The words the document prints whole: inside a line of a cell or paragraph, with a
+    neighbour at a space's distance on both sides (pieces of a broken word sit at a
+    line's ends)."""
     known = pdf_wrap.base_vocabulary()
-    for words in pages:
+    for words, page_grids in zip(pages, grids, strict=True):
+        boxes = [box for grid in page_grids for row in grid.rows for box in row if box]
+        groups: dict[int, list[Word]] = {}
+        for word in words:
+            where = next((n for n, box in enumerate(boxes) if _inside(word, box)), -1)
+            groups.setdefault(where, []).append(word)
+        for group in groups.values():
+            _interior_words(group, known)
+    return known
+
+
+def _interior_words(words: list[Word], known: pdf_wrap.Vocabulary) -> None:
+    if len(words) >= 3:
         for line in group_lines(words):
             for left, word, right in zip(line, line[1:], line[2:], strict=False):
                 near = (word.bottom - word.top) * 0.5
                 if word.x0 - left.x1 < near and right.x0 - word.x1 < near:
                     known.add(word.text)
-    return known
 
 
 def _blocks(

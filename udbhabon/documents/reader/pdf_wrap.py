@@ -104,6 +104,24 @@ def _date_join(left: str, right: str) -> bool:
     return bool(_DATE_PREFIX.fullmatch(left + right))
 
 
+def _hyphen_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
+    """A line ending in a hyphen: a compound broken after its hyphen (``ই-`` / ``ফাইলিং``)
+    or a hyphen typed before a space (``১২-১৩-`` / ``অভয়নগর``, ``১২০/-`` / ``টাকা``).
+
+    The document's own words decide where they can: the compound printed whole
+    elsewhere joins, the hyphened piece printed before a space elsewhere does
+    not. Otherwise a hyphen after a letter joins a compound, and one after a
+    digit or a mark (a range of days, an amount) is followed by a space.
+    """
+    if left + right in vocabulary:
+        return True
+    if left in vocabulary:
+        return False
+    before = left[-2]
+    after_number = before.isdigit() or before in "/"
+    return not after_number and (right[0].isalnum() or right[0] in COMBINING)
+
+
 def join_here(
     left: str,
     right: str,
@@ -122,8 +140,8 @@ def join_here(
         return False
     if is_combining_start(right) or left.endswith(VIRAMA):
         return True
-    if left[-1] in HYPHENS and len(left) > 1 and not left[-2].isspace():
-        return left[-2] not in HYPHENS and (right[0].isalnum() or right[0] in COMBINING)
+    if left[-1] in HYPHENS and len(left) > 1:
+        return _hyphen_join(left, right, vocabulary)
     if _date_join(core(left) if left[:1] in _EDGE_PUNCT else left, core(right) or right):
         return True
     if not filled:
