@@ -81,6 +81,7 @@ def extract(data: bytes) -> list[RawLine]:
         _blocks(text_page.width, words, grids, carry, known)
         for text_page, words, grids in zip(text_pages, page_words, page_grids, strict=True)
     ]
+    join_split_rows(page_blocks)
     spacing = paragraph_spacing(page_blocks)
     for number, blocks in enumerate(page_blocks, start=1):
         previous: Block | None = None
@@ -91,6 +92,52 @@ def extract(data: bytes) -> list[RawLine]:
             _emit(lines, block, number, tables - 1)
             previous = block
     return lines
+
+
+def join_split_rows(page_blocks: list[list[Block]]) -> None:
+    """A table row broken over a page break made one row again.
+
+    Word and LibreOffice continue a row that does not fit at the top of the next
+    page, without repeating the header. The row's rest is the first row of the
+    next page's first table: same number of columns, nothing in the first
+    (serial) column, and the row above it either a header row (a heading split
+    over the break) or reaching the bottom of the text area. Cells join line by
+    line; a cell that repeats the one above (a merged cell printed again) is
+    kept once.
+    """
+    from udbhabon.documents.reader import headers
+
+    bottoms = [block.bottom for blocks in page_blocks for block in blocks]
+    limit = max(bottoms, default=0.0) - 36.0  # within about two lines of the lowest text
+    above: Block | None = None
+    for blocks in page_blocks:
+        content = [block for block in blocks if not _is_page_mark(block)]
+        first = content[0] if content else None
+        if above is not None and first is not None and first.rows:
+            last, row = (above.rows or [[]])[-1], first.rows[0]
+            split = above.bottom >= limit or headers.detect(last) is not None
+            if split and len(row) == len(last) and not row[0].strip():
+                above.rows[-1] = [_join_cell(a, b) for a, b in zip(last, row, strict=True)]  # type: ignore[index]
+                first.rows.pop(0)
+                if not first.rows:
+                    blocks.remove(first)
+                    content.remove(first)
+        final = content[-1] if content else None
+        above = final if final is not None and final.rows else None
+
+
+def _is_page_mark(block: Block) -> bool:
+    from udbhabon.documents.reader.lines import is_page_number, is_stray_mark
+
+    return block.line is not None and (is_page_number(block.line) or is_stray_mark(block.line))
+
+
+def _join_cell(upper: str, lower: str) -> str:
+    if not lower.strip() or lower.strip() == upper.strip():
+        return upper
+    if not upper.strip():
+        return lower
+    return f"{upper}\n{lower}"
 
 
 def paragraph_spacing(page_blocks: list[list[Block]]) -> float:
