@@ -74,8 +74,23 @@ def _decrypts(reader: object) -> bool:
 # Fields the page does not print as such: dates in ISO form, codes and rules
 # derived from the printed text (checked against it separately below).
 _NOT_PRINTED = frozenset(
-    {"start", "end", "kind", "precision", "rrule", "until_rrule", "times", "per", "serial",
-     "date", "bangla_date", "time", "month", "day", "year"}
+    {
+        "start",
+        "end",
+        "kind",
+        "precision",
+        "rrule",
+        "until_rrule",
+        "times",
+        "per",
+        "serial",
+        "date",
+        "bangla_date",
+        "time",
+        "month",
+        "day",
+        "year",
+    }
 )
 _SPACE = re.compile(r"[\s,;]+")  # white space, and the ", " that joins printed lines
 _MAX_PROBLEMS = 5

@@ -18,6 +18,7 @@ reader promises for PDFs is the structure; exact text needs an exact text layer
 from __future__ import annotations
 
 import html
+import itertools
 from dataclasses import dataclass
 
 from udbhabon.documents.reader import pdf_rules, pdf_tables, pdf_text, pdf_wrap
@@ -151,7 +152,7 @@ def paragraph_spacing(page_blocks: list[list[Block]]) -> float:
     """
     counts: dict[int, int] = {}
     for blocks in page_blocks:
-        for previous, block in zip(blocks, blocks[1:], strict=False):
+        for previous, block in itertools.pairwise(blocks):
             if previous.line is None or block.line is None:
                 continue
             gap = block.top - previous.bottom
@@ -167,9 +168,7 @@ def _words(page: pdf_text.PdfPage) -> list[Word]:
     return [Word(w.text, w.x0, w.x1, w.top, w.bottom) for w in page.words]
 
 
-def vocabulary(
-    pages: list[list[Word]], grids: list[list[pdf_rules.Grid]]
-) -> pdf_wrap.Vocabulary:
+def vocabulary(pages: list[list[Word]], grids: list[list[pdf_rules.Grid]]) -> pdf_wrap.Vocabulary:
     """The words the document prints whole: inside a line of a cell or paragraph, with a
     neighbour at a space's distance on both sides (pieces of a broken word sit at a
     line's ends)."""

@@ -106,7 +106,7 @@ def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
-def _scan(  # noqa: C901 - one small interpreter loop, clearer in one piece
+def _scan(
     data: bytes,
     ctm: tuple[float, ...],
     resources: object,

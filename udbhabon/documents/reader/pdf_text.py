@@ -26,13 +26,14 @@ cannot be valid Bengali as it stands:
 from __future__ import annotations
 
 import html
-import os
+import itertools
 import re
 import shutil
 import subprocess
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from udbhabon.documents.reader.errors import ReadError
 
@@ -46,8 +47,10 @@ _WORD = re.compile(
 )
 
 # Bengali signs that attach to the letter before them and can never start a word.
-COMBINING = frozenset("\u0981\u0982\u0983\u09bc\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c4"
-                      "\u09c7\u09c8\u09cb\u09cc\u09cd\u09d7\u09e2\u09e3")
+COMBINING = frozenset(
+    "\u0981\u0982\u0983\u09bc\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c4"
+    "\u09c7\u09c8\u09cb\u09cc\u09cd\u09d7\u09e2\u09e3"
+)
 PRE_BASE = frozenset("\u09bf\u09c7\u09c8")  # ি ে ৈ: drawn left of their consonant
 VIRAMA = "\u09cd"
 _CONSONANT = re.compile("[\u0995-\u09b9\u09ce\u09dc-\u09df\u09f0\u09f1]\u09bc?")
@@ -104,7 +107,7 @@ def join_limit(pages_words: list[list[PdfWord]]) -> float:
     """
     counts: dict[int, int] = {}
     for words in pages_words:
-        for left, right in zip(words, words[1:], strict=False):
+        for left, right in itertools.pairwise(words):
             ratio = _gap_ratio(left, right)
             if ratio is not None and 0.1 <= ratio <= 0.6:
                 key = round(ratio * 100)
@@ -137,12 +140,21 @@ def run_pdftotext(data: bytes, *, last_page: int) -> str:
     if binary is None:
         raise ReadError("not_a_document")
     with tempfile.TemporaryDirectory(prefix="udbhabon-pdf-") as folder:
-        path = os.path.join(folder, "in.pdf")
-        with open(path, "wb") as handle:
-            handle.write(data)
+        path = Path(folder) / "in.pdf"
+        path.write_bytes(data)
         try:
-            done = subprocess.run(  # noqa: S603 - fixed argument list, no shell
-                [binary, "-q", "-enc", "UTF-8", "-bbox-layout", "-l", str(last_page), path, "-"],
+            done = subprocess.run(
+                [
+                    binary,
+                    "-q",
+                    "-enc",
+                    "UTF-8",
+                    "-bbox-layout",
+                    "-l",
+                    str(last_page),
+                    str(path),
+                    "-",
+                ],
                 capture_output=True,
                 timeout=TIMEOUT_SECONDS,
                 check=False,

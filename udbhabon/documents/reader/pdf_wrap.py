@@ -86,7 +86,9 @@ def base_vocabulary() -> Vocabulary:
     for name in dir(vocab):
         value = getattr(vocab, name)
         if name.isupper() and isinstance(value, tuple):
-            known.update(word for entry in value if isinstance(entry, str) for word in entry.split())
+            known.update(
+                word for entry in value if isinstance(entry, str) for word in entry.split()
+            )
     for phrases in headers.FIELD_VARIANTS.values():
         known.update(word for phrase in phrases for word in phrase.split())
     return known

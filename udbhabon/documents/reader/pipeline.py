@@ -48,7 +48,11 @@ def _read_pdf(data: bytes) -> Reading:
     logger.warning("pdf attachment disagrees with the printed text: %s", "; ".join(problems))
     reading = read_lines(raw_lines, "pdf")
     reading.notices.append(
-        {"code": "attachment_disagrees", "message": ATTACHMENT_DISAGREES[0], "en": ATTACHMENT_DISAGREES[1]}
+        {
+            "code": "attachment_disagrees",
+            "message": ATTACHMENT_DISAGREES[0],
+            "en": ATTACHMENT_DISAGREES[1],
+        }
     )
     return reading
 
