@@ -72,10 +72,14 @@ def extract(data: bytes) -> list[RawLine]:
     lines: list[RawLine] = []
     carry = pdf_tables.Carry()
     tables = 0
-    page_words = [_words(text_page) for text_page in text_pages]
     page_grids = [
         pdf_rules.grids(pdf_rules.page_edges(reader.pages[number])) if number < count else []
         for number in range(len(text_pages))
+    ]
+    limit = pdf_text.join_limit([page.words for page in text_pages])
+    page_words = [
+        _words(_join_in_cells(page.words, grids, limit))
+        for page, grids in zip(text_pages, page_grids, strict=True)
     ]
     known = vocabulary(page_words, page_grids)
     page_blocks = [
@@ -164,8 +168,32 @@ def paragraph_spacing(page_blocks: list[list[Block]]) -> float:
     return float(min(common)) if common else 0.0
 
 
-def _words(page: pdf_text.PdfPage) -> list[Word]:
-    return [Word(w.text, w.x0, w.x1, w.top, w.bottom) for w in page.words]
+def _words(words: list[pdf_text.PdfWord]) -> list[Word]:
+    return [Word(w.text, w.x0, w.x1, w.top, w.bottom) for w in words]
+
+
+def _join_in_cells(
+    words: list[pdf_text.PdfWord], grids: list[pdf_rules.Grid], limit: float
+) -> list[pdf_text.PdfWord]:
+    """Pieces of one word joined, never across a ruled cell border."""
+    boxes = _boxes(grids)
+    groups: dict[int, list[pdf_text.PdfWord]] = {}
+    for word in words:
+        middle_x, middle_y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        where = next(
+            (
+                n
+                for n, (x0, top, x1, bottom) in enumerate(boxes)
+                if x0 <= middle_x <= x1 and top <= middle_y <= bottom
+            ),
+            -1,
+        )
+        groups.setdefault(where, []).append(word)
+    return [word for group in groups.values() for word in pdf_text.join_fragments(group, limit)]
+
+
+def _boxes(grids: list[pdf_rules.Grid]) -> list[tuple[float, float, float, float]]:
+    return [box for grid in grids for row in grid.rows for box in row if box]
 
 
 def vocabulary(pages: list[list[Word]], grids: list[list[pdf_rules.Grid]]) -> pdf_wrap.Vocabulary:
@@ -174,7 +202,7 @@ def vocabulary(pages: list[list[Word]], grids: list[list[pdf_rules.Grid]]) -> pd
     line's ends)."""
     known = pdf_wrap.base_vocabulary()
     for words, page_grids in zip(pages, grids, strict=True):
-        boxes = [box for grid in page_grids for row in grid.rows for box in row if box]
+        boxes = _boxes(page_grids)
         groups: dict[int, list[Word]] = {}
         for word in words:
             where = next((n for n, box in enumerate(boxes) if _inside(word, box)), -1)

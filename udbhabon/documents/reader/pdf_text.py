@@ -77,12 +77,10 @@ def available() -> bool:
 
 
 def pages(data: bytes, *, last_page: int) -> list[PdfPage]:
-    """Every page's words (up to ``last_page``), top-left origin, in points."""
-    found = parse(run_pdftotext(data, last_page=last_page))
-    limit = join_limit([page.words for page in found])
-    for page in found:
-        page.words = join_fragments(page.words, limit)
-    return found
+    """Every page's words (up to ``last_page``), top-left origin, in points. Pieces of
+    one word are not joined yet (``join_fragments``, done cell by cell: two cells'
+    words can be as close as two pieces)."""
+    return parse(run_pdftotext(data, last_page=last_page))
 
 
 def _gap_ratio(left: PdfWord, right: PdfWord) -> float | None:
