@@ -81,7 +81,7 @@ def extract(data: bytes) -> list[RawLine]:
         _words(_join_in_cells(page.words, grids, limit))
         for page, grids in zip(text_pages, page_grids, strict=True)
     ]
-    known = vocabulary(page_words, page_grids)
+    known = vocabulary(page_words, page_grids, limit * 1.5)
     page_blocks = [
         _blocks(text_page.width, words, grids, carry, known)
         for text_page, words, grids in zip(text_pages, page_words, page_grids, strict=True)
@@ -196,10 +196,13 @@ def _boxes(grids: list[pdf_rules.Grid]) -> list[tuple[float, float, float, float
     return [box for grid in grids for row in grid.rows for box in row if box]
 
 
-def vocabulary(pages: list[list[Word]], grids: list[list[pdf_rules.Grid]]) -> pdf_wrap.Vocabulary:
+def vocabulary(
+    pages: list[list[Word]], grids: list[list[pdf_rules.Grid]], space: float = 0.26
+) -> pdf_wrap.Vocabulary:
     """The words the document prints whole: inside a line of a cell or paragraph, with a
     neighbour at a space's distance on both sides (pieces of a broken word sit at a
-    line's ends)."""
+    line's ends). ``space``: the widest gap, in line heights, that is still a space
+    (a column gap in a borderless table can be as narrow as 0.3)."""
     known = pdf_wrap.base_vocabulary()
     for words, page_grids in zip(pages, grids, strict=True):
         boxes = _boxes(page_grids)
@@ -208,15 +211,15 @@ def vocabulary(pages: list[list[Word]], grids: list[list[pdf_rules.Grid]]) -> pd
             where = next((n for n, box in enumerate(boxes) if _inside(word, box)), -1)
             groups.setdefault(where, []).append(word)
         for group in groups.values():
-            _interior_words(group, known)
+            _interior_words(group, known, space)
     return known
 
 
-def _interior_words(words: list[Word], known: pdf_wrap.Vocabulary) -> None:
+def _interior_words(words: list[Word], known: pdf_wrap.Vocabulary, space: float) -> None:
     if len(words) >= 3:
         for line in group_lines(words):
             for left, word, right in zip(line, line[1:], line[2:], strict=False):
-                near = (word.bottom - word.top) * 0.5
+                near = (word.bottom - word.top) * space
                 if word.x0 - left.x1 < near and right.x0 - word.x1 < near:
                     known.add(word.text)
 
@@ -255,7 +258,7 @@ def _blocks(
         carry.reset()
         blocks.extend(line_blocks(group_lines(rest), right))
     else:
-        blocks.extend(pdf_tables.recover(group_lines(_font_boxes(rest)), carry, right))
+        blocks.extend(pdf_tables.recover(group_lines(_font_boxes(rest)), carry, right, known))
     blocks.sort(key=lambda block: block.top)
     return blocks
 

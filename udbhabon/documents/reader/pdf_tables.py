@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import TYPE_CHECKING
 
-from udbhabon.documents.reader import _bangla, headers, rows
+from udbhabon.documents.reader import _bangla, headers, pdf_wrap, rows
 
 if TYPE_CHECKING:
     from udbhabon.documents.reader.extract_pdf import Block, Word
@@ -73,7 +73,12 @@ def _text(words: list[Word]) -> str:
     return join_words(words)
 
 
-def recover(lines: list[list[Word]], carry: Carry, right: float) -> list[Block]:
+def recover(
+    lines: list[list[Word]],
+    carry: Carry,
+    right: float,
+    known: pdf_wrap.Vocabulary | None = None,
+) -> list[Block]:
     from udbhabon.documents.reader.extract_pdf import line_blocks
 
     blocks: list[Block] = []
@@ -93,7 +98,9 @@ def recover(lines: list[list[Word]], carry: Carry, right: float) -> list[Block]:
             index += 1
             continue
         start = index
-        table, after = _read_rows(lines, next_index, columns, header_rows, fresh=not header_rows)
+        table, after = _read_rows(
+            lines, next_index, columns, header_rows, fresh=not header_rows, known=known
+        )
         if after <= start:
             text.append(lines[index])
             index += 1
@@ -251,6 +258,7 @@ def _read_rows(
     table: list[list[str]],
     *,
     fresh: bool = False,
+    known: pdf_wrap.Vocabulary | None = None,
 ) -> tuple[list[list[str]], int]:
     """Rows from ``index`` on; ``fresh`` when no header line sits right above."""
     table = [list(row) for row in table]
@@ -276,7 +284,7 @@ def _read_rows(
         else:
             for number, value in enumerate(cells):
                 if value:
-                    current[number] = f"{current[number]}\n{value}".strip()
+                    current[number] = _continue_cell(current[number], value, known)
         previous_bottom = max(w.bottom for w in line)
         index += 1
     if index == start:
@@ -284,6 +292,17 @@ def _read_rows(
     from udbhabon.documents.reader.extract_pdf import bullets_as_list
 
     return [[bullets_as_list(cell) for cell in row] for row in table], index
+
+
+def _continue_cell(text: str, more: str, known: pdf_wrap.Vocabulary | None) -> str:
+    """A cell's next line: after a line break, or joined where a word was broken."""
+    if not text:
+        return more
+    left, right = text.split()[-1], more.split()[0]
+    joined = pdf_wrap.join_here(
+        left, right, filled=False, vocabulary=known or pdf_wrap.Vocabulary()
+    )
+    return f"{text}{more}" if joined else f"{text}\n{more}"
 
 
 def _starts_row(cells: list[str], columns: Columns) -> bool:
