@@ -65,7 +65,13 @@ def extract(data: bytes) -> list[RawLine]:
     reader = open_pdf(data)
     count = len(reader.pages)
     if count > MAX_PAGES:
-        raise ReadError("too_many_pages", pages=count, limit=MAX_PAGES)
+        from udbhabon.documents.reader._bangla import bengali_digits
+
+        raise ReadError(
+            "too_many_pages",
+            pages=(bengali_digits(count), str(count)),
+            limit=(bengali_digits(MAX_PAGES), str(MAX_PAGES)),
+        )
     text_pages = pdf_text.pages(data, last_page=max(count, 1))
     if not any(page.words for page in text_pages):
         raise ReadError("no_text_layer")
