@@ -72,16 +72,15 @@ def extract(data: bytes) -> list[RawLine]:
             pages=(bengali_digits(count), str(count)),
             limit=(bengali_digits(MAX_PAGES), str(MAX_PAGES)),
         )
-    text_pages = pdf_text.pages(data, last_page=max(count, 1))
+    with pdf_text.Pdftotext(data, last_page=max(count, 1)) as running:
+        rules = [pdf_rules.grids(pdf_rules.page_edges(page)) for page in reader.pages]
+        text_pages = running.result()
     if not any(page.words for page in text_pages):
         raise ReadError("no_text_layer")
+    page_grids = [rules[number] if number < count else [] for number in range(len(text_pages))]
     lines: list[RawLine] = []
     carry = pdf_tables.Carry()
     tables = 0
-    page_grids = [
-        pdf_rules.grids(pdf_rules.page_edges(reader.pages[number])) if number < count else []
-        for number in range(len(text_pages))
-    ]
     limit = pdf_text.join_limit([page.words for page in text_pages])
     page_words = [
         _words(_join_in_cells(page.words, grids, limit))

@@ -31,6 +31,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +81,8 @@ def pages(data: bytes, *, last_page: int) -> list[PdfPage]:
     """Every page's words (up to ``last_page``), top-left origin, in points. Pieces of
     one word are not joined yet (``join_fragments``, done cell by cell: two cells'
     words can be as close as two pieces)."""
-    return parse(run_pdftotext(data, last_page=last_page))
+    with Pdftotext(data, last_page=last_page) as running:
+        return running.result()
 
 
 def _gap_ratio(left: PdfWord, right: PdfWord) -> float | None:
@@ -133,42 +135,67 @@ def join_fragments(words: list[PdfWord], limit: float) -> list[PdfWord]:
     return out
 
 
-def run_pdftotext(data: bytes, *, last_page: int) -> str:
-    binary = shutil.which("pdftotext")
-    if binary is None:
-        raise ReadError("not_a_document")
-    with tempfile.TemporaryDirectory(prefix="udbhabon-pdf-") as folder:
-        path = Path(folder) / "in.pdf"
-        path.write_bytes(data)
+class Pdftotext:
+    """``pdftotext -bbox-layout`` running in the background on a copy of the PDF.
+
+    Started first so that poppler reads the text while Python reads the page
+    rules (the machine's second core); ``result()`` waits for it, at most
+    ``TIMEOUT_SECONDS`` from the start, and parses its output. Use as a context
+    manager: the process is killed and the copy removed however reading ends.
+    """
+
+    def __init__(self, data: bytes, *, last_page: int) -> None:
+        binary = shutil.which("pdftotext")
+        if binary is None:
+            raise ReadError("not_a_document")
+        self.folder = tempfile.TemporaryDirectory(prefix="udbhabon-pdf-")
+        source = Path(self.folder.name) / "in.pdf"
+        self.output = Path(self.folder.name) / "out.html"
+        source.write_bytes(data)
+        self.started = time.monotonic()
+        command = [binary, "-q", "-enc", "UTF-8", "-bbox-layout", "-l", str(last_page)]
         try:
-            done = subprocess.run(
-                [
-                    binary,
-                    "-q",
-                    "-enc",
-                    "UTF-8",
-                    "-bbox-layout",
-                    "-l",
-                    str(last_page),
-                    str(path),
-                    "-",
-                ],
-                capture_output=True,
-                timeout=TIMEOUT_SECONDS,
-                check=False,
+            self.process = subprocess.Popen(
+                [*command, str(source), str(self.output)],
                 stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
+        except OSError as exc:
+            self.folder.cleanup()
+            raise ReadError("not_a_document") from exc
+
+    def __enter__(self) -> Pdftotext:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.folder.cleanup()
+
+    def result(self) -> list[PdfPage]:
+        left = TIMEOUT_SECONDS - (time.monotonic() - self.started)
+        try:
+            code = self.process.wait(timeout=max(left, 0.01))
         except subprocess.TimeoutExpired as exc:
             raise ReadError("too_slow") from exc
-        except OSError as exc:
-            raise ReadError("not_a_document") from exc
-    if done.returncode == 1 and b"<page" not in done.stdout:
-        raise ReadError("not_a_document")
-    if done.returncode == 3:  # permissions: poppler refuses to copy text
-        raise ReadError("encrypted")
-    if len(done.stdout) > MAX_OUTPUT:
-        raise ReadError("too_large", size=f"{len(done.stdout)} B", limit=f"{MAX_OUTPUT} B")
-    return done.stdout.decode("utf-8", errors="replace")
+        size = self.output.stat().st_size if self.output.exists() else 0
+        if size > MAX_OUTPUT:
+            raise ReadError("too_large", size=f"{size} B", limit=f"{MAX_OUTPUT} B")
+        text = self.output.read_bytes().decode("utf-8", errors="replace") if size else ""
+        if code == 3:  # permissions: poppler refuses to copy text
+            raise ReadError("encrypted")
+        if code != 0 and "<page" not in text:
+            raise ReadError("not_a_document")
+        return parse(text)
+
+
+def run_pdftotext(data: bytes, *, last_page: int) -> str:
+    """The raw ``-bbox-layout`` output (for tools and checks)."""
+    with Pdftotext(data, last_page=last_page) as running:
+        running.result()
+        return running.output.read_text("utf-8", errors="replace")
 
 
 def parse(xhtml: str) -> list[PdfPage]:
