@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 GAP_FACTOR = 0.6  # a gap wider than this many line heights separates columns
 END_GAP = 2.6  # a vertical gap of this many line heights ends a table
+BLANK_GAP = 0.8  # a gap of this many line heights inside a table is an empty line
 
 
 @dataclass(slots=True)
@@ -278,7 +279,16 @@ def _read_rows(
             cells[column] = f"{cells[column]} {word.text}".strip()
         if headers.same_layout(_as_header(columns), cells) or headers.is_column_numbers(cells):
             current = None
-        elif _starts_row(cells, columns) or current is None:
+        elif _is_text_across(line, columns):
+            table.append([_text(line)])  # a heading line inside the table: text, not a row
+            current = None
+        elif (
+            _starts_row(cells, columns)
+            or current is None
+            or _after_blank(top, previous_bottom, height)
+        ):
+            # A row without a serial after an empty line is a row of its own (a row the
+            # paper continued, a sub-table's row), not more lines of the cell above.
             current = cells
             table.append(current)
         else:
@@ -287,11 +297,24 @@ def _read_rows(
                     current[number] = _continue_cell(current[number], value, known)
         previous_bottom = max(w.bottom for w in line)
         index += 1
-    if index == start:
+    if index == start and not table:
         return [], start
+    # A header at the foot of a page, its rows on the next: the header rows alone.
     from udbhabon.documents.reader.extract_pdf import bullets_as_list
 
     return [[bullets_as_list(cell) for cell in row] for row in table], index
+
+
+def _after_blank(top: float, previous_bottom: float | None, height: float) -> bool:
+    return previous_bottom is not None and top - previous_bottom > height * BLANK_GAP
+
+
+def _is_text_across(line: list[Word], columns: Columns) -> bool:
+    """A line of running text laid across three or more columns (a heading merged over
+    the table's width, as spreadsheets print one): no column gap between its words."""
+    if len(chunks(line)) != 1:
+        return False
+    return len({columns.index(word.cx) for word in line}) >= 3
 
 
 def _continue_cell(text: str, more: str, known: pdf_wrap.Vocabulary | None) -> str:

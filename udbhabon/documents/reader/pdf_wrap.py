@@ -142,10 +142,10 @@ def join_here(
         return False
     if is_combining_start(right) or left.endswith(VIRAMA):
         return True
-    if left[-1] in HYPHENS and len(left) > 1:
-        return _hyphen_join(left, right, vocabulary)
     if _date_join(core(left) if left[:1] in _EDGE_PUNCT else left, core(right) or right):
         return True
+    if left[-1] in HYPHENS and len(left) > 1:
+        return _hyphen_join(left, right, vocabulary)
     if not filled:
         return False
     if left in vocabulary and right in vocabulary:
