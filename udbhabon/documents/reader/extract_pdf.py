@@ -320,6 +320,24 @@ def join_words(line: list[Word]) -> str:
     return out
 
 
+FAR_APART = 3.0  # a white gap of this many line heights parts two texts on one line
+
+
+def split_far_apart(line: list[Word]) -> list[list[Word]]:
+    """A line that holds two texts set far apart (a memo number on the left and its
+    date on the right, as letters print them) as two lines, left first. A label and
+    its value set apart at a tab ("স্থান      : …") stay one line."""
+    parts = [[line[0]]]
+    for left, word in itertools.pairwise(line):
+        height = max(left.bottom - left.top, 1.0)
+        labelled = left.text.endswith((":", "ঃ")) or word.text.startswith((":", "ঃ"))
+        if word.x0 - left.x1 > height * FAR_APART and not labelled:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
 def line_blocks(lines: list[list[Word]], right: float) -> list[Block]:
     """Text lines as blocks; a wrapped paragraph's lines are joined back into one.
 
@@ -330,7 +348,7 @@ def line_blocks(lines: list[list[Word]], right: float) -> list[Block]:
     # Lines of running text reach the right margin; without any, trust the page's edge.
     long = [line[-1].x1 for line in lines if len(line) >= 6]
     right = max(long) if long else right
-    for line in lines:
+    for line in (part for whole in lines for part in split_far_apart(whole)):
         top = min(w.top for w in line)
         bottom = max(w.bottom for w in line)
         height = max(bottom - top, 1.0)
