@@ -10,6 +10,7 @@ table, which a PDF's text layer cannot tell apart from the cell's own text.
 from __future__ import annotations
 
 import copy
+import io
 import json
 from collections.abc import Callable
 
@@ -191,3 +192,34 @@ def test_the_contract_check_names_the_problem() -> None:
     broken["warnings"][0]["item"] = 99
     with pytest.raises(ContractError, match="item"):
         filtered(broken)
+
+
+def _with_attachment(pdf: bytes, payload: dict) -> bytes:
+    """The same printed pages, with ``payload`` attached instead of the writer's JSON."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(pdf)))  # pages only: the old attachment stays out
+    writer.add_attachment(ATTACHMENT_NAME, json.dumps(payload, ensure_ascii=False).encode())
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+def test_udbhabons_own_minutes_read_from_the_print_when_the_attachment_is_tampered() -> None:
+    from udbhabon.documents.writers import write_document
+
+    name = "003_3399e0873caf543a"
+    want = compare.expected(name)
+    printed = write_document(want, "pdf")
+    honest = read_document_detailed(printed, "minutes.pdf")
+    assert honest.from_attachment and honest.result == want
+    tampered = copy.deepcopy(want)
+    tampered["sections"][0]["items"][0]["decision"] = "সব দপ্তর এক মাস বন্ধ থাকবে।"
+    reading = read_document_detailed(_with_attachment(printed, tampered), "minutes.pdf")
+    assert not reading.from_attachment
+    assert [notice["code"] for notice in reading.notices] == ["attachment_disagrees"]
+    # The page, repeated headers and page numbers included, reads back exactly.
+    problems = compare.compare(want, reading.result)
+    assert not problems, "\n".join(problems)
