@@ -36,7 +36,7 @@ COMBINING = frozenset(
 )
 VIRAMA = "\u09cd"
 HYPHENS = "-\u2010\u2011"
-_EDGE_PUNCT = "()[]{}।,;:!?'\"‘’“”<>"
+_EDGE_PUNCT = "()[]{}।,;:!?'\"‘’“”<>/"
 _DATE_PIECE = re.compile(r"[0-9০-৯/.\-]+")
 _DIGIT = re.compile(r"[0-9০-৯]")
 # A whole date: d/m/yyyy, d.m.yy, d-m-yyyy.
@@ -98,7 +98,19 @@ def is_combining_start(text: str) -> bool:
     return bool(text) and text[0] in COMBINING
 
 
+_DIGITS = re.compile(r"[0-9০-৯]+")
+_YEAR_CUT = re.compile(r"(?:^|[/.\-])([0-9০-৯]{1,3})$")
+
+
 def _date_join(left: str, right: str) -> bool:
+    """Pieces of one date or number: digits and separators that still read as the start
+    of a date (``০`` + ``৩/০৮/২০১``), a month's slash and its year (``জুন/`` + ``২০১``),
+    or a year cut short after its separator (``জুন/২০১`` + ``৮``)."""
+    if left.endswith("/") and len(left) > 1 and _DIGITS.match(right):
+        return bool(_DIGITS.fullmatch(right)) or bool(_DATE_PIECE.fullmatch(right))
+    cut = _YEAR_CUT.search(left)
+    if cut and _DIGITS.fullmatch(right) and len(cut.group(1)) + len(right) == 4:
+        return not _DATE_PIECE.fullmatch(left) or bool(_DATE_PREFIX.fullmatch(left + right))
     if not (_DATE_PIECE.fullmatch(left) and _DATE_PIECE.fullmatch(right)):
         return False
     if not (_DIGIT.search(left) and _DIGIT.search(right)) or _WHOLE_DATE.fullmatch(left):

@@ -259,3 +259,13 @@ def test_the_garbled_month_is_a_month_only_between_a_day_and_a_year() -> None:
     assert _bangla.parse_bangla_date("২০ জ্যোতি, ১৪২৬") is not None
     for cell in ("জ্যোতি", "জ্যোতি রানী", "১৫ জ্যোতি"):
         assert _bangla.parse_schedule(cell, "", None).schedule["kind"] == "unparsed"
+
+
+def test_it_joins_a_month_and_year_broken_in_a_narrow_column() -> None:
+    known = pdf_wrap.base_vocabulary()
+    pieces = [["জু"], ["ন/"], ["২০১"], ["৮"]]
+    assert pdf_wrap.join_lines(pieces, [True, True, True, False], known) == "জুন/২০১৮"
+    pieces = [["জুলা"], ["ই/"], ["২০১"], ["৭"]]
+    assert pdf_wrap.join_lines(pieces, [True, True, True, False], known) == "জুলাই/২০১৭"
+    # Two whole years on two lines stay two.
+    assert pdf_wrap.join_lines([["২০১৭"], ["২০১৮"]], [True, True], known) == "২০১৭\n২০১৮"
