@@ -97,7 +97,7 @@ def extract(data: bytes, reader: object | None = None) -> list[RawLine]:
         _blocks(text_page.width, words, grids, carry, known)
         for text_page, words, grids in zip(text_pages, page_words, page_grids, strict=True)
     ]
-    join_split_rows(page_blocks)
+    join_split_rows(page_blocks, known)
     spacing = paragraph_spacing(page_blocks)
     for number, blocks in enumerate(page_blocks, start=1):
         previous: Block | None = None
@@ -110,7 +110,9 @@ def extract(data: bytes, reader: object | None = None) -> list[RawLine]:
     return lines
 
 
-def join_split_rows(page_blocks: list[list[Block]]) -> None:
+def join_split_rows(
+    page_blocks: list[list[Block]], known: pdf_wrap.Vocabulary | None = None
+) -> None:
     """A table row broken over a page break made one row again.
 
     Word and LibreOffice continue a row that does not fit at the top of the next
@@ -133,7 +135,9 @@ def join_split_rows(page_blocks: list[list[Block]]) -> None:
             last, row = (above.rows or [[]])[-1], first.rows[0]
             split = above.bottom >= limit or headers.detect(last) is not None
             if split and len(row) == len(last) and not row[0].strip():
-                above.rows[-1] = [_join_cell(a, b) for a, b in zip(last, row, strict=True)]  # type: ignore[index]
+                above.rows[-1] = [  # type: ignore[index]
+                    _join_cell(a, b, known) for a, b in zip(last, row, strict=True)
+                ]
                 first.rows.pop(0)
                 if not first.rows:
                     blocks.remove(first)
@@ -148,11 +152,16 @@ def _is_page_mark(block: Block) -> bool:
     return block.line is not None and (is_page_number(block.line) or is_stray_mark(block.line))
 
 
-def _join_cell(upper: str, lower: str) -> str:
+def _join_cell(upper: str, lower: str, known: pdf_wrap.Vocabulary | None = None) -> str:
     if not lower.strip() or lower.strip() == upper.strip():
         return upper
     if not upper.strip():
         return lower
+    # A word broken at the page break: the cell's last line was full (or the two
+    # halves make a word the document prints whole).
+    left, right = upper.split()[-1], lower.split()[0]
+    if known is not None and pdf_wrap.join_here(left, right, filled=True, vocabulary=known):
+        return f"{upper}{lower}"
     return f"{upper}\n{lower}"
 
 
@@ -221,9 +230,38 @@ def vocabulary(
         for word in words:
             where = next((n for n, box in enumerate(boxes) if _inside(word, box)), -1)
             groups.setdefault(where, []).append(word)
-        for group in groups.values():
+        for where, group in groups.items():
             _interior_words(group, known, space)
+            if where >= 0:
+                _unbroken_ends(group, boxes[where], known)
     return known
+
+
+def _unbroken_ends(
+    words: list[Word], box: tuple[float, float, float, float], known: pdf_wrap.Vocabulary
+) -> None:
+    """Whole words at a cell's line ends: the last word of a line that stopped short of
+    the cell's edge, and the first word after such a line (a word is broken only
+    where a line is full)."""
+    lines = group_lines(words)
+    padding = max(min(line[0].x0 for line in lines) - box[0], 0.0)
+    previous_full = False
+    for line in lines:
+        full = _filled(line, box, padding)
+        alone = len(line) == 1  # a line's only word may be a piece at both ends
+        # A line also breaks after a hyphen or slash, full or not: no evidence there.
+        first, last = line[0].text, line[-1].text
+        if not previous_full and not (alone and (full or last.endswith(("-", "/")))):
+            known.add(first)
+        if not full and not (alone and previous_full) and not last.endswith(("-", "/")):
+            known.add(last)
+        previous_full = full
+
+
+def _filled(line: list[Word], box: tuple[float, float, float, float], padding: float) -> bool:
+    """The line reached the cell's right edge: less than a wide letter's room was left."""
+    height = max(line[0].bottom - line[0].top, 1.0)
+    return box[2] - padding - line[-1].x1 < height * 0.9
 
 
 def _interior_words(words: list[Word], known: pdf_wrap.Vocabulary, space: float) -> None:
@@ -409,10 +447,7 @@ def cell_text(
     if box is None or known is None or len(lines) < 2:
         return bullets_as_list("\n".join(join_words(line) for line in lines))
     padding = max(min(line[0].x0 for line in lines) - box[0], 0.0)
-    filled = []
-    for line in lines:
-        height = max(line[0].bottom - line[0].top, 1.0)
-        filled.append(box[2] - padding - line[-1].x1 < height * 0.9)
+    filled = [_filled(line, box, padding) for line in lines]
     tokens = [join_words(line).split() for line in lines]
     return bullets_as_list(pdf_wrap.join_lines(tokens, filled, known))
 

@@ -45,6 +45,7 @@ _WHOLE_DATE = re.compile(r"[0-9০-৯]{1,2}[/.\-][0-9০-৯]{1,2}[/.\-][0-9০
 _DATE_PREFIX = re.compile(
     r"[0-9০-৯]{1,2}(?:[/.\-](?:[0-9০-৯]{1,2}(?:[/.\-](?:[0-9০-৯]{0,4})?)?)?)?"
 )
+_MARKUP = re.compile(r"<[^<>]*>|[<>]")
 LOOKAHEAD = 4  # a word broken over at most this many more lines
 
 
@@ -59,12 +60,13 @@ class Vocabulary:
     prefixes: set[str] = field(default_factory=set)
 
     def add(self, token: str) -> None:
-        word = core(token)
-        if len(word) < 2 or word in self.words:
-            return
-        self.words.add(word)
-        for end in range(1, len(word)):
-            self.prefixes.add(word[:end])
+        for part in _MARKUP.split(token):  # "<td>পীরগঞ্জ</td>": the word inside the tags
+            word = core(part)
+            if len(word) < 2 or word in self.words:
+                continue
+            self.words.add(word)
+            for end in range(1, len(word)):
+                self.prefixes.add(word[:end])
 
     def update(self, tokens: Iterable[str]) -> None:
         for token in tokens:
@@ -158,8 +160,8 @@ def join_here(
         return True
     if left[-1] in HYPHENS and len(left) > 1:
         return _hyphen_join(left, right, vocabulary)
-    if not filled:
-        return False
+    if not filled or _DIGITS.fullmatch(core(left) or left):
+        return False  # a number before a word ("১ টি") is typed with its space
     if left in vocabulary and right in vocabulary:
         return False  # two words each known whole: a wrap at a space
     joined = left + right
