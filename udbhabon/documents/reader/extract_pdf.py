@@ -9,10 +9,12 @@
 - Everything else is a line of text, top to bottom; bullets (•) inside a cell are
   kept as a list.
 
-Text extraction from shaped Bengali is lossy (TECH-NOTES): a PDF made by a
-shaping engine gives back glyph order, not always the typed letters. What the
-reader promises for PDFs is the structure; exact text needs an exact text layer
-(or Udbhabon's own attachment, read before this module is reached).
+Words and their boxes come from poppler (``pdf_text``: ActualText and
+ToUnicode honoured, pieces of words joined cell by cell), ruling lines from the
+page's content stream (``pdf_rules``); words broken at a narrow cell's edge are
+joined back (``pdf_wrap``) with the document's own vocabulary as evidence;
+rows broken over a page are joined. The result is the same lines of cells as
+.docx and .xlsx give, so the rest of the reader is shared.
 """
 
 from __future__ import annotations
