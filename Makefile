@@ -52,11 +52,13 @@ test: check
 
 check: lint migrations-check messages
 
-# ruff, then the layers (.importlinter, docs/ARCHITECTURE.md "Layers").
+# ruff, the layers (.importlinter, docs/ARCHITECTURE.md "Layers"), and the size
+# rule: no module over 600 lines, no function over 60 (scripts/check-size).
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
+	scripts/check-size
 
 format: venv
 	$(PY) -m ruff check --fix .

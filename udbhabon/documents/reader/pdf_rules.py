@@ -106,6 +106,43 @@ def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
+class _Path:
+    """The path being built between painting operators (only straight pieces count)."""
+
+    PAINT = frozenset({b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n"})
+    STROKE = frozenset({b"S", b"s", b"B", b"B*", b"b", b"b*"})
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.segments: list[tuple[float, float, float, float]] = []
+        self.rects: list[tuple[float, float, float, float]] = []
+        self.point: tuple[float, float] | None = None
+        self.start: tuple[float, float] | None = None
+
+    def apply(self, op: bytes, n: list[float], ctm: tuple[float, ...], edges: list[Edge]) -> None:
+        if op == b"m" and len(n) >= 2:
+            self.point = self.start = _apply(ctm, n[-2], n[-1])
+        elif op == b"l" and len(n) >= 2 and self.point is not None:
+            end = _apply(ctm, n[-2], n[-1])
+            self.segments.append((*self.point, *end))
+            self.point = end
+        elif op in {b"c", b"v", b"y"} and len(n) >= 2:
+            self.point = _apply(ctm, n[-2], n[-1])  # curves draw no rules
+        elif op == b"h" and self.point is not None and self.start is not None:
+            self.segments.append((*self.point, *self.start))
+            self.point = self.start
+        elif op == b"re" and len(n) >= 4:
+            x, y, w, h = n[-4:]
+            corners = [_apply(ctm, x, y), _apply(ctm, x + w, y + h)]
+            self.rects.append((corners[0][0], corners[0][1], corners[1][0], corners[1][1]))
+        elif op in self.PAINT:
+            if op != b"n":
+                _paint(self.segments, self.rects, stroked=op in self.STROKE, edges=edges)
+            self.reset()
+
+
 def _scan(
     data: bytes,
     ctm: tuple[float, ...],
@@ -117,15 +154,9 @@ def _scan(
     stack: list[tuple[float, ...]] = []
     numbers: list[float] = []
     last_name = b""
-    segments: list[tuple[float, float, float, float]] = []  # the path being built
-    rects: list[tuple[float, float, float, float]] = []
-    point: tuple[float, float] | None = None
-    start: tuple[float, float] | None = None
+    path = _Path()
     position = 0
-    while True:
-        match = _TOKEN.search(data, position)
-        if match is None:
-            return None
+    while (match := _TOKEN.search(data, position)) is not None:
         position = match.end()
         budget.left -= 1
         if budget.left <= 0:
@@ -155,31 +186,13 @@ def _scan(
             ctm = stack.pop() if stack else ctm
         elif op == b"cm" and len(numbers) >= 6:
             ctm = _multiply(tuple(numbers[-6:]), ctm)
-        elif op == b"m" and len(numbers) >= 2:
-            point = start = _apply(ctm, numbers[-2], numbers[-1])
-        elif op == b"l" and len(numbers) >= 2 and point is not None:
-            end = _apply(ctm, numbers[-2], numbers[-1])
-            segments.append((*point, *end))
-            point = end
-        elif op in {b"c", b"v", b"y"} and len(numbers) >= 2:
-            point = _apply(ctm, numbers[-2], numbers[-1])  # curves draw no rules
-        elif op == b"h" and point is not None and start is not None:
-            segments.append((*point, *start))
-            point = start
-        elif op == b"re" and len(numbers) >= 4:
-            x, y, w, h = numbers[-4:]
-            corners = [_apply(ctm, x, y), _apply(ctm, x + w, y + h)]
-            rects.append((corners[0][0], corners[0][1], corners[1][0], corners[1][1]))
-        elif op in {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n"}:
-            if op != b"n":
-                stroked = op in {b"S", b"s", b"B", b"B*", b"b", b"b*"}
-                _paint(segments, rects, stroked=stroked, edges=edges)
-            segments, rects, point, start = [], [], None, None
         elif op == b"Do" and depth < MAX_FORM_DEPTH:
             _form(last_name, ctm, resources, edges, depth, budget)
         elif op == b"ID":  # inline image data: skip to its end
-            end = data.find(b"EI", position)
-            position = end + 2 if end >= 0 else len(data)
+            end_image = data.find(b"EI", position)
+            position = end_image + 2 if end_image >= 0 else len(data)
+        else:
+            path.apply(op, numbers, ctm, edges)
         numbers.clear()
 
 
