@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import screenshot, sign_in
 from udbhabon.ideas import services
+from udbhabon.ideas.models import Idea, Stage
 from udbhabon.ideas.rubric import ensure_default_criteria
 from udbhabon.offices.models import Office
 
@@ -32,7 +33,8 @@ def citizen(browser: Browser, live_server, world) -> Iterator[Page]:
 
 
 def _ideas_elsewhere() -> list[str]:
-    """Two similar ideas already sent to other offices (journey 5)."""
+    """Two similar ideas other offices have approved (journey 5): a citizen and
+    another office see approved ideas only (ideas.queries.similar_for)."""
     ensure_default_criteria()
     sent = []
     for code, title, problem in [
@@ -47,7 +49,7 @@ def _ideas_elsewhere() -> list[str]:
             "জমির খতিয়ানের সার্টিফাইড কপির জন্য পাঁচ বার জেলা সদরে যেতে হয়।",
         ),
     ]:
-        services.idea_submit_public(
+        idea = services.idea_submit_public(
             office=Office.objects.get(code=code),
             name="নাগরিক",
             phone="01999000111",
@@ -56,6 +58,7 @@ def _ideas_elsewhere() -> list[str]:
             problem=problem,
             solution="অনলাইনে আবেদন",
         )
+        Idea.objects.filter(pk=idea.pk).update(stage=Stage.APPROVED)
         sent.append(title)
     return sent
 

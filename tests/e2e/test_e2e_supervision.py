@@ -30,7 +30,7 @@ D = dt.date
 @pytest.fixture
 def khulna_2017(world, monkeypatch):
     fake_source.FACTS.clear()
-    monkeypatch.setattr(indicators, "SOURCES", ["udbhabon.monitoring.tests.fake_source"])
+    monkeypatch.setattr(indicators, "SOURCES", [fake_source])
     monkeypatch.setattr(indicators, "available_names", lambda: {"plans", "meetings", "ideas"})
     every_month = {
         f"minutes:{y}-{m:02d}": D(y, m, 25)

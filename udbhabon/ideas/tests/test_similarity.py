@@ -219,7 +219,7 @@ def test_it_remembers_similar_ideas_both_ways_for_the_vetting_queue():
     assert list(first.similar_pairs.values_list("other", flat=True)) == [second.pk]
     assert list(second.similar_pairs.values_list("other", flat=True)) == [first.pk]
     move(second, "awaiting_vetting", username="jashore.io")
-    queue = queries.vetting_queue(first.office)
+    queue = queries.vetting_queue(first.office, viewer=_io("jashore.io"))
     shown = {
         idea.pk: [p.other_id for p in idea.similar]
         for _s, ideas in queue["groups"]
