@@ -28,3 +28,5 @@ urlpatterns = [
     path("meetings/", include("udbhabon.meetings.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "udbhabon.core.views.bad_request"
