@@ -8,11 +8,13 @@ sets ``DJANGO_DEBUG=0``, ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` and
 from __future__ import annotations
 
 import secrets
+import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import database_from_url, env_bool, env_int, env_list, env_str
+from config.env import database_from_url, env_bool, env_int, env_list, env_str, serving_process
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("UDBHABON_VAR_DIR", str(BASE_DIR / "var")))
@@ -23,13 +25,20 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 def _secret_key() -> str:
     """Read the key from the environment; in development keep one in var/.
 
-    The key is never in the repository. Production must set DJANGO_SECRET_KEY.
+    The key is never in the repository. A server (gunicorn through config.wsgi or
+    config.asgi, runserver, db_worker) or `check --deploy` with DEBUG off refuses to
+    start without DJANGO_SECRET_KEY: a key made up on the spot would differ between
+    servers and silently sign sessions, reset links and calendar keys with it.
+    Other commands (migrate, compilemessages, the tests) may use the file in var/.
     """
     key = env_str("DJANGO_SECRET_KEY")
     if key:
         return key
-    if not DEBUG and env_bool("DJANGO_REQUIRE_SECRET_KEY", default=False):
-        raise RuntimeError("DJANGO_SECRET_KEY must be set in production")
+    if not DEBUG and serving_process(sys.argv):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see README.md, "
+            "Configuration (production)); set DJANGO_DEBUG=1 for a development server."
+        )
     path = VAR_DIR / "secret_key"
     try:
         return path.read_text().strip()
