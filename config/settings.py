@@ -189,13 +189,17 @@ TASKS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
+# One cache shared by every server process: the database cache (its table is made by
+# `migrate`, core migration 0002). The portal's and the sign-in's rate limits and the
+# portal's single-use form stamps count there, so four gunicorn workers count together.
+# UDBHABON_DB_CACHE=0 gives a per-process memory cache (a single-process server only).
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "udbhabon_cache",
         }
-        if env_bool("UDBHABON_DB_CACHE", default=False)
+        if env_bool("UDBHABON_DB_CACHE", default=True)
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }

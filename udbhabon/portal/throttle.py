@@ -1,9 +1,8 @@
 """Rate limits for the public pages, on Django's cache (no outside service).
 
 A limit is a number of hits per window for a key (an IP address, an office).
-Counters live in the default cache: LocMem in development (per process),
-the database cache or any shared cache in production (UDBHABON_DB_CACHE=1),
-so several server processes count together.
+Counters live in the default cache, the database cache (settings.CACHES; its
+table is made by `migrate`), so every server process counts together.
 """
 
 from __future__ import annotations

@@ -115,6 +115,13 @@ def submit(request: HttpRequest) -> HttpResponse:
         )
     if not form.is_valid():
         return _refuse(request, form, office, "")
+    if not form.spend_stamp():
+        return _refuse(
+            request,
+            form,
+            office,
+            _("This form has already been sent once. To send another idea, check it and send it."),
+        )
     ip = throttle.client_ip(request)
     if not throttle.hit("submit_ip", ip) or not throttle.hit(
         "submit_office", form.cleaned_data["office"]
