@@ -13,7 +13,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,9 +28,9 @@ from udbhabon.core.htmx import is_htmx
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post, office_for_view
-from udbhabon.offices.models import Office, Post, User
+from udbhabon.offices.models import Office, Post
 from udbhabon.offices.queries import ancestors, current_posts
-from udbhabon.plans import access, ics, periods, queries, services
+from udbhabon.plans import access, feed_keys, ics, periods, queries, services
 from udbhabon.plans.forms import (
     RESPONSIBLE_PHRASES,
     ItemForm,
@@ -1140,7 +1139,7 @@ def calendar_month(request: HttpRequest, code: str) -> HttpResponse:
     weeks = _weeks(first)
     prev_month = (first - dt.timedelta(days=1)).replace(day=1)
     next_month = (first + dt.timedelta(days=32)).replace(day=1)
-    key = signing.dumps({"u": request.user.pk, "o": office.code}, salt=ics.SALT)
+    key = feed_keys.make_key(request.user, office.code)
     feed = request.build_absolute_uri(reverse("plans:ics", args=[office.code])) + f"?key={key}"
     return render(
         request,
@@ -1195,13 +1194,7 @@ def calendar_ics(request: HttpRequest, code: str) -> HttpResponse:
     officer's posts may see the office."""
     key = request.GET.get("key")
     if key:
-        try:
-            data = signing.loads(key, salt=ics.SALT)
-        except signing.BadSignature as exc:
-            raise PermissionDenied from exc
-        if data.get("o") != code:
-            raise PermissionDenied
-        user = User.objects.filter(pk=data.get("u"), is_active=True).first()
+        user = feed_keys.key_user(key, code)  # None when forged, expired or rotated
         office = Office.objects.filter(code=code).first()
         if user is None or office is None:
             raise PermissionDenied
