@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "udbhabon.core",
+    "udbhabon.accounts",
     "udbhabon.offices",
     "udbhabon.plans",
     "udbhabon.meetings",
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # sessions end after 8 idle hours; the expiry is pushed forward every 5 minutes at most
+    "udbhabon.accounts.middleware.SessionRefreshMiddleware",
     "udbhabon.offices.middleware.ActingPostMiddleware",
     # 400 for a NUL in the path, a query or a form value (PostgreSQL cannot store it)
     "udbhabon.core.middleware.RejectNulMiddleware",
@@ -225,7 +228,11 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "udbhabon@localhost")
 
-SESSION_COOKIE_AGE = 14 * 24 * 3600
+# A session ends after 8 hours without activity (accounts.middleware.SessionRefreshMiddleware
+# pushes the expiry forward at most every 5 minutes, not on every request).
+SESSION_COOKIE_AGE = 8 * 3600
+# A password-reset link works once, for three days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
