@@ -231,6 +231,8 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "udbhabon@localhost")
 # A session ends after 8 hours without activity (accounts.middleware.SessionRefreshMiddleware
 # pushes the expiry forward at most every 5 minutes, not on every request).
 SESSION_COOKIE_AGE = 8 * 3600
+# A calendar feed address (plans/feed_keys.py) works this many days.
+UDBHABON_ICS_KEY_DAYS = env_int("UDBHABON_ICS_KEY_DAYS", 180)
 # A password-reset link works once, for three days.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
