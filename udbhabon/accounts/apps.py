@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "udbhabon.accounts"
     label = "accounts"
     verbose_name = _("Sign-in security")
+
+    def ready(self) -> None:
+        from udbhabon.accounts import middleware  # noqa: F401  (connects the sign-in receiver)

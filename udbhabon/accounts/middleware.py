@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
 REFRESH_SECONDS = 300
@@ -26,3 +28,11 @@ class SessionRefreshMiddleware:
             if now - int(request.session.get(KEY, 0)) >= REFRESH_SECONDS:
                 request.session[KEY] = now  # modified: saved with a fresh 8-hour expiry
         return self.get_response(request)
+
+
+@receiver(user_logged_in, dispatch_uid="accounts.session_refreshed_at_login")
+def _refreshed_at_login(sender: type, request: HttpRequest | None, **kwargs: object) -> None:
+    """Signing in saves the session with a fresh expiry: the next page need not save it."""
+    del sender, kwargs
+    if request is not None and hasattr(request, "session"):
+        request.session[KEY] = int(time.time())
