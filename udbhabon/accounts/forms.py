@@ -5,12 +5,12 @@ from typing import Any
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.accounts import services
 from udbhabon.accounts.models import LoginFailure
 from udbhabon.core.forms import LoginForm
+from udbhabon.core.templatetags.bn import digits
 from udbhabon.offices.models import User
 from udbhabon.portal.throttle import client_ip
 
@@ -50,7 +50,7 @@ class ProtectedLoginForm(LoginForm):
             raise forms.ValidationError(
                 self.error_messages["locked"],
                 code="locked",
-                params={"time": time_format(timezone.localtime(until), "H:i")},
+                params={"time": digits(timezone.localtime(until).strftime("%H:%M"))},
             )
         try:
             return super().clean()
@@ -64,7 +64,7 @@ class ProtectedLoginForm(LoginForm):
                     raise forms.ValidationError(
                         self.error_messages["locked"],
                         code="locked",
-                        params={"time": time_format(timezone.localtime(until), "H:i")},
+                        params={"time": digits(timezone.localtime(until).strftime("%H:%M"))},
                     ) from None
             raise
 

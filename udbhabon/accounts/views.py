@@ -75,21 +75,22 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code, now = form.cleaned_data["code"], time.time()
-        ok = (
+        ok = not services.locked_until(user) and (
             services.second_factor_check(user=user, code=code, at=now)
             if factor
             else services.second_factor_enrol(user=user, secret=secret, code=code, at=now)
             is not None
         )
-        if ok and not services.locked_until(user):
+        if ok:
             request.session.pop(PENDING, None)
             request.session.pop(ENROL, None)
             auth_login(request, user, backend=pending["backend"])
             services.login_success_record(user=user)
             return HttpResponseRedirect(pending["next"])
-        services.login_failure_record(
-            username=user.username, ip=client_ip(request), reason=LoginFailure.Reason.CODE
-        )
+        if not services.locked_until(user):
+            services.login_failure_record(
+                username=user.username, ip=client_ip(request), reason=LoginFailure.Reason.CODE
+            )
         if services.locked_until(user):
             request.session.pop(PENDING, None)
             messages.error(

@@ -272,5 +272,6 @@ def test_an_officer_sets_up_an_authenticator_app_on_their_own():
     response = client.post(reverse("accounts:two_factor"), {"code": code_for(secret)})
     assert response.status_code == 302
     assert SecondFactor.objects.filter(user__username="dhaka.io").exists()
+    assert "অথেনটিকেটর অ্যাপ চালু আছে" in client.get(reverse("accounts:two_factor")).content.decode()
     fresh = Client()
     assert sign_in(fresh, "dhaka.io")["Location"] == reverse("accounts:second_factor")
