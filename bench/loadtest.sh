@@ -16,7 +16,8 @@ fi
 # The page and a session cookie of the officer who opens it.
 set -- $($PY bench/load_target.py)
 URL_PATH=$1; COOKIE=$2; LABEL=$3
-DJANGO_ALLOWED_HOSTS=127.0.0.1 $PY -m gunicorn config.wsgi:application --workers 4 \
+DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-bench-only-key-never-used-in-production}" \
+  DJANGO_ALLOWED_HOSTS=127.0.0.1 $PY -m gunicorn config.wsgi:application --workers 4 \
   --bind 127.0.0.1:$PORT --log-level warning --pid var/bench-gunicorn.pid &
 GPID=$!
 trap 'kill $GPID 2>/dev/null || true' EXIT INT TERM

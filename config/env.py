@@ -48,6 +48,21 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+SERVING_COMMANDS = {"runserver", "db_worker"}
+
+
+def serving_process(argv: list[str]) -> bool:
+    """True in a process that serves users: the WSGI/ASGI application (config/wsgi.py and
+    config/asgi.py set UDBHABON_SERVING=1), `manage.py runserver`/`db_worker`, and
+    `manage.py check --deploy` (which must judge the production settings)."""
+    if env_bool("UDBHABON_SERVING", default=False):
+        return True
+    args = argv[1:]
+    if not args:
+        return False
+    return args[0] in SERVING_COMMANDS or (args[0] == "check" and "--deploy" in args)
+
+
 def database_from_url(url: str, *, sqlite_default: Path) -> dict[str, Any]:
     """Turn DATABASE_URL into a Django DATABASES entry.
 

@@ -8,11 +8,13 @@ sets ``DJANGO_DEBUG=0``, ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` and
 from __future__ import annotations
 
 import secrets
+import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import database_from_url, env_bool, env_int, env_list, env_str
+from config.env import database_from_url, env_bool, env_int, env_list, env_str, serving_process
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("UDBHABON_VAR_DIR", str(BASE_DIR / "var")))
@@ -23,13 +25,20 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 def _secret_key() -> str:
     """Read the key from the environment; in development keep one in var/.
 
-    The key is never in the repository. Production must set DJANGO_SECRET_KEY.
+    The key is never in the repository. A server (gunicorn through config.wsgi or
+    config.asgi, runserver, db_worker) or `check --deploy` with DEBUG off refuses to
+    start without DJANGO_SECRET_KEY: a key made up on the spot would differ between
+    servers and silently sign sessions, reset links and calendar keys with it.
+    Other commands (migrate, compilemessages, the tests) may use the file in var/.
     """
     key = env_str("DJANGO_SECRET_KEY")
     if key:
         return key
-    if not DEBUG and env_bool("DJANGO_REQUIRE_SECRET_KEY", default=False):
-        raise RuntimeError("DJANGO_SECRET_KEY must be set in production")
+    if not DEBUG and serving_process(sys.argv):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see README.md, "
+            "Configuration (production)); set DJANGO_DEBUG=1 for a development server."
+        )
     path = VAR_DIR / "secret_key"
     try:
         return path.read_text().strip()
@@ -58,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "udbhabon.core",
     "udbhabon.notifications",
+    "udbhabon.accounts",
     "udbhabon.offices",
     "udbhabon.plans",
     "udbhabon.meetings",
@@ -77,7 +87,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # sessions end after 8 idle hours; the expiry is pushed forward every 5 minutes at most
+    "udbhabon.accounts.middleware.SessionRefreshMiddleware",
     "udbhabon.offices.middleware.ActingPostMiddleware",
+    # 400 for a NUL in the path, a query or a form value (PostgreSQL cannot store it)
+    "udbhabon.core.middleware.RejectNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -182,13 +196,17 @@ TASKS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
+# One cache shared by every server process: the database cache (its table is made by
+# `migrate`, core migration 0002). The portal's and the sign-in's rate limits and the
+# portal's single-use form stamps count there, so four gunicorn workers count together.
+# UDBHABON_DB_CACHE=0 gives a per-process memory cache (a single-process server only).
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "udbhabon_cache",
         }
-        if env_bool("UDBHABON_DB_CACHE", default=False)
+        if env_bool("UDBHABON_DB_CACHE", default=True)
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
@@ -214,7 +232,13 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "udbhabon@localhost")
 
-SESSION_COOKIE_AGE = 14 * 24 * 3600
+# A session ends after 8 hours without activity (accounts.middleware.SessionRefreshMiddleware
+# pushes the expiry forward at most every 5 minutes, not on every request).
+SESSION_COOKIE_AGE = 8 * 3600
+# A calendar feed address (plans/feed_keys.py) works this many days.
+UDBHABON_ICS_KEY_DAYS = env_int("UDBHABON_ICS_KEY_DAYS", 180)
+# A password-reset link works once, for three days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"

@@ -5,18 +5,16 @@ Every pattern here must have an entry in tests/test_permission_matrix.py.
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 
-from udbhabon.core.forms import LoginForm
+from udbhabon.accounts.views import LoginView
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="core/login.html", authentication_form=LoginForm
-        ),
-        name="login",
-    ),
+    # one sign-in for everyone, with the locks and the second step (admin's own too)
+    path("login/", LoginView.as_view(), name="login"),
+    path("admin/login/", RedirectView.as_view(url=reverse_lazy("login"), query_string=True)),
+    path("account/", include("udbhabon.accounts.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("udbhabon.shell.urls")),
     path("offices/", include("udbhabon.offices.urls")),
@@ -28,3 +26,5 @@ urlpatterns = [
     path("meetings/", include("udbhabon.meetings.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "udbhabon.shell.views.bad_request"

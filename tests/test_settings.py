@@ -86,3 +86,21 @@ def test_development_defaults_fail_the_deploy_checks():
         check=False,
     )
     assert done.returncode != 0
+
+
+def _start(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_a_production_server_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {**_clean_env(), "DJANGO_DEBUG": "0", "UDBHABON_VAR_DIR": str(tmp_path)}
+    for args in (["-c", "import config.wsgi"], ["manage.py", "check", "--deploy"]):
+        done = _start(args, env)
+        assert done.returncode != 0, args
+        assert "DJANGO_SECRET_KEY must be set" in done.stderr, args
+    assert not (tmp_path / "secret_key").exists()  # nothing was made up on the spot
+    # a development server (DEBUG on) keeps its key in var/, and so may other commands
+    assert _start(["-c", "import config.wsgi"], {**env, "DJANGO_DEBUG": "1"}).returncode == 0
+    assert (tmp_path / "secret_key").exists()

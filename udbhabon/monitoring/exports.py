@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from udbhabon.documents.writers.cells import as_text, csv_safe
 from udbhabon.monitoring import rates
 from udbhabon.monitoring.models import PlanState
 from udbhabon.monitoring.queries import Row
@@ -100,7 +101,7 @@ def to_csv(rows: list[Row], sources: set[str], months: list[rates.Period]) -> It
     writer.writerow(header(sources, months))
     words = Words.now()
     for row in rows:
-        writer.writerow(values(row, sources, words))
+        writer.writerow([csv_safe(v) for v in values(row, sources, words)])
         if buf.tell() > 64_000:
             yield buf.getvalue()
             buf.seek(0)
@@ -125,7 +126,7 @@ def to_xlsx(rows: list[Row], sources: set[str], months: list[rates.Period], titl
     ws.append(head)
     words = Words.now()
     for row in rows:
-        ws.append(values(row, sources, words))
+        ws.append([as_text(WriteOnlyCell(ws), v) for v in values(row, sources, words)])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Any
 
 from django import forms
 from django.core import signing
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,18 +21,36 @@ MAX_FORM_AGE = 6 * 3600
 BD_MOBILE = re.compile(r"^01[3-9][0-9]{8}$")
 
 
-def new_stamp() -> str:
-    return signing.TimestampSigner(salt=STAMP_SALT).sign(str(int(timezone.now().timestamp())))
+def new_stamp(*, shown_at: float | None = None) -> str:
+    """The hidden field of a form shown now: the time and a one-off number, signed."""
+    shown = int(timezone.now().timestamp() if shown_at is None else shown_at)
+    return signing.TimestampSigner(salt=STAMP_SALT).sign(f"{shown}:{secrets.token_hex(8)}")
+
+
+def _unsign(stamp: str) -> tuple[int, str] | None:
+    try:
+        value = signing.TimestampSigner(salt=STAMP_SALT).unsign(stamp, max_age=MAX_FORM_AGE)
+        shown, nonce = value.split(":")
+        return int(shown), nonce
+    except (signing.BadSignature, ValueError):
+        return None
 
 
 def stamp_age(stamp: str) -> float | None:
     """Seconds since the form was shown, or None if the stamp is forged or too old."""
-    try:
-        value = signing.TimestampSigner(salt=STAMP_SALT).unsign(stamp, max_age=MAX_FORM_AGE)
-    except signing.BadSignature:
+    parts = _unsign(stamp)
+    if parts is None:
         return None
-    age = timezone.now().timestamp() - int(value)
+    age = timezone.now().timestamp() - parts[0]
     return age if age <= MAX_FORM_AGE else None
+
+
+def spend_stamp(stamp: str) -> bool:
+    """Mark a stamp used; False when it was used before (one shown form sends one idea).
+
+    The mark lives in the shared cache for as long as the stamp could be accepted."""
+    parts = _unsign(stamp)
+    return parts is not None and cache.add(f"portal:stamp:{parts[1]}", 1, MAX_FORM_AGE + 60)
 
 
 class SubmitForm(IdeaTextMixin):
@@ -96,6 +116,9 @@ class SubmitForm(IdeaTextMixin):
         if age is None:
             return None
         return age < MIN_FILL_SECONDS
+
+    def spend_stamp(self) -> bool:
+        return spend_stamp(self.data.get("started") or "")
 
 
 class TrackForm(forms.Form):

@@ -1,9 +1,8 @@
 """Rate limits for the public pages, on Django's cache (no outside service).
 
 A limit is a number of hits per window for a key (an IP address, an office).
-Counters live in the default cache: LocMem in development (per process),
-the database cache or any shared cache in production (UDBHABON_DB_CACHE=1),
-so several server processes count together.
+Counters live in the default cache, the database cache (settings.CACHES; its
+table is made by `migrate`), so every server process counts together.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -39,15 +37,6 @@ def limits() -> dict[str, Limit]:
             "track_ip": (60, 600),  # looking up codes (guessing is hopeless, but cheap to stop)
         }.items()
     }
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The visitor's address; behind a proxy, the first X-Forwarded-For hop it added."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def hit(name: str, key: str) -> bool:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.errors import errors_to_form
 from udbhabon.core.htmx import is_htmx
+from udbhabon.core.http import client_ip
 from udbhabon.core.lang import current_lang
 from udbhabon.ideas import codes, queries, services
 from udbhabon.ideas.forms import SimilarForm
@@ -88,19 +89,21 @@ def submit(request: HttpRequest) -> HttpResponse:
         data["office"] = office.code if office else ""
         return _submit_page(request, SubmitForm(initial=dict(data.items())), office=office)
     if "check" in data:
-        if not throttle.hit("similar_ip", throttle.client_ip(request)):
-            return _throttled(request, form, office)
-        text = f"{data.get('title', '')} {data.get('problem', '')[:600]}"
-        found = queries.similar_for(text, viewer=None, office=office) if text.strip() else None
-        again = SubmitForm(initial=dict(data.items()))
-        return _submit_page(request, again, office=office, similar=found)
+        return _check_similar(request, form, office)
 
     refusal = _robot_refusal(form)
     if refusal is not None:
         return _refuse(request, form, office, refusal)
     if not form.is_valid():
         return _refuse(request, form, office, "")
-    ip = throttle.client_ip(request)
+    if not form.spend_stamp():
+        return _refuse(
+            request,
+            form,
+            office,
+            _("This form has already been sent once. To send another idea, check it and send it."),
+        )
+    ip = client_ip(request)
     if not throttle.hit("submit_ip", ip) or not throttle.hit(
         "submit_office", form.cleaned_data["office"]
     ):
@@ -126,6 +129,17 @@ def submit(request: HttpRequest) -> HttpResponse:
         return _refuse(request, form, office, "")
     request.session[SESSION_CODES] = [idea.code, *request.session.get(SESSION_CODES, [])][:10]
     return redirect("portal:done")
+
+
+def _check_similar(request: HttpRequest, form: SubmitForm, office: Office | None) -> HttpResponse:
+    """Without JavaScript the "check" button shows the similar ideas on the form itself."""
+    if not throttle.hit("similar_ip", client_ip(request)):
+        return _throttled(request, form, office)
+    data = form.data
+    text = f"{data.get('title', '')} {data.get('problem', '')[:600]}"
+    found = queries.similar_for(text, viewer=None, office=office) if text.strip() else None
+    again = SubmitForm(initial=dict(data.items()))
+    return _submit_page(request, again, office=office, similar=found)
 
 
 def _robot_refusal(form: SubmitForm) -> str | None:
@@ -180,7 +194,7 @@ def done(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def similar(request: HttpRequest) -> HttpResponse:
-    if not throttle.hit("similar_ip", throttle.client_ip(request)):
+    if not throttle.hit("similar_ip", client_ip(request)):
         return _slow_down(request)
     text = SimilarForm(request.POST).text()
     code = request.POST.get("office") or ""
@@ -225,7 +239,7 @@ def _slow_down(request: HttpRequest) -> HttpResponse:
 def status(
     request: HttpRequest, code: str, *, answer_form: AnswerForm | None = None
 ) -> HttpResponse:
-    if answer_form is None and not throttle.hit("track_ip", throttle.client_ip(request)):
+    if answer_form is None and not throttle.hit("track_ip", client_ip(request)):
         return _slow_down(request)
     idea = _idea_by_code(code)
     if idea.code != code:
@@ -241,7 +255,7 @@ def status(
 
 @require_POST
 def answer(request: HttpRequest, code: str) -> HttpResponse:
-    if not throttle.hit("answer_ip", throttle.client_ip(request)):
+    if not throttle.hit("answer_ip", client_ip(request)):
         return _slow_down(request)
     idea = _idea_by_code(code)
     form = AnswerForm(request.POST)

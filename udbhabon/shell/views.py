@@ -47,3 +47,9 @@ def notifications(request: HttpRequest) -> HttpResponse:
         "core/notifications.html",
         {"notifications": queries.notifications_for(request.user)},
     )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 400 page in the site's frame and the visitor's language (config.urls.handler400)."""
+    del exception
+    return render(request, "400.html", status=400)

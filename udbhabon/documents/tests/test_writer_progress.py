@@ -176,3 +176,16 @@ def test_another_file_is_refused_with_a_message():
         read_progress_sheet(save(wb))
     with pytest.raises(ValueError, match="XLSX"):
         read_progress_sheet(b"not a spreadsheet")
+
+
+@pytest.mark.parametrize("text", ["=1+1", '=HYPERLINK("http://evil.example","x")', "#REF!"])
+def test_it_writes_text_that_looks_like_a_formula_as_text(doc, text):
+    item = doc["sections"][0]["items"][0]
+    item["activity"], item["category"], item["responsible"] = text, text, text
+    item["status"] = {"state": "delayed", "percent": 40, "reason": text}
+    wb, ws, _, _ = open_sheet(progress_sheet(doc))
+    cells = [c for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type in {"f", "e"}]
+    assert text in {c.value for c in cells}
+    first = next(r for r in read_progress_sheet(save(wb)) if r.item_id)
+    assert first.reason == text

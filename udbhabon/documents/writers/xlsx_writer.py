@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from udbhabon.documents.writers import layout
+from udbhabon.documents.writers.cells import put
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY
 from udbhabon.documents.writers.text import digits
 
@@ -90,7 +91,7 @@ class _Sheet:
     ) -> float:
         """Write `text` into columns first..last of the current row; return its height."""
         last = last or self.ncols
-        cell = self.ws.cell(row=self.row, column=first, value=text if text != "" else None)
+        cell = put(self.ws, self.row, first, text if text != "" else None)
         cell.font = _font(bold, size)
         cell.alignment = Alignment(
             horizontal={"justify": "justify"}.get(align, align),

@@ -12,7 +12,7 @@ from django.core import signing
 
 from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import User
-from udbhabon.plans import ics, periods, services
+from udbhabon.plans import feed_keys, periods, services
 from udbhabon.plans.models import ActionPlan, Evidence, PlanItem, ProgressUpdate, ReviewComment
 from udbhabon.plans.tests.factories import (
     first_item,
@@ -329,7 +329,7 @@ def test_the_month_calendar_shows_ranges_occurrences_and_recurring_rows(io):
 def test_the_icalendar_feed_works_with_a_personal_key_for_phones(client):
     plan = make_plan(state="accepted")
     dhaka_io = User.objects.get(username="dhaka.io")
-    key = signing.dumps({"u": dhaka_io.pk, "o": "dc-dhaka"}, salt=ics.SALT)
+    key = feed_keys.make_key(dhaka_io, "dc-dhaka")
     response = client.get("/plans/office/dc-dhaka/calendar.ics", {"key": key})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     body = response.content.decode()
@@ -339,12 +339,32 @@ def test_the_icalendar_feed_works_with_a_personal_key_for_phones(client):
     assert "LOCATION:সাভার" in body
     assert body.count("BEGIN:VEVENT") == 2 + 3 + 1
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
-    khulna_key = signing.dumps(
-        {"u": User.objects.get(username="khulna.io").pk, "o": "dc-dhaka"}, salt=ics.SALT
-    )
+    khulna_key = feed_keys.make_key(User.objects.get(username="khulna.io"), "dc-dhaka")
     assert client.get("/plans/office/dc-dhaka/calendar.ics", {"key": khulna_key}).status_code == 403
     assert client.get("/plans/office/dc-dhaka/calendar.ics", {"key": "forged"}).status_code == 403
     del plan
+
+
+def test_the_calendar_key_expires_and_ends_with_a_password_change(client, monkeypatch):
+    import time
+
+    make_plan(state="accepted")
+    dhaka_io = User.objects.get(username="dhaka.io")
+    url = "/plans/office/dc-dhaka/calendar.ics"
+    key = feed_keys.make_key(dhaka_io, "dc-dhaka")
+    # an old key without an expiry or a password fingerprint (as given out before) fails
+    old = signing.dumps({"u": dhaka_io.pk, "o": "dc-dhaka"}, salt=feed_keys.SALT)
+    assert client.get(url, {"key": old}).status_code == 403
+    assert client.get(url, {"key": key}).status_code == 200
+    later = time.time() + feed_keys.max_age() + 60
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later)
+    assert client.get(url, {"key": key}).status_code == 403  # expired
+    monkeypatch.undo()
+    dhaka_io.set_password("a-new-password-for-the-phone-lost")
+    dhaka_io.save()
+    assert client.get(url, {"key": key}).status_code == 403  # rotated with the password
+    fresh = feed_keys.make_key(dhaka_io, "dc-dhaka")
+    assert client.get(url, {"key": fresh}).status_code == 200
 
 
 def test_the_home_panel_guides_the_officer(io, settings):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,9 +17,9 @@ from bangla.digits import localize_digits
 from udbhabon.core.lang import current_lang
 from udbhabon.offices import permissions
 from udbhabon.offices.access import office_for_view
-from udbhabon.offices.models import Office, User
+from udbhabon.offices.models import Office
 from udbhabon.offices.queries import current_posts
-from udbhabon.plans import ics, queries
+from udbhabon.plans import feed_keys, ics, queries
 from udbhabon.plans.forms import (
     parse_month,
 )
@@ -49,7 +48,7 @@ def calendar_month(request: HttpRequest, code: str) -> HttpResponse:
     weeks = _weeks(first)
     prev_month = (first - dt.timedelta(days=1)).replace(day=1)
     next_month = (first + dt.timedelta(days=32)).replace(day=1)
-    key = signing.dumps({"u": request.user.pk, "o": office.code}, salt=ics.SALT)
+    key = feed_keys.make_key(request.user, office.code)
     feed = request.build_absolute_uri(reverse("plans:ics", args=[office.code])) + f"?key={key}"
     return render(
         request,
@@ -100,13 +99,7 @@ def calendar_ics(request: HttpRequest, code: str) -> HttpResponse:
     officer's posts may see the office."""
     key = request.GET.get("key")
     if key:
-        try:
-            data = signing.loads(key, salt=ics.SALT)
-        except signing.BadSignature as exc:
-            raise PermissionDenied from exc
-        if data.get("o") != code:
-            raise PermissionDenied
-        user = User.objects.filter(pk=data.get("u"), is_active=True).first()
+        user = feed_keys.key_user(key, code)  # None when forged, expired or rotated
         office = Office.objects.filter(code=code).first()
         if user is None or office is None:
             raise PermissionDenied

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -18,7 +17,7 @@ from django.utils import timezone
 
 from udbhabon.ideas.models import Idea, Stage
 from udbhabon.ideas.tests.conftest import citizen_idea, move
-from udbhabon.portal.forms import STAMP_SALT
+from udbhabon.portal.forms import new_stamp
 
 pytestmark = pytest.mark.django_db
 S = Stage
@@ -33,8 +32,7 @@ def fresh_counters():
 
 def stamp(seconds_ago: int) -> str:
     """The hidden field of a form shown `seconds_ago` seconds ago."""
-    value = str(int(timezone.now().timestamp()) - seconds_ago)
-    return signing.TimestampSigner(salt=STAMP_SALT).sign(value)
+    return new_stamp(shown_at=timezone.now().timestamp() - seconds_ago)
 
 
 def form(**overrides) -> dict[str, str]:
@@ -300,3 +298,22 @@ def test_the_first_visit_to_the_form_is_well_under_200_kb_compressed():
         sizes[asset] = len(body) if asset.endswith(".woff2") else len(gzip.compress(body))
     total += sum(sizes.values())
     assert total < 200 * 1024, f"{total / 1024:.0f} KB: {sizes}"
+
+
+def test_one_form_stamp_sends_one_idea():
+    data = form()
+    assert Client().post(reverse("portal:submit"), data).status_code == 302
+    again = Client().post(reverse("portal:submit"), {**data, "title": "আরেকটি আইডিয়া"})
+    assert again.status_code == 400
+    assert "এই ফরমটি একবার পাঠানো হয়েছে" in again.content.decode()
+    assert Idea.objects.count() == 1
+
+
+def test_the_counters_live_in_the_database_cache_shared_by_all_server_processes():
+    from udbhabon.portal import throttle
+
+    assert settings.CACHES["default"]["BACKEND"].endswith("db.DatabaseCache")
+    throttle.hit("track_ip", "203.0.113.9")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM udbhabon_cache")
+        assert cursor.fetchone()[0] >= 1

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from udbhabon.documents.writers import layout
+from udbhabon.documents.writers.cells import put
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY
 from udbhabon.documents.writers.progress.sheet import (
     COLUMNS,
@@ -104,14 +105,14 @@ def _write_heading(ws: Any, plan: dict[str, Any], lang: str) -> int:
         ),
     ]
     for row, (text, line_font) in enumerate(lines, 1):
-        cell = ws.cell(row=row, column=2, value=nfc(text) if text else None)
+        cell = put(ws, row, 2, nfc(text) if text else None)
         cell.font = line_font
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=ncols)
         ws.row_dimensions[row].height = 24 if row < 4 else 34
     header_row = len(lines) + 2
     for col, (key, bn, en, _, is_input) in enumerate(COLUMNS, 1):
-        cell = ws.cell(row=header_row, column=col, value=nfc(bn) if lang == "bn" else en)
+        cell = put(ws, header_row, col, nfc(bn) if lang == "bn" else en)
         cell.font = bold
         cell.fill = HEAD_FILL
         cell.border = GRID
@@ -153,7 +154,7 @@ def _write_items(
         }
         height = LINE_HEIGHT + 3
         for col, (key, _, _, width, is_input) in enumerate(COLUMNS, 1):
-            cell = ws.cell(row=row, column=col, value=values.get(key))
+            cell = put(ws, row, col, values.get(key))
             cell.font = font
             cell.border = GRID
             cell.alignment = Alignment(vertical="top", wrap_text=True)
