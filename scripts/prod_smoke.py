@@ -309,7 +309,6 @@ def main() -> int:
         "DATABASE_URL": create_database(server_url),
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_REQUIRE_SECRET_KEY": "1",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"{https},https://localhost:{https_port}",
         "DJANGO_HTTPS": "1",
