@@ -9,9 +9,10 @@ under a row lock, and a unique constraint keeps two letters from sharing one.
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from udbhabon.core.lang import current_lang
 
 
 class MemoCounter(models.Model):
@@ -147,7 +148,7 @@ class ImportJob(models.Model):
     def error_text(self) -> str:
         """The reader's message in the active language (both are stored)."""
         bn, _, en = self.error_message.partition("\n")
-        return en if get_language() == "en" and en else bn
+        return en if current_lang() == "en" and en else bn
 
 
 class ExportJob(models.Model):

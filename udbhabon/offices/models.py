@@ -15,9 +15,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from udbhabon.core.lang import current_lang
 
 # One path step: 4 base-36 characters ("0001" .. "zzzz"), so a parent has up to
 # 1.6 million children and paths sort and compare the same under every collation
@@ -40,7 +41,7 @@ class Bilingual(models.Model):
 
     @property
     def name(self) -> str:
-        if get_language() == "en" and self.name_en:
+        if current_lang() == "en" and self.name_en:
             return self.name_en
         return self.name_bn
 
@@ -96,7 +97,7 @@ class Office(Bilingual):
 
     @property
     def place(self) -> str:
-        if get_language() == "en" and self.place_en:
+        if current_lang() == "en" and self.place_en:
             return self.place_en
         return self.place_bn or self.name
 
@@ -123,7 +124,7 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        if get_language() == "en" and self.full_name_en:
+        if current_lang() == "en" and self.full_name_en:
             return self.full_name_en
         return self.full_name_bn or self.full_name_en or self.get_username()
 
@@ -157,7 +158,7 @@ class Post(models.Model):
 
     @property
     def title(self) -> str:
-        if get_language() == "en" and self.title_en:
+        if current_lang() == "en" and self.title_en:
             return self.title_en
         return self.title_bn
 
