@@ -31,7 +31,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Transactional (browser) tests flush the database when they finish: run
     # them after every test that relies on the session's tree and personas.
-    items.sort(key=lambda item: 1 if item.get_closest_marker("e2e") else 0)
+    # Tests of parallel writers (django_db(transaction=True)) flush it too.
+    def flushes(item: pytest.Item) -> bool:
+        db = item.get_closest_marker("django_db")
+        return bool(item.get_closest_marker("e2e") or (db and db.kwargs.get("transaction")))
+
+    items.sort(key=lambda item: 1 if flushes(item) else 0)
 
 
 @pytest.fixture(autouse=True)
