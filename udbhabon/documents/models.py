@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.versioning import Versioned
+
 
 class MemoCounter(models.Model):
     office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="+")
@@ -28,7 +30,7 @@ class MemoCounter(models.Model):
         return f"{self.office_id}/{self.year}: {self.last}"
 
 
-class Letter(models.Model):
+class Letter(Versioned, models.Model):
     class Kind(models.TextChoices):
         PLAN = "plan", _("Forwarding of the annual action plan")
         REPORT = "report", _("Forwarding of the half-yearly report")

@@ -24,6 +24,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.versioning import Versioned
+
 
 class Stage(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
@@ -142,7 +144,7 @@ class Innovator(models.Model):
         return self.name
 
 
-class Idea(models.Model):
+class Idea(Versioned, models.Model):
     office = models.ForeignKey(
         "offices.Office",
         verbose_name=_("office"),
@@ -388,7 +390,7 @@ class Criterion(models.Model):
         return self.help_en if get_language() == "en" and self.help_en else self.help_bn
 
 
-class Review(models.Model):
+class Review(Versioned, models.Model):
     """A reviewer (a post at the idea's office) asked to score an idea."""
 
     idea = models.ForeignKey(
