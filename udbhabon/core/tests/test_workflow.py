@@ -323,9 +323,10 @@ def test_it_records_the_reason_in_the_papers_history_and_runs_execute(papers):
     paper = _paper()
     workflow.perform(REVIEW, paper, "submit", actor=None, post=post_of("dhaka.io"))
     workflow.perform(REVIEW, paper, "accept", actor=None, post=post_of("dhakadiv.io"))
-    workflow.perform(REVIEW, paper, "reopen", actor=None, post=post_of("dhaka.io"))
+    step = workflow.perform(REVIEW, paper, "reopen", actor=None, post=post_of("dhaka.io"))
     assert (paper.status, paper.edition) == ("draft", 2)
-    assert paper._change_reason == "reopened as a new version"
+    # The saved row carries the reason (and the actor) for simple_history.
+    assert step.paper._change_reason == "reopened as a new version"
 
 
 def test_it_issues_an_order_down_to_the_offices_below(papers):
