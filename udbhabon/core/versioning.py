@@ -116,19 +116,33 @@ def save_versioned[M: models.Model](
 ) -> M:
     """Save `obj` as its next version, with history (who, why).
 
-    A new record is saved as version 1. With `expected_version` (what the form
-    or the API's If-Match was based on) a record saved since raises
-    StaleRecord and nothing is written.
+    A new record is saved as version 1. Without `expected_version` the save's
+    own UPDATE raises the version (``version = version + 1``, read back with
+    RETURNING: no extra query). With it (what the form or the API's If-Match
+    was based on) the version is first raised only if it is still that one,
+    else StaleRecord and nothing is written.
     """
     from udbhabon.core.history import attribute
 
-    with transaction.atomic():
-        if obj.pk is not None and not obj._state.adding:
-            bump(obj, expected_version=expected_version)
-            if update_fields is not None:
-                update_fields = {*update_fields, field_name(obj)}
-        attribute(obj, actor=actor, reason=reason)
+    attribute(obj, actor=actor, reason=reason)
+    if obj.pk is None or obj._state.adding:
         obj.save(update_fields=update_fields)
+        return obj
+    name = field_name(obj)
+    if update_fields is not None:
+        update_fields = {*update_fields, name}
+    if expected_version is not None:
+        with transaction.atomic():
+            bump(obj, expected_version=expected_version)
+            obj.save(update_fields=update_fields)
+        return obj
+    before = version_of(obj)
+    setattr(obj, name, F(name) + 1)
+    try:
+        obj.save(update_fields=update_fields)
+    except BaseException:
+        setattr(obj, name, before)
+        raise
     return obj
 
 

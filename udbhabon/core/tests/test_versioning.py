@@ -148,3 +148,16 @@ def test_a_user_is_not_versioned():
 
     assert is_versioned(Office) and is_versioned(_office())
     assert not is_versioned(User)
+
+
+def test_it_raises_the_version_in_the_saves_own_update():
+    from django.test.utils import CaptureQueriesContext
+
+    office = _office()
+    before = office.version
+    office.website = "one.gov.bd"
+    with CaptureQueriesContext(connection) as queries:
+        save_versioned(office)
+    on_office = [q["sql"] for q in queries if '"offices_office"' in q["sql"]]
+    assert len(on_office) == 1 and "RETURNING" in on_office[0]
+    assert office.version == before + 1
