@@ -36,7 +36,7 @@ class Letter(Versioned, models.Model):
         REPORT = "report", _("Forwarding of the half-yearly report")
         MINUTES = "minutes", _("Forwarding of meeting minutes")
         REMINDER = "reminder", _("Reminder")
-        # Papers issued down or across, and approvals inside an office (core/workflow.py).
+        # Papers issued down or across, and approvals inside an office (documents/workflow.py).
         ORDER = "order", _("Office order")
         FRAMEWORK = "framework", _("Framework")
         NOTE = "note", _("Approval note")

@@ -48,7 +48,9 @@ Directions are just declarations:
   with a note;
 - steps that review nothing (released, spent): transitions without a document.
 
-See docs/ARCHITECTURE.md, "Papers and their workflow", for a worked example.
+It lives in documents, the layer that owns letters and memo numbers, above
+offices (the permission rule) and the notifications, below every app whose
+papers it moves. See docs/ARCHITECTURE.md, "Papers and their workflow".
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ from django.utils.translation import gettext as _
 
 from udbhabon.core import versioning
 from udbhabon.core.history import save_with_history
+from udbhabon.documents.services import letter_issue
 
 Allowed = Callable[[Any, Any], bool]  # (post | None, paper) -> bool
 Hook = Callable[["Step"], Any]
@@ -267,8 +270,6 @@ def perform(
 
 
 def _issue(step: Step, issue: Issue) -> Any:
-    from udbhabon.documents.services import letter_issue
-
     fields = dict(step.letter_fields)
     if issue.fill is not None:
         for key, value in issue.fill(step).items():

@@ -1,4 +1,4 @@
-"""The paper workflow engine (core/workflow.py), on a paper model of its own.
+"""The paper workflow engine (documents/workflow.py), on a paper model of its own.
 
 The model lives in an isolated app registry and its table is made for each
 test, so the engine is tested apart from any app that uses it: papers sent up
@@ -20,18 +20,18 @@ from django.test.utils import isolate_apps
 from django.utils.translation import gettext_noop
 
 from conftest import ensure_world, post_of
-from udbhabon.core import workflow
 from udbhabon.core.models import Notification
 from udbhabon.core.versioning import StaleRecord, Versioned
-from udbhabon.core.workflow import Issue, PaperKind, Refused, Transition, by_role
+from udbhabon.documents import workflow
 from udbhabon.documents.models import Letter
 from udbhabon.documents.queries import letter_document
 from udbhabon.documents.services import letter_issue
+from udbhabon.documents.workflow import Issue, PaperKind, Refused, Transition, by_role
 from udbhabon.documents.writers import write_letter
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post
 
-with isolate_apps("udbhabon.core"):
+with isolate_apps("udbhabon.documents"):
 
     class Paper(Versioned, models.Model):
         office_id = models.IntegerField()
@@ -42,8 +42,8 @@ with isolate_apps("udbhabon.core"):
         amount = models.PositiveIntegerField(default=0)
 
         class Meta:
-            app_label = "core"
-            db_table = "core_workflow_test_paper"
+            app_label = "documents"
+            db_table = "documents_workflow_test_paper"
 
         def __str__(self) -> str:
             return f"paper {self.pk}"
