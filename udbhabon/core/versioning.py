@@ -157,3 +157,33 @@ def check_version(obj: models.Model, expected_version: int | None) -> None:
     `expected_version`; None accepts any."""
     if expected_version is not None and version_of(obj) != expected_version:
         raise StaleRecord(obj, expected=expected_version)
+
+
+def changed_since(obj: models.Model, version: int, fields: Any) -> set[str] | None:
+    """Which of `fields` were changed by saves after `version` (read from the
+    record's history: each history row keeps the version it was saved as).
+
+    None when the history has no row for that version (a record loaded in
+    bulk): the caller cannot tell, and should treat every field as changed.
+    """
+    name = field_name(obj)
+    base = obj.history.filter(**{name: version}).order_by("-history_id").first()  # type: ignore[attr-defined]
+    if base is None:
+        return None
+    return {f for f in fields if getattr(base, f) != getattr(obj, f)}
+
+
+def check_fields(obj: models.Model, expected_version: int | None, fields: Any) -> None:
+    """StaleRecord if any of `fields` (the ones this write changes) was changed
+    by someone else since `expected_version`.
+
+    Finer than `check_version`: a save that touched other fields (the
+    meeting's status when its minutes are first typed, another agenda
+    field) does not refuse text nobody else changed. `obj` is the record as
+    saved now, loaded under select_for_update.
+    """
+    if expected_version is None or version_of(obj) == expected_version:
+        return
+    others = changed_since(obj, expected_version, fields)
+    if others is None or others:
+        raise StaleRecord(obj, expected=expected_version)

@@ -28,8 +28,9 @@ its states and its `Transition`s, each saying
    the record version if the form gave one (core/versioning.py); the kind's
    own check.
 2. **execute** — the document is issued (its memo number comes from the
-   office's counter under a row lock: never two alike), the state set, the
-   stamp set, the kind's execute run, the paper saved (its version raised).
+   office's counter under a row lock: never two alike), the kind's execute
+   run (it still sees the old state), the state and stamp set, the paper
+   saved (its version raised).
 3. **record** — the kind's record, the notification, and `after` (e.g.
    supervision's figures) — all inside the same transaction, so a refusal
    anywhere leaves nothing behind.
@@ -101,10 +102,11 @@ class Transition:
     refused_code: str = "state"  # the ValidationError's code then
     comment: str = "optional"  # "optional" | "required" | "none"
     comment_required: str = ""  # said when a required comment is missing
+    comment_code: str = "comment_required"  # the ValidationError's code then
     stamp: str | None = None  # a timestamp field set to now
     issues: Issue | None = None
     check: Hook | None = None
-    execute: Hook | None = None  # before the paper is saved
+    execute: Hook | None = None  # before the state is set and the paper saved
     record: Hook | None = None  # after it is saved; the result is step.record
     notify: Callable[[Step], Iterable[Any]] | None = None  # posts to tell
     message: str = ""  # the notice, an English msgid with %(name)s parameters
@@ -199,7 +201,14 @@ def lock[M: models.Model](kind: PaperKind, paper: M) -> M:
     rows = kind.model._default_manager.select_for_update()
     if kind.lock_related:
         rows = rows.select_related(*kind.lock_related)
-    return rows.get(pk=paper.pk)
+    locked = rows.get(pk=paper.pk)
+    # What the caller already loaded (its office ...) serves the fresh row too.
+    for f in locked._meta.concrete_fields:
+        if f.many_to_one and f.is_cached(paper) and not f.is_cached(locked):
+            related = f.get_cached_value(paper)
+            if getattr(related, "pk", None) == getattr(locked, f.attname):
+                f.set_cached_value(locked, related)
+    return locked
 
 
 @transaction.atomic
@@ -232,7 +241,7 @@ def perform(
     comment = (comment or "").strip()
     if t.comment == "required" and not comment:
         message = _(t.comment_required) if t.comment_required else _("Write a note.")
-        raise Refused(message, code="comment_required")
+        raise Refused(message, code=t.comment_code)
     versioning.check_version(locked, expected_version)
     step = Step(
         kind=kind,
@@ -251,11 +260,11 @@ def perform(
     # 2. execute
     if t.issues is not None and not (t.issues.skip and t.issues.skip(step)):
         step.letter = _issue(step, t.issues)
+    if t.execute is not None:
+        t.execute(step)
     setattr(locked, kind.state_field, t.target)
     if t.stamp:
         setattr(locked, t.stamp, step.at)
-    if t.execute is not None:
-        t.execute(step)
     reason = t.reason(step) if callable(t.reason) else t.reason
     save_with_history(locked, actor=actor, reason=reason)
     # 3. record

@@ -161,3 +161,19 @@ def test_it_raises_the_version_in_the_saves_own_update():
     on_office = [q["sql"] for q in queries if '"offices_office"' in q["sql"]]
     assert len(on_office) == 1 and "RETURNING" in on_office[0]
     assert office.version == before + 1
+
+
+def test_it_refuses_only_fields_someone_else_changed_since_the_version_drawn():
+    from udbhabon.core.versioning import changed_since, check_fields
+
+    office = _office()
+    services.office_update(office=office, actor=None, website="start.gov.bd")
+    drawn = office.version
+    services.office_update(office=office, actor=None, aliases="ঢাকা জেলা")
+    assert changed_since(office, drawn, ["website", "aliases"]) == {"aliases"}
+    check_fields(office, drawn, ["website"])  # nobody else touched the website
+    with pytest.raises(StaleRecord):
+        check_fields(office, drawn, ["aliases", "website"])
+    check_fields(office, office.version, ["aliases"])
+    with pytest.raises(StaleRecord):  # no history row for that version: cannot tell
+        check_fields(office, 999, ["website"])
