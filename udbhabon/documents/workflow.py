@@ -129,6 +129,8 @@ class PaperKind:
     # demo); elsewhere a post is looked up among the actor's current posts.
     post_optional: bool = False
     lock_related: Sequence[str] = ()  # select_related on the locked row (non-null joins only)
+    # The transition's moment; late-bound so tests can run a kind "as if on" a day.
+    clock: Callable[[], dt.datetime] = lambda: timezone.now()
 
     def __post_init__(self) -> None:
         names = [t.name for t in self.transitions]
@@ -170,7 +172,7 @@ class Step:
     letter_fields: dict[str, Any] = field(default_factory=dict)
     from_state: str = ""
     to_state: str = ""
-    at: dt.datetime = field(default_factory=timezone.now)
+    at: dt.datetime | None = None
     letter: Any = None
     record: Any = None
     notified: list[Any] = field(default_factory=list)
@@ -254,6 +256,7 @@ def perform(
         letter_fields=dict(letter or {}),
         from_state=state,
         to_state=t.target,
+        at=kind.clock(),
     )
     if t.check is not None:
         t.check(step)

@@ -385,6 +385,16 @@ def test_it_lists_the_transitions_a_post_may_take_now(papers):
     assert PROPOSAL.available(paper, post_of("dhaka.member")) == []
 
 
+def test_it_stamps_the_moment_of_the_kinds_clock(papers):
+    import dataclasses
+
+    moment = dt.datetime(2030, 7, 31, 10, tzinfo=dt.UTC)
+    kind = dataclasses.replace(REVIEW, clock=lambda: moment)
+    paper = _paper()
+    step = workflow.perform(kind, paper, "submit", actor=None, post=post_of("dhaka.io"))
+    assert paper.sent_at == moment == step.at
+
+
 def test_a_kind_naming_an_unknown_state_is_refused_when_declared():
     with pytest.raises(ValueError, match="unknown states"):
         PaperKind(
