@@ -2,6 +2,18 @@
 (function () {
   "use strict";
 
+  // Fold the header's menu behind a button on a phone (CSS hides it under .js).
+  document.documentElement.classList.add("js");
+  var toggle = document.querySelector(".menu-toggle");
+  var menu = document.getElementById("topmenu");
+  if (toggle && menu) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = menu.classList.toggle("is-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   // A native file picker speaks the browser's language ("Choose Files", "No file
   // chosen"), often English on office machines. Put a button and the chosen names in
   // the page's language beside it; the input itself still carries the files.
