@@ -160,17 +160,23 @@ def check_version(obj: models.Model, expected_version: int | None) -> None:
 
 
 def changed_since(obj: models.Model, version: int, fields: Any) -> set[str] | None:
-    """Which of `fields` were changed by saves after `version` (read from the
-    record's history: each history row keeps the version it was saved as).
+    """Which of `fields` were changed by saves after `version`, read from the
+    record's history (each history row keeps the version it was saved as).
 
-    None when the history has no row for that version (a record loaded in
-    bulk): the caller cannot tell, and should treat every field as changed.
+    Every save after `version` counts, so a text changed and changed back
+    still counts as changed. None when the history has no row for that
+    version (a record loaded in bulk): the caller cannot tell, and should take
+    every field as changed. `obj` is the record as saved now.
     """
     name = field_name(obj)
-    base = obj.history.filter(**{name: version}).order_by("-history_id").first()  # type: ignore[attr-defined]
-    if base is None:
+    history = obj.history.filter(**{f"{name}__gte": version})  # type: ignore[attr-defined]
+    rows = list(history.order_by(name, "history_id"))
+    if not rows or getattr(rows[0], name) != version:
         return None
-    return {f for f in fields if getattr(base, f) != getattr(obj, f)}
+    changed: set[str] = set()
+    for older, newer in zip(rows, [*rows[1:], obj], strict=True):
+        changed |= {f for f in fields if getattr(older, f) != getattr(newer, f)}
+    return changed
 
 
 def check_fields(obj: models.Model, expected_version: int | None, fields: Any) -> None:

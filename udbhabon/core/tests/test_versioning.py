@@ -171,7 +171,13 @@ def test_it_refuses_only_fields_someone_else_changed_since_the_version_drawn():
     drawn = office.version
     services.office_update(office=office, actor=None, aliases="ঢাকা জেলা")
     assert changed_since(office, drawn, ["website", "aliases"]) == {"aliases"}
-    check_fields(office, drawn, ["website"])  # nobody else touched the website
+    services.office_update(office=office, actor=None, website="other.gov.bd")
+    services.office_update(office=office, actor=None, website="start.gov.bd")
+    # Changed and changed back is still changed by someone else.
+    assert changed_since(office, drawn, ["website", "aliases"]) == {"aliases", "website"}
+    drawn = office.version
+    services.office_update(office=office, actor=None, aliases="ঢাকা")
+    check_fields(office, drawn, ["website"])  # nobody else touched the website since
     with pytest.raises(StaleRecord):
         check_fields(office, drawn, ["aliases", "website"])
     check_fields(office, office.version, ["aliases"])
