@@ -44,7 +44,7 @@ serve: messages
 	$(DEV_ENV) scripts/serve $(PORT)
 
 ## Set up and run the whole test suite: lint, migrations, translations, tests
-## (PostgreSQL: a throwaway cluster unless DATABASE_URL is set; real Chromium).
+## (PostgreSQL: a throwaway cluster in /tmp unless DATABASE_URL is set; real Chromium).
 test: check
 	@scripts/check-system test
 	scripts/with-postgres $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
@@ -70,4 +70,5 @@ bench: messages
 	SCALE=$(SCALE) scripts/with-postgres bench/run.sh
 
 clean:
+	scripts/with-postgres --remove
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -51,7 +51,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def world(transactional_db):
-    """The tree and personas, reloaded after an earlier browser test's flush."""
+    """The tree and personas, put back after an earlier browser test's flush."""
     return ensure_world()
 
 

@@ -13,10 +13,10 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import localize_digits, to_ascii_digits
+from udbhabon.core.lang import current_lang
 from udbhabon.offices.models import Post
 from udbhabon.plans import periods
 from udbhabon.plans.models import ItemStatus, YearKind
@@ -40,8 +40,7 @@ class BnNumberInput(forms.TextInput):
             value = text.rstrip("0").rstrip(".") if "." in text else text
         if value is None or value == "":
             return None
-        lang = "en" if (get_language() or "bn").startswith("en") else "bn"
-        return localize_digits(str(value), lang)
+        return localize_digits(str(value), current_lang())
 
 
 class BnDecimalField(forms.DecimalField):
@@ -316,6 +315,77 @@ class ProgressForm(forms.Form):
         if data.get("status") == ItemStatus.DROPPED and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Write why the item was dropped."))
         return data
+
+
+# The sheet's columns (documents/writers read_progress_sheet) that fill a ProgressForm field.
+SHEET_FIELDS = (
+    ("status", "status"),
+    ("percent", "percent"),
+    ("done_text", "done"),
+    ("reason", "reason"),
+    ("date", "date"),
+)
+
+
+def progress_initial(item: Any, latest: Any) -> dict[str, Any]:
+    """A row's form as last recorded (the item's own figures before any update)."""
+    return {
+        "status": latest.status if latest else item.status,
+        "percent": latest.percent if latest else item.percent,
+        "achieved": latest.achieved if latest else None,
+        "done_text": latest.done_text if latest else "",
+        "reason": latest.reason if latest else "",
+        "date": latest.date if latest else None,
+    }
+
+
+def merge_sheet_row(initial: dict[str, Any], from_sheet: Any) -> dict[str, Any]:
+    """The row's values with the uploaded sheet's filled cells over them."""
+    merged = dict(initial)
+    for ours, theirs in SHEET_FIELDS:
+        value = getattr(from_sheet, theirs)
+        if value is not None:
+            merged[ours] = value
+    return merged
+
+
+class ProgressFormSet:
+    """One ProgressForm per editable row of the progress screen, keyed by item id.
+
+    Each form's inputs are named ``i<item id>-<field>`` (ids ``p<item id>_i<item id>-<field>``),
+    so a row is bound only when its fields were sent: a row left out (another filter,
+    another page) is left alone.
+    """
+
+    def __init__(
+        self,
+        initial_by_item: dict[int, dict[str, Any]],
+        data: Any = None,
+        files: Any = None,
+    ) -> None:
+        sent = [*data, *(files or [])] if data is not None else []
+        self.forms: dict[int, ProgressForm] = {}
+        for pk, initial in initial_by_item.items():
+            bound = any(key.startswith(f"i{pk}-") for key in sent)
+            self.forms[pk] = ProgressForm(
+                data if bound else None,
+                files if bound else None,
+                prefix=f"i{pk}",
+                initial=initial,
+                auto_id=f"p{pk}_%s",
+            )
+
+    def get(self, pk: int) -> ProgressForm | None:
+        return self.forms.get(pk)
+
+    @property
+    def bound(self) -> dict[int, ProgressForm]:
+        return {pk: f for pk, f in self.forms.items() if f.is_bound}
+
+    def is_valid(self) -> bool:
+        """Some row was sent, and every row sent is valid."""
+        bound = self.bound
+        return bool(bound) and all(f.is_valid() for f in bound.values())
 
 
 class ReportRowsForm(forms.Form):

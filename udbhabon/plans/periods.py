@@ -11,14 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
-
 from bangla import fiscal
 from bangla.digits import localize_digits
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "bn").startswith("en") else "bn"
+from udbhabon.core.lang import current_lang
 
 
 def period_of(year: int, kind: str) -> fiscal.Period:
@@ -27,7 +22,7 @@ def period_of(year: int, kind: str) -> fiscal.Period:
 
 def year_label(year: int, kind: str, lang: str | None = None) -> str:
     """ "২০১৭-১৮" / "2017-18" for a fiscal year, "২০১৬" / "2016" for a calendar year."""
-    lang = lang or _lang()
+    lang = lang or current_lang()
     if kind == "calendar":
         return localize_digits(str(year), lang)
     return fiscal.format_fiscal_year(year, lang)
@@ -58,7 +53,7 @@ class Half:
 
 
 def halves(year: int, kind: str, lang: str | None = None) -> tuple[Half, Half]:
-    lang = lang or _lang()
+    lang = lang or current_lang()
     if kind == "calendar":
         first = fiscal.half_of(dt.date(year, 1, 1), lang)
         second = fiscal.half_of(dt.date(year, 7, 1), lang)

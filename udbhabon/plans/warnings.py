@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bangla.calendar import format_date
+from udbhabon.core.lang import current_lang
 from udbhabon.plans.models import PlanItem
 
 # The codes the import contract also uses come first; the others are ours.
@@ -41,12 +41,8 @@ class ItemWarning:
     field: str  # the cell it belongs to: schedule, category, activity, ...
 
 
-def _lang() -> str:
-    return "en" if (get_language() or "bn").startswith("en") else "bn"
-
-
 def _d(value: dt.date) -> str:
-    return format_date(value, _lang())
+    return format_date(value, current_lang())
 
 
 def as_date(value: object) -> dt.date | None:
@@ -72,6 +68,13 @@ def item_warnings(
     ``responsible_count`` saves a query when the caller already knows how many
     posts are responsible (pages pass the prefetched list's length).
     """
+    out = _schedule_warnings(item, period)
+    out += _cell_warnings(item, responsible_count)
+    return out
+
+
+def _schedule_warnings(item: PlanItem, period: tuple[dt.date, dt.date]) -> list[ItemWarning]:
+    """What is wrong with the schedule: order, the plan's year, missing or not understood."""
     out: list[ItemWarning] = []
     start, end = item.start_date, item.end_date
     if start and end and end < start:
@@ -107,6 +110,12 @@ def item_warnings(
                 "schedule",
             )
         )
+    return out
+
+
+def _cell_warnings(item: PlanItem, responsible_count: int | None) -> list[ItemWarning]:
+    """The cells left empty (category, activity, responsible, outcome, indicator, unit)."""
+    out: list[ItemWarning] = []
     if not item.category_id and not item.category_text:
         out.append(ItemWarning("no_category", _("No category is chosen."), "category"))
     if not item.activity.strip():

@@ -26,12 +26,12 @@ D = dt.date
 
 @pytest.fixture
 def at(monkeypatch):
-    """Run the plans services as if on a given day (their clock is services._now)."""
-    from udbhabon.plans import services as plan_services
+    """Run the plans services as if on a given day (their clock is services.common.now)."""
+    from udbhabon.plans.services import common as plan_services_common
 
     def set_day(day: dt.date) -> None:
         moment = timezone.make_aware(dt.datetime(day.year, day.month, day.day, 11, 0))
-        monkeypatch.setattr(plan_services, "_now", lambda: moment)
+        monkeypatch.setattr(plan_services_common, "now", lambda: moment)
 
     return set_day
 

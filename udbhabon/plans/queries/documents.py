@@ -1,0 +1,188 @@
+"""The plan and the report as import-contract documents (for the writers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bangla.calendar import to_bangla
+from udbhabon.offices.models import Office
+from udbhabon.plans import periods
+from udbhabon.plans.display import responsible_display
+from udbhabon.plans.models import (
+    ActionPlan,
+    PlanItem,
+    ProgressReport,
+    ProgressUpdate,
+    Submission,
+)
+from udbhabon.plans.queries.rows import (
+    item_rows_queryset,
+)
+from udbhabon.plans.warnings import CONTRACT_CODES, item_warnings
+
+
+def _letter_dict(submission: Submission | None) -> dict[str, Any] | None:
+    if submission is None or submission.letter is None:
+        return None
+    letter = submission.letter
+    b = to_bangla(letter.date)
+    return {
+        "memo_number": letter.memo_number,
+        "date": letter.date.isoformat(),
+        "bangla_date": {"day": b.day, "month": b.month_name, "year": b.year},
+        "subject": letter.subject or None,
+        "reference": letter.reference or None,
+        "addressee": letter.addressee or None,
+        "distribution": list(letter.distribution or []),
+        # extras the writers print (documents/writers/model.py)
+        "body": letter.body or None,
+        "attachments": letter.attachments or None,
+    }
+
+
+def _signatories(submission: Submission | None) -> list[dict[str, str]]:
+    if submission is None or submission.letter is None:
+        return []
+    letter = submission.letter
+    if not (letter.signatory_name or letter.signatory_designation):
+        return []
+    return [{"name": letter.signatory_name, "designation": letter.signatory_designation}]
+
+
+def _header(office: Office) -> dict[str, Any]:
+    return {
+        "government": "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+        "office": office.name_bn,
+        "website": office.website or None,
+    }
+
+
+def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:
+    return paper.submissions.select_related("letter").order_by("-submitted_at", "-id").first()
+
+
+def _document_item(item: PlanItem, updates: dict[int, ProgressUpdate] | None) -> dict[str, Any]:
+    """One item in the eight columns; with ``updates`` (the progress sheet), also its id
+    and status: its latest update of the half, else the item's latest status."""
+    out: dict[str, Any] = {
+        "serial": item.serial,
+        "label": item.label or None,
+        "category": item.category_text or (item.category.name_bn if item.category else ""),
+        "activity": item.activity,
+        "schedule": _schedule(item),
+        "responsible": responsible_display(item, item.responsible_posts.all()),
+        "expected_outcome": item.expected_outcome,
+        "indicator": item.indicator,
+    }
+    if updates is None:
+        return out
+    out["id"] = str(item.pk)
+    update = updates.get(item.pk)
+    out["status"] = (
+        {
+            "status": update.status,
+            "percent": update.percent,
+            "done": update.done_text or None,
+            "date": update.date.isoformat(),
+            "reason": update.reason or None,
+        }
+        if update
+        else {"status": item.status, "percent": item.percent}
+    )
+    return out
+
+
+def plan_as_document(
+    plan: ActionPlan, *, with_progress: bool = False, half: periods.Half | None = None
+) -> dict[str, Any]:
+    """The plan as the import contract's {"sections": [...], "warnings": [...]}.
+
+    One action_plan section: the latest forwarding letter (None while a draft
+    was never sent), its signatory, and the live items in the eight columns;
+    ``warnings`` carries the contract's codes (end_before_start, outside_period).
+    Extras: section["header"] (letterhead), letter["body"], letter["attachments"];
+    with ``with_progress``, item["id"] and item["status"] for the progress sheet
+    (documents.writers.progress_sheet): the latest update of ``half``, else the
+    item's latest status.
+    """
+    submission = _latest_submission(plan)
+    items = list(item_rows_queryset(plan))
+    period = (plan.period_start, plan.period_end)
+    updates: dict[int, ProgressUpdate] = {}
+    if with_progress and half is not None:
+        updates = {
+            u.item_id: u
+            for u in ProgressUpdate.objects.filter(
+                item__plan=plan, half_start=half.start, is_latest=True
+            )
+        }
+    warnings = []
+    out_items = []
+    for index, item in enumerate(items):
+        out_items.append(_document_item(item, updates if with_progress else None))
+        for w in item_warnings(item, period, responsible_count=len(item.responsible_posts.all())):
+            if w.code in CONTRACT_CODES:
+                warnings.append({"section": 0, "item": index, "code": w.code, "message": w.message})
+    section = {
+        "kind": "action_plan",
+        "office": plan.office.name_bn,
+        "period": {
+            "label": plan.period_label or periods.year_label(plan.year, plan.year_kind, "bn"),
+            "start": plan.period_start.isoformat(),
+            "end": plan.period_end.isoformat(),
+        },
+        "letter": _letter_dict(submission),
+        "signatories": _signatories(submission),
+        "items": out_items,
+        "meeting": None,
+        "header": _header(plan.office),
+    }
+    return {"sections": [section], "warnings": warnings}
+
+
+def _schedule(item: PlanItem) -> dict[str, Any]:
+    if item.schedule:
+        return dict(item.schedule)
+    return {"kind": "unparsed", "text": item.start_text, "start": None, "end": None}
+
+
+def report_as_document(report: ProgressReport) -> dict[str, Any]:
+    """The report as the import contract's document: one progress_report section."""
+    submission = _latest_submission(report)
+    rows = list(report.items.select_related("category").order_by("position", "id"))
+    section = {
+        "kind": "progress_report",
+        "office": report.office.name_bn,
+        "period": {
+            "label": report.period_label,
+            "start": report.period_start.isoformat(),
+            "end": report.period_end.isoformat(),
+        },
+        "letter": _letter_dict(submission),
+        "signatories": _signatories(submission),
+        "items": [
+            {
+                "serial": row.serial,
+                "label": row.label or None,
+                "category": row.category_display,
+                "activity": row.activity,
+                "schedule": row.schedule,
+                "progress": row.progress,
+                "remarks": row.remarks or None,
+            }
+            for row in rows
+        ],
+        "meeting": None,
+        "header": _header(report.office),
+    }
+    return {"sections": [section], "warnings": []}
+
+
+def plan_document(plan_id: int) -> dict[str, Any]:
+    """The export builder of a plan (documents.exports calls it with JSON-able args)."""
+    return plan_as_document(ActionPlan.objects.select_related("office").get(pk=plan_id))
+
+
+def report_document(report_id: int) -> dict[str, Any]:
+    """The export builder of an implementation report."""
+    return report_as_document(ProgressReport.objects.select_related("office").get(pk=report_id))

@@ -1,0 +1,90 @@
+"""Progress: the half-year screen's rows, an item's timeline and occurrences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from bangla.schedules import describe
+from udbhabon.core.lang import current_lang
+from udbhabon.plans import periods
+from udbhabon.plans.models import (
+    ActionPlan,
+    Evidence,
+    Occurrence,
+    PlanItem,
+    ProgressUpdate,
+)
+from udbhabon.plans.queries.rows import (
+    is_overdue,
+    item_rows_queryset,
+)
+
+
+@dataclass
+class ProgressRow:
+    item: PlanItem
+    latest: ProgressUpdate | None
+    overdue: bool
+    editable: bool
+    understood: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def progress_page(
+    plan: ActionPlan, half: periods.Half, *, editable_for: Any, today: dt.date | None = None
+) -> list[ProgressRow]:
+    """Every item with its latest update for the half and its evidence. Five queries
+    for any number of items. ``editable_for(item) -> bool`` says which rows the
+    acting post may change."""
+    today = today or timezone.localdate()
+    latest = {
+        u.item_id: u
+        for u in ProgressUpdate.objects.filter(
+            item__plan=plan, half_start=half.start, is_latest=True
+        )
+    }
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    for e in Evidence.objects.filter(item__plan=plan, deleted_at__isnull=True).order_by(
+        "-created_at"
+    ):
+        evidence[e.item_id].append(e)
+    lang = current_lang()
+    return [
+        ProgressRow(
+            item=item,
+            latest=latest.get(item.pk),
+            overdue=is_overdue(item, today),
+            editable=editable_for(item),
+            understood=describe(item.schedule, lang) if item.schedule_kind != "unparsed" else "",
+            evidence=evidence.get(item.pk, []),
+        )
+        for item in item_rows_queryset(plan)
+    ]
+
+
+def item_timeline(item: PlanItem) -> list[ProgressUpdate]:
+    """Every update of the item, newest first, with its evidence. Two queries."""
+    return list(
+        item.updates.select_related("author", "author_post")
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.filter(deleted_at__isnull=True))
+        )
+        .order_by("-created_at", "-id")
+    )
+
+
+def occurrences_of(item: PlanItem) -> list[Occurrence]:
+    return list(item.occurrences.select_related("done_by").order_by("position"))
+
+
+def progress_by_half(plans: QuerySet[ActionPlan] | list[ActionPlan]) -> QuerySet[ProgressUpdate]:
+    """The latest update of every item of the plans, per half-year (supervision, bulk)."""
+    return ProgressUpdate.objects.filter(item__plan__in=plans, is_latest=True).values(
+        "item__plan_id", "item_id", "half_start", "status", "percent"
+    )

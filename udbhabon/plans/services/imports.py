@@ -1,0 +1,232 @@
+"""Import: one section of the import contract into a draft (the document reader)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from bangla.text import loose_key, normalize
+from udbhabon.core.history import save_with_history
+from udbhabon.documents.importing import source_fields
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Office, Post, User
+from udbhabon.plans import periods
+from udbhabon.plans.models import (
+    ActionPlan,
+    Category,
+    PlanItem,
+    ProgressReport,
+    ReportItem,
+    YearKind,
+)
+from udbhabon.plans.services.categories import category_match
+from udbhabon.plans.services.common import authorise, live_items
+from udbhabon.plans.services.schedules import (
+    set_schedule,
+    split_text,
+    sync_occurrences,
+)
+from udbhabon.plans.warnings import as_date
+
+
+def _period_of_section(section: dict[str, Any]) -> tuple[dt.date, dt.date, str]:
+    period = section.get("period") or {}
+    start, end = as_date(period.get("start")), as_date(period.get("end"))
+    if start is None or end is None or end < start:
+        raise ValidationError(
+            _("The document does not say which period it covers."), code="no_period"
+        )
+    return start, end, normalize(period.get("label") or "")
+
+
+def _match_post(office_posts: list[Post], text: str) -> Post | None:
+    key = loose_key(text)
+    if not key:
+        return None
+    return next(
+        (p for p in office_posts if key in (loose_key(p.title_bn), loose_key(p.title_en))),
+        None,
+    )
+
+
+def _meta(section: dict[str, Any], label: str) -> dict[str, Any]:
+    return {
+        "period_label": label,
+        "office_as_written": section.get("office"),
+        "letter": section.get("letter"),
+        "signatories": section.get("signatories") or [],
+    }
+
+
+def _import_plan_row(
+    plan: ActionPlan,
+    position: int,
+    row: dict[str, Any],
+    categories: list[Category],
+    office_posts: list[Post],
+    actor: User | None,
+) -> None:
+    """One row of the section as a plan item: category matched, schedule as read, and
+    the responsible cell as a post of the office when it names one."""
+    category_text = normalize(row.get("category") or "")
+    item = PlanItem(
+        plan=plan,
+        position=position,
+        serial=max(int(row.get("serial") or position), 1),
+        label=normalize(row.get("label") or ""),
+        category=category_match(category_text, categories=categories),
+        category_text=category_text,
+        activity=normalize(row.get("activity") or ""),
+        responsible_text=normalize(row.get("responsible") or ""),
+        expected_outcome=normalize(row.get("expected_outcome") or ""),
+        indicator=normalize(row.get("indicator") or ""),
+    )
+    schedule = row.get("schedule") or {
+        "kind": "unparsed",
+        "text": "",
+        "start": None,
+        "end": None,
+    }
+    item.start_text, item.end_text = split_text(schedule.get("text") or "")
+    set_schedule(item, dict(schedule))
+    matched = _match_post(office_posts, item.responsible_text)
+    if matched is not None:
+        item.responsible_text = ""
+    save_with_history(item, actor=actor, reason=gettext_noop("read in from a paper"))
+    if matched is not None:
+        item.responsible_posts.set([matched])
+    sync_occurrences(item)
+
+
+def _report_rows(
+    report: ProgressReport, items: list[dict[str, Any]], plan: ActionPlan | None
+) -> list[ReportItem]:
+    """The section's rows as report rows (unsaved), each linked to the plan item with
+    the same activity (spelling-tolerant), else the same serial and sub-label."""
+    plan_items: list[PlanItem] = list(live_items(plan)) if plan is not None else []
+    by_activity = {loose_key(i.activity): i for i in plan_items if i.activity}
+    by_serial = {(i.serial, i.label): i for i in plan_items}
+    categories = list(Category.objects.filter(is_active=True))
+    rows = []
+    for position, row in enumerate(items, start=1):
+        serial = max(int(row.get("serial") or position), 1)
+        sub = normalize(row.get("label") or "")
+        activity = normalize(row.get("activity") or "")
+        category_text = normalize(row.get("category") or "")
+        rows.append(
+            ReportItem(
+                report=report,
+                position=position,
+                serial=serial,
+                label=sub,
+                category=category_match(category_text, categories=categories),
+                category_text=category_text,
+                activity=activity,
+                schedule=row.get("schedule"),
+                progress=normalize(row.get("progress") or ""),
+                remarks=normalize(row.get("remarks") or ""),
+                plan_item=by_activity.get(loose_key(activity)) or by_serial.get((serial, sub)),
+            )
+        )
+    return rows
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    office: Office,
+    section: dict[str, Any],
+    actor: User | None,
+    post: Post | None = None,
+    source: Any = None,
+) -> ActionPlan:
+    """A draft plan from one ``action_plan`` section of the import contract.
+
+    Categories are matched to the standard list (the text as written is kept);
+    schedules are stored as read (impossible ones show as warnings); the
+    section's letter and signatories are kept in ``source_meta``. All or nothing.
+    """
+    authorise(actor, post, office, permissions.can_edit)
+    if section.get("kind") != "action_plan":
+        raise ValidationError(_("This section is not an action plan."), code="wrong_kind")
+    start, end, label = _period_of_section(section)
+    exact = periods.year_of_period(start, end)
+    year, kind = exact if exact else (periods.current_fiscal_year(start), YearKind.FISCAL)
+    if ActionPlan.objects.filter(office=office, year=year).exists():
+        raise ValidationError(
+            _("This office already has a plan for %(year)s.")
+            % {"year": periods.year_label(year, kind)},
+            code="plan_exists",
+        )
+    plan = save_with_history(
+        ActionPlan(
+            office=office,
+            year=year,
+            year_kind=kind,
+            period_start=start,
+            period_end=end,
+            period_label=label,
+            **source_fields(source),
+            source_meta=_meta(section, label),
+        ),
+        actor=actor,
+        reason=gettext_noop("read in from a paper"),
+    )
+    categories = list(Category.objects.filter(is_active=True))
+    office_posts = list(Post.objects.filter(office=office, is_active=True))
+    for position, row in enumerate(section.get("items") or [], start=1):
+        _import_plan_row(plan, position, row, categories, office_posts, actor)
+    return plan
+
+
+@transaction.atomic
+def report_import(
+    *,
+    office: Office,
+    section: dict[str, Any],
+    actor: User | None,
+    post: Post | None = None,
+    plan: ActionPlan | None = None,
+    source: Any = None,
+) -> ProgressReport:
+    """A draft implementation report from one ``progress_report`` section.
+
+    Without ``plan``, the office's plan whose year holds the period is used. Each
+    row is linked to the plan item with the same activity (spelling-tolerant),
+    else to the item with the same serial and sub-label.
+    """
+    authorise(actor, post, office, permissions.can_edit)
+    if section.get("kind") != "progress_report":
+        raise ValidationError(_("This section is not an implementation report."), code="wrong_kind")
+    if plan is not None and plan.office_id != office.pk:
+        raise ValidationError(_("The plan belongs to another office."), code="foreign_plan")
+    start, end, label = _period_of_section(section)
+    if plan is None:  # the office's plan whose year holds the report's period, if any
+        plan = ActionPlan.objects.filter(
+            office=office, period_start__lte=start, period_end__gte=end
+        ).first()
+    if ProgressReport.objects.filter(office=office, period_start=start).exists():
+        raise ValidationError(
+            _("This office already has a report for this period."), code="report_exists"
+        )
+    report = save_with_history(
+        ProgressReport(
+            office=office,
+            plan=plan,
+            period_start=start,
+            period_end=end,
+            period_label=label,
+            **source_fields(source),
+            source_meta=_meta(section, label),
+        ),
+        actor=actor,
+        reason=gettext_noop("read in from a paper"),
+    )
+    for row in _report_rows(report, section.get("items") or [], plan):
+        save_with_history(row, actor=actor, reason=gettext_noop("read in from a paper"))
+    return report

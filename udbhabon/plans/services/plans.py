@@ -1,0 +1,258 @@
+"""Plans: create one (empty, from last year, from the skeleton), send it up, decide, reopen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from udbhabon.core.history import save_with_history
+from udbhabon.core.services import notify
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Office, Post, User
+from udbhabon.plans import periods
+from udbhabon.plans.display import paper_period
+from udbhabon.plans.models import (
+    ActionPlan,
+    Category,
+    PlanItem,
+    ReviewStatus,
+    Submission,
+    YearKind,
+)
+from udbhabon.plans.services.common import authorise, live_items, lock_paper
+from udbhabon.plans.services.review import (
+    decide_paper,
+    paper_url,
+    reviewers_of,
+    submit_paper,
+)
+from udbhabon.plans.services.schedules import (
+    read_schedule,
+    shift_years,
+    sync_occurrences,
+)
+from udbhabon.plans.warnings import item_warnings, unacknowledged
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    office: Office,
+    year: int,
+    actor: User | None,
+    post: Post | None = None,
+    year_kind: str = YearKind.FISCAL,
+    start_from: str = "empty",
+) -> ActionPlan:
+    """A new draft plan of ``office`` for ``year``.
+
+    ``start_from``: "empty"; "last_year" copies the latest earlier plan's items
+    with their dates moved forward by the years between; "skeleton" makes one
+    item per category of the standard template.
+    """
+    authorise(actor, post, office, permissions.can_edit)
+    if ActionPlan.objects.filter(office=office, year=year).exists():
+        raise ValidationError(
+            _("This office already has a plan for %(year)s.")
+            % {"year": periods.year_label(year, year_kind)},
+            code="plan_exists",
+        )
+    period = periods.period_of(year, year_kind)
+    plan = save_with_history(
+        ActionPlan(
+            office=office,
+            year=year,
+            year_kind=year_kind,
+            period_start=period.start,
+            period_end=period.end,
+        ),
+        actor=actor,
+        reason=gettext_noop("created"),
+    )
+    if start_from == "last_year":
+        previous = ActionPlan.objects.filter(office=office, year__lt=year).order_by("-year").first()
+        if previous is None:
+            raise ValidationError(
+                _("There is no earlier plan of this office to start from."), code="no_previous"
+            )
+        _copy_items(previous, plan, actor)
+    elif start_from == "skeleton":
+        for position, category in enumerate(
+            Category.objects.filter(in_skeleton=True, is_active=True), start=1
+        ):
+            item = PlanItem(plan=plan, position=position, serial=position, category=category)
+            read_schedule(item, "", "", plan)
+            save_with_history(item, actor=actor, reason=gettext_noop("created"))
+    elif start_from != "empty":
+        raise ValueError(f"unknown start {start_from!r}")
+    return plan
+
+
+def _copy_items(source: ActionPlan, plan: ActionPlan, actor: User | None) -> None:
+    years = plan.year - source.year
+    items = (
+        live_items(source)
+        .select_related("category")
+        .prefetch_related("responsible_posts")
+        .order_by("position", "id")
+    )
+    for position, old in enumerate(items, start=1):
+        item = PlanItem(
+            plan=plan,
+            position=position,
+            serial=position,
+            label=old.label,
+            category=old.category,
+            category_text=old.category_text,
+            activity=old.activity,
+            responsible_text=old.responsible_text,
+            expected_outcome=old.expected_outcome,
+            indicator=old.indicator,
+            target_value=old.target_value,
+            target_unit=old.target_unit,
+            copied_from=old,
+        )
+        read_schedule(
+            item, shift_years(old.start_text, years), shift_years(old.end_text, years), plan
+        )
+        save_with_history(item, actor=actor, reason=gettext_noop("copied from last year"))
+        posts = [p for p in old.responsible_posts.all() if p.office_id == plan.office_id]
+        if posts:
+            item.responsible_posts.set(posts)
+        sync_occurrences(item)
+
+
+def pending_warnings(plan: ActionPlan) -> list[tuple[PlanItem, list[Any]]]:
+    """Items whose warnings have not all been acknowledged, with those warnings."""
+    period = (plan.period_start, plan.period_end)
+    out = []
+    for item in live_items(plan).prefetch_related("responsible_posts").order_by("position"):
+        warnings = unacknowledged(
+            item, item_warnings(item, period, responsible_count=len(item.responsible_posts.all()))
+        )
+        if warnings:
+            out.append((item, warnings))
+    return out
+
+
+@transaction.atomic
+def plan_submit(
+    *,
+    plan: ActionPlan,
+    actor: User | None,
+    post: Post | None = None,
+    subject: str,
+    date: dt.date,
+    signatory_post: Post | None = None,
+    reference: str = "",
+    addressee: str = "",
+    distribution: Sequence[str] = (),
+    body: str = "",
+    attachments: str = "",
+    acknowledge_warnings: bool = False,
+) -> Submission:
+    """Send the plan to the parent office with a numbered forwarding letter.
+
+    Every item's warnings must have been acknowledged, or ``acknowledge_warnings``
+    given (the officer ticked "I have checked these"), which records it.
+    """
+    authorise(actor, post, plan.office, permissions.can_edit)
+    if not live_items(plan).exists():
+        raise ValidationError(
+            _("Add at least one item before sending the plan up."), code="no_items"
+        )
+    pending = pending_warnings(plan)
+    if pending and not acknowledge_warnings:
+        raise ValidationError(
+            _("Some warnings have not been checked yet. Look at them and confirm."),
+            code="unacknowledged_warnings",
+        )
+    period = (plan.period_start, plan.period_end)
+    for item, _warnings in pending:
+        codes = {w.code for w in item_warnings(item, period)}
+        item.acknowledged_warnings = sorted(set(item.acknowledged_warnings or []) | codes)
+        save_with_history(item, actor=actor, reason=gettext_noop("warnings acknowledged"))
+    return submit_paper(
+        plan,
+        actor=actor,
+        post=post,
+        subject=subject,
+        date=date,
+        signatory_post=signatory_post,
+        reference=reference,
+        addressee=addressee,
+        distribution=distribution,
+        body=body,
+        attachments=attachments,
+    )
+
+
+@transaction.atomic
+def plan_return(
+    *,
+    plan: ActionPlan,
+    actor: User | None,
+    post: Post | None = None,
+    comment: str = "",
+    item_comments: dict[int, str] | None = None,
+) -> Submission:
+    """The parent office sends the plan back with comments (on the whole and/or items)."""
+    return decide_paper(
+        plan,
+        outcome=Submission.Outcome.RETURNED,
+        actor=actor,
+        post=post,
+        comment=comment,
+        item_comments=item_comments or {},
+    )
+
+
+@transaction.atomic
+def plan_accept(
+    *,
+    plan: ActionPlan,
+    actor: User | None,
+    post: Post | None = None,
+    comment: str = "",
+    item_comments: dict[int, str] | None = None,
+) -> Submission:
+    return decide_paper(
+        plan,
+        outcome=Submission.Outcome.ACCEPTED,
+        actor=actor,
+        post=post,
+        comment=comment,
+        item_comments=item_comments or {},
+    )
+
+
+@transaction.atomic
+def plan_reopen(*, plan: ActionPlan, actor: User | None, post: Post | None = None) -> ActionPlan:
+    """Open an accepted plan for changes: the next version, a draft again.
+
+    The accepted version stays as its submission's frozen copy, so the two can
+    be compared item by item; progress stays with the items.
+    """
+    authorise(actor, post, plan.office, permissions.can_edit)
+    plan = lock_paper(plan)  # type: ignore[assignment]
+    if plan.status != ReviewStatus.ACCEPTED:
+        raise ValidationError(_("Only an accepted plan can be reopened."), code="not_accepted")
+    plan.status = ReviewStatus.DRAFT
+    plan.version += 1
+    save_with_history(plan, actor=actor, reason=gettext_noop("reopened as a new version"))
+    notify(
+        posts=reviewers_of(plan.office),
+        kind="plan_reopened",
+        msgid=gettext_noop(
+            "The innovation action plan %(period)s of %(office)s was reopened for changes."
+        ),
+        params={"period": paper_period(plan), "office": plan.office.name_bn},
+        url=paper_url(plan),
+    )
+    return plan

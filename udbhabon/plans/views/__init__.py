@@ -1,0 +1,76 @@
+"""Plan pages: the paper-like plan, inline editing, review, progress, report, calendar.
+
+Thin views: an access helper first (access.py), reads through queries, writes
+through services. One view serves a page and its htmx fragment (Django template
+partials: "plans/detail.html#row"); every page works without JavaScript.
+
+Split by page: plans, items, reviews, progress_pages, reports, calendar, teams;
+common holds what they share. urls.py names the views through this package.
+"""
+
+from udbhabon.plans.views.calendar import calendar_ics, calendar_month
+from udbhabon.plans.views.items import (
+    item_acknowledge,
+    item_add,
+    item_edit,
+    item_move,
+    item_remove,
+    item_restore,
+    item_row,
+    schedule_preview,
+)
+from udbhabon.plans.views.plans import create, detail, download, index, office_plans
+from udbhabon.plans.views.progress_pages import (
+    evidence_file,
+    item_detail,
+    my_items,
+    occurrence_toggle,
+    progress,
+    progress_sheet,
+    progress_upload,
+)
+from udbhabon.plans.views.reports import (
+    report_detail,
+    report_download,
+    report_prepare,
+    report_review,
+    report_submit,
+)
+from udbhabon.plans.views.reviews import compare, queue, reopen, review, submit
+from udbhabon.plans.views.teams import team
+
+__all__ = [
+    "calendar_ics",
+    "calendar_month",
+    "compare",
+    "create",
+    "detail",
+    "download",
+    "evidence_file",
+    "index",
+    "item_acknowledge",
+    "item_add",
+    "item_detail",
+    "item_edit",
+    "item_move",
+    "item_remove",
+    "item_restore",
+    "item_row",
+    "my_items",
+    "occurrence_toggle",
+    "office_plans",
+    "progress",
+    "progress_sheet",
+    "progress_upload",
+    "queue",
+    "reopen",
+    "report_detail",
+    "report_download",
+    "report_prepare",
+    "report_review",
+    "report_submit",
+    "review",
+    "schedule_preview",
+    "submit",
+    "team",
+]

@@ -1,0 +1,119 @@
+"""An office's plans, creating one, the plan page and its downloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from udbhabon.documents import exports
+from udbhabon.offices import permissions
+from udbhabon.offices.access import acting_post, office_for_view
+from udbhabon.plans import access, periods, queries, services
+from udbhabon.plans.forms import (
+    PlanCreateForm,
+)
+from udbhabon.plans.models import (
+    InnovationTeam,
+)
+from udbhabon.plans.views.common import crumbs, plan_context
+from udbhabon.plans.views.items import sheet_entries
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    return redirect("plans:office", code=post.office.code)
+
+
+@login_required
+def office_plans(request: HttpRequest, code: str) -> HttpResponse:
+    office = office_for_view(request, code)
+    post = request.acting_post
+    plans = queries.office_plans(office)
+    year = periods.current_fiscal_year(timezone.localdate())
+    return render(
+        request,
+        "plans/office.html",
+        {
+            "office": office,
+            "crumbs": crumbs(request, office),
+            "plans": plans,
+            "can_edit": permissions.can_edit(post, office),
+            "form": PlanCreateForm(initial={"year": year}),
+            "this_year": year,
+            "has_this_year": any(p.year == year for p in plans),
+            "teams": InnovationTeam.objects.filter(office=office).order_by("-year"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def create(request: HttpRequest, code: str) -> HttpResponse:
+    office = office_for_view(request, code)
+    permissions.require_edit(request.acting_post, office)
+    form = PlanCreateForm(request.POST)
+    if form.is_valid():
+        try:
+            plan = services.plan_create(
+                office=office,
+                year=form.cleaned_data["year"],
+                year_kind=form.cleaned_data["year_kind"],
+                start_from=form.cleaned_data["start_from"],
+                actor=request.user,
+                post=request.acting_post,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The plan was created. Fill in its rows below."))
+            return redirect("plans:detail", pk=plan.pk)
+    plans = queries.office_plans(office)
+    return render(
+        request,
+        "plans/office.html",
+        {
+            "office": office,
+            "crumbs": crumbs(request, office),
+            "plans": plans,
+            "can_edit": True,
+            "form": form,
+            "this_year": periods.current_fiscal_year(timezone.localdate()),
+            "teams": InnovationTeam.objects.filter(office=office).order_by("-year"),
+        },
+        status=400,
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.plan_for_view(request, pk)
+    page = queries.plan_page(plan)
+    context = plan_context(
+        request, plan, page=page, history=page.history, entries=sheet_entries(page.rows)
+    )
+    if context["editing"]:
+        context["posts"] = queries.office_posts(plan.office)
+    return render(request, "plans/detail.html", context)
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The plan as the paper: PDF, DOCX or XLSX (a big plan is written in the background)."""
+    plan = access.plan_for_view(request, pk)
+    return exports.download(
+        request,
+        office=plan.office,
+        builder="udbhabon.plans.queries.plan_document",
+        args={"plan_id": plan.pk},
+        fmt=fmt,
+        filename=f"action-plan-{plan.office.code}-{plan.year}",
+        size_hint=plan.items.filter(deleted_at__isnull=True).count(),
+    )

@@ -1,0 +1,205 @@
+"""The half-yearly implementation report: prepare, edit, download, send up, review."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from udbhabon.documents import exports
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Post
+from udbhabon.plans import access, queries, services
+from udbhabon.plans.forms import (
+    LetterForm,
+    ReportRowsForm,
+    ReviewForm,
+)
+from udbhabon.plans.models import (
+    ProgressReport,
+    ReviewStatus,
+)
+from udbhabon.plans.views.common import crumbs, error_text
+from udbhabon.plans.views.reviews import letter_defaults
+
+
+@login_required
+@require_POST
+def report_prepare(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+    plan = access.plan_for_view(request, pk)
+    permissions.require_edit(request.acting_post, plan.office)
+    if half not in (1, 2):
+        raise Http404
+    try:
+        report = services.report_prepare(
+            plan=plan, half_number=half, actor=request.user, post=request.acting_post
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect("plans:progress", pk=plan.pk, half=half)
+    messages.success(request, _("The implementation report was prepared from the progress."))
+    return redirect("plans:report_detail", pk=report.pk)
+
+
+def _report_flags(post: Post | None, report: ProgressReport) -> dict[str, bool]:
+    own = permissions.can_edit(post, report.office)
+    return {
+        "editing": own and report.status in access.EDITABLE,
+        "can_submit": own
+        and report.status in access.EDITABLE
+        and report.office.parent_id is not None,
+        "can_review": permissions.can_review(post, report.office)
+        and report.status == ReviewStatus.SUBMITTED,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_view(request, pk)
+    post = request.acting_post
+    flags = _report_flags(post, report)
+    rows = queries.report_page_rows(report)
+    form = None
+    if flags["editing"]:
+        form = ReportRowsForm(request.POST or None, rows=[r for r, _s, _c in rows])
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            services.report_update_rows(
+                report=report, rows=form.values(), actor=request.user, post=post
+            )
+            messages.success(request, _("The report was saved."))
+            return redirect("plans:report_detail", pk=report.pk)
+    half_number = None
+    if report.plan_id:
+        half_number = 1 if report.period_start == report.plan.period_start else 2
+    return render(
+        request,
+        "plans/report_detail.html",
+        {
+            "report": report,
+            "crumbs": crumbs(request, report.office),
+            "rows": [
+                (
+                    row,
+                    span,
+                    comments,
+                    form[f"progress_{row.pk}"] if form else None,
+                    form[f"remarks_{row.pk}"] if form else None,
+                )
+                for row, span, comments in rows
+            ],
+            "form": form,
+            "report_comments": queries.report_comments(report),
+            "submissions": report.submissions.select_related("letter").order_by("-submitted_at"),
+            "history": queries.history(report, limit=20),
+            "half_number": half_number,
+            **flags,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_GET
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = access.report_for_view(request, pk)
+    return exports.download(
+        request,
+        office=report.office,
+        builder="udbhabon.plans.queries.report_document",
+        args={"report_id": report.pk},
+        fmt=fmt,
+        filename=f"report-{report.office.code}-{report.period_start.isoformat()}",
+        size_hint=report.items.count(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_view(request, pk)
+    post = request.acting_post
+    if not _report_flags(post, report)["can_submit"]:
+        raise PermissionDenied
+    posts = queries.office_posts(report.office)
+    form = LetterForm(
+        request.POST or None,
+        initial=letter_defaults(report, post, posts),
+        posts=[p for p in posts if p.role in permissions.SIGN_ROLES] or posts,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = services.report_submit(
+                report=report, actor=request.user, post=post, **form.letter()
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("The report was sent up with memo number %(memo)s.")
+                % {"memo": submission.letter.memo_number},
+            )
+            return redirect("plans:report_detail", pk=report.pk)
+    return render(
+        request,
+        "plans/submit.html",
+        {
+            "form": form,
+            "paper": report,
+            "kind": "report",
+            "crumbs": crumbs(request, report.office),
+            "pending": [],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.report_for_view(request, pk)
+    permissions.require_review(request.acting_post, report.office)
+    if report.status != ReviewStatus.SUBMITTED:
+        messages.warning(request, _("This report is not waiting for review."))
+        return redirect("plans:report_detail", pk=report.pk)
+    rows = queries.report_page_rows(report)
+    form = ReviewForm(request.POST or None, item_ids=[r.pk for r, _s, _c in rows])
+    if request.method == "POST" and form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        action = services.report_accept if accept else services.report_return
+        try:
+            action(
+                report=report,
+                actor=request.user,
+                post=request.acting_post,
+                comment=form.cleaned_data["comment"],
+                item_comments=form.item_comments(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("The report was accepted.") if accept else _("The report was returned."),
+            )
+            return redirect("plans:queue")
+    return render(
+        request,
+        "plans/review_report.html",
+        {
+            "report": report,
+            "paper": report,
+            "crumbs": crumbs(request, report.office),
+            "form": form,
+            "rows": [(row, form.item_field(row.pk)) for row, _s, _c in rows],
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,240 @@
+"""Sending up and reviewing a plan, comparing its versions, the review queue.
+
+Reports reuse the forwarding letter (letter_defaults).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from udbhabon.offices import permissions
+from udbhabon.offices.access import acting_post
+from udbhabon.offices.models import Post
+from udbhabon.plans import access, display, periods, queries, services
+from udbhabon.plans.forms import (
+    LetterForm,
+    ReviewForm,
+)
+from udbhabon.plans.models import (
+    ActionPlan,
+    ProgressReport,
+    ReviewStatus,
+)
+from udbhabon.plans.views.common import error_text, plan_context
+
+
+def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[Post]) -> dict:
+    """A forwarding letter as offices write it, in Bengali (letters are in Bengali)."""
+    office = paper.office
+    period = display.paper_period(paper)
+    parent = office.parent
+    heads = [p for p in posts if p.role == Post.Role.HEAD]
+    with translation.override("bn"):
+        if isinstance(paper, ActionPlan):
+            subject = _("Annual innovation action plan %(period)s of %(office)s.") % {
+                "period": period,
+                "office": office.name_bn,
+            }
+            body = _(
+                "The annual innovation action plan %(period)s of this office is sent herewith "
+                "for your kind information and necessary action."
+            ) % {"period": period}
+        else:
+            subject = _(
+                "Implementation report %(period)s of the innovation action plan of %(office)s."
+            ) % {"period": period, "office": office.name_bn}
+            body = _(
+                "The implementation report %(period)s of this office's innovation action plan "
+                "is sent herewith for your kind information and necessary action."
+            ) % {"period": period}
+        office_copy = _("Office copy")
+    grandparent = parent.parent if parent else None
+    distribution = [grandparent.name_bn] if grandparent else []
+    distribution.append(office_copy)
+    return {
+        "subject": subject,
+        "date": timezone.localdate(),
+        "signatory_post": (heads[0] if heads else post).pk,
+        "addressee": parent.name_bn if parent else "",
+        "body": body,
+        "distribution": "\n".join(distribution),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.plan_for_edit(request, pk)
+    post = request.acting_post
+    posts = queries.office_posts(plan.office)
+    pending = services.pending_warnings(plan)
+    form = LetterForm(
+        request.POST or None,
+        initial=letter_defaults(plan, post, posts),
+        posts=[p for p in posts if p.role in permissions.SIGN_ROLES] or posts,
+        needs_ack=bool(pending),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            submission = services.plan_submit(
+                plan=plan,
+                actor=request.user,
+                post=post,
+                acknowledge_warnings=bool(data.get("acknowledge")),
+                **form.letter(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("The plan was sent up with memo number %(memo)s.")
+                % {"memo": submission.letter.memo_number},
+            )
+            return redirect("plans:detail", pk=plan.pk)
+    return render(
+        request,
+        "plans/submit.html",
+        plan_context(request, plan, form=form, pending=pending, paper=plan, kind="plan"),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.plan_for_view(request, pk)
+    permissions.require_review(request.acting_post, plan.office)
+    if plan.status != ReviewStatus.SUBMITTED:
+        messages.warning(request, _("This plan is not waiting for review."))
+        return redirect("plans:detail", pk=plan.pk)
+    page = queries.plan_page(plan)
+    form = ReviewForm(request.POST or None, item_ids=[r.item.pk for r in page.rows])
+    if request.method == "POST" and form.is_valid():
+        action = (
+            services.plan_accept
+            if form.cleaned_data["decision"] == "accept"
+            else (services.plan_return)
+        )
+        try:
+            action(
+                plan=plan,
+                actor=request.user,
+                post=request.acting_post,
+                comment=form.cleaned_data["comment"],
+                item_comments=form.item_comments(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("The plan was accepted.")
+                if form.cleaned_data["decision"] == "accept"
+                else _("The plan was returned with your comments."),
+            )
+            return redirect("plans:queue")
+    rows = [(r, form.item_field(r.item.pk)) for r in page.rows]
+    return render(
+        request,
+        "plans/review.html",
+        plan_context(request, plan, page=page, form=form, rows=rows, paper=plan, kind="plan"),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.plan_for_view(request, pk)
+    permissions.require_edit(request.acting_post, plan.office)
+    try:
+        services.plan_reopen(plan=plan, actor=request.user, post=request.acting_post)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("The plan is open for changes as a new version."))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+@require_GET
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Any two versions item by item: submitted copies, the current rows, last year's plan."""
+    plan = access.plan_for_view(request, pk)
+    submissions = list(plan.submissions.select_related("letter").order_by("submitted_at", "id"))
+    choices: list[tuple[str, str, list[dict[str, Any]]]] = []
+    previous = queries.latest_plan_before(plan.office, plan.year)
+    if previous is not None:
+        choices.append(
+            ("last", _("Last year's plan (%(year)s)") % {"year": previous.year_label}, [])
+        )
+    for s in submissions:
+        label = _("Version %(version)s, sent %(date)s") % {
+            "version": s.version,
+            "date": s.submitted_at.date().isoformat(),
+        }
+        choices.append((f"s{s.pk}", label, s.snapshot))
+    choices.append(("current", _("As it is now"), []))
+
+    def snapshot(key: str) -> list[dict[str, Any]]:
+        if key == "current":
+            return services.plan_snapshot(plan)
+        if key == "last" and previous is not None:
+            return services.plan_snapshot(previous)
+        return next((snap for k, _label, snap in choices if k == key), [])
+
+    keys = [k for k, _label, _snap in choices]
+    default_a = keys[-2] if len(keys) > 1 else keys[0]
+    a = request.GET.get("a") if request.GET.get("a") in keys else default_a
+    b = request.GET.get("b") if request.GET.get("b") in keys else "current"
+    differences = queries.compare(snapshot(a), snapshot(b))
+    return render(
+        request,
+        "plans/compare.html",
+        plan_context(
+            request,
+            plan,
+            choices=[(k, label) for k, label, _snap in choices],
+            a=a,
+            b=b,
+            differences=differences,
+            changed=sum(d.state != "same" for d in differences),
+        ),
+    )
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    post = acting_post(request)
+    if not access.can_review_queue(post):
+        raise PermissionDenied
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = periods.current_fiscal_year(timezone.localdate())
+    result = queries.review_queue(post, year)
+    return render(
+        request,
+        "plans/queue.html",
+        {
+            "queue": result,
+            "office": post.office,
+            "year_label": periods.year_label(year, "fiscal"),
+            "years": [
+                (y, periods.year_label(y, "fiscal"))
+                for y in range(periods.current_fiscal_year() + 1, 2014, -1)
+            ],
+        },
+    )

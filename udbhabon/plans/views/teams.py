@@ -1,0 +1,89 @@
+"""The office's innovation team for a year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from udbhabon.offices import permissions
+from udbhabon.offices.access import office_for_view
+from udbhabon.plans import periods, queries, services
+from udbhabon.plans.forms import (
+    TeamForm,
+)
+from udbhabon.plans.models import (
+    InnovationTeam,
+    TeamRole,
+)
+from udbhabon.plans.views.common import crumbs
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def team(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    office = office_for_view(request, code)
+    post = request.acting_post
+    can_edit = permissions.can_edit(post, office)
+    current = InnovationTeam.objects.filter(office=office, year=year).first()
+    members = (
+        list(current.members.select_related("post", "post__office").order_by("position"))
+        if current
+        else []
+    )
+    posts = queries.office_posts(office)
+    initial: dict[str, Any] = {}
+    if current:
+        by_role: dict[str, list] = {}
+        for m in members:
+            by_role.setdefault(m.role, []).append(m)
+        initial = {
+            "convener": next((m.post_id for m in by_role.get(TeamRole.CONVENER, [])), None),
+            "member_secretary": next(
+                (m.post_id for m in by_role.get(TeamRole.MEMBER_SECRETARY, [])), None
+            ),
+            "members": [m.post_id for m in by_role.get(TeamRole.MEMBER, []) if m.post_id],
+            "others": "\n".join(m.name for m in by_role.get(TeamRole.MEMBER, []) if not m.post_id),
+            "order_memo_number": current.order_memo_number,
+            "order_date": current.order_date,
+        }
+    form = TeamForm(request.POST or None, initial=initial, posts=posts) if can_edit else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            services.team_save(
+                office=office,
+                year=year,
+                convener=data["convener"],
+                member_secretary=data["member_secretary"],
+                members=list(data["members"]),
+                others=form.others_list(),
+                order_memo_number=data["order_memo_number"],
+                order_date=data["order_date"],
+                actor=request.user,
+                post=post,
+            )
+            messages.success(request, _("The innovation team was saved."))
+            return redirect("plans:team", code=office.code, year=year)
+    return render(
+        request,
+        "plans/team.html",
+        {
+            "office": office,
+            "crumbs": crumbs(request, office),
+            "year": year,
+            "year_label": periods.year_label(year, "fiscal"),
+            "team": current,
+            "members": members,
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
