@@ -46,14 +46,17 @@ class StaleRecord(Exception):
         )
 
 
+def version_field() -> models.PositiveIntegerField:
+    """The column itself, for a model that names it other than `version`."""
+    return models.PositiveIntegerField(_("record version"), default=1, db_default=1, editable=False)
+
+
 class Versioned(models.Model):
     """Abstract: a record people edit; `version` counts its saved changes."""
 
     VERSION_FIELD = "version"
 
-    version = models.PositiveIntegerField(
-        _("record version"), default=1, db_default=1, editable=False
-    )
+    version = version_field()
 
     class Meta:
         abstract = True
