@@ -221,8 +221,8 @@ def with_words(n: int, *, width: int = 2) -> str:
 
 
 # Spellings seen for the small numbers, for reading ("দু'বার", "ছয়", "এগার").
-_WORD_VALUES: dict[str, int] = {normalize(w): i for i, w in enumerate(_WORDS_0_99)}
-_WORD_VALUES.update(
+WORD_VALUES: dict[str, int] = {normalize(w): i for i, w in enumerate(_WORDS_0_99)}
+WORD_VALUES.update(
     {
         normalize(w): v
         for w, v in {
@@ -290,14 +290,14 @@ def parse_number_word(text: str) -> int | None:
 
 
 def _split_scale(word: str) -> tuple[int | None, int | None]:
-    if word in _WORD_VALUES:
-        return _WORD_VALUES[word], None
+    if word in WORD_VALUES:
+        return WORD_VALUES[word], None
     if word in _SCALE_VALUES:
         return None, _SCALE_VALUES[word]
     for scale_word, scale in _SCALE_VALUES.items():
         head = word.removesuffix(scale_word)
-        if head != word and head in _WORD_VALUES:
-            return _WORD_VALUES[head], scale
+        if head != word and head in WORD_VALUES:
+            return WORD_VALUES[head], scale
     return None, None
 
 

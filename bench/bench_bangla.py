@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bangla import dates, recurrence  # noqa: E402
+from bangla import recurrence  # noqa: E402
 from bangla.dates import scan_dates  # noqa: E402
+from bangla.dates import tokens as date_tokens  # noqa: E402
 from bangla.digits import to_bengali_digits  # noqa: E402
 from bangla.months import month_word  # noqa: E402
 from bangla.recurrence import parse_recurrence  # noqa: E402
@@ -140,11 +141,11 @@ def cells(count: int, seed: int) -> list[tuple[str, str, tuple[date, date]]]:
 # Every cache in the package, so a pass can start (or each cell can run) with none.
 CACHES = [
     scan_dates,
-    dates._classify,
+    date_tokens.classify,
     month_word,
     loose_key,
     parse_recurrence,
-    recurrence._classify,
+    recurrence.words.classify,
     recurrence.mentions_frequency,
     classify_label_or_place,
 ]
@@ -153,7 +154,7 @@ CACHES = [
 def clear_caches() -> None:
     for cached in CACHES:
         cached.cache_clear()
-    dates._WORD_KINDS.clear()
+    date_tokens.WORD_KINDS.clear()
 
 
 def run(

@@ -9,14 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bangla.dates import (
-    _quick_span,
-    _scan,
     parse_date,
     parse_date_line,
     parse_dual_date,
     parse_time,
     scan_dates,
 )
+from bangla.dates.scanning import quick_span, scan
 from bangla.digits import to_bengali_digits
 
 FY17 = (date(2017, 7, 1), date(2018, 6, 30))  # the 2017-18 fiscal year
@@ -341,6 +340,6 @@ def test_the_quick_path_agrees_with_the_grammar(form, d, mo, y, m, pad, bengali)
     text = form.format(d=f"{d:02d}" if pad else d, mo=f"{mo:02d}" if pad else mo, y=y, m=m)
     if bengali:
         text = to_bengali_digits(text)
-    quick = _quick_span(text)
+    quick = quick_span(text)
     if quick is not None:
-        assert _scan(text).pieces == (quick,), text
+        assert scan(text).pieces == (quick,), text

@@ -8,10 +8,23 @@ from pathlib import Path
 
 import bangla
 
+ROOT = Path(bangla.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(("bangla", *parts))
+
+
+# Every module, the packages' submodules too (bangla.dates.grammar, …); not the tests.
 MODULES = sorted(
-    f"bangla.{p.stem}"
-    for p in Path(bangla.__file__).parent.glob("*.py")
-    if p.stem not in ("__init__", "__main__")
+    _module_name(p)
+    for p in ROOT.rglob("*.py")
+    if p != ROOT / "__init__.py"
+    and p.stem != "__main__"
+    and "tests" not in p.relative_to(ROOT).parts
 )
 
 
@@ -29,6 +42,7 @@ def test_it_imports_no_django() -> None:
     )
     assert result.stdout.strip() == ""
     assert "bangla.schedules" in MODULES
+    assert "bangla.dates.grammar" in MODULES
 
 
 def test_it_imports_only_the_standard_library() -> None:

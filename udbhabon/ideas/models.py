@@ -20,10 +20,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.lang import current_lang
 from udbhabon.core.versioning import Versioned
 
 
@@ -383,11 +384,11 @@ class Criterion(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if get_language() == "en" and self.name_en else self.name_bn
+        return self.name_en if current_lang() == "en" and self.name_en else self.name_bn
 
     @property
     def help(self) -> str:
-        return self.help_en if get_language() == "en" and self.help_en else self.help_bn
+        return self.help_en if current_lang() == "en" and self.help_en else self.help_bn
 
 
 class Review(Versioned, models.Model):

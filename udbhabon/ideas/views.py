@@ -18,12 +18,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
+from udbhabon.core.lang import current_lang
 from udbhabon.ideas import queries, services
 from udbhabon.ideas.access import (
     idea_for_contribution,
@@ -76,10 +76,6 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self._counted > self.cap
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "bn").startswith("en") else "bn"
 
 
 def _form_errors(form: Any, exc: ValidationError) -> None:
@@ -402,7 +398,7 @@ def bank(request: HttpRequest) -> HttpResponse:
         request.GET or None,
         years=queries.fiscal_years_of_ideas(),
         offices=queries.office_choices(post),
-        lang=_lang(),
+        lang=current_lang(),
     )
     # A filter that does not fit (a year with no ideas) is left out; the others apply.
     form.is_valid()

@@ -81,7 +81,7 @@ def month_label(d: date, lang: str = "bn") -> str:
     return f"{GREGORIAN_MONTHS_BN[d.month - 1]}, {to_bengali_digits(d.year)}"
 
 
-def _paper(msgid: str, **params: Any) -> str:
+def paper_text(msgid: str, **params: Any) -> str:
     """A stored text in the paper's language (Bengali by default)."""
     with translation.override(settings.LANGUAGE_CODE):
         text = gettext(msgid)
@@ -110,13 +110,13 @@ def previous_minutes(meeting: Meeting) -> list[AgendaProposal]:
     when = to_bengali_digits(prev.date.strftime("%d/%m/%Y"))
     return [
         AgendaProposal(
-            topic=_paper(
+            topic=paper_text(
                 gettext_noop("Confirmation of the minutes of the meeting of %(month)s"),
                 month=month_label(prev.date),
             ),
             kind=Origin.MINUTES,
             origin_id=prev.pk,
-            discussion=_paper(
+            discussion=paper_text(
                 gettext_noop(
                     "The minutes of the meeting held on %(date)s were read out. There being "
                     "no amendment, they were confirmed."
@@ -147,7 +147,7 @@ def open_action_items(meeting: Meeting) -> list[AgendaProposal]:
                 topic=item.topic,
                 kind=Origin.ACTION,
                 origin_id=action.pk,
-                discussion=_paper(
+                discussion=paper_text(
                     gettext_noop("Decision of the meeting of %(month)s: %(decision)s"),
                     month=month_label(action.meeting.date),
                     decision=item.decision,
@@ -161,7 +161,7 @@ def open_action_items(meeting: Meeting) -> list[AgendaProposal]:
 
 def standard_topics(meeting: Meeting) -> list[AgendaProposal]:
     return [
-        AgendaProposal(topic=_paper(msgid), kind=Origin.STANDARD, origin_id=n)
+        AgendaProposal(topic=paper_text(msgid), kind=Origin.STANDARD, origin_id=n)
         for n, msgid in enumerate(STANDARD_TOPICS, 1)
     ]
 
@@ -181,7 +181,7 @@ def plan_items_due(meeting: Meeting) -> list[AgendaProposal]:
         topic = getattr(item, "activity", "") or str(item)
         out.append(
             AgendaProposal(
-                topic=_paper(gettext_noop("Action plan: %(activity)s"), activity=topic),
+                topic=paper_text(gettext_noop("Action plan: %(activity)s"), activity=topic),
                 kind=Origin.PLAN_ITEM,
                 origin_id=item.pk,
                 implementer=str(getattr(item, "responsible", "") or ""),
@@ -200,7 +200,7 @@ def ideas_awaiting_vetting(meeting: Meeting) -> list[AgendaProposal]:
         title = getattr(idea, "title", "") or str(idea)
         out.append(
             AgendaProposal(
-                topic=_paper(gettext_noop("Vetting of the idea: %(title)s"), title=title),
+                topic=paper_text(gettext_noop("Vetting of the idea: %(title)s"), title=title),
                 kind=Origin.IDEA,
                 origin_id=idea.pk,
             )

@@ -18,6 +18,7 @@ from typing import Any
 
 from bangla.calendar import to_bangla
 from udbhabon.meetings.agenda import month_label
+from udbhabon.meetings.display import minutes_title
 from udbhabon.meetings.models import Meeting
 
 GOVERNMENT = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"
@@ -27,32 +28,36 @@ def _or_none(value: str) -> str | None:
     return value or None
 
 
+def _letter(meeting: Meeting) -> dict[str, Any] | None:
+    """The letter part: memo number and date, distribution, the covering body if any."""
+    distribution = [d.text for d in meeting.distribution.all()]
+    if not (meeting.memo_number or meeting.memo_date or distribution):
+        return None
+    letter: dict[str, Any] = {
+        "memo_number": _or_none(meeting.memo_number),
+        "date": meeting.memo_date.isoformat() if meeting.memo_date else None,
+        "bangla_date": to_bangla(meeting.memo_date).as_dict() if meeting.memo_date else None,
+        "subject": None,
+        "reference": None,
+        "addressee": None,
+        "distribution": distribution,
+    }
+    body = meeting.letter.body if meeting.letter_id and meeting.letter else ""
+    if body:
+        letter["body"] = body
+    return letter
+
+
 def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
     """The minutes of `meeting` in the contract's shape.
 
     Reads meeting.office, meeting.letter, meeting.items and meeting.distribution;
     prefetch them (queries.meeting_page) to keep the query count fixed.
     """
-    from udbhabon.meetings.services import minutes_title
-
     office = meeting.office
     first = meeting.date.replace(day=1)
     last = meeting.date.replace(day=calendar.monthrange(meeting.date.year, meeting.date.month)[1])
-    distribution = [d.text for d in meeting.distribution.all()]
-    letter: dict[str, Any] | None = None
-    if meeting.memo_number or meeting.memo_date or distribution:
-        letter = {
-            "memo_number": _or_none(meeting.memo_number),
-            "date": meeting.memo_date.isoformat() if meeting.memo_date else None,
-            "bangla_date": to_bangla(meeting.memo_date).as_dict() if meeting.memo_date else None,
-            "subject": None,
-            "reference": None,
-            "addressee": None,
-            "distribution": distribution,
-        }
-        body = meeting.letter.body if meeting.letter_id and meeting.letter else ""
-        if body:
-            letter["body"] = body
+    letter = _letter(meeting)
     return {
         "kind": "meeting_minutes",
         "office": office.name_bn,

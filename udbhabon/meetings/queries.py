@@ -13,9 +13,10 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from bangla.digits import to_ascii_digits
+from udbhabon.core.lang import current_lang
 from udbhabon.meetings.agenda import month_label
 from udbhabon.meetings.integrations import minutes_deadline
 from udbhabon.meetings.models import (
@@ -263,7 +264,7 @@ def received_minutes(office: Office, *, month: dt.date | None = None, page: int 
     if month is not None:
         qs = qs.filter(date__year=month.year, date__month=month.month)
     page_obj = Paginator(qs, PAGE_SIZE).get_page(page)
-    lang = "en" if (get_language() or "bn").startswith("en") else "bn"
+    lang = current_lang()
     rows = []
     for m in page_obj.object_list:
         deadline = minutes_deadline(m)

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from udbhabon.monitoring.generate import DOMAIN_PARTS, history_created, insert_rows
-from udbhabon.monitoring.generate_plans import _json, _moment
+from udbhabon.monitoring.generate_plans import json_value, office_moment
 from udbhabon.monitoring.indicators import model_or_none
 from udbhabon.offices.models import Office
 
@@ -77,7 +77,7 @@ def generate_meetings(*, rng: random.Random, scale: float, years: list[int]) -> 
                 roll = rng.random()
                 status = "sent" if roll < 0.8 else "drafted" if roll < 0.9 else "held"
                 sent_at = (
-                    _moment(day + dt.timedelta(days=rng.randint(3, 45)), rng)
+                    office_moment(day + dt.timedelta(days=rng.randint(3, 45)), rng)
                     if status == "sent"
                     else None
                 )
@@ -95,7 +95,7 @@ def generate_meetings(*, rng: random.Random, scale: float, years: list[int]) -> 
                         "",
                         "",
                         "",
-                        _json([]),
+                        json_value([]),
                         sent_at,
                         1 if status == "sent" else 0,
                         "",
@@ -181,7 +181,7 @@ def generate_meetings(*, rng: random.Random, scale: float, years: list[int]) -> 
                 meeting_id,
                 "closed" if closed else rng.choice(("open", "in_progress")),
                 due,
-                _moment(due, rng) if closed else None,
+                office_moment(due, rng) if closed else None,
                 "সম্পন্ন হয়েছে।" if closed else "",
                 now,
             )

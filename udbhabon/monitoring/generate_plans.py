@@ -62,7 +62,8 @@ ITEM_STATES = (("done", 40), ("ongoing", 30), ("not_started", 15), ("delayed", 1
 PERCENT = {"done": 100, "ongoing": 60, "not_started": 0, "delayed": 30, "dropped": 0}
 
 
-def _json(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """A JSON column's value for a raw INSERT (Jsonb on PostgreSQL, text elsewhere)."""
     if connection.vendor == "postgresql":
         from psycopg.types.json import Jsonb
 
@@ -70,7 +71,8 @@ def _json(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
+def office_moment(day: dt.date, rng: random.Random) -> dt.datetime:
+    """A moment in office hours of `day`."""
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, rng.randint(9, 16)))
 
 
@@ -109,8 +111,8 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                 sent = max(sent, dt.date(year, 6, 1))
                 if state in ("returned", "accepted"):
                     decided = sent + dt.timedelta(days=rng.randint(5, 30))
-            sent_at = _moment(sent, rng) if sent else None
-            decided_at = _moment(decided, rng) if decided else None
+            sent_at = office_moment(sent, rng) if sent else None
+            decided_at = office_moment(decided, rng) if decided else None
             plans.append(
                 (
                     state,
@@ -120,7 +122,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                     now,
                     now,
                     "",
-                    _json({}),
+                    json_value({}),
                     office_id,
                     year,
                     "fiscal",
@@ -169,7 +171,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                 ids[key],
                 1,
                 1,
-                _json([]),
+                json_value([]),
                 m["sent_at"],
                 outcome,
                 m["decided"] if outcome != "pending" else None,
@@ -206,7 +208,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                     rng.choice(ACTIVITIES),
                     "",
                     "",
-                    _json(schedule),
+                    json_value(schedule),
                     "range",
                     first,
                     last,
@@ -214,7 +216,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                     rng.choice(OUTCOMES),
                     rng.choice(INDICATORS),
                     "",
-                    _json([]),
+                    json_value([]),
                     status,
                     PERCENT[status],
                     now,
@@ -264,7 +266,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                 continue
             start = dt.date(year, 7, 1) if half == 1 else dt.date(year + 1, 1, 1)
             end = dt.date(year, 12, 31) if half == 1 else dt.date(year + 1, 6, 30)
-            sent = _moment(due + dt.timedelta(days=round(rng.gauss(-2, 15))), rng)
+            sent = office_moment(due + dt.timedelta(days=round(rng.gauss(-2, 15))), rng)
             state = rng.choice(("submitted", "accepted", "accepted"))
             reports.append(
                 (
@@ -275,7 +277,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                     now,
                     now,
                     "",
-                    _json({}),
+                    json_value({}),
                     office_id,
                     ids[(office_id, year)],
                     start,
@@ -319,7 +321,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                 report_ids[(o, s)],
                 1,
                 1,
-                _json([]),
+                json_value([]),
                 sent,
                 "accepted" if state == "accepted" else "pending",
                 sent + dt.timedelta(days=10) if state == "accepted" else None,

@@ -252,7 +252,7 @@ def missing_papers(office: Office, dates: Any, strip: list[MonthCell]) -> list[r
     return out
 
 
-def _strip(office: Office, months: list[rates.Period], as_of: dt.date) -> list[MonthCell]:
+def month_strip(office: Office, months: list[rates.Period], as_of: dt.date) -> list[MonthCell]:
     held = office.st_meetings_mask or 0
     timely = office.st_minutes_timely_mask or 0
     late = office.st_minutes_late_mask or 0
@@ -368,42 +368,19 @@ def supervision_table(
     resolver = Resolver(year, office.parent.path if office.depth > 0 else office.path)
     dates = resolver.for_path(office.path + "0001")
     months = rates.periods("minutes", year, dates)
-    rows = [Row(office=o, strip=_strip(o, months, as_of)) for o in offices]
+    rows = [Row(office=o, strip=month_strip(o, months, as_of)) for o in offices]
     for row in rows:
         row.office.st_year, row.office.st_as_of = year, as_of
         if row.office.st_plan_expected is not None:
             missing = missing_papers(row.office, dates, row.strip)
             row.remind = missing[0] if missing else None
 
-    # Everything below each row: its few roll-up rows (one per level), summed.
     rollups = level in ADMIN_DEPTH
     if rollups and offices:
-        below: dict[int, Totals] = {}
-        for r in SubtreeYearStats.objects.filter(office__in=[o.pk for o in offices], year=year):
-            below.setdefault(r.office_id, Totals()).add(_from_rollup(r))
-        for row in rows:
-            row.below = below.get(row.office.pk, Totals())
-
-    own = None
-    if office.depth > 0:
-        office.st_year, office.st_as_of = year, as_of
-        own_dates = resolver.for_path(office.path)
-        strip = _strip(office, rates.periods("minutes", year, own_dates), as_of)
-        own = Row(office=office, strip=strip)
-        if office.st_plan_expected is not None:
-            own.missing = missing_papers(office, own_dates, strip)
-
+        _attach_below(rows, year)
+    own = _own_row(office, year, resolver, as_of) if office.depth > 0 else None
     summary = level_summary(office, year)
-    league = (
-        OfficeYearStats.objects.filter(subtree_q(office.path), year=year, level=level)
-        .exclude(office=office)
-        .select_related("office")
-        .only("compliance", "path", "office__code", "office__name_bn", "office__name_en")
-    )
-    # Both orders follow the (year, level, compliance, path) index, forwards and
-    # backwards, so many offices tied at one share stop the scan after five.
-    best = list(league.order_by("-compliance", "-path")[:LEAGUE_SIZE])
-    worst = list(league.order_by("compliance", "path")[:LEAGUE_SIZE])
+    best, worst = _league(office, year, level)
     return Table(
         office=office,
         year=year,
@@ -423,6 +400,42 @@ def supervision_table(
         rollups=bool(rollups),
         own=own,
     )
+
+
+def _attach_below(rows: list[Row], year: int) -> None:
+    """Everything below each row: its few roll-up rows (one per level), summed."""
+    below: dict[int, Totals] = {}
+    office_ids = [row.office.pk for row in rows]
+    for r in SubtreeYearStats.objects.filter(office__in=office_ids, year=year):
+        below.setdefault(r.office_id, Totals()).add(_from_rollup(r))
+    for row in rows:
+        row.below = below.get(row.office.pk, Totals())
+
+
+def _own_row(office: Office, year: int, resolver: Resolver, as_of: dt.date) -> Row:
+    """The office's own row (its month strip and the papers it has not sent)."""
+    office.st_year, office.st_as_of = year, as_of
+    own_dates = resolver.for_path(office.path)
+    strip = month_strip(office, rates.periods("minutes", year, own_dates), as_of)
+    own = Row(office=office, strip=strip)
+    if office.st_plan_expected is not None:
+        own.missing = missing_papers(office, own_dates, strip)
+    return own
+
+
+def _league(office: Office, year: int, level: str) -> tuple[list[Any], list[Any]]:
+    """The best and the worst offices of the level below by compliance."""
+    league = (
+        OfficeYearStats.objects.filter(subtree_q(office.path), year=year, level=level)
+        .exclude(office=office)
+        .select_related("office")
+        .only("compliance", "path", "office__code", "office__name_bn", "office__name_en")
+    )
+    # Both orders follow the (year, level, compliance, path) index, forwards and
+    # backwards, so many offices tied at one share stop the scan after five.
+    best = list(league.order_by("-compliance", "-path")[:LEAGUE_SIZE])
+    worst = list(league.order_by("compliance", "path")[:LEAGUE_SIZE])
+    return best, worst
 
 
 def export_rows(office: Office, year: int, level: str, *, sort: str = "tree") -> list[Office]:

@@ -114,6 +114,31 @@ def deadline_set_default(
 # The aggregate table
 
 
+# The sources' facts copied onto the row as they are.
+FACT_FIELDS = (
+    "plan_state",
+    "plan_sent_on",
+    "plan_decided_on",
+    "report1_state",
+    "report1_sent_on",
+    "report2_state",
+    "report2_sent_on",
+    "items_total",
+    "items_done",
+    "items_overdue",
+    "meetings_mask",
+    "actions_open",
+    "actions_overdue",
+    "ideas_received",
+    "ideas_vetted",
+    "ideas_approved",
+    "ideas_implemented",
+    "saved_days",
+    "saved_taka",
+    "saved_visits",
+)
+
+
 def compute_row(
     *, office: dict[str, Any], year: int, facts: dict[str, Any], dates: Dates, as_of: dt.date
 ) -> OfficeYearStats:
@@ -127,28 +152,7 @@ def compute_row(
         depth=office["depth"],
         refreshed_at=timezone.now(),
     )
-    for name in (
-        "plan_state",
-        "plan_sent_on",
-        "plan_decided_on",
-        "report1_state",
-        "report1_sent_on",
-        "report2_state",
-        "report2_sent_on",
-        "items_total",
-        "items_done",
-        "items_overdue",
-        "meetings_mask",
-        "actions_open",
-        "actions_overdue",
-        "ideas_received",
-        "ideas_vetted",
-        "ideas_approved",
-        "ideas_implemented",
-        "saved_days",
-        "saved_taka",
-        "saved_visits",
-    ):
+    for name in FACT_FIELDS:
         if facts.get(name) is not None:
             setattr(row, name, facts[name])
     # The first sending of each paper, when the source said it only in "received".

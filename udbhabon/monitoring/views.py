@@ -154,7 +154,7 @@ def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     months = rates.periods("minutes", f["year"], dates)
     today = timezone.localdate()
     rows = [
-        queries.Row(office=o, strip=queries._strip(o, months, today))
+        queries.Row(office=o, strip=queries.month_strip(o, months, today))
         for o in queries.export_rows(office, f["year"], level, sort=f["sort"])
     ]
     sources = queries.indicators.available_names()

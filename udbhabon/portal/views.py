@@ -19,11 +19,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.htmx import is_htmx
+from udbhabon.core.lang import current_lang
 from udbhabon.ideas import codes, queries, services
 from udbhabon.ideas.forms import SimilarForm
 from udbhabon.ideas.models import SHOWCASE_STAGES, Idea, Stage
@@ -34,10 +34,6 @@ from udbhabon.portal.forms import AnswerForm, SubmitForm, TrackForm, new_stamp
 
 SESSION_CODES = "portal_codes"  # codes this browser received, newest first
 PAGE_SIZE = 24
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "bn").startswith("en") else "bn"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -100,19 +96,9 @@ def submit(request: HttpRequest) -> HttpResponse:
         again = SubmitForm(initial=dict(data.items()))
         return _submit_page(request, again, office=office, similar=found)
 
-    # A robot: it filled the field people cannot see, or sent a form it never
-    # showed. Say no plainly, keep what was typed.
-    if form.is_robot():
-        return _refuse(request, form, office, _("The form could not be sent. Please try again."))
-    too_fast = form.too_fast()
-    if too_fast is None:
-        return _refuse(
-            request, form, office, _("The form was open too long. Check it and send it again.")
-        )
-    if too_fast:
-        return _refuse(
-            request, form, office, _("That was very quick. Check what you wrote and send it again.")
-        )
+    refusal = _robot_refusal(form)
+    if refusal is not None:
+        return _refuse(request, form, office, refusal)
     if not form.is_valid():
         return _refuse(request, form, office, "")
     ip = throttle.client_ip(request)
@@ -127,7 +113,7 @@ def submit(request: HttpRequest) -> HttpResponse:
             name=data["name"],
             phone=data["phone"],
             email=data["email"],
-            language=_lang(),
+            language=current_lang(),
             kind=data["kind"],
             title=data["title"],
             problem=data["problem"],
@@ -141,6 +127,22 @@ def submit(request: HttpRequest) -> HttpResponse:
         return _refuse(request, form, office, "")
     request.session[SESSION_CODES] = [idea.code, *request.session.get(SESSION_CODES, [])][:10]
     return redirect("portal:done")
+
+
+def _robot_refusal(form: SubmitForm) -> str | None:
+    """Why a form is refused before it is read, or None.
+
+    A robot fills the field people cannot see, or sends a form it never showed:
+    say no plainly (the page keeps what was typed).
+    """
+    if form.is_robot():
+        return _("The form could not be sent. Please try again.")
+    too_fast = form.too_fast()
+    if too_fast is None:
+        return _("The form was open too long. Check it and send it again.")
+    if too_fast:
+        return _("That was very quick. Check what you wrote and send it again.")
+    return None
 
 
 def _refuse(

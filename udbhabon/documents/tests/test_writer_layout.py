@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from udbhabon.documents.contract import ATTACHMENT_NAME
 from udbhabon.documents.writers import layout, write_document, write_letter
+from udbhabon.documents.writers.layout.tables import category_merges
 from udbhabon.documents.writers.text import (
     count_words,
     format_bangla_date,
@@ -103,13 +104,13 @@ def read_back_categories(items: list[dict], merged: list[bool]) -> list[str]:
 )
 def test_merged_categories_read_back_as_written(rows):
     items = [{"category": category, "label": label} for category, label in rows]
-    merged = layout._category_merges(items, "category")
+    merged = category_merges(items, "category")
     assert read_back_categories(items, merged) == [category for category, _ in rows]
 
 
 def test_consecutive_categories_merge_as_on_paper():
     items = load("004_93ad764a4d482cea")["sections"][0]["items"]
-    merged = layout._category_merges(items, "category")
+    merged = category_merges(items, "category")
     assert merged[:6] == [False, True, True, True, True, False]
 
 

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY
+from udbhabon.documents.writers.text import digits
 
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -53,7 +54,8 @@ def text_width(text: str) -> float:
     return width
 
 
-def _lines(text: str, width_chars: float) -> int:
+def line_count(text: str, width_chars: float) -> int:
+    """How many lines `text` wraps to in a cell `width_chars` characters wide."""
     if not text:
         return 1
     usable = max(width_chars - 1.5, 1.0)
@@ -105,7 +107,7 @@ class _Sheet:
             self.ws.merge_cells(
                 start_row=self.row, start_column=first, end_row=self.row, end_column=last
             )
-        lines = _lines(text, self.span_width(first, last) * SIZE / size)
+        lines = line_count(text, self.span_width(first, last) * SIZE / size)
         return lines * LINE_HEIGHT * size / SIZE + 3
 
     def next_row(self, height: float | None = None) -> None:
@@ -165,8 +167,17 @@ class _Sheet:
         self.blank()
 
     def table(self, block: layout.Table) -> None:
-        ws = self.ws
         first_header = self.row
+        self._header_rows(block)
+        last_header = self.row - 1
+        self.ws.print_title_rows = f"{first_header}:{last_header}"
+        self.ws.freeze_panes = self.ws.cell(row=self.row, column=1)
+        self._body_rows(block)
+        self.blank()
+
+    def _header_rows(self, block: layout.Table) -> None:
+        """The header rows, their merged cells (row and column spans) bordered."""
+        ws = self.ws
         occupied: set[tuple[int, int]] = set()
         for r, header_row in enumerate(block.header):
             number = block.number_row and r == len(block.header) - 1
@@ -203,11 +214,10 @@ class _Sheet:
                 height = max(height, h)
                 col = last + 1
             self.next_row(max(height, LINE_HEIGHT + 3))
-        last_header = self.row - 1
-        ws.print_title_rows = f"{first_header}:{last_header}"
-        ws.freeze_panes = ws.cell(row=self.row, column=1)
 
-        first_body = self.row
+    def _body_rows(self, block: layout.Table) -> None:
+        """The body rows; cells spanning rows are merged once every row is written."""
+        ws = self.ws
         spans: list[tuple[int, int, int]] = []  # (row, col, rowspan) of merged cells
         for row in block.rows:
             height = LINE_HEIGHT + 3
@@ -226,8 +236,6 @@ class _Sheet:
             ws.merge_cells(
                 start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col
             )
-        del first_body
-        self.blank()
 
 
 _SHEET_NAMES = {
@@ -244,7 +252,7 @@ def _sheet_name(part: layout.Part, lang: str, used: set[str]) -> str:
     name, n = base, 1
     while name in used:
         n += 1
-        suffix = layout.digits(n, lang)
+        suffix = digits(n, lang)
         name = f"{base[: 31 - len(suffix) - 3]} ({suffix})"
     used.add(name)
     return name

@@ -2,7 +2,7 @@
 
 - pg_trgm (TrigramExtension) and a GIN trigram index on the vocabulary
   (IdeaWord.term): a query word the folding does not match exactly finds its
-  nearest known spelling (queries._nearest_words).
+  nearest known spelling (queries.similar.nearest_words).
 - intarray, the function ideas_term_hashes(text) -> int[] (sorted distinct
   hashtext() of the space-separated words), a generated column
   IdeaSearch.terms and a GIN index on it: candidates sharing a query word are

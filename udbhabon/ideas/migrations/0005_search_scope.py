@@ -16,7 +16,7 @@ the acting office's subtree inside the GIN index.
   7.8 ms for a BitmapAnd of a GIN over scope alone with the terms one.
   ideasearch_terms_gin stays for the similar-idea lookups.
 
-SQLite skips all of this: queries._text_filter narrows by path there.
+SQLite skips all of this: queries.bank.text_filter narrows by path there.
 """
 
 from django.db import migrations

@@ -18,6 +18,7 @@ from django.urls import reverse
 from conftest import post_of
 from udbhabon.ideas import queries, views
 from udbhabon.ideas.models import Idea, IdeaSearch
+from udbhabon.ideas.queries.bank import text_filter
 from udbhabon.ideas.tests.conftest import citizen_idea
 from udbhabon.offices import permissions
 from udbhabon.offices.models import PATH_STEP, Office
@@ -50,7 +51,7 @@ def _by_paths(username: str, q: str) -> set[int]:
     """The same search without scope: every matching idea, kept when the post sees it."""
     post = post_of(username)
     visible = Idea.objects.filter(permissions.visible_q(post))
-    return set(queries._text_filter(visible, q).values_list("pk", flat=True))
+    return set(text_filter(visible, q).values_list("pk", flat=True))
 
 
 def _move(office: Office, under: Office) -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from udbhabon.ideas import queries, services
 from udbhabon.ideas.models import IdeaSearch, IdeaWord
+from udbhabon.ideas.queries.similar import nearest_words
 from udbhabon.ideas.similarity import similarity_key, trigram_similarity, trigrams
 from udbhabon.ideas.tests.conftest import citizen_idea, move
 
@@ -186,7 +187,7 @@ def test_it_finds_a_misspelling_the_folding_does_not_cover_through_pg_trgm():
     idea = citizen_idea("dc-dhaka", "চারিত্রিক সার্টিফিকেট", "চারিত্রিক সার্টিফিকেট পেতে দেরি")
     found = queries.similar_ideas("চারিত্রিক সার্টিফিকেড পেতে দেরি")
     assert [h.idea for h in found] == [idea]
-    assert queries._nearest_words(["সারটিফিকেড"]) == {"সারটিফিকেট": 1}
+    assert nearest_words(["সারটিফিকেড"]) == {"সারটিফিকেট": 1}
 
 
 # --- The index follows the ideas ----------------------------------------------------------

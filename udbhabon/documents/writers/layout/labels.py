@@ -1,0 +1,139 @@
+"""Words printed on the papers, per language."""
+
+from __future__ import annotations
+
+from udbhabon.documents.writers.text import (
+    nfc,
+)
+
+# text in the contract is.
+
+_LABELS: dict[str, dict[str, str]] = {
+    "bn": {
+        "government": "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+        "memo": "স্মারক নং-",
+        "date": "তারিখ: ",
+        "bangla_era": "বঙ্গাব্দ",
+        "gregorian_era": "খ্রিস্টাব্দ",
+        "subject": "বিষয়: ",
+        "reference": "সূত্র: ",
+        "attachments": "সংযুক্তি: ",
+        "pages": "পাতা",
+        "addressee": "প্রাপক: ",
+        "distribution": "অনুলিপি (জ্যেষ্ঠতার ক্রমানুসারে নয়):",
+        "distribution_minutes": "অনুলিপি সদয় জ্ঞাতার্থে ও প্রয়োজনীয় কার্যার্থে:",
+        "phone": "ফোন: ",
+        "email": "ই-মেইল: ",
+        "page": "পৃষ্ঠা",
+        "plan_title": "বার্ষিক উদ্ভাবন কর্মপরিকল্পনা",
+        "report_title": "উদ্ভাবন কর্মপরিকল্পনা বাস্তবায়ন প্রতিবেদন",
+        "minutes_title": "সভার কার্যবিবরণী",
+        "chair": "সভাপতি",
+        "place": "স্থান",
+        "meeting_date": "তারিখ",
+        "time": "সময়",
+        "attendance": "উপস্থিত সদস্যবৃন্দ",
+        "attendance_default": "পরিশিষ্ট “ক” দ্রষ্টব্য।",
+        "opening_default": (
+            "উপস্থিত সকলকে স্বাগত জানিয়ে সভার কাজ শুরু করা হয়। বিগত সভার কার্যবিবরণী পাঠ "
+            "করে শোনানো হয় এবং কোনো সংশোধনী না থাকায় তা সর্বসম্মতিক্রমে দৃঢ়ীকরণ করা হয়। "
+            "অতঃপর আলোচ্যসূচি অনুযায়ী বিস্তারিত আলোচনা শেষে নিম্নরূপ সিদ্ধান্তসমূহ গৃহীত হয়:"
+        ),
+        "closing_default": (
+            "অন্য কোনো আলোচ্য বিষয় না থাকায় সভাপতি উপস্থিত সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।"
+        ),
+        "body_default": (
+            "উপর্যুক্ত বিষয় ও সূত্রের পরিপ্রেক্ষিতে {office}-এর {period} {paper} সদয় "
+            "অবগতি ও প্রয়োজনীয় ব্যবস্থা গ্রহণের জন্য এতদসঙ্গে প্রেরণ করা হলো।"
+        ),
+        "body_plan": "বার্ষিক উদ্ভাবন কর্মপরিকল্পনা",
+        "body_report": "উদ্ভাবন কর্মপরিকল্পনা বাস্তবায়ন প্রতিবেদন",
+        "serial": "ক্রম",
+        "category": "বিষয়",
+        "activity": "প্রস্তাবিত বিষয় (গৃহীতব্য কাজের নাম)",
+        "schedule": "বাস্তবায়নকাল",
+        "start": "শুরুর তারিখ",
+        "end": "সমাপ্তির তারিখ",
+        "responsible": "দায়িত্বপ্রাপ্ত কর্মকর্তা",
+        "expected_outcome": ("প্রত্যাশিত ফলাফল (কাজটি সম্পন্ন হলে গুণগত বা পরিমাণগত কী পরিবর্তন আসবে)"),
+        "indicator": "পরিমাপ (প্রত্যাশিত ফলাফল তৈরি হয়েছে কিনা তা পরিমাপের মানদণ্ড)",
+        "report_activity": "গৃহীত পদক্ষেপ",
+        "progress": "বাস্তবায়ন অগ্রগতি",
+        "remarks": "মন্তব্য",
+        "topic": "আলোচ্য বিষয়",
+        "discussion": "আলোচনা",
+        "decision": "সিদ্ধান্ত",
+        "implementer": "বাস্তবায়নকারী",
+        "sheet_plan": "কর্মপরিকল্পনা",
+        "sheet_report": "বাস্তবায়ন প্রতিবেদন",
+        "sheet_minutes": "কার্যবিবরণী",
+        "sheet_letter": "পত্র",
+    },
+    "en": {
+        "government": "Government of the People's Republic of Bangladesh",
+        "memo": "Memo No. ",
+        "date": "Date: ",
+        "bangla_era": "BS",
+        "gregorian_era": "",
+        "subject": "Subject: ",
+        "reference": "Reference: ",
+        "attachments": "Attachments: ",
+        "pages": "pages",
+        "addressee": "To: ",
+        "distribution": "Copy to (not in order of seniority):",
+        "distribution_minutes": "Copy for information and necessary action:",
+        "phone": "Phone: ",
+        "email": "E-mail: ",
+        "page": "Page",
+        "plan_title": "Annual innovation action plan",
+        "report_title": "Innovation action plan implementation report",
+        "minutes_title": "Minutes of the meeting",
+        "chair": "Chair",
+        "place": "Place",
+        "meeting_date": "Date",
+        "time": "Time",
+        "attendance": "Present",
+        "attendance_default": "See appendix A.",
+        "opening_default": (
+            "The chair welcomed those present and opened the meeting. The minutes of the "
+            "previous meeting were read and confirmed. After discussion the following "
+            "decisions were taken:"
+        ),
+        "closing_default": (
+            "There being no other business, the chair thanked those present and closed the meeting."
+        ),
+        "body_default": (
+            "With reference to the above, the {paper} of {office} for {period} is sent "
+            "herewith for kind information and necessary action."
+        ),
+        "body_plan": "annual innovation action plan",
+        "body_report": "innovation action plan implementation report",
+        "serial": "No.",
+        "category": "Category",
+        "activity": "Proposed activity",
+        "schedule": "Implementation period",
+        "start": "Start",
+        "end": "End",
+        "responsible": "Responsible officer",
+        "expected_outcome": "Expected outcome",
+        "indicator": "Measurement indicator",
+        "report_activity": "Steps taken",
+        "progress": "Progress",
+        "remarks": "Remarks",
+        "topic": "Agenda item",
+        "discussion": "Discussion",
+        "decision": "Decision",
+        "implementer": "Implementer",
+        "sheet_plan": "Action plan",
+        "sheet_report": "Implementation report",
+        "sheet_minutes": "Minutes",
+        "sheet_letter": "Letter",
+    },
+}
+LABELS: dict[str, dict[str, str]] = {
+    lang: {key: nfc(value) for key, value in words.items()} for lang, words in _LABELS.items()
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["bn"])

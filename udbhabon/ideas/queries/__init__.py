@@ -1,0 +1,96 @@
+"""Reads of ideas: similar ideas, the vetting queue, the Idea Bank, the
+showcase, innovators and time in stage. Writes live in services.py.
+
+Every list here costs a fixed number of queries whatever its length (the
+tests assert the numbers).
+"""
+
+from udbhabon.ideas.queries.bank import (
+    fiscal_years_of_ideas,
+    idea_bank,
+    innovator_awards,
+    innovator_ideas,
+    innovator_profile,
+    innovators,
+    public_history,
+    public_idea,
+    showcase,
+)
+from udbhabon.ideas.queries.similar import (
+    DUPLICATE_SCORE,
+    FALLBACK_CANDIDATES,
+    MIN_SCORE,
+    NEAREST_WORD_SCORE,
+    SIMILAR_BUDGET,
+    SIMILAR_CANDIDATES,
+    Scored,
+    SimilarIdea,
+    similar_ideas,
+)
+from udbhabon.ideas.queries.stages import (
+    OPEN_STAGES,
+    StageRow,
+    office_choices,
+    office_counts,
+    overdue_ideas,
+    stage_report,
+)
+from udbhabon.ideas.queries.vetting import (
+    QUEUE_LIMIT,
+    QUEUE_STAGES,
+    ReviewSummary,
+    agenda_item_for,
+    awaiting_vetting,
+    duplicates_of,
+    idea_detail,
+    is_overdue,
+    reviewer_choices,
+    reviews_of,
+    summarise_reviews,
+    transitions_of,
+    unvetted_since,
+    vetting_cycle_days,
+    vetting_queue,
+)
+
+__all__ = [
+    "DUPLICATE_SCORE",
+    "FALLBACK_CANDIDATES",
+    "MIN_SCORE",
+    "NEAREST_WORD_SCORE",
+    "OPEN_STAGES",
+    "QUEUE_LIMIT",
+    "QUEUE_STAGES",
+    "SIMILAR_BUDGET",
+    "SIMILAR_CANDIDATES",
+    "ReviewSummary",
+    "Scored",
+    "SimilarIdea",
+    "StageRow",
+    "agenda_item_for",
+    "awaiting_vetting",
+    "duplicates_of",
+    "fiscal_years_of_ideas",
+    "idea_bank",
+    "idea_detail",
+    "innovator_awards",
+    "innovator_ideas",
+    "innovator_profile",
+    "innovators",
+    "is_overdue",
+    "office_choices",
+    "office_counts",
+    "overdue_ideas",
+    "public_history",
+    "public_idea",
+    "reviewer_choices",
+    "reviews_of",
+    "showcase",
+    "similar_ideas",
+    "stage_report",
+    "summarise_reviews",
+    "transitions_of",
+    "unvetted_since",
+    "vetting_cycle_days",
+    "vetting_queue",
+]

@@ -1,0 +1,179 @@
+"""The vetting queue, one idea's page (transitions, reviews, duplicates), review summaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import (
+    Prefetch,
+)
+from django.utils import timezone
+
+from udbhabon.ideas.models import (
+    UNVETTED_STAGES,
+    Criterion,
+    Idea,
+    IdeaTransition,
+    Review,
+    SimilarPair,
+    Stage,
+)
+from udbhabon.ideas.queries.similar import DUPLICATE_SCORE
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Office, Post
+
+
+def awaiting_vetting(office: Office) -> list[Idea]:
+    """The office's ideas queued for its next monthly meeting (for the meetings app)."""
+    return list(
+        Idea.objects.filter(office=office, stage=Stage.AWAITING_VETTING)
+        .select_related("office", "submitter")
+        .order_by("received_on", "id")
+    )
+
+
+def agenda_item_for(idea: Idea) -> Any | None:
+    """The agenda item that put the idea before its office's latest meeting (held
+    on or before today), from the meetings app's agenda (origin "idea"); None
+    when no meeting had it on the agenda.
+    """
+    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    return (
+        agenda_item_model.objects.select_related("meeting")
+        .filter(
+            origin_type="idea",
+            origin_id=idea.pk,
+            meeting__office_id=idea.office_id,
+            meeting__date__lte=timezone.localdate(),
+        )
+        .order_by("-meeting__date", "-id")
+        .first()
+    )
+
+
+def vetting_cycle_days() -> int:
+    """One meeting cycle: an idea older than this and still unvetted is flagged."""
+    return getattr(settings, "UDBHABON_IDEAS_VETTING_CYCLE_DAYS", 31)
+
+
+def unvetted_since() -> dt.date:
+    """Ideas received before this day and still unvetted missed a meeting."""
+    return timezone.localdate() - dt.timedelta(days=vetting_cycle_days())
+
+
+def is_overdue(idea: Idea) -> bool:
+    return idea.stage in UNVETTED_STAGES and idea.received_on < unvetted_since()
+
+
+@dataclass
+class ReviewSummary:
+    """Reviewers' scores on one idea, per criterion, for the meeting."""
+
+    assigned: int = 0
+    done: int = 0
+    averages: list[tuple[Criterion, float | None]] = field(default_factory=list)
+    total: float | None = None  # weighted, as a percentage of the highest possible
+
+
+def summarise_reviews(reviews: list[Review], criteria: list[Criterion]) -> ReviewSummary:
+    summary = ReviewSummary(assigned=len(reviews))
+    per: dict[int, list[int]] = defaultdict(list)
+    for review in reviews:
+        if review.submitted_at is None:
+            continue
+        summary.done += 1
+        for score in review.scores.all():
+            per[score.criterion_id].append(score.score)
+    weighted = 0.0
+    weights = 0.0
+    for criterion in criteria:
+        values = per.get(criterion.pk)
+        avg = statistics.fmean(values) if values else None
+        summary.averages.append((criterion, avg))
+        if avg is not None:
+            weighted += criterion.weight * avg / criterion.max_score
+            weights += criterion.weight
+    if weights:
+        summary.total = round(100 * weighted / weights, 1)
+    return summary
+
+
+QUEUE_STAGES = (
+    Stage.SUBMITTED,
+    Stage.AWAITING_VETTING,
+    Stage.CLARIFICATION,
+    Stage.SHORTLISTED,
+)
+QUEUE_LIMIT = 300
+
+
+def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, Any]:
+    """The office's open ideas by stage, with similar ideas, scores and flags.
+
+    A similar idea the viewer's office cannot see is shown by title and office
+    only (`other.viewable` False): its tracking code stays with its office.
+
+    Queries: ideas (1), similar pairs (1), reviews (1), scores (1), criteria (1).
+    """
+    similar = SimilarPair.objects.select_related("other__office").order_by("-score", "id")
+    reviews = Review.objects.select_related("reviewer").prefetch_related("scores")
+    ideas = list(
+        Idea.objects.filter(office=office, stage__in=QUEUE_STAGES)
+        .select_related("submitter__user")
+        .prefetch_related(
+            Prefetch("similar_pairs", queryset=similar, to_attr="similar"),
+            Prefetch("reviews", queryset=reviews, to_attr="review_list"),
+        )
+        .order_by("received_on", "id")[:QUEUE_LIMIT]
+    )
+    criteria = list(Criterion.objects.filter(is_active=True))
+    cutoff = unvetted_since()
+    groups: dict[str, list[Idea]] = {stage: [] for stage in QUEUE_STAGES}
+    for idea in ideas:
+        idea.similar = [p for p in idea.similar if p.other.stage != Stage.MERGED][:3]
+        for pair in idea.similar:
+            pair.other.viewable = permissions.can_view(viewer or None, pair.other.office)
+        idea.has_duplicate = any(p.score >= DUPLICATE_SCORE for p in idea.similar)
+        idea.review_summary = summarise_reviews(idea.review_list, criteria)
+        idea.overdue = idea.stage in UNVETTED_STAGES and idea.received_on < cutoff
+        groups[idea.stage].append(idea)
+    return {
+        "groups": [(Stage(stage), groups[stage]) for stage in QUEUE_STAGES],
+        "criteria": criteria,
+        "count": len(ideas),
+        "truncated": len(ideas) >= QUEUE_LIMIT,
+    }
+
+
+def idea_detail(pk: int) -> Idea:
+    return Idea.objects.select_related(
+        "office__parent", "submitter__user", "submitter__office", "entered_by", "merged_into"
+    ).get(pk=pk)
+
+
+def transitions_of(idea: Idea) -> list[IdeaTransition]:
+    return list(
+        idea.transitions.select_related("by", "by_post", "agenda_item").order_by("at", "id")
+    )
+
+
+def reviews_of(idea: Idea) -> list[Review]:
+    return list(
+        idea.reviews.select_related("reviewer__office")
+        .prefetch_related("scores__criterion")
+        .order_by("assigned_at", "id")
+    )
+
+
+def duplicates_of(idea: Idea) -> list[Idea]:
+    return list(idea.duplicates.select_related("office").order_by("id"))
+
+
+def reviewer_choices(office: Office) -> list[Post]:
+    return list(Post.objects.filter(office=office, is_active=True).order_by("role", "id"))

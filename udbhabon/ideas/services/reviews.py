@@ -1,0 +1,109 @@
+"""Reviews of an idea, and awards to its innovators."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from bangla.text import normalize
+from udbhabon.core.history import save_with_history
+from udbhabon.core.services import notify
+from udbhabon.ideas.models import (
+    Award,
+    Criterion,
+    Idea,
+    Innovator,
+    Review,
+    ReviewScore,
+)
+from udbhabon.ideas.services.funnel import REVIEW_MESSAGE, can_move
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Post, User
+
+
+@transaction.atomic
+def review_assign(*, idea: Idea, reviewer: Post, actor: User, post: Post) -> Review:
+    """The innovation officer (or head) asks a post of the same office to score an idea."""
+    if not can_move(post, idea):
+        raise PermissionDenied
+    if reviewer.office_id != idea.office_id or not reviewer.is_active:
+        raise ValidationError(
+            {"reviewer": _("Choose a post of this office as the reviewer.")},
+            code="reviewer_elsewhere",
+        )
+    if idea.is_final:
+        raise ValidationError(_("This idea is closed."), code="closed")
+    review, created = Review.objects.get_or_create(
+        idea=idea, reviewer=reviewer, defaults={"assigned_by": actor}
+    )
+    if created:
+        save_with_history(review, actor=actor, reason=gettext_noop("assigned"))
+        notify(
+            posts=[reviewer],
+            kind="idea_review",
+            msgid=REVIEW_MESSAGE,
+            params={"code": idea.display_code, "title": idea.title},
+            url=reverse("ideas:detail", args=[idea.pk]),
+        )
+    return review
+
+
+@transaction.atomic
+def review_submit(
+    *, review: Review, scores: dict[int, int], notes: str, actor: User, post: Post
+) -> Review:
+    """The reviewer's scores on every criterion in use, with private notes."""
+    if post is None or review.reviewer_id != post.pk:
+        raise PermissionDenied
+    criteria = {c.pk: c for c in Criterion.objects.filter(is_active=True)}
+    missing = [c for pk, c in criteria.items() if pk not in scores]
+    if missing:
+        raise ValidationError(_("Give a score for every criterion."), code="scores_missing")
+    for pk, value in scores.items():
+        criterion = criteria.get(pk)
+        if criterion is None or not 1 <= value <= criterion.max_score:
+            raise ValidationError(
+                _("A score must be between 1 and the criterion's highest score."),
+                code="score_range",
+            )
+    for pk, value in scores.items():
+        ReviewScore.objects.update_or_create(
+            review=review, criterion_id=pk, defaults={"score": value}
+        )
+    review.notes = normalize(notes)
+    review.submitted_at = timezone.now()
+    return save_with_history(review, actor=actor, reason=gettext_noop("scored"))
+
+
+@transaction.atomic
+def award_give(
+    *,
+    innovator: Innovator,
+    title: str,
+    given_on: dt.date,
+    actor: User,
+    post: Post,
+    idea: Idea | None = None,
+) -> Award:
+    """Record an award the acting post's office gave to an innovator it can see."""
+    permissions.require_edit(post, post.office)
+    if not permissions.can_view(post, innovator.office) and not (
+        idea is not None and permissions.can_view(post, idea.office)
+    ):
+        raise PermissionDenied
+    if idea is not None and idea.submitter_id != innovator.pk:
+        raise ValidationError({"idea": _("That idea is not this innovator's.")}, code="not_theirs")
+    title = normalize(title)
+    if not title:
+        raise ValidationError({"title": _("Name the award.")}, code="title_required")
+    return save_with_history(
+        Award(innovator=innovator, office=post.office, title=title, given_on=given_on, idea=idea),
+        actor=actor,
+        reason=gettext_noop("given"),
+    )

@@ -1,0 +1,342 @@
+"""Signing and sending the minutes, and reopening them for a correction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from bangla.text import loose_key, normalize
+from udbhabon.core.history import save_with_history
+from udbhabon.core.services import notify
+from udbhabon.documents.services import letter_issue
+from udbhabon.meetings import integrations
+from udbhabon.meetings.display import chair_text_for, minutes_title
+from udbhabon.meetings.models import (
+    ActionItem,
+    ActionNote,
+    AgendaItem,
+    DistributionEntry,
+    Meeting,
+    MinutesVersion,
+    Origin,
+)
+from udbhabon.meetings.services.agenda_items import agenda_refresh
+from udbhabon.meetings.services.common import Status, require_open
+from udbhabon.meetings.services.editor import normalize_multiline
+from udbhabon.meetings.services.meetings import meeting_mark_held
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Post, User
+
+
+def default_distribution(meeting: Meeting) -> list[str]:
+    """The list the office used last time, else its parent office (up the hierarchy)."""
+    last = (
+        Meeting.objects.filter(office_id=meeting.office_id, status=Status.SENT)
+        .exclude(pk=meeting.pk)
+        .order_by("-sent_at")
+        .first()
+    )
+    if last is not None:
+        entries = [d.text for d in last.distribution.all()]
+        if entries:
+            return entries
+    parent = meeting.office.parent
+    if parent is None:
+        return []
+    head = parent.posts.filter(role=Post.Role.HEAD, is_active=True).first()
+    text = f"{head.title_bn}, {parent.name_bn}।" if head else f"{parent.name_bn}।"
+    return [text]
+
+
+def _signatory(post: Post) -> dict[str, str]:
+    holding = post.holdings.filter(ended_on__isnull=True).select_related("user").first()
+    return {
+        "name": holding.user.full_name_bn if holding else "",
+        "designation": f"{post.title_bn}, {post.office.place_bn}",
+    }
+
+
+def _chair_signatory(meeting: Meeting) -> dict[str, str] | None:
+    if meeting.chair_post is not None:
+        return _signatory(meeting.chair_post)
+    if meeting.chair_text:
+        name, _sep, designation = meeting.chair_text.partition(",")
+        return {"name": name.strip(), "designation": designation.strip()}
+    return None
+
+
+@transaction.atomic
+def minutes_sign_and_send(
+    *,
+    meeting: Meeting,
+    date: dt.date,
+    distribution: Sequence[str],
+    actor: User | None,
+    post: Post | None,
+    memo_number: str = "",
+    body: str = "",
+) -> Meeting:
+    """Sign the minutes, number the memo, send them down the list and up to the parent.
+
+    `memo_number` records a number already given on paper (imported minutes);
+    empty takes the office's next memo number (documents.letter_issue). Every
+    decision becomes an action item (or, for a decision carried forward, gets
+    the meeting's discussion as a follow-up note). Returns the meeting.
+    """
+    office = meeting.office
+    if post is not None:
+        permissions.require_sign(post, office)
+    # Lock the row alone (PostgreSQL refuses FOR UPDATE across a nullable join).
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting.office = office
+    require_open(meeting)
+    if not meeting.items.exists():
+        raise ValidationError(_("The minutes have no agenda items yet."), code="empty")
+    entries = [normalize(e) for e in distribution if normalize(e)]
+    now = timezone.now()
+    _number_memo(
+        meeting,
+        date=date,
+        memo_number=memo_number,
+        body=body,
+        entries=entries,
+        actor=actor,
+        post=post,
+    )
+    meeting.memo_date = date
+    if meeting.status == Status.PLANNED:
+        meeting_mark_held(meeting=meeting, actor=actor, post=None)
+    first_sending = meeting.sent_at is None
+    _sign(meeting, post=post, on_paper=bool(memo_number.strip()), now=now)
+    reason = meeting.correction_reason
+    meeting.correction_reason = ""
+    save_with_history(
+        meeting,
+        actor=actor,
+        reason=gettext_noop("minutes signed and sent")
+        if first_sending
+        else gettext_noop("corrected minutes sent"),
+    )
+    _replace_distribution(meeting, entries, actor)
+    _sync_actions(meeting, actor, post)
+    _save_version(meeting, reason=reason, now=now, actor=actor, post=post)
+    _notify_sent(meeting, first_sending)
+    integrations.figures_changed(meeting)
+    _carry_forward(meeting, actor=actor)
+    return meeting
+
+
+def _number_memo(
+    meeting: Meeting,
+    *,
+    date: dt.date,
+    memo_number: str,
+    body: str,
+    entries: list[str],
+    actor: User | None,
+    post: Post | None,
+) -> None:
+    """The memo number given on paper, else the office's next one (documents.letter_issue)."""
+    if memo_number.strip():
+        meeting.letter = None
+        meeting.memo_number = normalize(memo_number).replace(" ", "")
+    else:
+        letter = letter_issue(
+            office=meeting.office,
+            kind="minutes",
+            subject=minutes_title(meeting),
+            date=date,
+            actor=actor,
+            signatory_post=post,
+            body=normalize_multiline(body),
+            distribution=entries,
+        )
+        meeting.letter = letter
+        meeting.memo_number = letter.memo_number
+
+
+def _sign(meeting: Meeting, *, post: Post | None, on_paper: bool, now: dt.datetime) -> None:
+    """Signed and sent now, with the chair and the signer as the paper's signatories
+    (one line when they are the same person); the minutes' version goes up."""
+    chair = _chair_signatory(meeting)
+    signer = _signatory(post) if post is not None else None
+    signatories = [s for s in (chair, signer) if s and s.get("name")]
+    if len(signatories) == 2 and signatories[0]["name"] == signatories[1]["name"]:
+        signatories = signatories[:1]
+    # Minutes signed on paper (an imported memo number) keep the paper's signatures.
+    if signatories and not (on_paper and meeting.signatories):
+        meeting.signatories = signatories
+    if not meeting.chair_text and meeting.chair_post is not None:
+        meeting.chair_text = chair_text_for(meeting.chair_post)
+    meeting.status = Status.SENT
+    meeting.signed_by = post
+    meeting.signed_at = now
+    if meeting.sent_at is None:
+        meeting.sent_at = now
+    meeting.minutes_version += 1
+
+
+def _save_version(
+    meeting: Meeting, *, reason: str, now: dt.datetime, actor: User | None, post: Post | None
+) -> None:
+    """The sent minutes as a numbered version (a snapshot of the paper)."""
+    from udbhabon.meetings.document import meeting_snapshot
+
+    save_with_history(
+        MinutesVersion(
+            meeting=meeting,
+            number=meeting.minutes_version,
+            snapshot=meeting_snapshot(meeting),
+            memo_number=meeting.memo_number,
+            sent_at=now,
+            sent_by=post,
+            reason=reason,
+        ),
+        actor=actor,
+        reason=gettext_noop("sent"),
+    )
+
+
+def _carry_forward(meeting: Meeting, *, actor: User | None) -> None:
+    """Decisions now carry forward: the next planned meeting gets its agenda built,
+    later ones already built are brought up to date."""
+    upcoming = (
+        Meeting.objects.filter(office=meeting.office, date__gt=meeting.date, status=Status.PLANNED)
+        .annotate(item_count=Count("items"))
+        .order_by("date", "id")
+    )
+    for n, later in enumerate(upcoming):
+        if n == 0 or later.item_count:
+            agenda_refresh(meeting=later, actor=actor, post=None)
+
+
+def _replace_distribution(meeting: Meeting, entries: list[str], actor: Any) -> None:
+    old = [d.text for d in meeting.distribution.all()]
+    if old == entries:
+        return
+    meeting.distribution.all().delete()
+    parent = meeting.office.parent
+    parent_keys = {loose_key(parent.name_bn), loose_key(parent.place_bn)} if parent else set()
+    for n, text in enumerate(entries, 1):
+        key = loose_key(text)
+        office = parent if parent and any(k and k in key for k in parent_keys) else None
+        save_with_history(
+            DistributionEntry(meeting=meeting, serial=n, text=text, office=office),
+            actor=actor,
+            reason=gettext_noop("distribution"),
+        )
+
+
+def _sync_actions(meeting: Meeting, actor: Any, post: Post | None) -> None:
+    """Decisions → action items; discussion of carried-forward decisions → follow-up notes."""
+    items = list(meeting.items.select_related("action"))
+    carried = {i.origin_id: i for i in items if i.origin_type == Origin.ACTION and i.origin_id}
+    followed = ActionItem.objects.filter(pk__in=list(carried), office=meeting.office)
+    noted = set(
+        ActionNote.objects.filter(action__in=followed, meeting=meeting).values_list(
+            "action_id", flat=True
+        )
+    )
+    for action in followed:
+        item = carried[action.pk]
+        text = "\n".join(t for t in (item.discussion, item.decision) if t)
+        if text and action.pk not in noted:
+            save_with_history(
+                ActionNote(
+                    action=action,
+                    text=text,
+                    meeting=meeting,
+                    author_post=post,
+                    author=actor if getattr(actor, "is_authenticated", False) else None,
+                ),
+                actor=actor,
+                reason=gettext_noop("followed up in a meeting"),
+            )
+    for item in items:
+        if item.origin_type in (Origin.ACTION, Origin.MINUTES) or not item.decision:
+            continue
+        action = getattr(item, "action", None)
+        if action is None:
+            action = save_with_history(
+                ActionItem(
+                    office=meeting.office,
+                    agenda_item=item,
+                    meeting=meeting,
+                    due_date=item.due_date,
+                ),
+                actor=actor,
+                reason=gettext_noop("decision taken"),
+            )
+            _notify_assigned(action, item)
+        elif action.is_open and action.due_date != item.due_date and item.due_date:
+            action.due_date = item.due_date
+            save_with_history(action, actor=actor, reason=gettext_noop("minutes corrected"))
+
+
+def _notify_sent(meeting: Meeting, first: bool) -> None:
+    parent = meeting.office.parent
+    if parent is None:
+        return
+    receivers = Post.objects.filter(
+        office=parent, is_active=True, role__in=permissions.REVIEW_ROLES
+    ).select_related("office")
+    notify(
+        posts=receivers,
+        kind="minutes_received" if first else "minutes_corrected",
+        msgid=gettext_noop("Minutes received from %(office)s: %(title)s")
+        if first
+        else gettext_noop("Corrected minutes received from %(office)s: %(title)s"),
+        params={"office": meeting.office.name_bn, "title": meeting.title},
+        url=reverse("meetings:detail", kwargs={"pk": meeting.pk}),
+    )
+
+
+def _notify_assigned(action: ActionItem, item: AgendaItem) -> None:
+    posts = list(item.implementer_posts.all())
+    posts += list(
+        Post.objects.filter(
+            office__in=item.implementer_offices.all(),
+            is_active=True,
+            role__in=permissions.EDIT_ROLES,
+        )
+    )
+    if not posts:
+        return
+    notify(
+        posts=posts,
+        kind="decision_assigned",
+        msgid=gettext_noop(
+            "A decision of %(office)s's meeting is yours to implement: %(decision)s"
+        ),
+        params={"office": action.office.name_bn, "decision": item.decision[:200]},
+        url=reverse("meetings:action_detail", kwargs={"pk": action.pk}),
+    )
+
+
+@transaction.atomic
+def minutes_reopen(
+    *, meeting: Meeting, reason: str, actor: User | None, post: Post | None
+) -> Meeting:
+    """Start a correction of sent minutes: they become a draft again; sending them
+    again makes the next version (the sent versions stay as they were)."""
+    if post is not None:
+        permissions.require_sign(post, meeting.office)
+    reason = normalize_multiline(reason)
+    if not reason:
+        raise ValidationError(_("Say what is being corrected."), code="required")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Status.SENT:
+        raise ValidationError(_("Only sent minutes are corrected."), code="not_sent")
+    meeting.status = Status.DRAFTED
+    meeting.correction_reason = reason
+    save_with_history(meeting, actor=actor, reason=gettext_noop("correction started"))
+    return meeting
