@@ -51,9 +51,11 @@ test: check
 
 check: lint migrations-check messages
 
+# ruff, then the layers (.importlinter, docs/ARCHITECTURE.md "Layers").
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: venv
 	$(PY) -m ruff check --fix .

@@ -33,6 +33,7 @@ import django
 
 django.setup()
 
+from django.apps import apps  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -84,9 +85,7 @@ def latest_year() -> int:
 
 
 def _first(model_label: str, **filters):
-    model = indicators.model_or_none(*model_label.split("."))
-    if model is None:
-        return None
+    model = apps.get_model(model_label)
     return model.objects.filter(**filters).order_by("pk").first()
 
 

@@ -20,8 +20,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from udbhabon.monitoring import indicators  # noqa: E402
 from udbhabon.offices.models import User  # noqa: E402
+from udbhabon.plans.models import ActionPlan  # noqa: E402
 
 user = User.objects.get(username="jashore.io")
 session = SessionStore()
@@ -29,8 +29,7 @@ session[SESSION_KEY] = str(user.pk)
 session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
-ActionPlan = indicators.model_or_none("plans", "ActionPlan")
-plan = ActionPlan and (
+plan = (
     ActionPlan.objects.filter(office__code="dc-jashore").order_by("-year").first()
     or ActionPlan.objects.order_by("pk").first()
 )

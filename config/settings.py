@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "udbhabon.core",
+    "udbhabon.notifications",
     "udbhabon.offices",
     "udbhabon.plans",
     "udbhabon.meetings",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "udbhabon.documents",
     "udbhabon.monitoring",
     "udbhabon.portal",
+    "udbhabon.shell",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "udbhabon.offices.context_processors.acting_post",
+                "udbhabon.notifications.context_processors.unread_notifications",
             ],
             "builtins": ["udbhabon.core.templatetags.bn"],
         },

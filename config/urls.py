@@ -18,7 +18,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("udbhabon.core.urls")),
+    path("", include("udbhabon.shell.urls")),
     path("offices/", include("udbhabon.offices.urls")),
     path("documents/", include("udbhabon.documents.urls")),
     path("plans/", include("udbhabon.plans.urls")),

@@ -16,10 +16,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot, sign_in
-from udbhabon.core.models import Notification
 from udbhabon.monitoring import indicators, services
 from udbhabon.monitoring.models import Reminder
 from udbhabon.monitoring.tests import fake_source
+from udbhabon.notifications.models import Notification
 from udbhabon.offices import services as office_services
 from udbhabon.offices.demo import DEMO_PASSWORD
 from udbhabon.offices.models import Office, Post

@@ -4,19 +4,25 @@
 document (the import contract's object, via a `builder` the owning app
 provides), writes it at once when it is small, and otherwise hands it to the
 background worker and sends the officer to a progress page (export_status).
+
+Builders are named, because a background ExportJob keeps the name until the
+worker writes it. The apps above documents register theirs in their
+AppConfig.ready (`register_builder`); the names are the dotted paths they had
+before the registry, so jobs queued before it still find their builder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from udbhabon.documents.models import ExportJob
 from udbhabon.offices.models import Office, User
@@ -31,6 +37,24 @@ CONTENT_TYPES = {
 INLINE_ITEMS = getattr(settings, "UDBHABON_EXPORT_INLINE_ITEMS", 40)
 
 
+# name -> builder(**args) -> the contract's document (see the module's docstring).
+Builder = Callable[..., dict[str, Any]]
+BUILDERS: dict[str, Builder] = {}
+
+
+def register_builder(name: str, builder: Builder) -> None:
+    if BUILDERS.get(name, builder) is not builder:
+        raise ImproperlyConfigured(f"the export builder {name!r} is already {BUILDERS[name]!r}")
+    BUILDERS[name] = builder
+
+
+def builder_for(name: str) -> Builder:
+    try:
+        return BUILDERS[name]
+    except KeyError:
+        raise ImproperlyConfigured(f"no app registered the export builder {name!r}") from None
+
+
 def _size(doc: dict[str, Any]) -> int:
     return sum(len(s.get("items", [])) for s in doc.get("sections", []))
 
@@ -39,7 +63,7 @@ def write(builder: str, args: dict[str, Any], fmt: str, *, letter_only: bool = F
     """Build the document and write it in `fmt` (or just its first section's letter)."""
     from udbhabon.documents.writers import write_document, write_letter
 
-    doc = import_string(builder)(**args)
+    doc = builder_for(builder)(**args)
     if letter_only:
         return write_letter(doc["sections"][0], fmt)
     return write_document(doc, fmt)
@@ -65,7 +89,7 @@ def download(
     """Answer a download button: the file now, or a progress page for a big one."""
     if fmt not in CONTENT_TYPES or (letter_only and fmt == "xlsx"):
         return HttpResponse(status=404)
-    size = size_hint if size_hint is not None else _size(import_string(builder)(**args))
+    size = size_hint if size_hint is not None else _size(builder_for(builder)(**args))
     if letter_only or size <= INLINE_ITEMS:
         return attachment(write(builder, args, fmt, letter_only=letter_only), fmt, filename)
     job = export_request(

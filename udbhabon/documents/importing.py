@@ -4,27 +4,31 @@ The reader (documents/reader) gives the contract's object; this module keeps it
 on an ImportJob, applies the officer's corrections, and on confirmation hands
 each section to the service of the app that owns that kind of record (SAVERS),
 all in one transaction: either everything is saved, or nothing.
+
+Those apps (plans, meetings) sit above documents (docs/ARCHITECTURE.md,
+"Layers"), so each registers its savers here in its AppConfig.ready
+(`register_saver`); documents imports none of them.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from django.utils.module_loading import import_string
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from bangla.schedules import parse_schedule
 from bangla.text import normalize
 
-# Section kind -> the service that saves one section of that kind for an office.
-# Each is called as saver(office=..., section=..., actor=..., source=job).
-SAVERS: dict[str, str] = {
-    "action_plan": "udbhabon.plans.services.plan_import",
-    "progress_report": "udbhabon.plans.services.report_import",
-    "meeting_minutes": "udbhabon.meetings.services.meeting_import",
-}
+# Section kind -> the service that saves one section of that kind for an office,
+# called as saver(office=..., section=..., actor=..., source=job). Filled by the
+# apps' AppConfig.ready: plans (action_plan, progress_report), meetings
+# (meeting_minutes); documents/tests/test_registries.py checks every kind has one.
+Saver = Callable[..., Any]
+SAVERS: dict[str, Saver] = {}
 
 # Fields an officer may correct, per section kind (the contract's item fields,
 # with the schedule edited as its two original cells).
@@ -44,12 +48,18 @@ EDITABLE: dict[str, tuple[str, ...]] = {
 SCHEDULE_CODES = {"end_before_start", "outside_period"}
 
 
-def saver_for(kind: str) -> Any | None:
-    """The saving service for a section kind, or None while that app lacks one."""
-    try:
-        return import_string(SAVERS[kind])
-    except (KeyError, ImportError):
-        return None
+def register_saver(kind: str, saver: Saver) -> None:
+    """An app above documents names the service that saves sections of ``kind``."""
+    if kind not in EDITABLE:
+        raise ImproperlyConfigured(f"no section kind {kind!r} in the import contract")
+    if SAVERS.get(kind, saver) is not saver:
+        raise ImproperlyConfigured(f"{kind!r} is already saved by {SAVERS[kind]!r}")
+    SAVERS[kind] = saver
+
+
+def saver_for(kind: str) -> Saver | None:
+    """The saving service for a section kind; None for a kind no app saves."""
+    return SAVERS.get(kind)
 
 
 def source_fields(source: Any) -> dict[str, Any]:

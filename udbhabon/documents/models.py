@@ -175,7 +175,7 @@ class ExportJob(models.Model):
     requested_by = models.ForeignKey(
         "offices.User", verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
     )
-    # A dotted path to `builder(**args) -> contract document dict`.
+    # The name of a builder registered in exports.BUILDERS: `builder(**args) -> document`.
     builder = models.CharField(max_length=200)
     args = models.JSONField(default=dict)
     # The forwarding letter alone (to print and sign), not the whole paper.

@@ -173,21 +173,33 @@ def import_read(*, job_id: int) -> ImportJob:
     return job
 
 
-def import_correct(*, job: ImportJob, section: int, item: int, field: str, value: str) -> None:
-    """Record an officer's correction of one cell (applied on confirmation)."""
+@transaction.atomic
+def import_correct(
+    *, job: ImportJob, section: int, item: int, field: str, value: str, actor: User | None
+) -> ImportJob:
+    """Record an officer's correction of one cell (applied on confirmation).
+
+    The job's row is locked, so two officers correcting cells of the same paper
+    at once both keep their corrections, and a correction cannot slip in while
+    the job is being confirmed. Returns the job as saved.
+    """
     from udbhabon.documents.importing import EDITABLE, correction_key
 
-    if job.status != ImportJob.Status.READ:
+    locked = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if locked.status != ImportJob.Status.READ:
         raise ValidationError(_("This document can no longer be corrected."))
     try:
-        kind = job.result["sections"][section]["kind"]
-        job.result["sections"][section]["items"][item]
+        kind = locked.result["sections"][section]["kind"]
+        locked.result["sections"][section]["items"][item]
     except (IndexError, KeyError, TypeError) as exc:
         raise ValidationError(_("There is no such cell in this document.")) from exc
     if field not in EDITABLE.get(kind, ()):
         raise ValidationError(_("This cell cannot be corrected here."))
-    job.corrections = {**job.corrections, correction_key(section, item, field): value}
-    job.save(update_fields=["corrections"])
+    locked.corrections = {**locked.corrections, correction_key(section, item, field): value}
+    save_with_history(
+        locked, actor=actor, reason=gettext_noop("corrected"), update_fields=["corrections"]
+    )
+    return locked
 
 
 @transaction.atomic

@@ -128,8 +128,13 @@ def import_cell(request: HttpRequest, pk: int, section: int, item: int, field: s
     form = CellForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.import_correct(
-                job=job, section=section, item=item, field=field, value=form.cleaned_data["value"]
+            job = services.import_correct(
+                job=job,
+                section=section,
+                item=item,
+                field=field,
+                value=form.cleaned_data["value"],
+                actor=request.user,
             )
         except ValidationError as exc:
             form.add_error("value", exc)

@@ -69,6 +69,7 @@ from django.utils.translation import gettext as _
 from udbhabon.core import versioning
 from udbhabon.core.history import save_with_history
 from udbhabon.documents.services import letter_issue
+from udbhabon.notifications.services import notify
 
 Allowed = Callable[[Any, Any], bool]  # (post | None, paper) -> bool
 Hook = Callable[["Step"], Any]
@@ -294,8 +295,6 @@ def _issue(step: Step, issue: Issue) -> Any:
 
 
 def _notify(step: Step) -> None:
-    from udbhabon.core.services import notify
-
     t, kind = step.transition, step.kind
     params: dict[str, Any] = {}
     if kind.params is not None:

@@ -1,4 +1,4 @@
-"""The ideas panel of the home page (listed in udbhabon/core/home.py PANELS)."""
+"""The ideas panel of the home page (listed in udbhabon/shell/home.py PANELS)."""
 
 from __future__ import annotations
 

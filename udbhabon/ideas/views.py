@@ -134,10 +134,12 @@ def new(request: HttpRequest) -> HttpResponse:
                 % {"code": idea.display_code},
             )
             return redirect("ideas:detail", pk=idea.pk)
-    similar: list[queries.SimilarIdea] = []
+    similar = queries.SimilarBox(shown=[], unvetted_elsewhere=0)
     if request.method == "POST" and form.data.get("title"):
-        similar = queries.similar_ideas(
-            f"{form.data.get('title', '')} {form.data.get('problem', '')[:600]}", office=post.office
+        similar = queries.similar_for(
+            f"{form.data.get('title', '')} {form.data.get('problem', '')[:600]}",
+            viewer=post,
+            office=post.office,
         )
     status = 400 if request.method == "POST" else 200
     return render(
@@ -154,9 +156,7 @@ def similar(request: HttpRequest) -> HttpResponse:
     """The similar-ideas box of the intake form, refreshed while typing (htmx)."""
     post = acting_post(request)
     text = SimilarForm(request.POST).text()
-    found = queries.similar_ideas(text, office=post.office) if text.strip() else []
-    for hit in found:
-        hit.idea.viewable = permissions.can_view(post, hit.idea.office)
+    found = queries.similar_for(text, viewer=post, office=post.office) if text.strip() else None
     return render(request, "ideas/_similar.html", {"similar": found, "typed": bool(text.strip())})
 
 
@@ -169,14 +169,13 @@ def _detail_context(request: HttpRequest, idea: Any, post: Any, **forms: Any) ->
     criteria = list(Criterion.objects.filter(is_active=True))
     allowed = services.allowed_moves(idea) if can_edit else []
     my_review = next((r for r in reviews if r.reviewer_id == post.pk), None)
-    similar = []
+    similar = None
     if not idea.is_final:
-        similar = queries.similar_ideas(
-            f"{idea.title} {idea.problem}", office=idea.office, exclude=[idea.pk]
+        # Elsewhere in the country: approved ideas by title and office only (no
+        # link, no code); unvetted ones counted (queries.similar_for).
+        similar = queries.similar_for(
+            f"{idea.title} {idea.problem}", viewer=post, office=idea.office, exclude=[idea.pk]
         )
-        for hit in similar:
-            # Ideas elsewhere in the country show title and office only (no link, no code).
-            hit.idea.viewable = permissions.can_view(post, hit.idea.office)
     return {
         "idea": idea,
         "post": post,

@@ -6,10 +6,12 @@ earlier meetings (carried forward until closed), the action plan's items due or
 overdue this month, ideas waiting for vetting, then the standard topics. The
 secretary edits from there (services.agenda_build / agenda_refresh store them).
 
-Sources of other apps are imported lazily and give [] until that app provides
-its function (plans: `udbhabon.plans.queries.items_due(office, year, month)`;
-ideas: `udbhabon.ideas.queries.awaiting_vetting(office)`), so this app does not
-wait for them and needs no change when they land.
+Plans sit below meetings (docs/ARCHITECTURE.md, "Layers"), so its items are
+read by a plain import (`plans.queries.items_due(office, year, month)`). Ideas
+sit above meetings (an idea's vetting names the agenda item it was decided
+at), so the ideas waiting for vetting come through the hook
+IDEAS_AWAITING_VETTING, which the ideas app provides in its AppConfig.ready
+(`ideas.queries.awaiting_vetting(office)`).
 
 Topics are stored in Bengali (the minutes are a Bengali paper) whatever the
 language of the person who opens the meeting; the msgids are English so the
@@ -18,31 +20,27 @@ catalogue (and an English office, should there be one) can translate them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext, gettext_noop
 
 from bangla.calendar import GREGORIAN_MONTHS_BN, GREGORIAN_MONTHS_EN
 from bangla.digits import to_bengali_digits
 from bangla.text import loose_key
-from udbhabon.meetings.integrations import optional
+from udbhabon.core.hooks import Hook
 from udbhabon.meetings.models import ActionItem, Meeting, Origin
+from udbhabon.plans.queries import items_due
 
 if TYPE_CHECKING:
     from udbhabon.offices.models import Office
 
-SOURCES: list[str] = [
-    "udbhabon.meetings.agenda.previous_minutes",
-    "udbhabon.meetings.agenda.open_action_items",
-    "udbhabon.meetings.agenda.plan_items_due",
-    "udbhabon.meetings.agenda.ideas_awaiting_vetting",
-    "udbhabon.meetings.agenda.standard_topics",
-]
+# `awaiting_vetting(office) -> list[Idea]`, provided by the ideas app.
+IDEAS_AWAITING_VETTING = Hook("meetings.agenda.IDEAS_AWAITING_VETTING")
 
 # The standard topics of an innovation team meeting, as the Natore minutes and
 # the Cabinet Division's guideline list them; "Miscellaneous" closes every agenda.
@@ -167,24 +165,21 @@ def standard_topics(meeting: Meeting) -> list[AgendaProposal]:
 
 
 # ---------------------------------------------------------------------------------------
-# Other apps' sources: imported lazily, [] until the app provides its function
+# Other apps' sources: plans imported, ideas through IDEAS_AWAITING_VETTING
 
 
 def plan_items_due(meeting: Meeting) -> list[AgendaProposal]:
     """Items of the office's action plan due or overdue in the meeting's month."""
-    items_due = optional("udbhabon.plans.queries.items_due")
-    if items_due is None:
-        return []
     office: Office = meeting.office
     out = []
     for item in items_due(office, meeting.date.year, meeting.date.month):
-        topic = getattr(item, "activity", "") or str(item)
+        topic = item.activity or str(item)
         out.append(
             AgendaProposal(
                 topic=paper_text(gettext_noop("Action plan: %(activity)s"), activity=topic),
                 kind=Origin.PLAN_ITEM,
                 origin_id=item.pk,
-                implementer=str(getattr(item, "responsible", "") or ""),
+                implementer=item.responsible or "",
             )
         )
     return out
@@ -192,12 +187,9 @@ def plan_items_due(meeting: Meeting) -> list[AgendaProposal]:
 
 def ideas_awaiting_vetting(meeting: Meeting) -> list[AgendaProposal]:
     """Ideas submitted to the office and not yet vetted, one agenda item each."""
-    awaiting = optional("udbhabon.ideas.queries.awaiting_vetting")
-    if awaiting is None:
-        return []
     out = []
-    for idea in awaiting(meeting.office):
-        title = getattr(idea, "title", "") or str(idea)
+    for idea in IDEAS_AWAITING_VETTING(meeting.office):
+        title = idea.title or str(idea)
         out.append(
             AgendaProposal(
                 topic=paper_text(gettext_noop("Vetting of the idea: %(title)s"), title=title),
@@ -211,7 +203,19 @@ def ideas_awaiting_vetting(meeting: Meeting) -> list[AgendaProposal]:
 # ---------------------------------------------------------------------------------------
 
 
-def build_agenda(meeting: Meeting, sources: list[str] | None = None) -> list[AgendaProposal]:
+Source = Callable[[Meeting], list[AgendaProposal]]
+
+# In the order the agenda lists them.
+SOURCES: list[Source] = [
+    previous_minutes,
+    open_action_items,
+    plan_items_due,
+    ideas_awaiting_vetting,
+    standard_topics,
+]
+
+
+def build_agenda(meeting: Meeting, sources: list[Source] | None = None) -> list[AgendaProposal]:
     """The proposals of every source, in order, without repeating an origin.
 
     A standard topic is left out when an earlier proposal already has the same
@@ -221,8 +225,8 @@ def build_agenda(meeting: Meeting, sources: list[str] | None = None) -> list[Age
     seen: set[tuple[str, int | None]] = set()
     topics: set[str] = set()
     out: list[AgendaProposal] = []
-    for dotted in SOURCES if sources is None else sources:
-        for proposal in import_string(dotted)(meeting):
+    for source in SOURCES if sources is None else sources:
+        for proposal in source(meeting):
             key = (proposal.kind, proposal.origin_id)
             topic = loose_key(proposal.topic)
             if key in seen or (proposal.kind == Origin.STANDARD and topic in topics):

@@ -1,4 +1,4 @@
-"""Demo content of the meetings app for `make run` (core/demo.py calls load_demo).
+"""Demo content of the meetings app for `make run` (shell/demo.py calls load_demo).
 
 The Natore DC office's May 2019 minutes (data/seeds/003_...) are read by the
 document reader, confirmed into a meeting and recorded as sent with the paper's
@@ -45,7 +45,7 @@ def load_demo() -> Iterator[str]:
     if natore is None:
         return
     chair = Post.objects.filter(office=natore, role=Post.Role.HEAD).first()
-    # The seed may already be in: core/demo.py reads the papers in through the
+    # The seed may already be in: shell/demo.py reads the papers in through the
     # upload pipeline, which confirms minutes with services.meeting_import.
     meeting = Meeting.objects.filter(office=natore, date=SEED_DATE).order_by("id").first()
     if meeting is None:

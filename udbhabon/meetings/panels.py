@@ -1,4 +1,4 @@
-"""The meetings panel of the home page (core/home.py PANELS)."""
+"""The meetings panel of the home page (shell/home.py PANELS)."""
 
 from __future__ import annotations
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from udbhabon.meetings.models import ActionItem, AgendaItem, Meeting
 from udbhabon.monitoring.generate import DOMAIN_PARTS, history_created, insert_rows
 from udbhabon.monitoring.generate_plans import json_value, office_moment
-from udbhabon.monitoring.indicators import model_or_none
 from udbhabon.offices.models import Office
 
 TOPICS = (
@@ -54,9 +54,6 @@ ADMIN_CHANCE, DEPT_CHANCE = 0.85, 0.18
 
 
 def generate_meetings(*, rng: random.Random, scale: float, years: list[int]) -> int:
-    Meeting = model_or_none("meetings", "Meeting")
-    AgendaItem = model_or_none("meetings", "AgendaItem")
-    ActionItem = model_or_none("meetings", "ActionItem")
     first_ids = {
         m: m.objects.order_by("-id").values_list("id", flat=True).first() or 0
         for m in (Meeting, AgendaItem, ActionItem)

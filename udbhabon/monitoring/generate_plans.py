@@ -18,8 +18,8 @@ from django.db import connection
 from django.utils import timezone
 
 from udbhabon.monitoring.generate import DOMAIN_PARTS, history_created, insert_rows
-from udbhabon.monitoring.indicators import model_or_none
 from udbhabon.offices.models import Office
+from udbhabon.plans.models import ActionPlan, Category, PlanItem, ProgressReport, Submission
 
 # Activities as the seed plans word them (data/seeds, GLOSSARY.md).
 ACTIVITIES = (
@@ -81,11 +81,6 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
 
 
 def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int:
-    ActionPlan = model_or_none("plans", "ActionPlan")
-    PlanItem = model_or_none("plans", "PlanItem")
-    Submission = model_or_none("plans", "Submission")
-    ProgressReport = model_or_none("plans", "ProgressReport")
-    Category = model_or_none("plans", "Category")
     categories = list(Category.objects.values_list("id", "name_bn")) or [(None, "")]
     offices = list(Office.objects.filter(depth__gt=0, is_active=True).values_list("id", flat=True))
     # Where this run's rows start, for their history records at the end.

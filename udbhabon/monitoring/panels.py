@@ -1,4 +1,4 @@
-"""The supervision panel of the home page (core/home.py PANELS)."""
+"""The supervision panel of the home page (shell/home.py PANELS)."""
 
 from __future__ import annotations
 

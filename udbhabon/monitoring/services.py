@@ -20,7 +20,6 @@ from django.utils.translation import gettext_noop
 
 from bangla.fiscal import fiscal_year_of
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
 from udbhabon.monitoring import indicators, rates
 from udbhabon.monitoring.deadlines import Dates, Resolver
 from udbhabon.monitoring.models import (
@@ -30,6 +29,7 @@ from udbhabon.monitoring.models import (
     Reminder,
     SubtreeYearStats,
 )
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import PATH_STEP, Office, Post, User
 from udbhabon.offices.queries import subtree_q

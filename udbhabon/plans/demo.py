@@ -80,7 +80,7 @@ def _rows(year: int) -> list[dict[str, object]]:
 
 
 def load_plans_demo(today: dt.date | None = None) -> Iterator[str]:
-    """Yield one line of report per thing loaded (core/demo.py)."""
+    """Yield one line of report per thing loaded (shell/demo.py)."""
     line = _load(today or timezone.localdate())
     if line:
         yield line

@@ -1,4 +1,4 @@
-"""The plans panel of the home page (core/home.py PANELS).
+"""The plans panel of the home page (shell/home.py PANELS).
 
 For the acting post: this year's plan (or what to do when it does not exist
 yet), the items the post is responsible for, and for reviewers how many

@@ -11,8 +11,6 @@ per-office limits (throttle.py).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -51,7 +49,7 @@ def _submit_page(
     *,
     office: Office | None,
     status: int = 200,
-    similar: list[Any] | None = None,
+    similar: queries.SimilarBox | None = None,
     error: str = "",
 ) -> HttpResponse:
     office_q = (request.POST.get("office_q") or request.GET.get("office_q") or "").strip()[:100]
@@ -92,7 +90,7 @@ def submit(request: HttpRequest) -> HttpResponse:
         if not throttle.hit("similar_ip", throttle.client_ip(request)):
             return _throttled(request, form, office)
         text = f"{data.get('title', '')} {data.get('problem', '')[:600]}"
-        found = queries.similar_ideas(text, office=office) if text.strip() else []
+        found = queries.similar_for(text, viewer=None, office=office) if text.strip() else None
         again = SubmitForm(initial=dict(data.items()))
         return _submit_page(request, again, office=office, similar=found)
 
@@ -186,7 +184,9 @@ def similar(request: HttpRequest) -> HttpResponse:
     text = SimilarForm(request.POST).text()
     code = request.POST.get("office") or ""
     office = Office.objects.filter(code=code).first() if code else None
-    found = queries.similar_ideas(text, office=office) if text.strip() else []
+    # A citizen sees only ideas approved or later, never another citizen's
+    # unvetted title (queries.similar_for with no viewer).
+    found = queries.similar_for(text, viewer=None, office=office) if text.strip() else None
     return render(request, "portal/_similar.html", {"similar": found})
 
 

@@ -101,14 +101,7 @@ def is_govt_header(text: str) -> bool:
 
 def strip_any(text: str, labels: tuple[str, ...]) -> str | None:
     """The text after one of ``labels`` and a separator, or None."""
-    func = _bangla._function("text", "strip_label")
-    if func is not None:
-        return func(text, labels)
-    for label in labels:
-        match = re.match(re.escape(label) + r"\s*[:ঃ\-—–=]+\s*", text)
-        if match:
-            return text[match.end() :].strip()
-    return None
+    return _bangla.strip_label(text, labels)
 
 
 def memo_number(text: str) -> str | None:

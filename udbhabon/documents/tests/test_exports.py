@@ -74,13 +74,14 @@ def test_a_large_paper_is_written_in_the_background(
     rf, monkeypatch, django_capture_on_commit_callbacks, login
 ):
     monkeypatch.setattr(exports, "INLINE_ITEMS", 10)
+    monkeypatch.setitem(exports.BUILDERS, "test.seed_document", seed_document)
     request = rf.get("/")
     request.user = post_of("khulnadiv.io").holdings.get(ended_on__isnull=True).user
     with django_capture_on_commit_callbacks(execute=True):
         response = exports.download(
             request,
             office=Office.objects.get(code="div-khulna"),
-            builder="udbhabon.documents.tests.test_exports.seed_document",
+            builder="test.seed_document",
             args={"name": "004_93ad764a4d482cea"},
             fmt="xlsx",
             filename="plan-khulna-2016",

@@ -75,7 +75,9 @@ def test_a_correction_re_reads_the_schedule_and_clears_its_warning(thakurgaon_jo
         "end_before_start",
         "outside_period",
     }
-    services.import_correct(job=job, section=0, item=3, field="end", value="মে/২০১৮")
+    job = services.import_correct(
+        job=job, section=0, item=3, field="end", value="মে/২০১৮", actor=job.uploaded_by
+    )
     after = importing.apply_corrections(job.result, job.corrections)
     item = after["sections"][0]["items"][3]
     assert item["schedule"]["end"] == "2018-05-31"
@@ -88,9 +90,39 @@ def test_only_known_cells_can_be_corrected(thakurgaon_job):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.import_correct(job=thakurgaon_job, section=0, item=99, field="activity", value="x")
+        services.import_correct(
+            job=thakurgaon_job, section=0, item=99, field="activity", value="x", actor=None
+        )
     with pytest.raises(ValidationError):
-        services.import_correct(job=thakurgaon_job, section=0, item=0, field="serial", value="9")
+        services.import_correct(
+            job=thakurgaon_job, section=0, item=0, field="serial", value="9", actor=None
+        )
+
+
+def test_a_correction_is_kept_in_the_history_and_never_lost_to_a_stale_copy(thakurgaon_job):
+    user = thakurgaon_job.uploaded_by
+    # Two officers opened the same review: each holds the job as it was then.
+    first, second = ImportJob.objects.get(pk=thakurgaon_job.pk), thakurgaon_job
+    services.import_correct(job=first, section=0, item=0, field="activity", value="ক", actor=user)
+    saved = services.import_correct(
+        job=second, section=0, item=1, field="activity", value="খ", actor=user
+    )
+    assert saved.corrections == {"0.0.activity": "ক", "0.1.activity": "খ"}
+    assert ImportJob.objects.get(pk=saved.pk).corrections == saved.corrections
+    latest = saved.history.order_by("-history_date", "-history_id").first()
+    assert (latest.history_user, latest.history_change_reason) == (user, "corrected")
+
+
+def test_a_confirmed_document_takes_no_more_corrections(thakurgaon_job):
+    from django.core.exceptions import ValidationError
+
+    user = thakurgaon_job.uploaded_by
+    ImportJob.objects.filter(pk=thakurgaon_job.pk).update(status=ImportJob.Status.CONFIRMED)
+    # The caller's copy still says "read"; the locked row decides.
+    with pytest.raises(ValidationError):
+        services.import_correct(
+            job=thakurgaon_job, section=0, item=0, field="activity", value="ক", actor=user
+        )
 
 
 def test_discarding_leaves_nothing(thakurgaon_job, login):

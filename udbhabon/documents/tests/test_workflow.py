@@ -20,7 +20,6 @@ from django.test.utils import isolate_apps
 from django.utils.translation import gettext_noop
 
 from conftest import ensure_world, post_of
-from udbhabon.core.models import Notification
 from udbhabon.core.versioning import StaleRecord, Versioned
 from udbhabon.documents import workflow
 from udbhabon.documents.models import Letter
@@ -28,6 +27,7 @@ from udbhabon.documents.queries import letter_document
 from udbhabon.documents.services import letter_issue
 from udbhabon.documents.workflow import Issue, PaperKind, Refused, Transition, by_role
 from udbhabon.documents.writers import write_letter
+from udbhabon.notifications.models import Notification
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post
 

@@ -21,9 +21,11 @@ from udbhabon.ideas.models import (
     Idea,
     IdeaSearch,
     IdeaWord,
+    Stage,
 )
 from udbhabon.ideas.similarity import similarity_key, trigram_similarity, trigrams
-from udbhabon.offices.models import Office
+from udbhabon.offices import permissions
+from udbhabon.offices.models import Office, Post
 
 # 1. The query text is folded like every stored idea (similarity.similarity_key).
 # 2. Its words are looked up in the vocabulary (IdeaWord) with their document
@@ -230,3 +232,52 @@ def similar_ideas(
         for score, pk, o in chosen
         if pk in ideas
     ]
+
+
+# Who may read a similar idea's title (docs/SECURITY.md, "Ideas"): an office
+# sees its own subtree in full; from elsewhere, and for citizens, only ideas
+# the office has approved or taken further, so nobody reads another office's
+# (or another citizen's) unvetted idea. Rejected and merged ones stay hidden.
+SHOWN_ANYWHERE = frozenset({Stage.APPROVED, Stage.PILOTING, Stage.IMPLEMENTED, Stage.SCALED_UP})
+UNVETTED = frozenset(
+    {Stage.SUBMITTED, Stage.AWAITING_VETTING, Stage.CLARIFICATION, Stage.SHORTLISTED}
+)
+
+
+def may_show(idea: Idea, viewer: Post | None) -> bool:
+    """Whether the viewer (None: a citizen or visitor) may read the idea's title."""
+    if viewer is not None and permissions.can_view(viewer, idea.office):
+        return True
+    return idea.stage in SHOWN_ANYWHERE
+
+
+@dataclass(frozen=True)
+class SimilarBox:
+    """The similar ideas a viewer may see, and how many unvetted ones it may not."""
+
+    shown: list[SimilarIdea]
+    unvetted_elsewhere: int
+
+    def __bool__(self) -> bool:
+        return bool(self.shown) or self.unvetted_elsewhere > 0
+
+
+def similar_for(
+    text: str,
+    *,
+    viewer: Post | None,
+    office: Office | None = None,
+    exclude: Iterable[int | Idea] | int | Idea | None = None,
+    limit: int = 5,
+) -> SimilarBox:
+    """similar_ideas() as `viewer` may see them (each hit's `viewable`: its page opens)."""
+    found = similar_ideas(text, office=office, exclude=exclude, limit=limit * 2)
+    shown: list[SimilarIdea] = []
+    hidden = 0
+    for hit in found:
+        if may_show(hit.idea, viewer):
+            hit.idea.viewable = viewer is not None and permissions.can_view(viewer, hit.idea.office)
+            shown.append(hit)
+        elif hit.idea.stage in UNVETTED:
+            hidden += 1
+    return SimilarBox(shown=shown[:limit], unvetted_elsewhere=hidden)

@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import (
     Prefetch,
@@ -24,7 +23,8 @@ from udbhabon.ideas.models import (
     SimilarPair,
     Stage,
 )
-from udbhabon.ideas.queries.similar import DUPLICATE_SCORE
+from udbhabon.ideas.queries.similar import DUPLICATE_SCORE, UNVETTED, may_show
+from udbhabon.meetings.models import AgendaItem
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post
 
@@ -43,7 +43,7 @@ def agenda_item_for(idea: Idea) -> Any | None:
     on or before today), from the meetings app's agenda (origin "idea"); None
     when no meeting had it on the agenda.
     """
-    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    agenda_item_model = AgendaItem
     return (
         agenda_item_model.objects.select_related("meeting")
         .filter(
@@ -116,8 +116,10 @@ QUEUE_LIMIT = 300
 def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, Any]:
     """The office's open ideas by stage, with similar ideas, scores and flags.
 
-    A similar idea the viewer's office cannot see is shown by title and office
-    only (`other.viewable` False): its tracking code stays with its office.
+    A similar idea outside the viewer's subtree is shown only once approved or
+    later, by title and office (`other.viewable` False: its tracking code stays
+    with its office); similar unvetted ones elsewhere are only counted
+    (`idea.similar_hidden`, similar.may_show).
 
     Queries: ideas (1), similar pairs (1), reviews (1), scores (1), criteria (1).
     """
@@ -136,7 +138,11 @@ def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, An
     cutoff = unvetted_since()
     groups: dict[str, list[Idea]] = {stage: [] for stage in QUEUE_STAGES}
     for idea in ideas:
-        idea.similar = [p for p in idea.similar if p.other.stage != Stage.MERGED][:3]
+        pairs = [p for p in idea.similar if p.other.stage != Stage.MERGED]
+        idea.similar = [p for p in pairs if may_show(p.other, viewer)][:3]
+        idea.similar_hidden = sum(
+            1 for p in pairs if not may_show(p.other, viewer) and p.other.stage in UNVETTED
+        )
         for pair in idea.similar:
             pair.other.viewable = permissions.can_view(viewer or None, pair.other.office)
         idea.has_duplicate = any(p.score >= DUPLICATE_SCORE for p in idea.similar)

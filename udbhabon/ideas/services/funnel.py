@@ -8,12 +8,12 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
-from udbhabon.core.services import notify, notify_address
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import (
     Idea,
     Stage,
 )
+from udbhabon.notifications.services import notify, notify_address
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post
 

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_noop
 from bangla.digits import to_ascii_digits
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import (
     Channel,
@@ -35,6 +34,7 @@ from udbhabon.ideas.services.funnel import (
     office_editors,
 )
 from udbhabon.ideas.services.search_index import index_idea, remember_similar
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -15,7 +14,6 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
 from udbhabon.ideas.models import (
     Idea,
     IdeaSearch,
@@ -32,6 +30,8 @@ from udbhabon.ideas.services.funnel import (
     office_editors,
     tell_submitter,
 )
+from udbhabon.meetings.models import AgendaItem
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 
@@ -46,7 +46,7 @@ def _meeting_fields(meeting_ref: Any, meeting_date: dt.date | None) -> dict[str,
         return {"meeting_date": meeting_date}
     if isinstance(meeting_ref, str):
         return {"meeting_ref": normalize(meeting_ref)[:200], "meeting_date": meeting_date}
-    agenda_item_model = apps.get_model("meetings", "AgendaItem")
+    agenda_item_model = AgendaItem
     if not isinstance(meeting_ref, agenda_item_model):
         found = agenda_item_model.objects.select_related("meeting").filter(pk=meeting_ref)
         meeting_ref = found.first()
@@ -114,7 +114,7 @@ def idea_transition(
         )
     idea.stage, idea.stage_since, idea.resume_stage = locked.stage, now, locked.resume_stage
     idea.merged_into = locked.merged_into
-    from udbhabon.monitoring.services import figures_changed  # supervision counts stages
+    from udbhabon.core.figures import figures_changed  # supervision counts stages
 
     figures_changed(office=locked.office, on=locked.received_on)
     return transition

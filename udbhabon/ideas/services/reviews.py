@@ -13,7 +13,6 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
 from udbhabon.ideas.models import (
     Award,
     Criterion,
@@ -23,6 +22,7 @@ from udbhabon.ideas.models import (
     ReviewScore,
 )
 from udbhabon.ideas.services.funnel import REVIEW_MESSAGE, can_move
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 

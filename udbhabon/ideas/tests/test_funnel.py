@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
 from conftest import post_of
-from udbhabon.core.models import Notification
 from udbhabon.ideas import queries, services
 from udbhabon.ideas.models import Idea, IdeaTransition, Stage
 from udbhabon.ideas.tests.conftest import citizen_idea, move
+from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import User
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import post_of
-from udbhabon.core.models import Notification
 from udbhabon.ideas import queries, services
 from udbhabon.ideas.models import Criterion, Review
 from udbhabon.ideas.tests.conftest import citizen_idea
+from udbhabon.notifications.models import Notification
 from udbhabon.offices import services as office_services
 from udbhabon.offices.models import Post, User
 

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.services import notify
 from udbhabon.documents import workflow
 from udbhabon.meetings import integrations
 from udbhabon.meetings.display import chair_text_for, minutes_title
@@ -32,6 +31,7 @@ from udbhabon.meetings.services.agenda_items import agenda_refresh
 from udbhabon.meetings.services.common import Status
 from udbhabon.meetings.services.editor import normalize_multiline
 from udbhabon.meetings.services.meetings import meeting_mark_held
+from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 

@@ -1,10 +1,8 @@
-"""The agenda's sources: this app's three, and the seams for plans and ideas."""
+"""The agenda's sources: this app's three, plans' items due and the ideas hook."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 from dataclasses import dataclass
 
 import pytest
@@ -16,17 +14,24 @@ from udbhabon.meetings.tests.conftest import decide, send
 pytestmark = pytest.mark.django_db
 
 
-def test_its_sources_are_dotted_paths_in_order():
-    assert agenda.SOURCES == [
-        "udbhabon.meetings.agenda.previous_minutes",
-        "udbhabon.meetings.agenda.open_action_items",
-        "udbhabon.meetings.agenda.plan_items_due",
-        "udbhabon.meetings.agenda.ideas_awaiting_vetting",
-        "udbhabon.meetings.agenda.standard_topics",
+def test_its_sources_are_in_order():
+    expected = [
+        agenda.previous_minutes,
+        agenda.open_action_items,
+        agenda.plan_items_due,
+        agenda.ideas_awaiting_vetting,
+        agenda.standard_topics,
     ]
+    assert expected == agenda.SOURCES
 
 
-def test_it_proposes_nothing_from_plans_and_ideas_before_they_land(make_meeting):
+def test_it_reads_ideas_awaiting_vetting_from_the_ideas_app():
+    from udbhabon.ideas.queries import awaiting_vetting
+
+    assert agenda.IDEAS_AWAITING_VETTING.func is awaiting_vetting
+
+
+def test_it_proposes_nothing_from_plans_and_ideas_when_there_are_none(make_meeting):
     meeting = make_meeting()
     assert agenda.plan_items_due(meeting) == []
     assert agenda.ideas_awaiting_vetting(meeting) == []
@@ -45,21 +50,19 @@ class FakeIdea:
     title: str
 
 
-def test_it_proposes_plan_items_due_and_ideas_once_their_apps_provide_them(
-    monkeypatch, make_meeting
-):
+def test_it_proposes_plan_items_due_and_ideas_waiting(monkeypatch, make_meeting):
     calls = []
 
     def items_due(office, year, month):
         calls.append((office.code, year, month))
         return [FakePlanItem(7, "ইনোভেশন শোকেসিং", "জেলা ইনোভেশন টিম")]
 
-    plans = types.ModuleType("udbhabon.plans.queries")
-    plans.items_due = items_due
-    ideas = types.ModuleType("udbhabon.ideas.queries")
-    ideas.awaiting_vetting = lambda office: [FakeIdea(3, "ভূমি রেকর্ডের নকল অনলাইনে")]
-    monkeypatch.setitem(sys.modules, "udbhabon.plans.queries", plans)
-    monkeypatch.setitem(sys.modules, "udbhabon.ideas.queries", ideas)
+    monkeypatch.setattr(agenda, "items_due", items_due)
+    monkeypatch.setattr(
+        agenda.IDEAS_AWAITING_VETTING,
+        "func",
+        lambda office: [FakeIdea(3, "ভূমি রেকর্ডের নকল অনলাইনে")],
+    )
 
     meeting = make_meeting(dt.date(2019, 5, 13))
     assert calls[0] == ("dc-natore", 2019, 5)
@@ -75,11 +78,6 @@ def test_it_proposes_plan_items_due_and_ideas_once_their_apps_provide_them(
     # Plan items and ideas come before the standard topics.
     assert plan.serial < idea.serial < items[-1].serial
     assert items[-1].topic == "বিবিধ"
-
-
-def test_it_gives_nothing_when_the_app_module_lacks_the_function(monkeypatch, make_meeting):
-    monkeypatch.setitem(sys.modules, "udbhabon.plans.queries", types.ModuleType("x"))
-    assert agenda.plan_items_due(make_meeting()) == []
 
 
 def test_it_confirms_only_the_last_earlier_minutes(make_meeting, io, io_user, chair):

@@ -96,6 +96,6 @@ def test_the_home_page_costs_the_same_number_of_queries_at_two_sizes(
     _home_queries(client)  # warm the session and the acting post
     small = _home_queries(client)
     meetings(10, 2)
-    # Every panel asks a fixed number of questions (core/home.py PANELS); the decisions,
+    # Every panel asks a fixed number of questions (shell/home.py PANELS); the decisions,
     # meetings and minutes below are counted in the database, never listed.
     assert _home_queries(client) == small

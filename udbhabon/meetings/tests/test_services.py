@@ -161,7 +161,7 @@ def test_it_sends_with_a_memo_number_and_makes_a_version(make_meeting, natore, i
     assert version.number == 1
     assert version.snapshot["document"]["sections"][0]["items"][0]["decision"] == "ক করতে হবে।"
     # The parent office's innovation officer is told.
-    from udbhabon.core.models import Notification
+    from udbhabon.notifications.models import Notification
 
     assert Notification.objects.filter(
         user__username="rajshahidiv.io", kind="minutes_received"
@@ -333,32 +333,21 @@ def test_it_plans_meetings_from_a_schedule_written_as_officers_write_it(natore, 
         )
 
 
-def test_it_counts_a_held_meeting_as_evidence_for_its_plan_item(
-    monkeypatch, make_meeting, io, io_user
-):
-    calls = []
-    monkeypatch.setattr(
-        "udbhabon.meetings.integrations.optional",
-        lambda dotted: (
-            (lambda **kw: calls.append((dotted, kw)))
-            if dotted.endswith("evidence_record_meeting")
-            else None
-        ),
-    )
-    meeting = make_meeting(plan_item_id=42)
+def test_it_counts_a_held_meeting_as_evidence_for_its_plan_item(make_meeting, io, io_user):
+    from udbhabon.plans.models import Evidence
+    from udbhabon.plans.tests.factories import first_item, make_plan
+
+    item = first_item(make_plan("dc-natore", year=2018, state="accepted"))
+    meeting = make_meeting(plan_item_id=item.pk)
     services.meeting_mark_held(meeting=meeting, actor=io_user, post=io)
-    assert calls == [
-        (
-            "udbhabon.plans.services.evidence_record_meeting",
-            {"plan_item_id": 42, "meeting": meeting, "actor": io_user},
-        )
-    ]
+    evidence = Evidence.objects.get(item=item)
+    assert (evidence.kind, evidence.ref) == ("meeting", f"meeting:{meeting.pk}")
     from udbhabon.meetings.queries import held_meetings_for_plan_item
 
-    assert list(held_meetings_for_plan_item(42)) == [meeting]
+    assert list(held_meetings_for_plan_item(item.pk)) == [meeting]
 
 
-def test_it_holds_a_meeting_without_plans_installed(make_meeting, io, io_user):
+def test_it_holds_a_meeting_whose_plan_row_is_gone(make_meeting, io, io_user):
     meeting = make_meeting(plan_item_id=42)
     services.meeting_mark_held(meeting=meeting, actor=io_user, post=io)
     assert meeting.status == Meeting.Status.HELD

@@ -11,29 +11,15 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
-from udbhabon.monitoring.indicators import Facts, model_or_none
+from udbhabon.ideas.models import APPROVED_STAGES, SHOWCASE_STAGES, UNVETTED_STAGES, Idea
+from udbhabon.monitoring.indicators.facts import Facts
 from udbhabon.offices.queries import subtree_q
 
 NAME = "ideas"
 COLUMNS = ("ideas_received", "ideas_vetted", "ideas_approved")
 
 
-def available() -> bool:
-    idea = model_or_none("ideas", "Idea")
-    if idea is None:
-        return False
-    names = {f.name for f in idea._meta.get_fields()}
-    return {"office", "stage", "created_at"} <= names
-
-
 def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
-    from udbhabon.ideas.models import (
-        APPROVED_STAGES,
-        SHOWCASE_STAGES,
-        UNVETTED_STAGES,
-        Idea,
-    )
-
     out: dict[int, Facts] = defaultdict(lambda: {"received": {}})
     start, end = dt.date(year, 7, 1), dt.date(year + 1, 7, 1)
     rows = (

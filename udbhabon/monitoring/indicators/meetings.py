@@ -2,9 +2,8 @@
 
 Two GROUP BY queries over the subtree: meetings by office and month (held,
 first sending of the minutes), and open / overdue action items by office.
-The app's field names are checked in ``available()``, so a change there turns
-the column off instead of breaking the page (and tests/test_monitoring_sources
-fails loudly).
+The models are imported: a renamed field fails this module's tests
+(monitoring/tests/test_source_meetings.py), not quietly on the page.
 """
 
 from __future__ import annotations
@@ -16,7 +15,8 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from udbhabon.monitoring.indicators import Facts, model_or_none
+from udbhabon.meetings.models import ActionItem, Meeting
+from udbhabon.monitoring.indicators.facts import Facts
 from udbhabon.monitoring.rates import month_index
 from udbhabon.offices.queries import subtree_q
 
@@ -30,25 +30,7 @@ MONTHLY_KINDS = ("team_monthly", "committee")
 CLOSED_ACTIONS = ("closed",)
 
 
-def _has_fields(model: object, names: tuple[str, ...]) -> bool:
-    try:
-        for name in names:
-            model._meta.get_field(name)  # type: ignore[attr-defined]
-    except Exception:
-        return False
-    return True
-
-
-def available() -> bool:
-    meeting = model_or_none("meetings", "Meeting")
-    return meeting is not None and _has_fields(
-        meeting, ("office", "date", "status", "sent_at", "kind")
-    )
-
-
 def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
-    Meeting = model_or_none("meetings", "Meeting")
-    ActionItem = model_or_none("meetings", "ActionItem")
     out: dict[int, Facts] = defaultdict(lambda: {"received": {}, "meetings_mask": 0})
     start, end = dt.date(year, 7, 1), dt.date(year + 1, 6, 30)
     rows = (
@@ -70,21 +52,18 @@ def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
         facts["meetings_mask"] |= 1 << index
         if r["first_sent"] is not None:
             facts["received"][f"minutes:{month:%Y-%m}"] = timezone.localtime(r["first_sent"]).date()
-    if ActionItem is not None and _has_fields(
-        ActionItem, ("office", "status", "due_date", "meeting")
-    ):
-        actions = (
-            ActionItem.objects.filter(
-                subtree_q(path, field="office__path"),
-                meeting__date__gte=start,
-                meeting__date__lte=end,
-            )
-            .exclude(status__in=CLOSED_ACTIONS)
-            .values("office_id")
-            .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_date__lt=as_of)))
+    actions = (
+        ActionItem.objects.filter(
+            subtree_q(path, field="office__path"),
+            meeting__date__gte=start,
+            meeting__date__lte=end,
         )
-        for a in actions:
-            facts = out[a["office_id"]]
-            facts["actions_open"] = a["open"]
-            facts["actions_overdue"] = a["overdue"]
+        .exclude(status__in=CLOSED_ACTIONS)
+        .values("office_id")
+        .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_date__lt=as_of)))
+    )
+    for a in actions:
+        facts = out[a["office_id"]]
+        facts["actions_open"] = a["open"]
+        facts["actions_overdue"] = a["overdue"]
     return dict(out)

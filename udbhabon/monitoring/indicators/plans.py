@@ -12,8 +12,9 @@ from collections import defaultdict
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from udbhabon.monitoring.indicators import Facts, model_or_none
+from udbhabon.monitoring.indicators.facts import Facts
 from udbhabon.offices.queries import subtree_q
+from udbhabon.plans.models import ActionPlan, PlanItem, ProgressReport
 
 NAME = "plans"
 COLUMNS = (
@@ -27,18 +28,11 @@ COLUMNS = (
 )
 
 
-def available() -> bool:
-    return model_or_none("plans", "ActionPlan") is not None
-
-
 def _day(value: dt.datetime | None) -> dt.date | None:
     return timezone.localtime(value).date() if value is not None else None
 
 
 def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
-    ActionPlan = model_or_none("plans", "ActionPlan")
-    ProgressReport = model_or_none("plans", "ProgressReport")
-    PlanItem = model_or_none("plans", "PlanItem")
     out: dict[int, Facts] = defaultdict(lambda: {"received": {}})
 
     plans = (

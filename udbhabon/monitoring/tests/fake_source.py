@@ -18,10 +18,6 @@ FACTS: dict[str, dict[str, Any]] = {}
 CALLS: list[tuple[int, str]] = []
 
 
-def available() -> bool:
-    return True
-
-
 def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, dict[str, Any]]:
     CALLS.append((year, path))
     ids = dict(

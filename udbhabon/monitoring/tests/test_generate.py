@@ -6,10 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from udbhabon.monitoring import indicators
+from udbhabon.meetings.models import Meeting
 from udbhabon.monitoring.generate import generate
 from udbhabon.monitoring.models import OfficeYearStats, SubtreeYearStats
 from udbhabon.offices.models import Office, Post, PostHolding, User
+from udbhabon.plans.models import ActionPlan, PlanItem
 
 pytestmark = pytest.mark.django_db
 
@@ -60,34 +61,27 @@ def test_it_fills_offices_officers_and_indicators_in_bengali(login):
     # Indicators for every office and both years, and the roll-ups below them.
     assert OfficeYearStats.objects.count() == 2 * offices
     assert SubtreeYearStats.objects.filter(office__code="cabinet", level="department").exists()
-    # Plans for most offices and both years, once the plans app has landed.
-    ActionPlan = indicators.model_or_none("plans", "ActionPlan")
-    if ActionPlan is not None:
-        plans = ActionPlan.objects.filter(office__code__startswith="gen-").count()
-        assert 0.7 * 2 * (offices - 568) < plans < 2 * (offices - 568)
-        items = indicators.model_or_none("plans", "PlanItem").objects.filter(
-            plan__office__code__startswith="gen-"
-        )
-        assert 3 * plans <= items.count() <= 8 * plans
-        sent = OfficeYearStats.objects.filter(plan_actual=1).count()
-        assert sent > 0.5 * plans
+    # Plans for most offices and both years.
+    plans = ActionPlan.objects.filter(office__code__startswith="gen-").count()
+    assert 0.7 * 2 * (offices - 568) < plans < 2 * (offices - 568)
+    items = PlanItem.objects.filter(plan__office__code__startswith="gen-")
+    assert 3 * plans <= items.count() <= 8 * plans
+    sent = OfficeYearStats.objects.filter(plan_actual=1).count()
+    assert sent > 0.5 * plans
     # Meetings: the administrative offices nearly every month, with minutes and decisions.
-    Meeting = indicators.model_or_none("meetings", "Meeting")
-    if Meeting is not None:
-        jashore = Meeting.objects.filter(office__code="dc-jashore").count()
-        assert 2 * 12 * 0.6 < jashore <= 2 * 12
-        meeting = Meeting.objects.filter(status="sent").first()
-        assert meeting.items.count() >= 2 and meeting.actions.count() == 1
-        held = OfficeYearStats.objects.filter(office__code="dc-jashore", meetings_held__gt=5)
-        assert held.count() == 2
-        assert cabinet_page(f"/meetings/{meeting.pk}/") == 200
+    jashore = Meeting.objects.filter(office__code="dc-jashore").count()
+    assert 2 * 12 * 0.6 < jashore <= 2 * 12
+    meeting = Meeting.objects.filter(status="sent").first()
+    assert meeting.items.count() >= 2 and meeting.actions.count() == 1
+    held = OfficeYearStats.objects.filter(office__code="dc-jashore", meetings_held__gt=5)
+    assert held.count() == 2
+    assert cabinet_page(f"/meetings/{meeting.pk}/") == 200
     # Generated records have their "created" history, so their pages open.
     cabinet = login("cabinet.io")
     assert cabinet.get(f"/offices/{dept.code}/").status_code == 200
-    if ActionPlan is not None:
-        plan = ActionPlan.objects.filter(office__code__startswith="gen-").first()
-        assert plan.history.count() == 1
-        assert cabinet.get(f"/plans/{plan.pk}/").status_code == 200
+    plan = ActionPlan.objects.filter(office__code__startswith="gen-").first()
+    assert plan.history.count() == 1
+    assert cabinet.get(f"/plans/{plan.pk}/").status_code == 200
     # A second run adds nothing.
     users = User.objects.count()
     call_command("generate_national_data", "--scale", "0.035", "--seed", "3", "--years", "2")

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from conftest import post_of
-from udbhabon.core.models import Notification
 from udbhabon.monitoring import services
 from udbhabon.monitoring.models import DigestSubscription, Reminder
+from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import Office
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,5 @@
 """The meetings source against the real meetings app: the month strip (held, minutes
-on time or late), open and overdue decisions — through the meetings services.
-Skipped until the meetings app lands."""
+on time or late), open and overdue decisions — through the meetings services."""
 
 from __future__ import annotations
 
@@ -14,10 +13,7 @@ from udbhabon.monitoring import indicators, services
 from udbhabon.monitoring.models import OfficeYearStats
 from udbhabon.offices.models import Office, User
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not indicators.model_or_none("meetings", "Meeting"), reason="not landed"),
-]
+pytestmark = pytest.mark.django_db
 D = dt.date
 
 

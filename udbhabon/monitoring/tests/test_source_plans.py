@@ -1,6 +1,6 @@
 """The plans source against the real plans app: plan status, first sending and
 timeliness, half-yearly reports, items done and overdue — through the plans
-services, as offices would make them. Skipped until the plans app lands."""
+services, as offices would make them."""
 
 from __future__ import annotations
 
@@ -14,13 +14,7 @@ from udbhabon.monitoring.models import OfficeYearStats
 from udbhabon.offices.models import Office
 from udbhabon.plans import services as plan_services
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        indicators.model_or_none("plans", "ActionPlan") is None,
-        reason="the plans app has not landed",
-    ),
-]
+pytestmark = pytest.mark.django_db
 D = dt.date
 
 

@@ -130,7 +130,7 @@ def paper_url(paper: ActionPlan | ProgressReport) -> str:
 
 def figures_changed(paper: ActionPlan | ProgressReport) -> None:
     """Supervision's figures of the office follow a sending or a decision."""
-    from udbhabon.monitoring.services import figures_changed
+    from udbhabon.core.figures import figures_changed
 
     figures_changed(office=paper.office, on=paper.period_start)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bangla.digits import to_bengali_digits
 from conftest import post_of
-from udbhabon.core.models import Notification
+from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import User
 from udbhabon.plans import queries, services
 from udbhabon.plans.models import ActionPlan, Category, ReviewComment, Submission

@@ -10,7 +10,7 @@ import re
 import pytest
 from django.core import signing
 
-from udbhabon.core.models import Notification
+from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import User
 from udbhabon.plans import ics, periods, services
 from udbhabon.plans.models import ActionPlan, Evidence, PlanItem, ProgressUpdate, ReviewComment

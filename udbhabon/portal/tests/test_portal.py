@@ -151,6 +151,8 @@ def test_similar_ideas_are_suggested_without_codes_or_links():
     existing = citizen_idea(
         "dc-khulna", "খতিয়ানের সার্টিফাইড কপি অনলাইনে", "খতিয়ানের নকল পেতে তিন মাস লাগে"
     )
+    # Citizens see approved ideas only (test_similar_privacy.py has the rest).
+    Idea.objects.filter(pk=existing.pk).update(stage="approved")
     response = Client().post(
         reverse("portal:similar"),
         {"title": "খতিয়ান কপি", "problem": "খতিয়ানের নকল পেতে মাস লাগে", "office": "dc-jashore"},

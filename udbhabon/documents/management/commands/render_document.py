@@ -17,6 +17,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from udbhabon.documents.reader import ReadError, read_path
+
 FORMATS = ("pdf", "docx", "xlsx", "progress")
 
 
@@ -30,13 +32,6 @@ def load_document(path: Path) -> dict[str, Any]:
         if not isinstance(doc, dict) or not isinstance(doc.get("sections"), list):
             raise CommandError(f"{path}: JSON without a 'sections' list")
         return doc
-    try:
-        from udbhabon.documents.reader import ReadError, read_path
-    except ImportError as exc:
-        raise CommandError(
-            "the document reader (udbhabon.documents.reader) is not available yet; "
-            "give the contract JSON (.json) instead"
-        ) from exc
     try:
         return read_path(path)
     except ReadError as exc:

@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from bangla.dates import parse_date
 from udbhabon.documents.writers.progress.sheet import (
     COLUMNS,
     ID_HEADER,
@@ -97,14 +98,9 @@ def _parse_date(value: Any) -> tuple[str | None, bool]:
         return dt.date.fromisoformat(latin_digits(text)).isoformat(), True
     except ValueError:
         pass
-    try:
-        from bangla.dates import parse_date
-    except ImportError:  # pragma: no cover - the bangla package ships with the project
-        parse_date = None
-    if parse_date is not None:
-        reading = parse_date(text)
-        if reading is not None and reading.start == reading.end:
-            return reading.start.isoformat(), True
+    reading = parse_date(text)
+    if reading is not None and reading.start == reading.end:
+        return reading.start.isoformat(), True
     match = re.fullmatch(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", latin_digits(text))
     if match:
         day, month, year = (int(part) for part in match.groups())

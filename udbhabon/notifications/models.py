@@ -1,4 +1,4 @@
-"""Cross-app records of the shell: in-app notifications.
+"""In-app notifications, for every app that tells people about changes.
 
 A notification is stored as an untranslated message id and its parameters, and
 translated when shown (or e-mailed) in the recipient's language, so the same
@@ -33,6 +33,8 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        # The table keeps the name it had when notifications lived in core.
+        db_table = "core_notification"
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]

@@ -1,7 +1,9 @@
 from django.urls import path
 
-from udbhabon.core import views
+from udbhabon.shell import views
 
+# The URL names kept the namespace of when these pages lived in core
+# (`core:home` is linked from base.html and many templates).
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),

@@ -6,8 +6,8 @@ import pytest
 from django.utils.translation import gettext_noop
 
 from conftest import post_of
-from udbhabon.core import queries, services
-from udbhabon.core.models import Notification
+from udbhabon.notifications import queries, services
+from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import User
 
 pytestmark = pytest.mark.django_db

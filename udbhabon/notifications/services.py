@@ -17,7 +17,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 
-from udbhabon.core.models import Notification
+from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import Post, PostHolding, User
 
 logger = logging.getLogger(__name__)

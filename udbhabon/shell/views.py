@@ -1,4 +1,4 @@
-"""The shell: home page and language switch."""
+"""The shell: home page, language switch, notifications page."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from udbhabon.core import queries, services
-from udbhabon.core.home import collect_panels
+from udbhabon.notifications import queries, services
 from udbhabon.offices import queries as office_queries
 from udbhabon.offices.services import user_set_language
+from udbhabon.shell.home import collect_panels
 
 
 @login_required

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from udbhabon.core.models import Notification
+from udbhabon.notifications.models import Notification
 from udbhabon.offices.models import User
 
 

@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         create_personas()
-        from udbhabon.core.demo import load_demo_content
+        from udbhabon.shell.demo import load_demo_content
 
         for line in load_demo_content():
             self.stdout.write(line)
