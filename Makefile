@@ -9,7 +9,8 @@ SCALE ?= 0.05
 # Test processes in parallel (pytest-xdist); each gets its own test database.
 WORKERS ?= 2
 
-.PHONY: run test check lint format messages messages-update migrations-check bench e2e clean venv serve
+.PHONY: run test check lint format messages messages-update migrations-check bench e2e clean venv serve \
+	prod-smoke
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -51,11 +52,13 @@ test: check
 
 check: lint migrations-check messages
 
-# ruff, then the layers (.importlinter, docs/ARCHITECTURE.md "Layers").
+# ruff, the layers (.importlinter, docs/ARCHITECTURE.md "Layers"), and the size
+# rule: no module over 600 lines, no function over 60 (scripts/check-size).
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
+	scripts/check-size
 
 format: venv
 	$(PY) -m ruff check --fix .
@@ -66,6 +69,11 @@ migrations-check: venv
 
 e2e: messages
 	scripts/with-postgres $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+## The production set-up for real (deploy/): gunicorn, two task workers and
+## nginx on a throwaway PostgreSQL, an HTTPS journey, a table of checks.
+prod-smoke: messages
+	scripts/prod-smoke
 
 ## Benchmarks on generated national-scale data (SCALE=1 is the whole country).
 bench: messages

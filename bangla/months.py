@@ -146,7 +146,6 @@ _BANGLA_FULL: dict[int, tuple[str, ...]] = {
         "জৈষ্ট",
         "জোষ্ঠ",
         "জৈস্ঠ",
-        "জ্যোতি",  # OCR garble seen in a Natore letter (seed 003)
         "jyoishtho",
         "joishtho",
         "jaistha",
@@ -192,10 +191,17 @@ def _index(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
     return {loose_key(name): month for month, names in table.items() for name in names}
 
 
+# Garbles that are ordinary words too ("জ্যোতি" is a given name): a month only in
+# a date's month slot, between a day and a year (bangla_month_index), never alone.
+_BANGLA_GARBLED: dict[int, tuple[str, ...]] = {
+    2: ("জ্যোতি",),  # OCR garble of জ্যৈষ্ঠ seen in a Natore letter (seed 003)
+}
+
 _G_FULL = _index(_GREGORIAN_FULL)
 _G_ABBREV = _index(_GREGORIAN_ABBREV)
 _G_ABBREV_MARKED = _index(_GREGORIAN_ABBREV_MARKED)
 _B_FULL = _index(_BANGLA_FULL)
+_B_GARBLED = _index(_BANGLA_GARBLED)
 
 # Common words a fuzzy Bangla-month match must never take (one letter from a month).
 _FUZZY_STOP = frozenset(loose_key(w) for w in ("চিত্র", "শ্রবণ", "বৈশাখী", "মাগো", "পোষা"))
@@ -266,7 +272,10 @@ def gregorian_month_index(name: str) -> int | None:
 def bangla_month_index(name: str, *, fuzzy: bool = True) -> int | None:
     """1..12 for a Bangla month name (বৈশাখ = 1), tolerant of spelling and OCR garbles.
 
-    Known variants and garbles are listed ("জৈষ্ঠ", "জ্যোতি", "শ্রাবন" …). With
+    This reads the month slot of a date (between a day and a year, as
+    ``calendar.parse_bangla_date`` calls it), so it also takes garbles that are
+    ordinary words elsewhere ("জ্যোতি", a given name, which ``month_word`` never
+    takes). Known variants are listed ("জৈষ্ঠ", "শ্রাবন" …). With
     ``fuzzy`` (the default) a word of five or more letters that is one edit from a
     month is taken too, except for ordinary words such as "চিত্র" or "শ্রবণ".
     Returns None when the word is not a Bangla month.
@@ -279,6 +288,9 @@ def bangla_month_index(name: str, *, fuzzy: bool = True) -> int | None:
     found = month_word(normalize(name).rstrip(",.:ঃ"))
     if found:
         return found.month if found.calendar == "bangla" else None
+    garbled = _B_GARBLED.get(loose_key(normalize(name).rstrip(",.:ঃ")))
+    if garbled is not None:
+        return garbled
     if not fuzzy:
         return None
     key = loose_key(name)

@@ -1,7 +1,7 @@
 """Typed helpers that read settings from environment variables.
 
 Every setting that differs between a laptop, CI and production is read here, so
-that nothing exists only in production (STYLE.md habit 7).
+that nothing exists only in production (docs/design/STYLE.md habit 7).
 """
 
 from __future__ import annotations

@@ -130,7 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Bengali first: bn is the default language, en the second (DESIGN.md principle 1).
+# Bengali first: bn is the default language, en the second (docs/design/DESIGN.md principle 1).
 LANGUAGE_CODE = "bn"
 LANGUAGES = [("bn", _("বাংলা")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "udbhabon_language"
@@ -144,7 +144,8 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes and nginx reads (deploy/nginx/udbhabon.conf).
+STATIC_ROOT = Path(env_str("UDBHABON_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "udbhabon" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("UDBHABON_MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -1,4 +1,5 @@
-"""The annual plan's paper loop in a real browser, in Bengali (issue #4, JOURNEYS.md 1–3).
+"""The annual plan's paper loop in a real browser, in Bengali (issue #4; journeys 1–3 of
+docs/design/JOURNEYS.md).
 
 The Thakurgaon DC office's innovation officer prepares the 2017-18 plan by hand
 (a date range, a month range, upazila occurrences with dates, a monthly rule),

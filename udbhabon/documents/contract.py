@@ -1,6 +1,6 @@
 """The fixed edge of the document reader: shared by the reader and the writers.
 
-`../shared/contracts/IMPORT.md` (copied to docs/IMPORT-CONTRACT.md) defines the
+`docs/IMPORT-CONTRACT.md` (a copy of the steering contract) defines the
 dry-run JSON. Udbhabon's own PDFs carry that JSON as an embedded file named
 ATTACHMENT_NAME (PDF/A-3, as electronic invoices do), so the reader can take a
 document it wrote back exactly instead of guessing from shaped text.

@@ -165,6 +165,8 @@ def import_read(*, job_id: int) -> ImportJob:
             "format": reading.format,
             "from_attachment": reading.from_attachment,
             "sections": [s.as_dict() for s in reading.sections],
+            # About the reading as a whole (a PDF's embedded data set aside for its print).
+            "notices": reading.notices,
         }
         job.error_code = job.error_message = ""
         job.progress = 100

@@ -227,20 +227,14 @@ def perform(
     expected_version: int | None = None,
     **data: Any,
 ) -> Step:
-    """Take transition `name` of `paper`: check, execute, record. Returns the Step.
-
-    Raises PermissionDenied (the post may not), Refused (the state or a
-    missing comment), StaleRecord (`expected_version` is not the saved one)
-    or the kind's own ValidationError; nothing is written then.
-    """
+    """Take transition `name` of `paper`: check, execute, record; the Step. Raises
+    PermissionDenied, Refused (state, missing comment), StaleRecord (not at
+    `expected_version`) or the kind's ValidationError, writing nothing then."""
     t = kind.transition(name)
     # 1. check
     post = _acting_post(kind, t, paper, actor, post)
     locked = lock(kind, paper)
-    state = kind.state_of(locked)
-    if state not in t.sources:
-        message = _(t.refused) if t.refused else _("This cannot be done now.")
-        raise Refused(message, code=t.refused_code)
+    state = _allowed_from(t, kind.state_of(locked))
     comment = (comment or "").strip()
     if t.comment == "required" and not comment:
         message = _(t.comment_required) if t.comment_required else _("Write a note.")
@@ -280,6 +274,14 @@ def perform(
         t.after(step)
     _follow(paper, locked)
     return step
+
+
+def _allowed_from(t: Transition, state: str) -> str:
+    """The paper's state, if the transition may be taken from it; else Refused."""
+    if state not in t.sources:
+        message = _(t.refused) if t.refused else _("This cannot be done now.")
+        raise Refused(message, code=t.refused_code)
+    return state
 
 
 def _issue(step: Step, issue: Issue) -> Any:

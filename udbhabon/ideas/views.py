@@ -21,6 +21,7 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from udbhabon.core.errors import errors_to_form
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
@@ -78,15 +79,6 @@ class CappedPaginator(Paginator):
         return self._counted > self.cap
 
 
-def _form_errors(form: Any, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -126,7 +118,7 @@ def new(request: HttpRequest) -> HttpResponse:
                 **{name: data[name] for name in services.IDEA_NUMBER_FIELDS},
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -249,7 +241,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
                     merged_into=data["merged_into"],
                 )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request, _("Recorded: %(stage)s.") % {"stage": Stage(idea.stage).label}
@@ -269,7 +261,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.idea_update(idea=idea, actor=request.user, post=post, **fields)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The idea was updated."))
             return redirect("ideas:detail", pk=idea.pk)
@@ -288,7 +280,7 @@ def assign_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
                 idea=idea, reviewer=form.cleaned_data["reviewer"], actor=request.user, post=post
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The reviewer was asked to score the idea."))
             return redirect("ideas:detail", pk=idea.pk)
@@ -316,7 +308,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 post=post,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Your scores were saved."))
             return redirect("ideas:detail", pk=idea.pk)
@@ -339,7 +331,7 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
                 post=post,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The file was attached."))
             return redirect("ideas:detail", pk=idea.pk)
@@ -489,7 +481,7 @@ def award(request: HttpRequest, pk: int) -> HttpResponse:
                 post=post,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The award was recorded."))
             return redirect("ideas:innovator", pk=item.pk)

@@ -21,7 +21,7 @@ from udbhabon.monitoring.generate import DOMAIN_PARTS, history_created, insert_r
 from udbhabon.offices.models import Office
 from udbhabon.plans.models import ActionPlan, Category, PlanItem, ProgressReport, Submission
 
-# Activities as the seed plans word them (data/seeds, GLOSSARY.md).
+# Activities as the seed plans word them (data/seeds, docs/design/GLOSSARY.md).
 ACTIVITIES = (
     "দপ্তরের সেবা গ্রহীতার সংখ্যা বিবেচনা করে ২টি গুরুত্বপূর্ণ সেবা সহজীকরণের জন্য চিহ্নিতকরণ",
     "ইনোভেশন টিমের মাসিক সভা আয়োজন",

@@ -25,8 +25,8 @@ from django.db.models.functions import Coalesce, NullIf
 from udbhabon.monitoring import indicators, rates
 from udbhabon.monitoring.deadlines import Resolver
 from udbhabon.monitoring.models import OfficeYearStats, SubtreeYearStats
-from udbhabon.offices.models import Office, Post
-from udbhabon.offices.queries import ancestors, subtree_q
+from udbhabon.offices.models import Office
+from udbhabon.offices.queries import subtree_q
 
 # Levels in the order of the tree; administrative levels sit at a fixed depth.
 LEVELS = ("division", "district", "upazila", "department")
@@ -443,11 +443,6 @@ def export_rows(office: Office, year: int, level: str, *, sort: str = "tree") ->
     offices = list(ordered(rows_queryset(office, level), year, sort, False))
     attach_stats(offices, year)
     return offices
-
-
-def crumbs(office: Office, viewer: Post) -> list[Office]:
-    """The offices from the viewer's own down to ``office`` (one query)."""
-    return [o for o in ancestors(office) if o.is_under(viewer.office)]
 
 
 def available_years(office: Office, this_year: int) -> list[int]:

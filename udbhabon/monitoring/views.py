@@ -27,6 +27,7 @@ from udbhabon.monitoring.access import (
 from udbhabon.monitoring.deadlines import Resolver
 from udbhabon.monitoring.forms import DeadlineForm, RemindForm, TableForm
 from udbhabon.monitoring.models import DigestSubscription, Reminder
+from udbhabon.offices import queries as office_queries
 from udbhabon.offices.access import acting_post
 
 
@@ -123,7 +124,7 @@ def office(request: HttpRequest, code: str) -> HttpResponse:
         "table": table,
         "office": office,
         "post": post,
-        "crumbs": queries.crumbs(office, post),
+        "crumbs": office_queries.crumbs(office, post),
         "years": [
             (y, format_fiscal_year(y)) for y in queries.available_years(office, _this_year())
         ],

@@ -1,4 +1,4 @@
-"""The one place that says who may see and do what (DESIGN.md, the spine).
+"""The one place that says who may see and do what (docs/design/DESIGN.md, the spine).
 
 The rule: a post sees its own office and everything below it; it changes only
 its own office's records, and only in a role that allows the change; a superior

@@ -60,6 +60,11 @@ def ancestors(office: Office, *, include_self: bool = True) -> list[Office]:
     return list(Office.objects.filter(path__in=paths).order_by("depth"))
 
 
+def crumbs(office: Office, viewer: Post) -> list[Office]:
+    """The breadcrumb: the offices from the viewer's own down to ``office`` (one query)."""
+    return [o for o in ancestors(office) if o.is_under(viewer.office)]
+
+
 def children_with_counts(office: Office) -> list[Office]:
     """Direct children, each annotated with `child_count`. One query.
 

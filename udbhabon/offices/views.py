@@ -34,7 +34,7 @@ from udbhabon.offices.models import Office, Post
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     viewer = acting_post(request)
-    crumbs = [o for o in queries.ancestors(office) if o.is_under(viewer.office)]
+    crumbs = queries.crumbs(office, viewer)
     return render(
         request,
         "offices/detail.html",

@@ -3,7 +3,7 @@ the Rajshahi division, with half-year progress (idempotent).
 
 The seed documents' plans (Dhaka, Thakurgaon, Jessore, Khulna) come in through the
 document reader (issue 5), so they are not made here; Natore has minutes among
-the seeds but no plan, and its monthly meeting (JOURNEYS.md 4) needs plan rows
+the seeds but no plan, and its monthly meeting (docs/design/JOURNEYS.md 4) needs plan rows
 due this month.
 """
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from udbhabon.core.errors import errors_to_form
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
 from udbhabon.ideas import codes, queries, services
@@ -121,7 +122,7 @@ def submit(request: HttpRequest) -> HttpResponse:
             category=data["category"],
         )
     except ValidationError as exc:
-        form.add_error(None, exc)
+        errors_to_form(form, exc)
         return _refuse(request, form, office, "")
     request.session[SESSION_CODES] = [idea.code, *request.session.get(SESSION_CODES, [])][:10]
     return redirect("portal:done")
@@ -248,7 +249,7 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
         try:
             services.idea_clarification_answer(idea=idea, text=form.cleaned_data["text"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Thank you. Your answer was sent to the office."))
             return redirect("portal:status", code=idea.code)

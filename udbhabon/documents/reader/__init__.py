@@ -20,7 +20,9 @@ Public API
 
     - ``reading.result`` – the contract object (same as ``read_document``);
     - ``reading.format`` – "txt" | "docx" | "xlsx" | "pdf";
-      ``reading.from_attachment`` – True when a PDF carried Udbhabon's own JSON;
+      ``reading.from_attachment`` – True when a PDF carried Udbhabon's own JSON
+      and it agreed with the printed text; ``reading.notices`` – warnings about
+      the whole reading ("attachment_disagrees": the JSON was set aside);
     - ``reading.lines`` – every extracted line in document order
       (``RawLine``: ``cells`` as found, ``is_row``, ``source``);
     - ``reading.sections[i]`` – parallels ``result["sections"][i]``
@@ -44,13 +46,17 @@ Public API
 ``ReadError``
     ``.code`` is one of "empty", "unsupported_type", "type_mismatch",
     "not_a_document", "encrypted", "no_text_layer", "legacy_font", "too_large",
-    "zip_bomb", "no_table_header"; ``.message`` renders lazily in the active
+    "too_many_pages", "too_many_rows", "too_slow", "zip_bomb", "no_table_header";
+    ``.message`` renders lazily in the active
     language (Bengali unless English is active; Bengali without Django);
     ``.message_bn`` / ``.message_en`` give both; ``one_line()`` both on one line.
 
 PDFs written by Udbhabon carry the contract JSON as the embedded file
-``contract.ATTACHMENT_NAME``; when it is present and valid it is returned
-(filtered to contract keys and re-validated) instead of reading the text.
+``contract.ATTACHMENT_NAME``. What is printed wins: the text layer is always
+read (poppler's ``pdftotext -bbox-layout``, see ``extract_pdf``), and the JSON
+is returned (filtered to contract keys and re-validated) only when every text it
+holds is printed and its dates are what the printed cells say; otherwise the
+printed text is the reading, with a notice.
 
 Stages (one module each): ``sniff`` (type, size, zip checks) → ``extract_*``
 (lines of cells) → ``cells`` (HTML/Markdown in cells) → ``tables`` (tables and

@@ -59,6 +59,21 @@ MESSAGES: dict[str, Message] = {
         "ফাইলটি অনেক বড় ({size}); সর্বোচ্চ {limit} পর্যন্ত দেওয়া যায়।",
         "The file is too large ({size}); the limit is {limit}.",
     ),
+    "too_many_pages": Message(
+        "পিডিএফটিতে {pages}টি পৃষ্ঠা; সর্বোচ্চ {limit} পৃষ্ঠা পর্যন্ত পড়া যায়। পরিকল্পনার অংশটুকু আলাদা করে দিন।",
+        "The PDF has {pages} pages; at most {limit} pages can be read. Upload the plan's "
+        "pages on their own.",
+    ),
+    "too_many_rows": Message(
+        "শিটটিতে {rows}টির বেশি সারি; সর্বোচ্চ {limit} সারি পর্যন্ত পড়া যায়। পরিকল্পনার অংশটুকু আলাদা করে দিন।",
+        "The sheet has more than {rows} rows; at most {limit} rows can be read. Upload the "
+        "plan's rows on their own.",
+    ),
+    "too_slow": Message(
+        "ফাইলটির লেখা নির্ধারিত সময়ের মধ্যে পড়া গেল না; ফাইলটি অস্বাভাবিক জটিল। সাধারণভাবে সংরক্ষণ করে আবার দিন।",
+        "The file's text could not be read in the time allowed; it is unusually complex. "
+        "Save it in a plain way and upload it again.",
+    ),
     "zip_bomb": Message(
         "ফাইলটির ভেতরের আকার অস্বাভাবিক বড়; নিরাপত্তার কারণে এটি খোলা হয়নি।",
         "The file expands to an abnormal size; it was not opened, for safety.",

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
+import zlib
 from typing import Any
 
 from udbhabon.documents.reader import sniff
@@ -21,10 +23,14 @@ from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.model import RawLine, Source
 
 MAX_CELLS = 200_000
+MAX_ROWS = 20_000  # a real plan has a few hundred rows; counted, never taken from the file
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_CHUNK = 1 << 20
 
 
 def extract(data: bytes) -> list[RawLine]:
     archive = sniff.open_zip(data)
+    count_rows(archive)
     for info in archive.infolist():
         if info.filename.endswith((".xml", ".rels", ".vml")):
             sniff.read_member(archive, info.filename)  # refuses DTDs and entity tricks
@@ -40,6 +46,41 @@ def extract(data: bytes) -> list[RawLine]:
     finally:
         workbook.close()
     return lines
+
+
+def count_rows(archive: zipfile.ZipFile) -> int:
+    """Rows in all worksheets, counted by streaming their XML a megabyte at a time.
+
+    The declared dimension (``<dimension ref="A1:H80">``) can say anything, so
+    the ``<row>`` elements themselves are counted; a workbook over ``MAX_ROWS``
+    is refused before any parser builds it, in constant memory.
+    """
+    total = 0
+    for info in archive.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        tail = b""
+        try:
+            with archive.open(info) as handle:
+                while chunk := handle.read(_CHUNK):
+                    window = tail + chunk
+                    total += len(_ROW.findall(window)) - len(_ROW.findall(tail))
+                    tail = window[-32:]
+                    if total > MAX_ROWS:
+                        raise ReadError(
+                            "too_many_rows", rows=_both(MAX_ROWS), limit=_both(MAX_ROWS)
+                        )
+        except ReadError:
+            raise
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as exc:
+            raise ReadError("not_a_document") from exc
+    return total
+
+
+def _both(number: int) -> tuple[str, str]:
+    from udbhabon.documents.reader._bangla import bengali_digits
+
+    return bengali_digits(number), str(number)
 
 
 def _load(data: bytes) -> Any:  # openpyxl Workbook, imported lazily

@@ -439,8 +439,9 @@ def clean_office(text: str) -> str:
 
 def join_lines(parts: list[str], separator: str = ", ") -> str:
     """Join address or designation lines: ", " between lines, one space after a
-    line ending in "।" or ",", and one space before a line that continues the
-    previous one (it starts with "ও" or is a bracketed note)."""
+    line ending in "।" or "," or in "ও"/"এবং" (a designation wrapped after its
+    "and"), and one space before a line that continues the previous one (it
+    starts with "ও" or is a bracketed note)."""
     out = ""
     for part in parts:
         part = _bangla.normalize(part)
@@ -448,7 +449,11 @@ def join_lines(parts: list[str], separator: str = ", ") -> str:
             continue
         if not out:
             out = part
-        elif out.endswith(("।", ",")) or part.startswith(("ও ", "(")) or part == "ও":
+        elif (
+            out.endswith(("।", ",", " ও", " এবং"))  # a line ending in "and" goes on
+            or part.startswith(("ও ", "("))
+            or part == "ও"
+        ):
             out = f"{out} {part}"
         else:
             out = f"{out}{separator}{part}"

@@ -151,6 +151,9 @@ class Reading:
     a PDF carried Udbhabon's own JSON and that was returned instead of its text.
     ``lines`` is everything extracted, in document order; ``sections`` parallels
     ``result["sections"]``; ``warning_sources`` parallels ``result["warnings"]``.
+    ``notices`` are warnings about the reading as a whole (the contract's warning
+    codes are per section): "attachment_disagrees" when a PDF's embedded data did
+    not match its printed text and the printed text was read instead.
     """
 
     result: dict
@@ -159,3 +162,6 @@ class Reading:
     sections: list[SectionTrace] = field(default_factory=list)
     warning_sources: list[Source | None] = field(default_factory=list)
     from_attachment: bool = False
+    # Notices about the reading as a whole, each {"code", "message"} (Bengali):
+    # "attachment_disagrees" when a PDF's embedded data was set aside for its text.
+    notices: list[dict[str, str]] = field(default_factory=list)

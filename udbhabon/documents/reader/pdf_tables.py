@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import TYPE_CHECKING
 
-from udbhabon.documents.reader import _bangla, headers, rows
+from udbhabon.documents.reader import _bangla, headers, pdf_wrap, rows
 
 if TYPE_CHECKING:
     from udbhabon.documents.reader.extract_pdf import Block, Word
 
 GAP_FACTOR = 0.6  # a gap wider than this many line heights separates columns
 END_GAP = 2.6  # a vertical gap of this many line heights ends a table
+BLANK_GAP = 0.8  # a gap of this many line heights inside a table is an empty line
 
 
 @dataclass(slots=True)
@@ -73,7 +74,12 @@ def _text(words: list[Word]) -> str:
     return join_words(words)
 
 
-def recover(lines: list[list[Word]], carry: Carry, right: float) -> list[Block]:
+def recover(
+    lines: list[list[Word]],
+    carry: Carry,
+    right: float,
+    known: pdf_wrap.Vocabulary | None = None,
+) -> list[Block]:
     from udbhabon.documents.reader.extract_pdf import line_blocks
 
     blocks: list[Block] = []
@@ -93,7 +99,9 @@ def recover(lines: list[list[Word]], carry: Carry, right: float) -> list[Block]:
             index += 1
             continue
         start = index
-        table, after = _read_rows(lines, next_index, columns, header_rows, fresh=not header_rows)
+        table, after = _read_rows(
+            lines, next_index, columns, header_rows, fresh=not header_rows, known=known
+        )
         if after <= start:
             text.append(lines[index])
             index += 1
@@ -251,6 +259,7 @@ def _read_rows(
     table: list[list[str]],
     *,
     fresh: bool = False,
+    known: pdf_wrap.Vocabulary | None = None,
 ) -> tuple[list[list[str]], int]:
     """Rows from ``index`` on; ``fresh`` when no header line sits right above."""
     table = [list(row) for row in table]
@@ -270,20 +279,53 @@ def _read_rows(
             cells[column] = f"{cells[column]} {word.text}".strip()
         if headers.same_layout(_as_header(columns), cells) or headers.is_column_numbers(cells):
             current = None
-        elif _starts_row(cells, columns) or current is None:
+        elif _is_text_across(line, columns):
+            table.append([_text(line)])  # a heading line inside the table: text, not a row
+            current = None
+        elif (
+            _starts_row(cells, columns)
+            or current is None
+            or _after_blank(top, previous_bottom, height)
+        ):
+            # A row without a serial after an empty line is a row of its own (a row the
+            # paper continued, a sub-table's row), not more lines of the cell above.
             current = cells
             table.append(current)
         else:
             for number, value in enumerate(cells):
                 if value:
-                    current[number] = f"{current[number]}\n{value}".strip()
+                    current[number] = _continue_cell(current[number], value, known)
         previous_bottom = max(w.bottom for w in line)
         index += 1
-    if index == start:
+    if index == start and not table:
         return [], start
+    # A header at the foot of a page, its rows on the next: the header rows alone.
     from udbhabon.documents.reader.extract_pdf import bullets_as_list
 
     return [[bullets_as_list(cell) for cell in row] for row in table], index
+
+
+def _after_blank(top: float, previous_bottom: float | None, height: float) -> bool:
+    return previous_bottom is not None and top - previous_bottom > height * BLANK_GAP
+
+
+def _is_text_across(line: list[Word], columns: Columns) -> bool:
+    """A line of running text laid across three or more columns (a heading merged over
+    the table's width, as spreadsheets print one): no column gap between its words."""
+    if len(chunks(line)) != 1:
+        return False
+    return len({columns.index(word.cx) for word in line}) >= 3
+
+
+def _continue_cell(text: str, more: str, known: pdf_wrap.Vocabulary | None) -> str:
+    """A cell's next line: after a line break, or joined where a word was broken."""
+    if not text:
+        return more
+    left, right = text.split()[-1], more.split()[0]
+    joined = pdf_wrap.join_here(
+        left, right, filled=False, vocabulary=known or pdf_wrap.Vocabulary()
+    )
+    return f"{text}{more}" if joined else f"{text}\n{more}"
 
 
 def _starts_row(cells: list[str], columns: Columns) -> bool:

@@ -7,11 +7,15 @@ document order. A PDF that carries Udbhabon's own JSON is returned from that.
 
 from __future__ import annotations
 
+import logging
+
 from udbhabon.documents.contract import WARNING_KEYS
 from udbhabon.documents.reader import _bangla, sections, sniff, tables
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.items import Warn
 from udbhabon.documents.reader.model import RawLine, Reading
+
+logger = logging.getLogger(__name__)
 
 
 def read(data: bytes, filename: str, max_bytes: int | None) -> Reading:
@@ -19,13 +23,40 @@ def read(data: bytes, filename: str, max_bytes: int | None) -> Reading:
     sniff.check_size(data, max_bytes)
     sniff.check_format(data, claimed)
     if claimed == "pdf":
-        from udbhabon.documents.reader import attachment
-
-        carried = attachment.contract_from_pdf(data)
-        if carried is not None:
-            return Reading(carried, "pdf", from_attachment=True)
+        return _read_pdf(data)
     raw_lines = extract(data, claimed)
     return read_lines(raw_lines, claimed)
+
+
+ATTACHMENT_DISAGREES = (
+    "পিডিএফের ভেতরে সংযুক্ত তথ্য ছাপা লেখার সাথে মেলেনি; ছাপা লেখা পড়া হয়েছে।",
+    "The data embedded in the PDF did not match its printed text; the printed text was read.",
+)
+
+
+def _read_pdf(data: bytes) -> Reading:
+    """What is printed wins: Udbhabon's attachment only where it agrees with the pages."""
+    from udbhabon.documents.reader import attachment, extract_pdf
+
+    reader = attachment.open_pdf(data)
+    extract_pdf.check_pages(reader)  # a huge file is refused before anything is read
+    carried = attachment.contract_from_pdf(data, reader)
+    raw_lines = extract_pdf.extract(data, reader)
+    if carried is None:
+        return read_lines(raw_lines, "pdf")
+    problems = attachment.disagreements(carried, raw_lines)
+    if not problems:
+        return Reading(carried, "pdf", lines=raw_lines, from_attachment=True)
+    logger.warning("pdf attachment disagrees with the printed text: %s", "; ".join(problems))
+    reading = read_lines(raw_lines, "pdf")
+    reading.notices.append(
+        {
+            "code": "attachment_disagrees",
+            "message": ATTACHMENT_DISAGREES[0],
+            "en": ATTACHMENT_DISAGREES[1],
+        }
+    )
+    return reading
 
 
 def extract(data: bytes, fmt: str) -> list[RawLine]:

@@ -210,3 +210,28 @@ def test_the_command_refuses_an_unknown_office():
     with pytest.raises(CommandError):
         call_command("import_document", str(THAKURGAON), "--office", "no-such-office")
     assert not ImportJob.objects.exists()
+
+
+@pytest.mark.slow
+def test_the_review_says_when_a_pdfs_embedded_data_was_set_aside(
+    login, tmp_path, django_capture_on_commit_callbacks
+):
+    """What is printed wins, and the officer is told (a tampered Udbhabon PDF)."""
+    import copy
+
+    from udbhabon.documents.tests.reader_fixtures import compare
+    from udbhabon.documents.tests.test_reader_pdf import _with_attachment
+    from udbhabon.documents.writers import write_document
+
+    want = compare.expected("003_3399e0873caf543a")
+    tampered = copy.deepcopy(want)
+    tampered["sections"][0]["items"][0]["decision"] = "সব দপ্তর এক মাস বন্ধ থাকবে।"
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(_with_attachment(write_document(want, "pdf"), tampered))
+    client = login("natore.io")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, path)
+    job = ImportJob.objects.get()
+    html = client.get(reverse("documents:import_detail", args=[job.pk])).content.decode()
+    assert "ছাপা লেখার সাথে মেলেনি" in html
+    assert "সব দপ্তর এক মাস বন্ধ থাকবে" not in html

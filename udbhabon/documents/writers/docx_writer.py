@@ -2,7 +2,7 @@
 
 Word and LibreOffice pick a run's font per character class: Bengali is a complex script,
 so it is drawn with the run's `w:cs` font at `w:szCs` size and `w:bCs` weight; setting
-only the Latin font makes them fall back to some other Bengali font (TECH-NOTES.md).
+only the Latin font makes them fall back to some other Bengali font (docs/design/TECH-NOTES.md).
 Every run therefore carries `w:rFonts` ascii/hAnsi (Latin) + eastAsia/cs (Bengali) with
 `w:hint="cs"`, `w:sz` + `w:szCs`, `w:b` + `w:bCs`, and `w:lang` with bidi/eastAsia
 "bn-BD". The body is generated as WordprocessingML text (fast: a 30-item plan is a few

@@ -1,6 +1,6 @@
 """How much of a written PDF's Bengali text survives text extraction.
 
-Copying text out of shaped Bengali is lossy (TECH-NOTES.md). This module measures it:
+Copying text out of shaped Bengali is lossy (docs/design/TECH-NOTES.md). This module measures it:
 the distinct Bengali words of the paper (every text the layout prints) against the words
 an extractor returns, counted as exact matches. bench/bench_writers.py --extraction prints
 the figures per extractor and setting; test_writer_pdf.py keeps the floor.

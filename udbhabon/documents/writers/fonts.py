@@ -2,7 +2,7 @@
 
 One full Bengali TTF (Noto Sans Bengali, OFL) and a Latin fallback for English words:
 giving a layout engine Bengali and Latin *subsets* as one family breaks punctuation
-(TECH-NOTES.md), so the two stay separate families.
+(docs/design/TECH-NOTES.md), so the two stay separate families.
 """
 
 from __future__ import annotations

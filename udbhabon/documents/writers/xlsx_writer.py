@@ -5,7 +5,7 @@ Each `layout.Part` becomes a sheet with a Bengali name (কর্মপরিক
 with its merges, the column-number row, one row per item (plus rows for dated
 occurrences), merged category cells, and the signature block under the table. Serials
 are text in Bengali digits; every cell wraps; column widths and row heights are set (a
-default-height row cuts Bengali text in LibreOffice, TECH-NOTES.md); the header rows
+default-height row cuts Bengali text in LibreOffice, docs/design/TECH-NOTES.md); the header rows
 repeat on every printed page and the sheet prints on A4 in the paper's orientation.
 """
 

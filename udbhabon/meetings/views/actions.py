@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from udbhabon.core.errors import error_text
 from udbhabon.core.htmx import is_htmx
 from udbhabon.meetings import access, queries, services
 from udbhabon.meetings.forms import (
@@ -19,7 +20,7 @@ from udbhabon.meetings.forms import (
     CloseForm,
     NoteForm,
 )
-from udbhabon.meetings.views.common import back_url, crumbs, error_text, page_number
+from udbhabon.meetings.views.common import back_url, crumbs, page_number
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post, office_for_view
 

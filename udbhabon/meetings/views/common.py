@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -14,12 +13,8 @@ from udbhabon.offices.access import acting_post
 
 
 def crumbs(request: HttpRequest, office: Any) -> list[Any]:
-    viewer = acting_post(request)
-    return [o for o in office_queries.ancestors(office) if o.is_under(viewer.office)]
-
-
-def error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
+    """offices.queries.crumbs for the acting post."""
+    return office_queries.crumbs(office, acting_post(request))
 
 
 def office_posts(office: Any) -> list[Any]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from udbhabon.core.errors import error_text
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.templatetags.bn import digits
 from udbhabon.meetings import access, services
@@ -25,7 +26,7 @@ from udbhabon.meetings.forms import (
     ItemForm,
 )
 from udbhabon.meetings.models import Meeting
-from udbhabon.meetings.views.common import crumbs, error_text, int_param
+from udbhabon.meetings.views.common import crumbs, int_param
 from udbhabon.offices import queries as office_queries
 from udbhabon.offices.access import acting_post
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bangla.schedules import describe, parse_schedule
+from udbhabon.core.errors import errors_to_form
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
 from udbhabon.core.templatetags.bn import digits
@@ -76,7 +77,7 @@ def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
                 post=acting_post(request),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The meeting was created and its agenda prepared."))
             return redirect("meetings:detail", pk=meeting.pk)

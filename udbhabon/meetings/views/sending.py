@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.meetings import access, queries, services
 from udbhabon.meetings.document import meeting_as_document, paper
 from udbhabon.meetings.forms import (
     CorrectForm,
     SendForm,
 )
-from udbhabon.meetings.views.common import crumbs, error_text
+from udbhabon.meetings.views.common import crumbs
 from udbhabon.offices.access import acting_post
 
 
@@ -50,7 +51,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
                 post=acting_post(request),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,

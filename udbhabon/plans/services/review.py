@@ -251,72 +251,85 @@ def _next_edition(step: workflow.Step) -> None:
     step.paper.version += 1
 
 
+def _submit(papers: dict[str, Any]) -> workflow.Transition:
+    """The office sends the paper up with a numbered forwarding letter."""
+    return workflow.Transition(
+        name="submit",
+        sources=EDITABLE,
+        target=ReviewStatus.SUBMITTED,
+        allowed=_may_edit,
+        reason=gettext_noop("sent up"),
+        refused=gettext_noop("This has already been sent up."),
+        refused_code="not_editable",
+        comment="none",
+        stamp="submitted_at",
+        check=_check_sendable,
+        issues=workflow.Issue(kind=papers["letter_kind"]),
+        record=_record_submission,
+        notify=lambda step: reviewers_of(step.paper.office),
+        message=papers["submitted"],
+        notice_kind=f"{papers['letter_kind']}_submitted",
+        after=_figures,
+    )
+
+
+def _decide(
+    papers: dict[str, Any], name: str, outcome: str, reason: str, stamp: str
+) -> workflow.Transition:
+    """The office above returns the paper with comments, or accepts it."""
+    return workflow.Transition(
+        name=name,
+        sources=(ReviewStatus.SUBMITTED,),
+        target=outcome,
+        allowed=_may_review,
+        reason=reason,
+        refused=gettext_noop("Only a submitted paper can be reviewed."),
+        refused_code="not_submitted",
+        stamp=stamp,
+        check=_commented_rows,
+        record=_record_decision,
+        notify=lambda step: editors_of(step.paper.office),
+        message=papers[outcome],
+        notice_kind=f"{papers['letter_kind']}_{outcome}",
+        after=_figures,
+    )
+
+
+REOPEN = workflow.Transition(
+    name="reopen",
+    sources=(ReviewStatus.ACCEPTED,),
+    target=ReviewStatus.DRAFT,
+    allowed=_may_edit,
+    reason=gettext_noop("reopened as a new version"),
+    refused=gettext_noop("Only an accepted plan can be reopened."),
+    refused_code="not_accepted",
+    comment="none",
+    execute=_next_edition,
+    notify=lambda step: reviewers_of(step.paper.office),
+    message=gettext_noop(
+        "The innovation action plan %(period)s of %(office)s was reopened for changes."
+    ),
+    notice_kind="plan_reopened",
+)
+
+
 def _review_kind(model: type[ActionPlan] | type[ProgressReport]) -> workflow.PaperKind:
     papers = PAPERS[model]
-    letter_kind = papers["letter_kind"]
     transitions = [
-        workflow.Transition(
-            name="submit",
-            sources=EDITABLE,
-            target=ReviewStatus.SUBMITTED,
-            allowed=_may_edit,
-            reason=gettext_noop("sent up"),
-            refused=gettext_noop("This has already been sent up."),
-            refused_code="not_editable",
-            comment="none",
-            stamp="submitted_at",
-            check=_check_sendable,
-            issues=workflow.Issue(kind=letter_kind),
-            record=_record_submission,
-            notify=lambda step: reviewers_of(step.paper.office),
-            message=papers["submitted"],
-            notice_kind=f"{letter_kind}_submitted",
-            after=_figures,
+        _submit(papers),
+        _decide(
+            papers,
+            "return",
+            ReviewStatus.RETURNED,
+            gettext_noop("returned with comments"),
+            "returned_at",
         ),
+        _decide(papers, "accept", ReviewStatus.ACCEPTED, gettext_noop("accepted"), "accepted_at"),
     ]
-    for name, outcome, reason, stamp in (
-        ("return", ReviewStatus.RETURNED, gettext_noop("returned with comments"), "returned_at"),
-        ("accept", ReviewStatus.ACCEPTED, gettext_noop("accepted"), "accepted_at"),
-    ):
-        transitions.append(
-            workflow.Transition(
-                name=name,
-                sources=(ReviewStatus.SUBMITTED,),
-                target=outcome,
-                allowed=_may_review,
-                reason=reason,
-                refused=gettext_noop("Only a submitted paper can be reviewed."),
-                refused_code="not_submitted",
-                stamp=stamp,
-                check=_commented_rows,
-                record=_record_decision,
-                notify=lambda step: editors_of(step.paper.office),
-                message=papers[outcome],
-                notice_kind=f"{letter_kind}_{outcome}",
-                after=_figures,
-            )
-        )
     if model is ActionPlan:
-        transitions.append(
-            workflow.Transition(
-                name="reopen",
-                sources=(ReviewStatus.ACCEPTED,),
-                target=ReviewStatus.DRAFT,
-                allowed=_may_edit,
-                reason=gettext_noop("reopened as a new version"),
-                refused=gettext_noop("Only an accepted plan can be reopened."),
-                refused_code="not_accepted",
-                comment="none",
-                execute=_next_edition,
-                notify=lambda step: reviewers_of(step.paper.office),
-                message=gettext_noop(
-                    "The innovation action plan %(period)s of %(office)s was reopened for changes."
-                ),
-                notice_kind="plan_reopened",
-            )
-        )
+        transitions.append(REOPEN)
     return workflow.PaperKind(
-        name=letter_kind,
+        name=papers["letter_kind"],
         model=model,
         states=ReviewStatus.values,
         transitions=transitions,

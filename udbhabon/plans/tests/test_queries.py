@@ -1,5 +1,5 @@
 """Bounded cost: the plan page, the review queue and the progress screen run the same
-number of queries at two sizes (DESIGN.md principle 4). Each number is explained."""
+number of queries at two sizes (docs/design/DESIGN.md principle 4). Each number is explained."""
 
 from __future__ import annotations
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
 from udbhabon.offices.models import Office, Post
-from udbhabon.offices.queries import ancestors
+from udbhabon.offices.queries import crumbs as office_crumbs
 from udbhabon.plans import access, periods, queries
 from udbhabon.plans.forms import (
     RESPONSIBLE_PHRASES,
@@ -22,13 +21,9 @@ from udbhabon.plans.models import (
 )
 
 
-def error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
-
 def crumbs(request: HttpRequest, office: Office) -> list[Office]:
-    viewer = acting_post(request)
-    return [o for o in ancestors(office) if o.is_under(viewer.office)]
+    """offices.queries.crumbs for the acting post."""
+    return office_crumbs(office, acting_post(request))
 
 
 def open_rows(request: HttpRequest) -> list[str]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from udbhabon.core.errors import errors_to_form
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post, office_for_view
@@ -70,7 +71,7 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
                 post=request.acting_post,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("The plan was created. Fill in its rows below."))
             return redirect("plans:detail", pk=plan.pk)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from udbhabon.core.errors import error_text
 from udbhabon.core.lang import digits
 from udbhabon.offices.access import acting_post
 from udbhabon.plans import access, periods, queries, services
@@ -29,7 +30,7 @@ from udbhabon.plans.models import (
     ItemStatus,
     PlanItem,
 )
-from udbhabon.plans.views.common import error_text, plan_context
+from udbhabon.plans.views.common import plan_context
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post
@@ -23,7 +24,7 @@ from udbhabon.plans.models import (
     ProgressReport,
     ReviewStatus,
 )
-from udbhabon.plans.views.common import crumbs, error_text
+from udbhabon.plans.views.common import crumbs
 from udbhabon.plans.views.reviews import letter_defaults
 
 
@@ -140,7 +141,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
                 report=report, actor=request.user, post=post, **form.letter()
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -184,7 +185,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
                 item_comments=form.item_comments(),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,

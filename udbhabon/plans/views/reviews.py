@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
 from udbhabon.offices.models import Post
@@ -29,7 +30,7 @@ from udbhabon.plans.models import (
     ProgressReport,
     ReviewStatus,
 )
-from udbhabon.plans.views.common import error_text, plan_context
+from udbhabon.plans.views.common import plan_context
 
 
 def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[Post]) -> dict:
@@ -94,7 +95,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.letter(),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -135,7 +136,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 item_comments=form.item_comments(),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,
