@@ -263,12 +263,17 @@ def django_db_setup(
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Transactional tests (browser tests, tests/test_task_workers.py) flush the
-    # database when they finish: run them after every test that relies on the
-    # session's tree and personas.
+    # Transactional tests (browser tests, tests/test_task_workers.py, parallel
+    # writers) flush the database when they finish: run them after every test
+    # that relies on the session's tree and personas.
     def flushes(item: pytest.Item) -> bool:
         fixtures = getattr(item, "fixturenames", ())
-        return bool(item.get_closest_marker("e2e")) or "transactional_db" in fixtures
+        db = item.get_closest_marker("django_db")
+        return (
+            bool(item.get_closest_marker("e2e"))
+            or "transactional_db" in fixtures
+            or bool(db and db.kwargs.get("transaction"))
+        )
 
     items.sort(key=lambda item: 1 if flushes(item) else 0)
 

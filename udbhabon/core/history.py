@@ -23,8 +23,26 @@ def attribute[M: models.Model](instance: M, *, actor: Any = None, reason: str = 
 
 
 def save_with_history[M: models.Model](
-    instance: M, *, actor: Any = None, reason: str = "", **kwargs: Any
+    instance: M,
+    *,
+    actor: Any = None,
+    reason: str = "",
+    expected_version: int | None = None,
+    **kwargs: Any,
 ) -> M:
+    """Save with who and why; a versioned record (core/versioning.py) is saved
+    as its next version, and refused (StaleRecord) if `expected_version` is
+    given and someone saved it since."""
+    from udbhabon.core import versioning
+
+    if versioning.is_versioned(instance):
+        return versioning.save_versioned(
+            instance,
+            expected_version=expected_version,
+            actor=actor,
+            reason=reason,
+            update_fields=kwargs.pop("update_fields", None),
+        )
     attribute(instance, actor=actor, reason=reason)
     instance.save(**kwargs)
     return instance
@@ -56,12 +74,16 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
     records = list(
         instance.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )  # type: ignore[attr-defined]
+    # The record version (core/versioning.py) changes with every save: not a change people read.
+    from udbhabon.core import versioning
+
+    hidden = [versioning.field_name(instance)] if versioning.is_versioned(instance) else []
     # Pair each record with the one before it; a bulk-loaded row may have none.
     for newer, older in zip(records, [*records[1:], None], strict=False):
         newer.changes = []
         if older is None:
             continue
-        delta = newer.diff_against(older)
+        delta = newer.diff_against(older, excluded_fields=hidden)
         for change in delta.changes:
             field = instance._meta.get_field(change.field)
             newer.changes.append(

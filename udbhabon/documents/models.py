@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from udbhabon.core.lang import current_lang
+from udbhabon.core.versioning import Versioned
 
 
 class MemoCounter(models.Model):
@@ -29,12 +30,16 @@ class MemoCounter(models.Model):
         return f"{self.office_id}/{self.year}: {self.last}"
 
 
-class Letter(models.Model):
+class Letter(Versioned, models.Model):
     class Kind(models.TextChoices):
         PLAN = "plan", _("Forwarding of the annual action plan")
         REPORT = "report", _("Forwarding of the half-yearly report")
         MINUTES = "minutes", _("Forwarding of meeting minutes")
         REMINDER = "reminder", _("Reminder")
+        # Papers issued down or across, and approvals inside an office (documents/workflow.py).
+        ORDER = "order", _("Office order")
+        FRAMEWORK = "framework", _("Framework")
+        NOTE = "note", _("Approval note")
         OTHER = "other", _("Other letter")
 
     office = models.ForeignKey(

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from django.db import transaction
 from django.utils import timezone
 
+from udbhabon.core.versioning import update_versioned
 from udbhabon.ideas import services
 from udbhabon.ideas.models import Idea, Stage
 from udbhabon.ideas.rubric import ensure_default_criteria
@@ -140,7 +141,8 @@ def load_demo_ideas() -> Iterator[str]:
             title=title, problem=problem, solution=solution,
         )  # fmt: skip
         received = timezone.localdate() - dt.timedelta(days=days_ago)
-        Idea.objects.filter(pk=idea.pk).update(
+        update_versioned(
+            Idea.objects.filter(pk=idea.pk),
             received_on=received,
             created_at=timezone.now() - dt.timedelta(days=days_ago),
             stage_since=timezone.now() - dt.timedelta(days=days_ago),

@@ -25,6 +25,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from udbhabon.core.lang import current_lang
+from udbhabon.core.versioning import Versioned
 
 
 class Stage(models.TextChoices):
@@ -144,7 +145,7 @@ class Innovator(models.Model):
         return self.name
 
 
-class Idea(models.Model):
+class Idea(Versioned, models.Model):
     office = models.ForeignKey(
         "offices.Office",
         verbose_name=_("office"),
@@ -390,7 +391,7 @@ class Criterion(models.Model):
         return self.help_en if current_lang() == "en" and self.help_en else self.help_bn
 
 
-class Review(models.Model):
+class Review(Versioned, models.Model):
     """A reviewer (a post at the idea's office) asked to score an idea."""
 
     idea = models.ForeignKey(

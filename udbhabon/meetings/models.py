@@ -24,6 +24,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.versioning import Versioned
+
 
 class MeetingKind(models.TextChoices):
     TEAM_MONTHLY = "team_monthly", _("Innovation team monthly meeting")
@@ -98,7 +100,7 @@ class MeetingSchedule(models.Model):
         return self.text
 
 
-class Meeting(models.Model):
+class Meeting(Versioned, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         HELD = "held", _("Held")
@@ -189,8 +191,6 @@ class Meeting(models.Model):
         blank=True,
         related_name="+",
     )
-    # Optimistic lock for the header fields edited in the minutes editor.
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -228,7 +228,7 @@ class Meeting(models.Model):
         return self.status != self.Status.SENT
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned, models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="items"
     )
@@ -250,9 +250,6 @@ class AgendaItem(models.Model):
         _("comes from"), max_length=16, choices=Origin.choices, blank=True
     )
     origin_id = models.PositiveBigIntegerField(null=True, blank=True)
-    # Optimistic lock for the minutes editor: an edit based on an older
-    # version is refused with a conflict instead of overwriting.
-    version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -370,7 +367,7 @@ class MinutesVersion(models.Model):
         return f"{self.meeting} v{self.number}"
 
 
-class ActionItem(models.Model):
+class ActionItem(Versioned, models.Model):
     """A decision followed to done: open until closed with a note.
 
     The decision's text, topic and implementers live on its agenda item (one

@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.versioning import Versioned
+
 
 class PaperKind(models.TextChoices):
     """The reports whose reporting rates are computed (DHIS2's data sets)."""
@@ -40,7 +42,7 @@ class PlanState(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
 
 
-class Deadline(models.Model):
+class Deadline(Versioned, models.Model):
     """Due dates of one fiscal year for every office below ``office``."""
 
     office = models.ForeignKey(

@@ -79,6 +79,7 @@ def deadline_set(
     return row
 
 
+@transaction.atomic
 def deadline_set_default(
     *,
     year: int,
@@ -88,7 +89,7 @@ def deadline_set_default(
     minutes_days: int = 15,
 ) -> Deadline:
     """The global default for a year (system administrators, the demo, the generator)."""
-    row, _created = Deadline.objects.update_or_create(
+    Deadline.objects.get_or_create(
         office=None,
         year=year,
         defaults={
@@ -98,6 +99,11 @@ def deadline_set_default(
             "minutes_days": minutes_days,
         },
     )
+    row = Deadline.objects.select_for_update().get(office=None, year=year)
+    values = (plan_due, report1_due, report2_due, minutes_days)
+    if (row.plan_due, row.report1_due, row.report2_due, row.minutes_days) != values:
+        row.plan_due, row.report1_due, row.report2_due, row.minutes_days = values
+        save_with_history(row, actor=None, reason=gettext_noop("deadlines set"))
     from udbhabon.monitoring import rules
 
     rules.clear()

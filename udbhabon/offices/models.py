@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from udbhabon.core.lang import current_lang
+from udbhabon.core.versioning import Versioned
 
 # One path step: 4 base-36 characters ("0001" .. "zzzz"), so a parent has up to
 # 1.6 million children and paths sort and compare the same under every collation
@@ -46,7 +47,7 @@ class Bilingual(models.Model):
         return self.name_bn
 
 
-class Office(Bilingual):
+class Office(Versioned, Bilingual):
     class Level(models.TextChoices):
         CABINET = "cabinet", _("Cabinet Division")
         DIVISION = "division", _("Divisional Commissioner's office")
@@ -129,7 +130,7 @@ class User(AbstractUser):
         return self.full_name_bn or self.full_name_en or self.get_username()
 
 
-class Post(models.Model):
+class Post(Versioned, models.Model):
     """A designation at an office, with a role in the innovation programme."""
 
     class Role(models.TextChoices):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
+from udbhabon.core import versioning
 from udbhabon.core.history import attribute, save_with_history
 from udbhabon.meetings import agenda
 from udbhabon.meetings.models import (
@@ -20,13 +21,15 @@ from udbhabon.meetings.models import (
     Meeting,
     Origin,
 )
-from udbhabon.meetings.services.common import require_edit, require_open
+from udbhabon.meetings.services.common import EDITABLE_ITEM_FIELDS, require_edit, require_open
 from udbhabon.offices.models import Post, User
 
 
 def _untouched(item: AgendaItem) -> bool:
-    """Never edited since the agenda builder proposed it."""
-    return item.version == 1 and not item.decision
+    """Never edited since the agenda builder proposed it (moving it is not editing)."""
+    if item.decision:
+        return False
+    return item.version == 1 or versioning.changed_since(item, 1, EDITABLE_ITEM_FIELDS) == set()
 
 
 @transaction.atomic
@@ -120,7 +123,7 @@ def _insert_proposals(
             item.serial = n
             save_with_history(item, actor=actor, reason=gettext_noop("proposed"))
         elif item.serial != n:
-            AgendaItem.objects.filter(pk=item.pk).update(serial=n)
+            versioning.update_versioned(AgendaItem.objects.filter(pk=item.pk), serial=n)
             item.serial = n
 
 
@@ -160,7 +163,7 @@ def agenda_item_delete(*, item: AgendaItem, actor: User | None, post: Post | Non
 def _renumber(meeting: Meeting) -> None:
     for n, item in enumerate(meeting.items.order_by("serial", "id"), 1):
         if item.serial != n:
-            AgendaItem.objects.filter(pk=item.pk).update(serial=n)
+            versioning.update_versioned(AgendaItem.objects.filter(pk=item.pk), serial=n)
 
 
 @transaction.atomic

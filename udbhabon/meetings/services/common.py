@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from udbhabon.core.versioning import StaleRecord
 from udbhabon.meetings.models import (
-    AgendaItem,
     Meeting,
 )
 from udbhabon.offices import permissions
@@ -30,15 +30,9 @@ HEADER_FIELDS = (
 )
 
 
-class Conflict(Exception):
-    """An edit was based on an older version than the one stored.
-
-    `current` is the stored object as it is now, so the page can show both texts.
-    """
-
-    def __init__(self, current: AgendaItem | Meeting) -> None:
-        super().__init__(f"stale version of {current!r}")
-        self.current = current
+# An edit based on an older version than the one saved: the shared refusal of
+# core/versioning.py; `current` is the saved record, so the page can show both texts.
+Conflict = StaleRecord
 
 
 def check_allowed(allowed: bool, post: Post | None) -> None:

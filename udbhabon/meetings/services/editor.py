@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
+from udbhabon.core import versioning
 from udbhabon.core.history import save_with_history
 from udbhabon.meetings.models import (
     AgendaItem,
@@ -19,7 +20,6 @@ from udbhabon.meetings.models import (
 from udbhabon.meetings.services.common import (
     EDITABLE_ITEM_FIELDS,
     HEADER_FIELDS,
-    Conflict,
     Status,
     require_edit,
     require_open,
@@ -100,13 +100,12 @@ def agenda_item_update(
     changed = {k: v for k, v in values.items() if getattr(current, k) != v}
     if not changed:
         return False
-    if current.version != base_version:
-        raise Conflict(current)
+    # Refused only if someone else saved one of these fields since base_version.
+    versioning.check_fields(current, base_version, changed)
     if "topic" in changed and not changed["topic"]:
         raise ValidationError(_("An agenda item needs its topic."), code="required")
     for name, value in changed.items():
         setattr(current, name, value)
-    current.version += 1
     save_with_history(current, actor=actor, reason=gettext_noop("minutes edited"))
     if "implementer_text" in changed:
         set_implementers(current)
@@ -137,15 +136,13 @@ def meeting_header_update(
     changed = {k: v for k, v in values.items() if getattr(current, k) != v}
     if not changed:
         return False
-    if current.version != base_version:
-        raise Conflict(current)
+    versioning.check_fields(current, base_version, changed)
     if "title" in changed and not changed["title"]:
         raise ValidationError(_("The meeting needs a title."), code="required")
     if "date" in changed and changed["date"] is None:
         raise ValidationError(_("The meeting needs a date."), code="required")
     for name, value in changed.items():
         setattr(current, name, value)
-    current.version += 1
     save_with_history(current, actor=actor, reason=gettext_noop("minutes edited"))
     meeting.__dict__.update({k: getattr(current, k) for k in (*changed, "version")})
     return True

@@ -10,13 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.documents.services import letter_issue
+from udbhabon.documents import workflow
 from udbhabon.meetings import integrations
 from udbhabon.meetings.display import chair_text_for, minutes_title
 from udbhabon.meetings.models import (
@@ -29,7 +28,7 @@ from udbhabon.meetings.models import (
     Origin,
 )
 from udbhabon.meetings.services.agenda_items import agenda_refresh
-from udbhabon.meetings.services.common import Status, require_open
+from udbhabon.meetings.services.common import Status
 from udbhabon.meetings.services.editor import normalize_multiline
 from udbhabon.meetings.services.meetings import meeting_mark_held
 from udbhabon.notifications.services import notify
@@ -92,76 +91,129 @@ def minutes_sign_and_send(
     decision becomes an action item (or, for a decision carried forward, gets
     the meeting's discussion as a follow-up note). Returns the meeting.
     """
-    office = meeting.office
-    if post is not None:
-        permissions.require_sign(post, office)
-    # Lock the row alone (PostgreSQL refuses FOR UPDATE across a nullable join).
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    meeting.office = office
-    require_open(meeting)
-    if not meeting.items.exists():
-        raise ValidationError(_("The minutes have no agenda items yet."), code="empty")
-    entries = [normalize(e) for e in distribution if normalize(e)]
-    now = timezone.now()
-    _number_memo(
+    step = workflow.perform(
+        MINUTES,
         meeting,
-        date=date,
-        memo_number=memo_number,
-        body=body,
-        entries=entries,
+        "send",
         actor=actor,
         post=post,
+        letter={"date": date},
+        date=date,
+        entries=[normalize(e) for e in distribution if normalize(e)],
+        memo_number=memo_number,
+        body=body,
     )
-    meeting.memo_date = date
-    if meeting.status == Status.PLANNED:
-        meeting_mark_held(meeting=meeting, actor=actor, post=None)
-    first_sending = meeting.sent_at is None
-    _sign(meeting, post=post, on_paper=bool(memo_number.strip()), now=now)
-    reason = meeting.correction_reason
-    meeting.correction_reason = ""
-    save_with_history(
-        meeting,
-        actor=actor,
-        reason=gettext_noop("minutes signed and sent")
-        if first_sending
-        else gettext_noop("corrected minutes sent"),
-    )
-    _replace_distribution(meeting, entries, actor)
-    _sync_actions(meeting, actor, post)
-    _save_version(meeting, reason=reason, now=now, actor=actor, post=post)
-    _notify_sent(meeting, first_sending)
-    integrations.figures_changed(meeting)
-    _carry_forward(meeting, actor=actor)
-    return meeting
+    return step.paper
 
 
-def _number_memo(
-    meeting: Meeting,
-    *,
-    date: dt.date,
-    memo_number: str,
-    body: str,
-    entries: list[str],
-    actor: User | None,
-    post: Post | None,
-) -> None:
-    """The memo number given on paper, else the office's next one (documents.letter_issue)."""
-    if memo_number.strip():
+# ---------------------------------------------------------------------------------------
+# The minutes as a paper (documents/workflow.py): signed and sent with a numbered
+# memo (or the number given on paper), reopened for a correction.
+
+
+def _may_sign(post: Post | None, meeting: Meeting) -> bool:
+    return permissions.can_sign(post, meeting.office)
+
+
+def _check_sendable(step: workflow.Step) -> None:
+    if not step.paper.items.exists():
+        raise ValidationError(_("The minutes have no agenda items yet."), code="empty")
+
+
+def _numbered_on_paper(step: workflow.Step) -> bool:
+    return bool(step.data["memo_number"].strip())
+
+
+def _memo(step: workflow.Step) -> dict[str, Any]:
+    """The memo of the office's next number (documents.letter_issue)."""
+    return {
+        "subject": minutes_title(step.paper),
+        "body": normalize_multiline(step.data["body"]),
+        "distribution": step.data["entries"],
+    }
+
+
+def _sign_minutes(step: workflow.Step) -> None:
+    """The memo number, held if it was only planned, signed; what the sending records."""
+    meeting, data = step.paper, step.data
+    if step.letter is None:
         meeting.letter = None
-        meeting.memo_number = normalize(memo_number).replace(" ", "")
+        meeting.memo_number = normalize(data["memo_number"]).replace(" ", "")
     else:
-        letter = letter_issue(
-            office=meeting.office,
-            kind="minutes",
-            subject=minutes_title(meeting),
-            date=date,
-            actor=actor,
-            signatory_post=post,
-            body=normalize_multiline(body),
-            distribution=entries,
-        )
-        meeting.letter = letter
-        meeting.memo_number = letter.memo_number
+        meeting.letter = step.letter
+        meeting.memo_number = step.letter.memo_number
+    meeting.memo_date = data["date"]
+    if meeting.status == Status.PLANNED:
+        meeting_mark_held(meeting=meeting, actor=step.actor, post=None)
+    data["first_sending"] = meeting.sent_at is None
+    _sign(meeting, post=step.post, on_paper=_numbered_on_paper(step), now=step.at)
+    data["reason"] = meeting.correction_reason
+    meeting.correction_reason = ""
+
+
+def _sent_reason(step: workflow.Step) -> str:
+    if step.data["first_sending"]:
+        return gettext_noop("minutes signed and sent")
+    return gettext_noop("corrected minutes sent")
+
+
+def _record_sending(step: workflow.Step) -> None:
+    meeting, actor = step.paper, step.actor
+    _replace_distribution(meeting, step.data["entries"], actor)
+    _sync_actions(meeting, actor, step.post)
+    _save_version(meeting, reason=step.data["reason"], now=step.at, actor=actor, post=step.post)
+
+
+def _after_sending(step: workflow.Step) -> None:
+    _notify_sent(step.paper, step.data["first_sending"])
+    integrations.figures_changed(step.paper)
+    _carry_forward(step.paper, actor=step.actor)
+
+
+def _start_correction(step: workflow.Step) -> None:
+    step.paper.correction_reason = step.comment
+
+
+MINUTES = workflow.PaperKind(
+    name="minutes",
+    model=Meeting,
+    states=Status.values,
+    post_optional=True,  # no post: the system (the importer, the demo)
+    transitions=(
+        workflow.Transition(
+            name="send",
+            sources=(Status.PLANNED, Status.HELD, Status.DRAFTED),
+            target=Status.SENT,
+            allowed=_may_sign,
+            reason=_sent_reason,
+            refused=gettext_noop(
+                "These minutes have been signed and sent. Start a correction to change them."
+            ),
+            refused_code="sent",
+            comment="none",
+            check=_check_sendable,
+            issues=workflow.Issue(
+                kind="minutes", signed_by_actor=True, fill=_memo, skip=_numbered_on_paper
+            ),
+            execute=_sign_minutes,
+            record=_record_sending,
+            after=_after_sending,
+        ),
+        workflow.Transition(
+            name="reopen",
+            sources=(Status.SENT,),
+            target=Status.DRAFTED,
+            allowed=_may_sign,
+            reason=gettext_noop("correction started"),
+            refused=gettext_noop("Only sent minutes are corrected."),
+            refused_code="not_sent",
+            comment="required",
+            comment_required=gettext_noop("Say what is being corrected."),
+            comment_code="required",
+            execute=_start_correction,
+        ),
+    ),
+)
 
 
 def _sign(meeting: Meeting, *, post: Post | None, on_paper: bool, now: dt.datetime) -> None:
@@ -328,15 +380,6 @@ def minutes_reopen(
 ) -> Meeting:
     """Start a correction of sent minutes: they become a draft again; sending them
     again makes the next version (the sent versions stay as they were)."""
-    if post is not None:
-        permissions.require_sign(post, meeting.office)
-    reason = normalize_multiline(reason)
-    if not reason:
-        raise ValidationError(_("Say what is being corrected."), code="required")
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status != Status.SENT:
-        raise ValidationError(_("Only sent minutes are corrected."), code="not_sent")
-    meeting.status = Status.DRAFTED
-    meeting.correction_reason = reason
-    save_with_history(meeting, actor=actor, reason=gettext_noop("correction started"))
-    return meeting
+    return workflow.perform(
+        MINUTES, meeting, "reopen", actor=actor, post=post, comment=normalize_multiline(reason)
+    ).paper

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.versioning import Versioned, version_field
 from udbhabon.plans.models.categories import Category
 from udbhabon.plans.models.choices import (
     ItemStatus,
@@ -26,7 +27,12 @@ class Reviewable(models.Model):
 
     Supervision (issue 9) queries these in bulk: when a paper was last
     submitted, returned or accepted.
+
+    `version` is the paper's edition (a reopened plan is the next one); the
+    record version every write raises (core/versioning.py) is `record_version`.
     """
+
+    VERSION_FIELD = "record_version"
 
     status = models.CharField(
         _("status"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
@@ -34,6 +40,7 @@ class Reviewable(models.Model):
     submitted_at = models.DateTimeField(_("sent up on"), null=True, blank=True)
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    record_version = version_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     # Where an imported paper came from (file name or upload) and what the
@@ -129,7 +136,7 @@ class ActionPlan(Reviewable):
         return year_label(self.year, self.year_kind)
 
 
-class PlanItem(models.Model):
+class PlanItem(Versioned, models.Model):
     plan = models.ForeignKey(
         ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="items"
     )

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.versioning import Versioned
 from udbhabon.plans.models.categories import Category
 from udbhabon.plans.models.plans import ActionPlan, PlanItem, Reviewable, reviewable_constraints
 
@@ -53,7 +54,7 @@ class ProgressReport(Reviewable):
         return f"{self.office} — {self.period_label}"
 
 
-class ReportItem(models.Model):
+class ReportItem(Versioned, models.Model):
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="items"
     )

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from udbhabon.core.versioning import Versioned
 from udbhabon.plans.models.choices import (
     TeamRole,
     YearKind,
@@ -14,7 +15,7 @@ from udbhabon.plans.models.choices import (
 )
 
 
-class InnovationTeam(models.Model):
+class InnovationTeam(Versioned, models.Model):
     """An office's innovation team for a year, formed by an office order."""
 
     office = models.ForeignKey(
@@ -44,7 +45,7 @@ class InnovationTeam(models.Model):
         return f"{self.office} {self.year}"
 
 
-class TeamMember(models.Model):
+class TeamMember(Versioned, models.Model):
     Role = TeamRole
 
     team = models.ForeignKey(

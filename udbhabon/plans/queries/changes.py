@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from bangla.calendar import format_date
 from bangla.digits import localize_digits
+from udbhabon.core import versioning
 from udbhabon.core.lang import current_lang
 from udbhabon.plans.models import (
     Category,
@@ -54,6 +55,8 @@ def history(instance: Any, *, limit: int = 20) -> list[Any]:
         instance.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
     excluded = [*HIDDEN_IN_HISTORY, *(f.name for f in model._meta.many_to_many)]
+    if versioning.is_versioned(model):  # the record version, raised by every save
+        excluded.append(versioning.field_name(model))
     excluded = [name for name in excluded if _has_field(model, name)]
     deltas = []
     for newer, older in zip(records, [*records[1:], None], strict=True):

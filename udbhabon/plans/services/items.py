@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.versioning import update_versioned
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans.access import EDITABLE
@@ -36,7 +37,7 @@ def _step_aside(rows) -> None:  # noqa: ANN001
     """Move rows' positions above every position in use, so renumbering cannot hit the
     unique (plan, position) constraint mid-update (SQLite and PostgreSQL check per row)."""
     top = PlanItem.objects.filter(plan_id__in=rows.values("plan_id")).aggregate(m=Max("position"))
-    rows.update(position=F("position") + (top["m"] or 0) + 1)
+    update_versioned(rows, position=F("position") + (top["m"] or 0) + 1)
 
 
 def _renumber(plan: ActionPlan, items: list[PlanItem] | None = None) -> None:

@@ -12,24 +12,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from udbhabon.core.history import save_with_history
-from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans import periods
-from udbhabon.plans.display import paper_period
 from udbhabon.plans.models import (
     ActionPlan,
     Category,
     PlanItem,
-    ReviewStatus,
     Submission,
     YearKind,
 )
-from udbhabon.plans.services.common import authorise, live_items, lock_paper
+from udbhabon.plans.services.common import authorise, live_items
 from udbhabon.plans.services.review import (
     decide_paper,
-    paper_url,
-    reviewers_of,
+    reopen_plan,
     submit_paper,
 )
 from udbhabon.plans.services.schedules import (
@@ -239,20 +235,4 @@ def plan_reopen(*, plan: ActionPlan, actor: User | None, post: Post | None = Non
     The accepted version stays as its submission's frozen copy, so the two can
     be compared item by item; progress stays with the items.
     """
-    authorise(actor, post, plan.office, permissions.can_edit)
-    plan = lock_paper(plan)  # type: ignore[assignment]
-    if plan.status != ReviewStatus.ACCEPTED:
-        raise ValidationError(_("Only an accepted plan can be reopened."), code="not_accepted")
-    plan.status = ReviewStatus.DRAFT
-    plan.version += 1
-    save_with_history(plan, actor=actor, reason=gettext_noop("reopened as a new version"))
-    notify(
-        posts=reviewers_of(plan.office),
-        kind="plan_reopened",
-        msgid=gettext_noop(
-            "The innovation action plan %(period)s of %(office)s was reopened for changes."
-        ),
-        params={"period": paper_period(plan), "office": plan.office.name_bn},
-        url=paper_url(plan),
-    )
-    return plan
+    return reopen_plan(plan=plan, actor=actor, post=post)

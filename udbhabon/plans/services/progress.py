@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import digits
+from udbhabon.core.versioning import update_versioned
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 from udbhabon.plans import periods
@@ -116,7 +117,8 @@ def _mirror_latest(item: PlanItem) -> None:
     )
     if latest is None:
         return
-    PlanItem.objects.filter(pk=item.pk).update(
+    update_versioned(
+        PlanItem.objects.filter(pk=item.pk),
         status=latest.status,
         percent=latest.percent,
         achieved=latest.achieved,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.versioning import update_versioned
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 from udbhabon.plans import periods
@@ -39,7 +40,7 @@ def _fill_rows(
     # Rows are updated in place (keyed by plan item), so a reviewer's comments on a
     # row survive preparing the report again; positions step aside first (unique).
     existing = {r.plan_item_id: r for r in report.items.all()}
-    report.items.update(position=F("position") + 1_000_000)
+    update_versioned(report.items.all(), position=F("position") + 1_000_000)
     updates = {
         u.item_id: u
         for u in ProgressUpdate.objects.filter(

@@ -17,8 +17,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.documents.services import letter_issue
-from udbhabon.notifications.services import notify
+from udbhabon.documents import workflow
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans.access import EDITABLE
@@ -32,7 +31,7 @@ from udbhabon.plans.models import (
     Submission,
 )
 from udbhabon.plans.services import common
-from udbhabon.plans.services.common import authorise, live_items, lock_paper
+from udbhabon.plans.services.common import live_items
 
 
 def item_snapshot(item: PlanItem) -> dict[str, Any]:
@@ -136,38 +135,66 @@ def figures_changed(paper: ActionPlan | ProgressReport) -> None:
     figures_changed(office=paper.office, on=paper.period_start)
 
 
-def _check_sendable(paper: ActionPlan | ProgressReport, signatory_post: Post | None) -> None:
+# ---------------------------------------------------------------------------
+# The paper loop, declared once (documents/workflow.py): the office sends a plan
+# or a report up with a numbered letter, the office above returns it with
+# comments or accepts it, the office reopens an accepted plan as its next version.
+
+
+def _may_edit(post: Post | None, paper: ActionPlan | ProgressReport) -> bool:
+    return permissions.can_edit(post, paper.office)
+
+
+def _may_review(post: Post | None, paper: ActionPlan | ProgressReport) -> bool:
+    return permissions.can_review(post, paper.office)
+
+
+def _check_sendable(step: workflow.Step) -> None:
     """ValidationError unless the paper may go up now, signed by a post of its office."""
-    if paper.status not in EDITABLE:
-        raise ValidationError(_("This has already been sent up."), code="not_editable")
+    paper = step.paper
     if paper.office.parent_id is None:
         raise ValidationError(
             _("This office has no supervising office to send it to."), code="no_parent"
         )
+    signatory_post = step.letter_fields.get("signatory_post")
     if signatory_post is not None and signatory_post.office_id != paper.office_id:
         raise ValidationError(
             _("The signatory must hold a post of this office."), code="foreign_signatory"
         )
 
 
-def _notify(
-    paper: ActionPlan | ProgressReport, event: str, *, posts: list[Post], **params: str
-) -> None:
-    """Tell ``posts`` that the paper was submitted, returned or accepted."""
-    papers = PAPERS[type(paper)]
-    notify(
-        posts=posts,
-        kind=f"{papers['letter_kind']}_{event}",
-        msgid=papers[event],
-        params={"period": paper_period(paper), "office": paper.office.name_bn, **params},
-        url=paper_url(paper),
+def _record_submission(step: workflow.Step) -> Submission:
+    """The sending as a Submission: the letter and a frozen copy of the rows."""
+    paper = step.paper
+    key = "plan" if isinstance(paper, ActionPlan) else "report"
+    revision = Submission.objects.filter(**{key: paper}, version=paper.version).count()
+    return save_with_history(
+        Submission(
+            **{key: paper},
+            version=paper.version,
+            revision=revision + 1,
+            letter=step.letter,
+            snapshot=PAPERS[type(paper)]["snapshot"](paper),
+            submitted_at=step.at,
+            submitted_by=step.actor,
+            submitted_post=step.post,
+        ),
+        actor=step.actor,
+        reason=gettext_noop("sent up"),
     )
 
 
-def _commented_rows(
-    paper: ActionPlan | ProgressReport, item_comments: dict[int, str]
-) -> dict[int, Any]:
-    """The paper's rows the comments name (plan items or report rows), by id."""
+def _commented_rows(step: workflow.Step) -> None:
+    """The comments on rows, checked against the paper's rows (plan items or report rows)."""
+    paper = step.paper
+    item_comments = {
+        int(k): normalize(v) for k, v in step.data["item_comments"].items() if normalize(v)
+    }
+    if step.transition.name == "return" and not step.comment and not item_comments:
+        raise ValidationError(
+            _("Write what should change: a comment on the whole or on an item."),
+            code="comment_required",
+        )
     ids = list(item_comments)
     if isinstance(paper, ActionPlan):
         rows = {i.pk: i for i in live_items(paper).filter(pk__in=ids)}
@@ -175,7 +202,147 @@ def _commented_rows(
         rows = {r.pk: r for r in paper.items.filter(pk__in=ids)}
     if set(item_comments) - set(rows):
         raise ValidationError(_("A comment names an item of another paper."), code="foreign_item")
-    return rows
+    step.data["rows"] = [(rows[pk], text) for pk, text in item_comments.items()]
+
+
+def _record_decision(step: workflow.Step) -> Submission | None:
+    """The comments, and the outcome on the pending submission."""
+    paper, actor = step.paper, step.actor
+    key, row_key = ("plan", "item") if isinstance(paper, ActionPlan) else ("report", "report_item")
+    submission = (
+        Submission.objects.select_for_update()
+        .filter(**{key: paper}, outcome=Submission.Outcome.PENDING)
+        .order_by("-submitted_at", "-id")
+        .first()
+    )
+    texts: list[tuple[Any, str]] = [(None, step.comment)] if step.comment else []
+    for row, text in [*texts, *step.data["rows"]]:
+        save_with_history(
+            ReviewComment(
+                **{key: paper, row_key: row},
+                submission=submission,
+                text=text,
+                author=actor,
+                author_post=step.post,
+            ),
+            actor=actor,
+            reason=gettext_noop("commented"),
+        )
+    if submission is not None:
+        submission.outcome = step.to_state  # "returned" / "accepted"
+        submission.decided_at = step.at
+        submission.decided_by = actor
+        save_with_history(submission, actor=actor, reason=submission.outcome)
+    return submission
+
+
+def _notice_params(step: workflow.Step) -> dict[str, Any]:
+    params = {"period": paper_period(step.paper), "office": step.paper.office.name_bn}
+    if step.transition.name in ("return", "accept"):
+        params["reviewer"] = step.post.office.name_bn if step.post is not None else ""
+    return params
+
+
+def _figures(step: workflow.Step) -> None:
+    figures_changed(step.paper)
+
+
+def _next_edition(step: workflow.Step) -> None:
+    step.paper.version += 1
+
+
+def _submit(papers: dict[str, Any]) -> workflow.Transition:
+    """The office sends the paper up with a numbered forwarding letter."""
+    return workflow.Transition(
+        name="submit",
+        sources=EDITABLE,
+        target=ReviewStatus.SUBMITTED,
+        allowed=_may_edit,
+        reason=gettext_noop("sent up"),
+        refused=gettext_noop("This has already been sent up."),
+        refused_code="not_editable",
+        comment="none",
+        stamp="submitted_at",
+        check=_check_sendable,
+        issues=workflow.Issue(kind=papers["letter_kind"]),
+        record=_record_submission,
+        notify=lambda step: reviewers_of(step.paper.office),
+        message=papers["submitted"],
+        notice_kind=f"{papers['letter_kind']}_submitted",
+        after=_figures,
+    )
+
+
+def _decide(
+    papers: dict[str, Any], name: str, outcome: str, reason: str, stamp: str
+) -> workflow.Transition:
+    """The office above returns the paper with comments, or accepts it."""
+    return workflow.Transition(
+        name=name,
+        sources=(ReviewStatus.SUBMITTED,),
+        target=outcome,
+        allowed=_may_review,
+        reason=reason,
+        refused=gettext_noop("Only a submitted paper can be reviewed."),
+        refused_code="not_submitted",
+        stamp=stamp,
+        check=_commented_rows,
+        record=_record_decision,
+        notify=lambda step: editors_of(step.paper.office),
+        message=papers[outcome],
+        notice_kind=f"{papers['letter_kind']}_{outcome}",
+        after=_figures,
+    )
+
+
+REOPEN = workflow.Transition(
+    name="reopen",
+    sources=(ReviewStatus.ACCEPTED,),
+    target=ReviewStatus.DRAFT,
+    allowed=_may_edit,
+    reason=gettext_noop("reopened as a new version"),
+    refused=gettext_noop("Only an accepted plan can be reopened."),
+    refused_code="not_accepted",
+    comment="none",
+    execute=_next_edition,
+    notify=lambda step: reviewers_of(step.paper.office),
+    message=gettext_noop(
+        "The innovation action plan %(period)s of %(office)s was reopened for changes."
+    ),
+    notice_kind="plan_reopened",
+)
+
+
+def _review_kind(model: type[ActionPlan] | type[ProgressReport]) -> workflow.PaperKind:
+    papers = PAPERS[model]
+    transitions = [
+        _submit(papers),
+        _decide(
+            papers,
+            "return",
+            ReviewStatus.RETURNED,
+            gettext_noop("returned with comments"),
+            "returned_at",
+        ),
+        _decide(papers, "accept", ReviewStatus.ACCEPTED, gettext_noop("accepted"), "accepted_at"),
+    ]
+    if model is ActionPlan:
+        transitions.append(REOPEN)
+    return workflow.PaperKind(
+        name=papers["letter_kind"],
+        model=model,
+        states=ReviewStatus.values,
+        transitions=transitions,
+        lock_related=("office",),
+        url_of=paper_url,
+        params=_notice_params,
+        clock=lambda: common.now(),
+    )
+
+
+PLAN = _review_kind(ActionPlan)
+REPORT = _review_kind(ProgressReport)
+KINDS = {ActionPlan: PLAN, ProgressReport: REPORT}
 
 
 def submit_paper(
@@ -192,49 +359,20 @@ def submit_paper(
     body: str,
     attachments: str,
 ) -> Submission:
-    post = authorise(actor, post, paper.office, permissions.can_edit)
-    paper = lock_paper(paper)
-    _check_sendable(paper, signatory_post)
-    papers = PAPERS[type(paper)]
-    letter = letter_issue(
-        office=paper.office,
-        kind=papers["letter_kind"],
-        subject=normalize(subject),
-        date=date,
-        actor=actor,
-        signatory_post=signatory_post,
-        reference=normalize(reference),
-        body=body.strip(),
-        attachments=normalize(attachments),
-        addressee=normalize(addressee),
-        distribution=[normalize(d) for d in distribution if normalize(d)],
+    letter = {
+        "subject": normalize(subject),
+        "date": date,
+        "signatory_post": signatory_post,
+        "reference": normalize(reference),
+        "body": body.strip(),
+        "attachments": normalize(attachments),
+        "addressee": normalize(addressee),
+        "distribution": [normalize(d) for d in distribution if normalize(d)],
+    }
+    step = workflow.perform(
+        KINDS[type(paper)], paper, "submit", actor=actor, post=post, letter=letter
     )
-    version = paper.version
-    revision = Submission.objects.filter(
-        **{"plan" if isinstance(paper, ActionPlan) else "report": paper}, version=version
-    ).count()
-    now = common.now()
-    submission = save_with_history(
-        Submission(
-            plan=paper if isinstance(paper, ActionPlan) else None,
-            report=paper if isinstance(paper, ProgressReport) else None,
-            version=version,
-            revision=revision + 1,
-            letter=letter,
-            snapshot=papers["snapshot"](paper),
-            submitted_at=now,
-            submitted_by=actor,
-            submitted_post=post,
-        ),
-        actor=actor,
-        reason=gettext_noop("sent up"),
-    )
-    paper.status = ReviewStatus.SUBMITTED
-    paper.submitted_at = now
-    save_with_history(paper, actor=actor, reason=gettext_noop("sent up"))
-    _notify(paper, "submitted", posts=reviewers_of(paper.office))
-    figures_changed(paper)
-    return submission
+    return step.record
 
 
 def decide_paper(
@@ -246,51 +384,18 @@ def decide_paper(
     comment: str,
     item_comments: dict[int, str],
 ) -> Submission:
-    post = authorise(actor, post, paper.office, permissions.can_review)
-    paper = lock_paper(paper)
-    if paper.status != ReviewStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted paper can be reviewed."), code="not_submitted")
-    item_comments = {int(k): normalize(v) for k, v in item_comments.items() if normalize(v)}
-    comment = (comment or "").strip()
-    if outcome == Submission.Outcome.RETURNED and not comment and not item_comments:
-        raise ValidationError(
-            _("Write what should change: a comment on the whole or on an item."),
-            code="comment_required",
-        )
-    is_plan = isinstance(paper, ActionPlan)
-    rows = _commented_rows(paper, item_comments)
-    submission = (
-        Submission.objects.select_for_update()
-        .filter(**{"plan" if is_plan else "report": paper}, outcome=Submission.Outcome.PENDING)
-        .order_by("-submitted_at", "-id")
-        .first()
+    name = "return" if outcome == Submission.Outcome.RETURNED else "accept"
+    step = workflow.perform(
+        KINDS[type(paper)],
+        paper,
+        name,
+        actor=actor,
+        post=post,
+        comment=comment,
+        item_comments=item_comments,
     )
-    now = common.now()
-    base = {"plan": paper} if is_plan else {"report": paper}
-    texts: list[tuple[Any, str]] = [(None, comment)] if comment else []
-    texts += [(rows[pk], text) for pk, text in item_comments.items()]
-    for row, text in texts:
-        extra = {"item": row} if is_plan else {"report_item": row}
-        save_with_history(
-            ReviewComment(
-                **base, **extra, submission=submission, text=text, author=actor, author_post=post
-            ),
-            actor=actor,
-            reason=gettext_noop("commented"),
-        )
-    if submission is not None:
-        submission.outcome = outcome
-        submission.decided_at = now
-        submission.decided_by = actor
-        save_with_history(submission, actor=actor, reason=outcome)  # "returned"/"accepted"
-    if outcome == Submission.Outcome.RETURNED:
-        paper.status, paper.returned_at = ReviewStatus.RETURNED, now
-        reason = gettext_noop("returned with comments")
-    else:
-        paper.status, paper.accepted_at = ReviewStatus.ACCEPTED, now
-        reason = gettext_noop("accepted")
-    save_with_history(paper, actor=actor, reason=reason)
-    reviewer = post.office.name_bn if post is not None else ""
-    _notify(paper, outcome, posts=editors_of(paper.office), reviewer=reviewer)
-    figures_changed(paper)
-    return submission  # type: ignore[return-value]
+    return step.record  # type: ignore[return-value]
+
+
+def reopen_plan(*, plan: ActionPlan, actor: User | None, post: Post | None) -> ActionPlan:
+    return workflow.perform(PLAN, plan, "reopen", actor=actor, post=post).paper
