@@ -211,9 +211,12 @@ CACHES = {
     )
 }
 
-# E-mail through Django's mailers (Django 6.1). Console in development; SMTP in
+# E-mail through Django's mailers (Django 6.1). The console in development, as a
+# person reads it (notifications/mail.py: no base64 bodies); SMTP in
 # production by DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
-_email_backend = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_email_backend = env_str(
+    "DJANGO_EMAIL_BACKEND", "udbhabon.notifications.mail.ReadableConsoleBackend"
+)
 MAILERS = {
     "default": {
         "BACKEND": _email_backend,
