@@ -94,10 +94,24 @@ class PlanCreateForm(forms.Form):
         label=_("Start"), choices=START_CHOICES, widget=forms.RadioSelect, initial="last_year"
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, latest: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Calendar years are labelled plainly ("২০১৬"): relabel when chosen.
         self.fields["year"].choices = year_choices()
+        # Say what the copy will do: which plan it copies and where its dates go
+        # (a 2017-18 plan copied into 2026-27 moves its dates nine years, not one).
+        choices = list(self.START_CHOICES)
+        if latest is None:
+            choices = [c for c in choices if c[0] != "last_year"]
+            self.fields["start_from"].initial = "skeleton"
+        else:
+            label = periods.year_label(latest.year, latest.year_kind)
+            choices[0] = (
+                "last_year",
+                _("From the %(year)s plan (its rows, with dates moved into the year chosen)")
+                % {"year": label},
+            )
+        self.fields["start_from"].choices = choices
 
 
 class ItemForm(forms.Form):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
+import pytest
 from django.http import QueryDict
 
-from udbhabon.plans.forms import ProgressFormSet, merge_sheet_row
+from udbhabon.plans.forms import PlanCreateForm, ProgressFormSet, merge_sheet_row
 
 
 def _sheet_row(**values: object) -> SimpleNamespace:
@@ -49,3 +50,15 @@ def test_it_names_inputs_by_item_so_each_row_posts_its_own_fields():
     assert form is not None
     assert form["status"].html_name == "i12-status"
     assert form["status"].auto_id == "p12_i12-status"
+
+
+@pytest.mark.django_db
+def test_the_start_choice_names_the_plan_it_copies(office):
+    """A 2017-18 plan copied into 2026-27 moves nine years: the label says which plan."""
+    from udbhabon.plans import services
+
+    old = services.plan_create(office=office("dc-dhaka"), year=2017, actor=None)
+    labels = dict(PlanCreateForm(latest=old).fields["start_from"].choices)
+    assert "২০১৭-১৮" in str(labels["last_year"]) and "এক বছর" not in str(labels["last_year"])
+    # Without an earlier plan there is nothing to copy, so the choice is not offered.
+    assert "last_year" not in dict(PlanCreateForm(latest=None).fields["start_from"].choices)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from bangla.digits import to_ascii_digits
 from udbhabon.core.errors import errors_to_form
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
@@ -46,7 +47,9 @@ def office_plans(request: HttpRequest, code: str) -> HttpResponse:
             "crumbs": crumbs(request, office),
             "plans": plans,
             "can_edit": permissions.can_edit(post, office),
-            "form": PlanCreateForm(initial={"year": year}),
+            "form": PlanCreateForm(
+                initial={"year": year}, latest=queries.latest_plan_before(office, year)
+            ),
             "this_year": year,
             "has_this_year": any(p.year == year for p in plans),
             "teams": InnovationTeam.objects.filter(office=office).order_by("-year"),
@@ -59,7 +62,10 @@ def office_plans(request: HttpRequest, code: str) -> HttpResponse:
 def create(request: HttpRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     permissions.require_edit(request.acting_post, office)
-    form = PlanCreateForm(request.POST)
+    # The plan a "last year" start would copy: the latest before the year asked for.
+    asked = to_ascii_digits(request.POST.get("year") or "")
+    year = int(asked) if asked.isdigit() else periods.current_fiscal_year(timezone.localdate())
+    form = PlanCreateForm(request.POST, latest=queries.latest_plan_before(office, year))
     if form.is_valid():
         try:
             plan = services.plan_create(
