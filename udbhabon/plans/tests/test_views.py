@@ -19,6 +19,7 @@ from udbhabon.plans.tests.factories import (
     make_plan,
     pdf_upload,
     png_upload,
+    submit,
     with_progress,
 )
 
@@ -528,3 +529,20 @@ def test_the_progress_sheet_is_filled_offline_and_checked_before_saving(io):
     )
     assert bad.status_code == 400 and "XLSX" in bad.content.decode()
     del b
+
+
+def test_compare_opens_on_versions_that_differ_in_the_pages_digits(io):
+    """Issue 18: it opened on two equal versions ('০টি সারিতে পার্থক্য') with a Latin,
+    UTC version label."""
+    plan = make_plan(rows=2, state="returned")  # version 1 sent, then returned
+    services.item_update(item=first_item(plan), actor=None, indicator="নতুন সূচক")
+    submit(plan)  # version 2 sent: equal to the rows as they are now
+    html = io.get(f"/plans/{plan.pk}/compare/").content.decode()
+    selected = dict(
+        re.findall(r'<select id="cmp-(a|b)".*?<option value="([^"]+)" selected', html, re.S)
+    )
+    first = plan.submissions.order_by("submitted_at", "id").first()
+    assert selected == {"a": f"s{first.pk}", "b": "current"}, selected
+    assert "০টি সারিতে পার্থক্য" not in html
+    labels = " ".join(re.findall(r'<option value="s\d+"[^>]*>([^<]*)<', html))
+    assert "সংস্করণ ১" in labels and not re.search(r"[0-9]", labels), labels

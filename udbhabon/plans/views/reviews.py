@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from udbhabon.core.errors import error_text, errors_to_form
+from udbhabon.core.templatetags.bn import date_bn, digits
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
 from udbhabon.offices.models import Post
@@ -168,6 +169,16 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("plans:detail", pk=plan.pk)
 
 
+def _first_different(keys: list[str], b: str, snapshot: Any) -> str:
+    """The newest version that differs from `b` (the page never opens on two equal
+    versions), else last year's plan, else the one before `b`."""
+    later = snapshot(b)
+    for key in reversed([k for k in keys if k != b]):
+        if any(d.state != "same" for d in queries.compare(snapshot(key), later)):
+            return key
+    return keys[0] if keys[0] != b else keys[-1]
+
+
 @login_required
 @require_GET
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
@@ -181,9 +192,10 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
             ("last", _("Last year's plan (%(year)s)") % {"year": previous.year_label}, [])
         )
     for s in submissions:
+        # The page's digits and the Dhaka date (submitted_at is UTC).
         label = _("Version %(version)s, sent %(date)s") % {
-            "version": s.version,
-            "date": s.submitted_at.date().isoformat(),
+            "version": digits(s.version),
+            "date": date_bn(s.submitted_at),
         }
         choices.append((f"s{s.pk}", label, s.snapshot))
     choices.append(("current", _("As it is now"), []))
@@ -196,9 +208,12 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         return next((snap for k, _label, snap in choices if k == key), [])
 
     keys = [k for k, _label, _snap in choices]
-    default_a = keys[-2] if len(keys) > 1 else keys[0]
-    a = request.GET.get("a") if request.GET.get("a") in keys else default_a
     b = request.GET.get("b") if request.GET.get("b") in keys else "current"
+    a = (
+        request.GET.get("a")
+        if request.GET.get("a") in keys
+        else _first_different(keys, b, snapshot)
+    )
     differences = queries.compare(snapshot(a), snapshot(b))
     return render(
         request,
