@@ -435,7 +435,17 @@ def _league(office: Office, year: int, level: str) -> tuple[list[Any], list[Any]
     # backwards, so many offices tied at one share stop the scan after five.
     best = list(league.order_by("-compliance", "-path")[:LEAGUE_SIZE])
     worst = list(league.order_by("compliance", "path")[:LEAGUE_SIZE])
+    if {r.pk for r in best} & {r.pk for r in worst}:
+        # Few offices: both lists hold all of them. Split them instead, so no office
+        # is named both best and needing attention (the better half first).
+        every = sorted({r.pk: r for r in best + worst}.values(), key=_league_key, reverse=True)
+        half = (len(every) + 1) // 2
+        best, worst = every[:half], every[half:][::-1]
     return best, worst
+
+
+def _league_key(row: Any) -> tuple[Any, str]:
+    return (row.compliance if row.compliance is not None else -1, row.path)
 
 
 def export_rows(office: Office, year: int, level: str, *, sort: str = "tree") -> list[Office]:

@@ -197,3 +197,21 @@ def test_the_home_page_shows_supervisors_this_year_below_them(login, fake):
     assert "আপনার অধঃস্তন দপ্তর" in html and f"/supervision/div-khulna/?year={year}" in html
     # A team member gets no supervision panel; nor does an office with nothing below.
     assert "আপনার অধঃস্তন দপ্তর" not in _html(login("dhaka.member").get("/"))
+
+
+def test_the_league_never_names_an_office_both_best_and_needing_attention(khulna, login):
+    """Issue 18: with few offices below (Jashore's 8 upazilas) both lists held them all."""
+    from udbhabon.monitoring import queries
+
+    jashore = Office.objects.get(code="dc-jashore")
+    table = queries.supervision_table(jashore, 2017, level="upazila", as_of=AS_OF)
+    best = [r.office.code for r in table.best]
+    worst = [r.office.code for r in table.worst]
+    assert best and worst and not set(best) & set(worst), (best, worst)
+    upazilas = Office.objects.filter(parent=jashore, level="upazila", is_active=True).count()
+    assert len(best) + len(worst) == min(upazilas, 2 * queries.LEAGUE_SIZE)
+    html = _html(login("jashore.io").get("/supervision/dc-jashore/?year=2017"))
+    best_html, worst_html = html.split('<ol class="league">')[1:3]
+    assert not {c for c in best if c in best_html} & {
+        c for c in worst if c in worst_html.split("</ol>")[0]
+    }
