@@ -51,7 +51,13 @@ def test_it_gives_each_job_to_exactly_one_of_two_workers(transactional_db, tmp_p
         pytest.skip("SKIP LOCKED claiming is PostgreSQL's (run under scripts/with-postgres)")
     runs = tmp_path / "runs"
     runs.mkdir()
-    env = {**os.environ, "DATABASE_URL": database_url(), "DJANGO_DEBUG": "0"}
+    # Production-like workers: DEBUG off needs a secret key (config.settings refuses otherwise).
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "test-only-key-for-two-workers-" + "x" * 40,
+    }
     workers = {}
     for worker_id in ("w1", "w2"):
         log = (tmp_path / f"{worker_id}.log").open("w")

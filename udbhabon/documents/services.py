@@ -21,6 +21,7 @@ from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import current_lang, digits
 from udbhabon.documents.models import ImportJob, Letter, MemoCounter
 from udbhabon.offices.models import Office, Post, User
+from udbhabon.offices.queries import office_named
 
 
 def memo_prefix(office: Office) -> str:
@@ -204,14 +205,41 @@ def import_correct(
     return locked
 
 
+def import_other_offices(job: ImportJob) -> list[Office]:
+    """The offices other than the job's that the paper's sections name (each once).
+
+    A paper of another office must not become this office's record without a word
+    (issue: Khulna's officer saved Dhaka's plan as Khulna's)."""
+    others: dict[int, Office] = {}
+    for section in (job.result or {}).get("sections", []):
+        named = office_named(section.get("office"))
+        if named is not None and named.pk != job.office_id:
+            others[named.pk] = named
+    return list(others.values())
+
+
 @transaction.atomic
-def import_confirm(*, job: ImportJob, actor: User) -> list[dict[str, Any]]:
-    """Save every section through its app's service, in one transaction."""
+def import_confirm(
+    *, job: ImportJob, actor: User, other_office_ok: bool = False
+) -> list[dict[str, Any]]:
+    """Save every section through its app's service, in one transaction.
+
+    A paper that names another office is saved as this office's only when the
+    officer said so (`other_office_ok`: "it is ours, written for us")."""
     from udbhabon.documents.importing import apply_corrections, saver_for
 
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ImportJob.Status.READ:
         raise ValidationError(_("Only a document that was read can be confirmed."))
+    others = import_other_offices(job)
+    if others and not other_office_ok:
+        raise ValidationError(
+            _(
+                "This paper is of %(other)s, not of %(office)s. Nothing was saved: "
+                "upload it from that office, or tick that it is your office's paper."
+            )
+            % {"other": others[0].name, "office": job.office.name}
+        )
     doc = apply_corrections(job.result, job.corrections)
     created = []
     for index, section in enumerate(doc["sections"]):

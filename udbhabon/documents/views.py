@@ -112,6 +112,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if job.status in {ImportJob.Status.READ, ImportJob.Status.CONFIRMED} and job.result:
         context["sections"] = importing.review_sections(job.result, job.trace, job.corrections)
+        context["other_offices"] = services.import_other_offices(job)
         context["unsavable"] = {
             s["section"]["kind"]
             for s in context["sections"]
@@ -173,7 +174,9 @@ def import_cell(request: HttpRequest, pk: int, section: int, item: int, field: s
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     job = job_for_edit(request, pk)
     try:
-        services.import_confirm(job=job, actor=request.user)
+        services.import_confirm(
+            job=job, actor=request.user, other_office_ok=bool(request.POST.get("other_office_ok"))
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -129,5 +129,12 @@ def search_offices(query: str, *, within: Office | None = None, limit: int = 25)
     return list(qs.select_related("parent").order_by("depth", "name_bn")[:limit])
 
 
+def office_named(text: str | None) -> Office | None:
+    """The office a paper names ("জেলা প্রশাসকের কার্যালয়, ঢাকা"), or None when no
+    office's names and aliases hold all its words (spelling-tolerant, loose_key)."""
+    found = search_offices(text or "", limit=1)
+    return found[0] if found else None
+
+
 def office_by_code(code: str) -> Office:
     return Office.objects.get(code=code)

@@ -64,14 +64,14 @@ class _Budget:
 
 def page_edges(page: object) -> list[Edge]:
     """The horizontal and vertical rules on a pypdf page, top-left origin."""
-    box = page.cropbox  # type: ignore[attr-defined]
-    left, top = float(box.left), float(box.top)
     try:
+        box = page.cropbox  # type: ignore[attr-defined]
+        left, top = float(box.left), float(box.top)
         contents = page.get_contents()  # type: ignore[attr-defined]
         data = contents.get_data() if contents is not None else b""
-    except Exception:  # a damaged stream draws nothing we can use
+        resources = _resolve(page.get("/Resources"))  # type: ignore[attr-defined]
+    except Exception:  # a damaged box, stream or resource draws nothing we can use
         return []
-    resources = _resolve(page.get("/Resources"))  # type: ignore[attr-defined]
     edges: list[Edge] = []
     _scan(data, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), resources, edges, 0, _Budget())
     out = []

@@ -235,3 +235,33 @@ def test_the_review_says_when_a_pdfs_embedded_data_was_set_aside(
     html = client.get(reverse("documents:import_detail", args=[job.pk])).content.decode()
     assert "ছাপা লেখার সাথে মেলেনি" in html
     assert "সব দপ্তর এক মাস বন্ধ থাকবে" not in html
+
+
+def test_another_offices_paper_is_not_saved_as_mine_without_a_word(
+    login, django_capture_on_commit_callbacks
+):
+    """Issue 18: Khulna's officer uploaded Dhaka's plan and it was saved as Khulna's."""
+    from udbhabon.plans.models import ActionPlan
+
+    client = login("khulna.io")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, SEEDS / "000_8aa6ba074c4abe5e.txt")  # Dhaka DC office's plan
+    job = ImportJob.objects.get()
+    html = client.get(reverse("documents:import_detail", args=[job.pk])).content.decode()
+    assert "আপনার দপ্তরের" in html and 'name="other_office_ok"' in html
+    client.post(reverse("documents:import_confirm", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.READ and not ActionPlan.objects.exists()
+    # Said so explicitly, it is saved as Khulna's.
+    client.post(reverse("documents:import_confirm", args=[job.pk]), {"other_office_ok": "1"})
+    assert ActionPlan.objects.get().office.code == "dc-khulna"
+
+
+def test_an_offices_own_paper_asks_nothing(login, django_capture_on_commit_callbacks):
+    client = login("thakurgaon.io")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, THAKURGAON)
+    job = ImportJob.objects.get()
+    assert services.import_other_offices(job) == []
+    html = client.get(reverse("documents:import_detail", args=[job.pk])).content.decode()
+    assert 'name="other_office_ok"' not in html
