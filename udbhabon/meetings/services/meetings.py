@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from bangla import schedules as bschedules
+from bangla.calendar import format_date
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.lang import current_lang
 from udbhabon.meetings import integrations
 from udbhabon.meetings.display import chair_text_for, default_title
 from udbhabon.meetings.models import (
@@ -168,6 +170,11 @@ def meeting_mark_held(*, meeting: Meeting, actor: User | None, post: Post | None
     require_edit(post, meeting.office)
     if meeting.status != Status.PLANNED:
         return meeting
+    if meeting.date is not None and meeting.date > timezone.localdate():
+        raise ValidationError(
+            _("A meeting dated %(date)s cannot be marked as held before that day.")
+            % {"date": format_date(meeting.date, current_lang())}
+        )
     meeting.status = Status.HELD
     save_with_history(meeting, actor=actor, reason=gettext_noop("held"))
     integrations.record_plan_evidence(meeting=meeting, actor=actor)

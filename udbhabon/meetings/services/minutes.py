@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from bangla.calendar import format_date
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.lang import current_lang
 from udbhabon.documents import workflow
 from udbhabon.meetings import integrations
 from udbhabon.meetings.display import chair_text_for, minutes_title
@@ -91,6 +93,14 @@ def minutes_sign_and_send(
     decision becomes an action item (or, for a decision carried forward, gets
     the meeting's discussion as a follow-up note). Returns the meeting.
     """
+    if meeting.date is not None and date < meeting.date:
+        raise ValidationError(
+            _("Minutes cannot be signed on %(signed)s, before the meeting of %(held)s.")
+            % {
+                "signed": format_date(date, current_lang()),
+                "held": format_date(meeting.date, current_lang()),
+            }
+        )
     step = workflow.perform(
         MINUTES,
         meeting,

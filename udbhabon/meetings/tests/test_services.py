@@ -365,3 +365,22 @@ def test_it_adds_moves_and_removes_agenda_items(make_meeting, io, io_user):
     )
     with pytest.raises(ValidationError):
         services.agenda_item_add(meeting=meeting, topic="   ", actor=io_user, post=io)
+
+
+def test_a_meeting_is_not_held_before_its_day_nor_signed_before_it_was_held(
+    make_meeting, io, io_user, chair
+):
+    """Issue 18: a meeting dated 14 December could be marked held and signed on 7 December."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    meeting = make_meeting(today + dt.timedelta(days=7))
+    with pytest.raises(ValidationError, match="আগে"):
+        services.meeting_mark_held(meeting=meeting, actor=io_user, post=io)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PLANNED
+    held = make_meeting(today - dt.timedelta(days=2))
+    services.meeting_mark_held(meeting=held, actor=io_user, post=io)
+    with pytest.raises(ValidationError, match="কার্যবিবরণী"):
+        send(held, io_user, chair, date=today - dt.timedelta(days=3))
+    assert not MinutesVersion.objects.filter(meeting=held).exists()
