@@ -1,8 +1,6 @@
 """Every state change of supervision: deadlines, the aggregate table, reminders, digests.
-
-Views, the management commands and the tasks call these, so the rules (who may
-set deadlines or remind whom, a reminder never twice) are written once.
-"""
+Views, the commands and the tasks call these, so each rule is written once (who may set
+deadlines or remind whom, a reminder never twice)."""
 
 from __future__ import annotations
 
@@ -11,7 +9,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
@@ -251,15 +249,24 @@ def stats_refresh(*, year: int, office: Office | None = None, as_of: dt.date | N
     return len(rows)
 
 
+ROLLUPS_LOCK = 0x5544_0001  # pg_advisory_xact_lock's key: "rebuilding a year's roll-ups"
+
+
+@transaction.atomic
 def rollups_refresh(*, year: int) -> int:
     """Rebuild the per-level sums below every office that has offices below it.
 
     One GROUP BY per depth of the tree over OfficeYearStats (path prefix ×
     level), so the whole country costs a handful of queries; every ancestor of
-    a changed office is covered, whichever subtree was refreshed.
+    a changed office is covered, whichever subtree was refreshed. Two workers on
+    one year would both delete and re-insert (a duplicate key, seen in `make
+    prod-smoke`): on PostgreSQL the second waits for the first's commit.
     """
     from udbhabon.monitoring.queries import SUM_FIELDS, month_sums
 
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ROLLUPS_LOCK, year])
     max_depth = OfficeYearStats.objects.filter(year=year).aggregate(d=Max("depth"))["d"] or 0
     ids = {}
     rows: list[SubtreeYearStats] = []
@@ -295,9 +302,8 @@ def rollups_refresh(*, year: int) -> int:
                     months_late=[g[f"late_{i}"] for i in range(rates.MONTHS)],
                 )
             )
-    with transaction.atomic():
-        SubtreeYearStats.objects.filter(year=year).delete()
-        SubtreeYearStats.objects.bulk_create(rows, batch_size=STATS_BATCH)
+    SubtreeYearStats.objects.filter(year=year).delete()
+    SubtreeYearStats.objects.bulk_create(rows, batch_size=STATS_BATCH)
     return len(rows)
 
 
