@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from conftest import ensure_world
 from udbhabon.monitoring import services
 from udbhabon.monitoring.models import SubtreeYearStats
 
@@ -17,6 +18,7 @@ from udbhabon.monitoring.models import SubtreeYearStats
 def test_two_workers_refreshing_the_same_year_never_collide(fake):
     if connection.vendor != "postgresql":
         pytest.skip("the race needs two real connections (PostgreSQL)")
+    ensure_world()  # an earlier transactional test may have flushed the tree
     fake.FACTS["dc-jashore"] = {"plan_state": "accepted", "items_total": 5}
     services.stats_refresh(year=2017)
     errors: list[BaseException] = []
