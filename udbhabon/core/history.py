@@ -12,14 +12,8 @@ from typing import Any
 
 from django.db import models
 
-
-def attribute[M: models.Model](instance: M, *, actor: Any = None, reason: str = "") -> M:
-    """Mark the next save of `instance` as done by `actor` for `reason`."""
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        instance._history_user = actor  # type: ignore[attr-defined]
-    if reason:
-        instance._change_reason = reason  # type: ignore[attr-defined]
-    return instance
+from udbhabon.core import versioning
+from udbhabon.core.attribution import attribute
 
 
 def save_with_history[M: models.Model](
@@ -33,8 +27,6 @@ def save_with_history[M: models.Model](
     """Save with who and why; a versioned record (core/versioning.py) is saved
     as its next version, and refused (StaleRecord) if `expected_version` is
     given and someone saved it since."""
-    from udbhabon.core import versioning
-
     if versioning.is_versioned(instance):
         return versioning.save_versioned(
             instance,
@@ -75,8 +67,6 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
         instance.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )  # type: ignore[attr-defined]
     # The record version (core/versioning.py) changes with every save: not a change people read.
-    from udbhabon.core import versioning
-
     hidden = [versioning.field_name(instance)] if versioning.is_versioned(instance) else []
     # Pair each record with the one before it; a bulk-loaded row may have none.
     for newer, older in zip(records, [*records[1:], None], strict=False):

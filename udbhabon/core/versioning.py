@@ -27,6 +27,8 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from udbhabon.core.attribution import attribute
+
 
 class StaleRecord(Exception):
     """A write was based on an older version than the one saved.
@@ -125,8 +127,6 @@ def save_versioned[M: models.Model](
     was based on) the version is first raised only if it is still that one,
     else StaleRecord and nothing is written.
     """
-    from udbhabon.core.history import attribute
-
     attribute(obj, actor=actor, reason=reason)
     if obj.pk is None or obj._state.adding:
         obj.save(update_fields=update_fields)
