@@ -211,8 +211,7 @@ def _two_cells(
 
 # An end cell that only says the rule goes on: the section's whole period.
 _THROUGHOUT = frozenset(
-    normalize(w).casefold()
-    for w in ("চলমান", "নিয়মিত", "সারাবছর", "সারা বছর", "বছরব্যাপী", "ongoing")
+    normalize(w).casefold() for w in ("চলমান", "নিয়মিত", "সারাবছর", "সারা বছর", "বছরব্যাপী", "ongoing")
 )
 
 
