@@ -218,15 +218,32 @@ def import_other_offices(job: ImportJob) -> list[Office]:
     return list(others.values())
 
 
+def import_collisions(job: ImportJob) -> list[dict[str, Any]]:
+    """The sections that would collide with a record the office has, with that record.
+
+    Shown on the review before confirming (a plan of that year: open it, or
+    replace it), so a second paper of a year is never a dead end."""
+    from udbhabon.documents.importing import existing_for
+
+    found = []
+    for index, section in enumerate((job.result or {}).get("sections", [])):
+        existing = existing_for(job.office, section)
+        if existing is not None:
+            found.append({"index": index, "existing": existing})
+    return found
+
+
 @transaction.atomic
 def import_confirm(
-    *, job: ImportJob, actor: User, other_office_ok: bool = False
+    *, job: ImportJob, actor: User, other_office_ok: bool = False, replace: bool = False
 ) -> list[dict[str, Any]]:
     """Save every section through its app's service, in one transaction.
 
     A paper that names another office is saved as this office's only when the
-    officer said so (`other_office_ok`: "it is ours, written for us")."""
-    from udbhabon.documents.importing import apply_corrections, saver_for
+    officer said so (`other_office_ok`: "it is ours, written for us"). A
+    section that collides with a record the office has (a plan of that year)
+    replaces it only with `replace`; its saver says what replacing means."""
+    from udbhabon.documents.importing import apply_corrections, existing_for, saver_for
 
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ImportJob.Status.READ:
@@ -249,8 +266,12 @@ def import_confirm(
                 _("Section %(n)s cannot be saved yet: this kind of paper is not supported.")
                 % {"n": digits(index + 1)}
             )
-        record = saver(office=job.office, section=section, actor=actor, source=job)
-        created.append({"kind": section["kind"], "model": record._meta.label, "id": record.pk})
+        extra = {"replace": True} if replace and existing_for(job.office, section) else {}
+        record = saver(office=job.office, section=section, actor=actor, source=job, **extra)
+        url = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
+        created.append(
+            {"kind": section["kind"], "model": record._meta.label, "id": record.pk, "url": url}
+        )
     job.status = ImportJob.Status.CONFIRMED
     job.created_records = created
     job.confirmed_at = timezone.now()
