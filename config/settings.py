@@ -179,6 +179,8 @@ WHITENOISE_USE_FINDERS = not env_bool("UDBHABON_MANIFEST_STATIC", default=False)
 
 # Uploads: an office's old plan is a few hundred kB; refuse anything large early.
 UDBHABON_MAX_UPLOAD_BYTES = env_int("UDBHABON_MAX_UPLOAD_BYTES", 15 * 1024 * 1024)
+# An upload that could not be read keeps its file this long (the daily job removes it).
+UDBHABON_FAILED_UPLOAD_HOURS = env_int("UDBHABON_FAILED_UPLOAD_HOURS", 24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -113,7 +113,12 @@ def import_upload(*, office: Office, actor: User, name: str, data: bytes) -> Imp
             % {"limit": digits(limit // (1024 * 1024))}
         )
     digest = hashlib.sha256(data).hexdigest()
-    existing = ImportJob.objects.filter(office=office, sha256=digest).first()
+    # A file that could not be read may be tried again (after a reader fix).
+    existing = (
+        ImportJob.objects.filter(office=office, sha256=digest)
+        .exclude(status=ImportJob.Status.FAILED)
+        .first()
+    )
     if existing is not None:
         raise ImportRefused(
             _("This file was uploaded before, on %(date)s.")
@@ -287,6 +292,30 @@ def import_discard(*, job: ImportJob, actor: User) -> None:
     storage, name = job.file.storage, job.file.name
     job.delete()
     transaction.on_commit(lambda: storage.delete(name))
+
+
+def import_cleanup(*, now: dt.datetime | None = None) -> int:
+    """Remove the files of uploads that could not be read, once they are old enough.
+
+    A failed upload may be anything (a hostile file among them) and is no
+    record of the office: after ``UDBHABON_FAILED_UPLOAD_HOURS`` its file goes,
+    while the row keeps what was tried and why it failed. Run by the daily
+    job; returns how many files were removed.
+    """
+    cutoff = (now or timezone.now()) - dt.timedelta(hours=settings.UDBHABON_FAILED_UPLOAD_HOURS)
+    removed = 0
+    stale = ImportJob.objects.filter(status=ImportJob.Status.FAILED, created_at__lt=cutoff)
+    for pk in stale.exclude(file="").values_list("pk", flat=True):
+        with transaction.atomic():
+            job = ImportJob.objects.select_for_update().get(pk=pk)
+            if not job.file:
+                continue
+            storage, name = job.file.storage, job.file.name
+            job.file = ""  # type: ignore[assignment]
+            save_with_history(job, actor=None, reason=gettext_noop("file removed: not readable"))
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+            removed += 1
+    return removed
 
 
 def import_save(*, office_code: str, path: Path, username: str | None = None) -> ImportJob:

@@ -209,4 +209,6 @@ def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
 def import_source(request: HttpRequest, pk: int) -> FileResponse:
     """The original uploaded file, for anyone who may see the office's records."""
     job = job_for_view(request, pk)
+    if not job.file:  # a failed upload's file is removed after a while (import_cleanup)
+        raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.original_name)
