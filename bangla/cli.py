@@ -138,18 +138,18 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{warning.code}: {warning.message}", file=err)
         return 0
     if args.command == "date":
-        reading = parse_date(args.text, period=_period(args.period) if args.period else None)
-        if reading is None:
+        date_reading = parse_date(args.text, period=_period(args.period) if args.period else None)
+        if date_reading is None:
             print(f"not a date: {args.text!r}", file=err)
             return 1
         print(
             _dumps(
                 {
-                    "start": reading.start.isoformat(),
-                    "end": reading.end.isoformat(),
-                    "precision": reading.precision,
-                    "year_inferred": reading.year_inferred,
-                    "outside_period": reading.outside_period,
+                    "start": date_reading.start.isoformat(),
+                    "end": date_reading.end.isoformat(),
+                    "precision": date_reading.precision,
+                    "year_inferred": date_reading.year_inferred,
+                    "outside_period": date_reading.outside_period,
                 }
             ),
             file=out,

@@ -150,6 +150,7 @@ def tokenize(text: str) -> list[Tok]:
     for idx in range(count):
         m = matches[idx]
         group = m.lastindex
+        assert group is not None  # every alternative of the pattern is a group
         start, end = m.span()
         tight = start == prev_end
         prev_end = end

@@ -25,6 +25,7 @@ _NEXT = _keys("পরবর্তী", "পরের", "আগামী", "next"
 
 
 _UNITS: dict[str, Unit] = {}
+_words: tuple[str, ...]
 
 
 for _unit, _words in (

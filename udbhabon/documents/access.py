@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest
 from udbhabon.documents import queries
 from udbhabon.documents.models import ExportJob, ImportJob, Letter
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 
 
 def letter_for_view(request: HttpRequest, pk: int) -> Letter:
@@ -34,7 +34,7 @@ def job_for_edit(request: HttpRequest, pk: int) -> ImportJob:
     return job
 
 
-def export_for_view(request: HttpRequest, pk: int) -> ExportJob:
+def export_for_view(request: SignedInRequest, pk: int) -> ExportJob:
     """An export is the requester's own (it may hold a whole subtree's data)."""
     acting_post(request)
     try:

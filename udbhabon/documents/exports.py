@@ -14,17 +14,19 @@ before the registry, so jobs queued before it still find their builder.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, cast
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
 from udbhabon.documents.models import ExportJob
+from udbhabon.documents.writers.model import Document, Format
+from udbhabon.offices.access import SignedInRequest
 from udbhabon.offices.models import Office, User
 
 CONTENT_TYPES = {
@@ -38,7 +40,7 @@ INLINE_ITEMS = getattr(settings, "UDBHABON_EXPORT_INLINE_ITEMS", 40)
 
 
 # name -> builder(**args) -> the contract's document (see the module's docstring).
-Builder = Callable[..., dict[str, Any]]
+Builder = Callable[..., Document]
 BUILDERS: dict[str, Builder] = {}
 
 
@@ -55,7 +57,7 @@ def builder_for(name: str) -> Builder:
         raise ImproperlyConfigured(f"no app registered the export builder {name!r}") from None
 
 
-def _size(doc: dict[str, Any]) -> int:
+def _size(doc: Document) -> int:
     return sum(len(s.get("items", [])) for s in doc.get("sections", []))
 
 
@@ -65,8 +67,8 @@ def write(builder: str, args: dict[str, Any], fmt: str, *, letter_only: bool = F
 
     doc = builder_for(builder)(**args)
     if letter_only:
-        return write_letter(doc["sections"][0], fmt)
-    return write_document(doc, fmt)
+        return write_letter(doc["sections"][0], cast(Literal["pdf", "docx"], fmt))
+    return write_document(doc, cast(Format, fmt))  # the writers refuse any other format
 
 
 def attachment(data: bytes, fmt: str, filename: str) -> HttpResponse:
@@ -76,7 +78,7 @@ def attachment(data: bytes, fmt: str, filename: str) -> HttpResponse:
 
 
 def download(
-    request: HttpRequest,
+    request: SignedInRequest,
     *,
     office: Office,
     builder: str,

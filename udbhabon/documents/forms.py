@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.lang import digits
@@ -20,14 +21,14 @@ class UploadForm(forms.Form):
         error_messages={"required": _("Choose the file to read in.")},
     )
 
-    def clean_file(self):  # noqa: ANN201
-        f = self.cleaned_data["file"]
-        if not f.name.lower().endswith(ACCEPTED):
+    def clean_file(self) -> UploadedFile[bytes]:
+        f: UploadedFile[bytes] = self.cleaned_data["file"]
+        if not (f.name or "").lower().endswith(ACCEPTED):
             raise forms.ValidationError(
                 _("This kind of file cannot be read. Use .docx, .xlsx, .pdf or .txt.")
             )
         limit = settings.UDBHABON_MAX_UPLOAD_BYTES
-        if f.size > limit:
+        if (f.size or 0) > limit:
             raise forms.ValidationError(
                 _("The file is larger than %(limit)s MB. Split it or save it without pictures.")
                 % {"limit": digits(limit // (1024 * 1024))}

@@ -135,8 +135,8 @@ def apply_corrections(result: dict[str, Any], corrections: dict[str, str]) -> di
     doc = copy.deepcopy(result)
     touched: dict[tuple[int, int], dict[str, str]] = {}
     for key, value in corrections.items():
-        s, i, name = key.split(".", 2)
-        touched.setdefault((int(s), int(i)), {})[name] = normalize(value)
+        s_text, i_text, name = key.split(".", 2)
+        touched.setdefault((int(s_text), int(i_text)), {})[name] = normalize(value)
     for (s, i), fields in sorted(touched.items()):
         section = doc["sections"][s]
         item = section["items"][i]

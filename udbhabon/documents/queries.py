@@ -4,17 +4,18 @@ import datetime as dt
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.models import Letter
+from udbhabon.documents.writers.model import BanglaDate, Document, Section
 
 
 def letter_detail(pk: int) -> Letter:
     return Letter.objects.select_related("office", "signatory_post").get(pk=pk)
 
 
-def letter_document(letter_id: int) -> dict:
+def letter_document(letter_id: int) -> Document:
     """A letter as the writers' document: one section holding just the letter."""
     letter = letter_detail(letter_id)
     office = letter.office
-    section = {
+    section: Section = {
         "kind": "action_plan",
         "office": office.name_bn,
         "period": None,
@@ -41,7 +42,7 @@ def letter_document(letter_id: int) -> dict:
     return {"sections": [section], "warnings": []}
 
 
-def _bangla(d: dt.date) -> dict[str, object]:
+def _bangla(d: dt.date) -> BanglaDate:
 
     b = to_bangla(d)
     return {"day": b.day, "month": b.month_name, "year": b.year}

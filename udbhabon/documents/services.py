@@ -197,8 +197,8 @@ def import_correct(
     if locked.status != ImportJob.Status.READ:
         raise ValidationError(_("This document can no longer be corrected."))
     try:
-        kind = locked.result["sections"][section]["kind"]
-        locked.result["sections"][section]["items"][item]
+        kind = (locked.result or {})["sections"][section]["kind"]
+        (locked.result or {})["sections"][section]["items"][item]
     except (IndexError, KeyError, TypeError) as exc:
         raise ValidationError(_("There is no such cell in this document.")) from exc
     if field not in EDITABLE.get(kind, ()):
@@ -262,7 +262,7 @@ def import_confirm(
             )
             % {"other": others[0].name, "office": job.office.name}
         )
-    doc = apply_corrections(job.result, job.corrections)
+    doc = apply_corrections(job.result or {}, job.corrections)
     created = []
     for index, section in enumerate(doc["sections"]):
         saver = saver_for(section["kind"])
@@ -291,7 +291,8 @@ def import_discard(*, job: ImportJob, actor: User) -> None:
         raise ValidationError(_("A confirmed document cannot be discarded."))
     storage, name = job.file.storage, job.file.name
     job.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def import_cleanup(*, now: dt.datetime | None = None) -> int:

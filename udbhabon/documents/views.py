@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,17 +25,17 @@ from udbhabon.documents.access import (
 from udbhabon.documents.forms import CellForm, UploadForm
 from udbhabon.documents.models import ExportJob, ImportJob
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 
 
 @login_required
-def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     letter = letter_for_view(request, pk)
     return render(request, "documents/letter_detail.html", {"letter": letter})
 
 
 @login_required
-def letter_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def letter_download(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
     letter = letter_for_view(request, pk)
     return exports.download(
         request,
@@ -47,7 +49,7 @@ def letter_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @login_required
-def export_status(request: HttpRequest, pk: int) -> HttpResponse:
+def export_status(request: SignedInRequest, pk: int) -> HttpResponse:
     job = export_for_view(request, pk)
     if is_htmx(request):
         response = render(request, "documents/export_status.html#progress", {"job": job})
@@ -58,7 +60,7 @@ def export_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def export_file(request: HttpRequest, pk: int) -> FileResponse:
+def export_file(request: SignedInRequest, pk: int) -> FileResponse:
     job = export_for_view(request, pk)
     if job.status != ExportJob.Status.DONE:
         raise Http404
@@ -69,7 +71,7 @@ def export_file(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     permissions.require_edit(post, post.office)
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -96,7 +98,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def import_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """The progress bar while reading, then the review of what was read."""
     job = job_for_view(request, pk)
     done = job.status not in {ImportJob.Status.QUEUED, ImportJob.Status.READING}
@@ -105,7 +107,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if done:  # reading finished: load the whole review page
             response["HX-Refresh"] = "true"
         return response
-    context = {
+    context: dict[str, Any] = {
         "job": job,
         "can_edit": permissions.can_edit(acting_post(request), job.office),
         "sections": [],
@@ -127,7 +129,9 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_cell(request: HttpRequest, pk: int, section: int, item: int, field: str) -> HttpResponse:
+def import_cell(
+    request: SignedInRequest, pk: int, section: int, item: int, field: str
+) -> HttpResponse:
     job = job_for_edit(request, pk)
     form = CellForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -144,7 +148,7 @@ def import_cell(request: HttpRequest, pk: int, section: int, item: int, field: s
             form.add_error("value", exc)
         else:
             if is_htmx(request):
-                sections = importing.review_sections(job.result, job.trace, job.corrections)
+                sections = importing.review_sections(job.result or {}, job.trace, job.corrections)
                 row = sections[section]["rows"][item]
                 return render(
                     request,
@@ -156,7 +160,8 @@ def import_cell(request: HttpRequest, pk: int, section: int, item: int, field: s
             )
     if request.method == "GET":
         try:
-            current = importing.review_sections(job.result, job.trace, job.corrections)[section]
+            read = importing.review_sections(job.result or {}, job.trace, job.corrections)
+            current = read[section]
             cell = next(c for c in current["rows"][item]["cells"] if c["field"] == field)
         except (IndexError, StopIteration, TypeError, KeyError):
             return render(request, "404.html", status=404)
@@ -174,7 +179,7 @@ def import_cell(request: HttpRequest, pk: int, section: int, item: int, field: s
 
 @login_required
 @require_POST
-def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def import_confirm(request: SignedInRequest, pk: int) -> HttpResponse:
     job = job_for_edit(request, pk)
     try:
         created = services.import_confirm(
@@ -194,7 +199,7 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
+def import_discard(request: SignedInRequest, pk: int) -> HttpResponse:
     job = job_for_edit(request, pk)
     try:
         services.import_discard(job=job, actor=request.user)
@@ -206,7 +211,7 @@ def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def import_source(request: HttpRequest, pk: int) -> FileResponse:
+def import_source(request: SignedInRequest, pk: int) -> FileResponse:
     """The original uploaded file, for anyone who may see the office's records."""
     job = job_for_view(request, pk)
     if not job.file:  # a failed upload's file is removed after a while (import_cleanup)

@@ -59,7 +59,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -151,7 +151,8 @@ class PaperKind:
         raise KeyError(f"{self.name} has no transition {name!r}")
 
     def state_of(self, paper: Any) -> str:
-        return getattr(paper, self.state_field)
+        state: str = getattr(paper, self.state_field)
+        return state
 
     def available(self, paper: Any, post: Any) -> list[Transition]:
         """The transitions `post` may take on `paper` as it is (for buttons)."""
@@ -207,11 +208,11 @@ def lock[M: models.Model](kind: PaperKind, paper: M) -> M:
     locked = rows.get(pk=paper.pk)
     # What the caller already loaded (its office ...) serves the fresh row too.
     for f in locked._meta.concrete_fields:
-        if f.many_to_one and f.is_cached(paper) and not f.is_cached(locked):
+        if isinstance(f, models.ForeignKey) and f.is_cached(paper) and not f.is_cached(locked):
             related = f.get_cached_value(paper)
             if getattr(related, "pk", None) == getattr(locked, f.attname):
                 f.set_cached_value(locked, related)
-    return locked
+    return cast(M, locked)  # kind.model is the paper's model
 
 
 @transaction.atomic

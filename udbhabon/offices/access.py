@@ -9,12 +9,21 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 
 from udbhabon.offices import permissions
-from udbhabon.offices.models import Office, Post
+from udbhabon.offices.models import Office, Post, User
+
+
+class SignedInRequest(HttpRequest):
+    """A request as a view behind login_required sees it, for the type checker: a
+    signed-in user, and the posts ActingPostMiddleware put on it."""
+
+    user: User
+    acting_post: Post | None
+    user_posts: list[Post]
 
 
 def acting_post(request: HttpRequest) -> Post:
     """The post the user acts for; a signed-in user without one sees nothing."""
-    post = getattr(request, "acting_post", None)
+    post: Post | None = getattr(request, "acting_post", None)
     if post is None:
         raise permissions.PermissionDenied
     return post

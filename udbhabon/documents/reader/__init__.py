@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from udbhabon.documents.reader.errors import MESSAGES, ReadError
 from udbhabon.documents.reader.model import (
@@ -120,12 +121,12 @@ def read_document_detailed(data: bytes, filename: str, *, max_bytes: int | None 
         raise ReadError("not_a_document") from exc
 
 
-def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -> dict:
+def read_document(data: bytes, filename: str, *, max_bytes: int | None = None) -> dict[str, Any]:
     """Read ``data`` (named ``filename``) into the import contract's object."""
     return read_document_detailed(data, filename, max_bytes=max_bytes).result
 
 
-def read_path(path: str | Path, *, max_bytes: int | None = None) -> dict:
+def read_path(path: str | Path, *, max_bytes: int | None = None) -> dict[str, Any]:
     """Read a file from disk into the import contract's object."""
     path = Path(path)
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes

@@ -18,17 +18,21 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from udbhabon.documents.contract import ATTACHMENT_NAME
 from udbhabon.documents.reader import validate
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.model import RawLine
 
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
 logger = logging.getLogger(__name__)
 MAX_ATTACHMENT = 5 * 1024 * 1024
 
 
-def contract_from_pdf(data: bytes, reader: object | None = None) -> dict | None:
+def contract_from_pdf(data: bytes, reader: PdfReader | None = None) -> dict[str, Any] | None:
     reader = reader if reader is not None else open_pdf(data)
     try:
         payloads = reader.attachments.get(ATTACHMENT_NAME) or []
@@ -45,7 +49,7 @@ def contract_from_pdf(data: bytes, reader: object | None = None) -> dict | None:
     return None
 
 
-def open_pdf(data: bytes):  # noqa: ANN201 - pypdf.PdfReader, imported lazily
+def open_pdf(data: bytes) -> PdfReader:  # pypdf imported lazily
     """A pypdf reader; ReadError for a broken or password-protected PDF."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -64,9 +68,9 @@ def open_pdf(data: bytes):  # noqa: ANN201 - pypdf.PdfReader, imported lazily
     return reader
 
 
-def _decrypts(reader: object) -> bool:
+def _decrypts(reader: PdfReader) -> bool:
     try:
-        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+        return bool(reader.decrypt(""))
     except Exception:
         return False
 
@@ -100,7 +104,7 @@ def _squeeze(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFC", text))
 
 
-def disagreements(carried: dict, lines: list[RawLine]) -> list[str]:
+def disagreements(carried: dict[str, Any], lines: list[RawLine]) -> list[str]:
     """Where the attached data says something the pages do not print.
 
     Every text the attachment holds (office, period label, letter, signatories,
@@ -152,7 +156,7 @@ def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
         yield path, value
 
 
-def _derived(section: dict, number: int) -> list[str]:
+def _derived(section: dict[str, Any], number: int) -> list[str]:
     from udbhabon.documents.reader import _bangla
 
     problems = []

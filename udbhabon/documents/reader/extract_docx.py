@@ -61,7 +61,7 @@ def _attr(element: etree._Element | None, name: str) -> str | None:
         return None
     for key, value in element.attrib.items():
         if key.rsplit("}", 1)[-1] == name:
-            return value
+            return str(value)
     return None
 
 
@@ -80,8 +80,11 @@ class _Walker:
             elif name in {"sdt", "sdtContent", "customXml", "ins", "smartTag"}:
                 self.blocks(child)
 
-    def _add(self, cells: list[str], is_row: bool, **where: int | None) -> None:
-        self.lines.append(RawLine(cells, is_row, Source(index=len(self.lines), **where)))
+    def _add(
+        self, cells: list[str], is_row: bool, *, table: int | None = None, row: int | None = None
+    ) -> None:
+        source = Source(index=len(self.lines), table=table, row=row)
+        self.lines.append(RawLine(cells, is_row, source))
 
     def paragraph(self, element: etree._Element) -> None:
         for line in paragraph_text(element).split("\n"):

@@ -22,10 +22,14 @@ from __future__ import annotations
 import html
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from udbhabon.documents.reader import pdf_rules, pdf_tables, pdf_text, pdf_wrap
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.model import RawLine, Source
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 MAX_PAGES = 200
 
@@ -61,9 +65,9 @@ class Block:
     words: int = 0  # words on the block's last line
 
 
-def check_pages(reader: object) -> int:
+def check_pages(reader: PdfReader) -> int:
     """The number of pages; ReadError over ``MAX_PAGES``."""
-    count = len(reader.pages)  # type: ignore[attr-defined]
+    count = len(reader.pages)
     if count > MAX_PAGES:
         from udbhabon.documents.reader._bangla import bengali_digits
 
@@ -75,7 +79,7 @@ def check_pages(reader: object) -> int:
     return count
 
 
-def extract(data: bytes, reader: object | None = None) -> list[RawLine]:
+def extract(data: bytes, reader: PdfReader | None = None) -> list[RawLine]:
     from udbhabon.documents.reader.attachment import open_pdf
 
     reader = reader if reader is not None else open_pdf(data)
@@ -478,9 +482,20 @@ def _emit(lines: list[RawLine], block: Block, page: int, table: int) -> None:
         return
     for row_number, cells in enumerate(block.rows or [], start=1):
         filled = [cell for cell in cells if cell.strip()]
-        where = {"page": page, "table": table, "row": row_number}
         if len(cells) == 1 or (len(filled) == 1 and cells[0].strip() and len(cells) > 2):
             for part in (filled[0] if filled else "").split("\n"):
-                lines.append(RawLine([part], False, Source(index=len(lines), **where)))
+                lines.append(
+                    RawLine(
+                        [part],
+                        False,
+                        Source(index=len(lines), page=page, table=table, row=row_number),
+                    )
+                )
         else:
-            lines.append(RawLine(list(cells), True, Source(index=len(lines), **where)))
+            lines.append(
+                RawLine(
+                    list(cells),
+                    True,
+                    Source(index=len(lines), page=page, table=table, row=row_number),
+                )
+            )

@@ -36,7 +36,7 @@ def decode(data: bytes) -> str:
 
 def extract(data: bytes) -> list[RawLine]:
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
+    lines: list[RawLine] = []
     for number, line in enumerate(text.split("\n"), start=1):
         source = Source(index=len(lines), line=number)
         if "\t" in line:

@@ -112,13 +112,12 @@ def _sheet_lines(sheet: object, lines: list[RawLine]) -> None:
         while cells and not cells[-1].strip():
             cells.pop()
         filled = [index for index, cell in enumerate(cells) if cell.strip()]
-        where = {"sheet": title, "row": number}
         if filled and filled != [0]:
-            lines.append(RawLine(cells, True, Source(index=len(lines), **where)))
+            lines.append(RawLine(cells, True, Source(index=len(lines), sheet=title, row=number)))
             continue
         text = cells[0] if cells else ""
         for part in text.split("\n") if text else [""]:
-            lines.append(RawLine([part], False, Source(index=len(lines), **where)))
+            lines.append(RawLine([part], False, Source(index=len(lines), sheet=title, row=number)))
 
 
 def _text(value: object) -> str:

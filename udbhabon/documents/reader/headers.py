@@ -289,7 +289,8 @@ def is_column_numbers(cells: list[str]) -> bool:
     values = [cell.strip() for cell in cells if cell.strip()]
     if len(values) < 2:
         return False
-    numbers = [_bangla.parse_int(value.strip("()")) for value in values]
-    if any(number is None for number in numbers):
+    parsed = [_bangla.parse_int(value.strip("()")) for value in values]
+    numbers = [number for number in parsed if number is not None]
+    if len(numbers) < len(parsed):
         return False
     return all(b > a for a, b in itertools.pairwise(numbers)) and numbers[0] <= 20

@@ -10,6 +10,7 @@ comes from the previous item. Text that fits no column is kept as a warning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from udbhabon.documents.reader import _bangla, lines, rows
 from udbhabon.documents.reader.cells import Cell
@@ -52,7 +53,7 @@ class Draft:
 
 @dataclass(slots=True)
 class ItemsResult:
-    items: list[dict]
+    items: list[dict[str, Any]]
     traces: list[ItemTrace]
     warnings: list[Warn]
 
@@ -248,7 +249,7 @@ def _label_groups(drafts: list[Draft]) -> list[list[Draft]]:
 
 def _finish(
     draft: Draft, kind: str, table: Table, period: _bangla.Period | None
-) -> tuple[dict, list[tuple[str, str]]]:
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     values = {name: draft.fields.get(name, "") for name in TEXT_FIELDS[kind]}
     if kind == "meeting_minutes":
         return {"serial": draft.serial, **values}, []
@@ -279,7 +280,7 @@ def _finish(
 
 def _schedule(
     draft: Draft, kind: str, table: Table, period: _bangla.Period | None
-) -> tuple[dict | None, list[tuple[str, str]]]:
+) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
     columns = table.header.columns
     has_columns = "start" in columns or "end" in columns
     start, end = draft.fields.get("start", ""), draft.fields.get("end", "")

@@ -11,6 +11,7 @@ cell texts a value came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,7 @@ class Reading:
     not match its printed text and the printed text was read instead.
     """
 
-    result: dict
+    result: dict[str, Any]
     format: str
     lines: list[RawLine] = field(default_factory=list)
     sections: list[SectionTrace] = field(default_factory=list)

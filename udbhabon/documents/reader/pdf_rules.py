@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 MAX_TOKENS = 3_000_000  # per page, forms included; a real page has well under 200 000
 MAX_FORM_DEPTH = 3
@@ -62,14 +66,14 @@ class _Budget:
         self.left = MAX_TOKENS
 
 
-def page_edges(page: object) -> list[Edge]:
+def page_edges(page: PageObject) -> list[Edge]:
     """The horizontal and vertical rules on a pypdf page, top-left origin."""
     try:
-        box = page.cropbox  # type: ignore[attr-defined]
+        box = page.cropbox
         left, top = float(box.left), float(box.top)
-        contents = page.get_contents()  # type: ignore[attr-defined]
+        contents = page.get_contents()
         data = contents.get_data() if contents is not None else b""
-        resources = _resolve(page.get("/Resources"))  # type: ignore[attr-defined]
+        resources = _resolve(page.get("/Resources"))
     except Exception:  # a damaged box, stream or resource draws nothing we can use
         return []
     edges: list[Edge] = []
@@ -82,9 +86,9 @@ def page_edges(page: object) -> list[Edge]:
     return out
 
 
-def _resolve(value: object) -> object:
+def _resolve(value: object) -> Any:  # a pypdf object, duck-typed: a broken file may hold anything
     try:
-        return value.get_object() if hasattr(value, "get_object") else value  # type: ignore[union-attr]
+        return value.get_object() if hasattr(value, "get_object") else value
     except Exception:
         return None
 
@@ -146,7 +150,7 @@ class _Path:
 def _scan(
     data: bytes,
     ctm: tuple[float, ...],
-    resources: object,
+    resources: Any,  # a pypdf resource dictionary, or None
     edges: list[Edge],
     depth: int,
     budget: _Budget,
@@ -228,19 +232,19 @@ def _paint(
 def _form(
     name: bytes,
     ctm: tuple[float, ...],
-    resources: object,
+    resources: Any,  # a pypdf resource dictionary, or None
     edges: list[Edge],
     depth: int,
     budget: _Budget,
 ) -> None:
     try:
-        xobjects = _resolve(resources.get("/XObject")) if resources is not None else None  # type: ignore[union-attr]
-        form = _resolve(xobjects.get("/" + name.decode("latin-1"))) if xobjects else None  # type: ignore[union-attr]
-        if form is None or form.get("/Subtype") != "/Form":  # type: ignore[union-attr]
+        xobjects = _resolve(resources.get("/XObject")) if resources is not None else None
+        form = _resolve(xobjects.get("/" + name.decode("latin-1"))) if xobjects else None
+        if form is None or form.get("/Subtype") != "/Form":
             return
-        matrix = tuple(float(v) for v in form.get("/Matrix", [1, 0, 0, 1, 0, 0]))  # type: ignore[union-attr]
-        data = form.get_data()  # type: ignore[union-attr]
-        inner = _resolve(form.get("/Resources")) or resources  # type: ignore[union-attr]
+        matrix = tuple(float(v) for v in form.get("/Matrix", [1, 0, 0, 1, 0, 0]))
+        data = form.get_data()
+        inner = _resolve(form.get("/Resources")) or resources
     except Exception:  # a broken form draws nothing we can use
         return
     _scan(data, _multiply(matrix, ctm), inner, edges, depth + 1, budget)

@@ -8,6 +8,7 @@ document order. A PDF that carries Udbhabon's own JSON is returned from that.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from udbhabon.documents.contract import WARNING_KEYS
 from udbhabon.documents.reader import _bangla, sections, sniff, tables
@@ -124,7 +125,7 @@ def _ordered_warnings(built: list[sections.Built]) -> list[tuple[int, Warn]]:
     return sorted(collected, key=lambda pair: pair[1].position)
 
 
-def _warning_dict(section: int, warn: Warn) -> dict:
+def _warning_dict(section: int, warn: Warn) -> dict[str, Any]:
     values = {
         "section": section,
         "item": warn.item,

@@ -12,7 +12,9 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from bangla.calendar import BanglaDate
 from udbhabon.documents.reader import _bangla, items, letters, lines, vocab
 from udbhabon.documents.reader.items import Warn
 from udbhabon.documents.reader.model import FieldTrace, SectionTrace, Source
@@ -30,7 +32,7 @@ class Part:
 
 @dataclass(slots=True)
 class Built:
-    section: dict
+    section: dict[str, Any]
     trace: SectionTrace
     warnings: list[Warn]
     office_missing: bool
@@ -135,7 +137,7 @@ def _office(facts: letters.Facts, trace: SectionTrace) -> str | None:
 
 
 def _period(
-    facts: letters.Facts, meeting: dict | None, trace: SectionTrace
+    facts: letters.Facts, meeting: dict[str, Any] | None, trace: SectionTrace
 ) -> _bangla.Period | None:
     candidates: list[tuple[str, Source]] = [(line.text, line.line.source) for line in facts.titles]
     if facts.subject is not None:
@@ -163,7 +165,9 @@ def _month_phrase(text: str) -> str | None:
     return None
 
 
-def _month_period(meeting: dict, facts: letters.Facts, trace: SectionTrace) -> _bangla.Period:
+def _month_period(
+    meeting: dict[str, Any], facts: letters.Facts, trace: SectionTrace
+) -> _bangla.Period:
     """Minutes take the month of the meeting; the label is the month as written."""
     day: date = meeting["date"]
     last = calendar.monthrange(day.year, day.month)[1]
@@ -177,10 +181,10 @@ def _month_period(meeting: dict, facts: letters.Facts, trace: SectionTrace) -> _
 # --- meeting -----------------------------------------------------------------------
 
 
-def _meeting(facts: letters.Facts, trace: SectionTrace) -> dict:
+def _meeting(facts: letters.Facts, trace: SectionTrace) -> dict[str, Any]:
     found = facts.meeting
     title = next((line for line in facts.titles if lines.is_title(line.text)), None)
-    meeting: dict = {"title": title.text if title else None}
+    meeting: dict[str, Any] = {"title": title.text if title else None}
     if title is not None:
         trace.field("meeting.title").add(title.line.text, title.line.source)
     for name in ("chair", "place"):
@@ -200,7 +204,7 @@ def _meeting(facts: letters.Facts, trace: SectionTrace) -> dict:
     return meeting
 
 
-def _meeting_dict(meeting: dict | None) -> dict | None:
+def _meeting_dict(meeting: dict[str, Any] | None) -> dict[str, Any] | None:
     if meeting is None:
         return None
     day = meeting.get("date")
@@ -216,14 +220,18 @@ def _meeting_dict(meeting: dict | None) -> dict | None:
 # --- letter ------------------------------------------------------------------------
 
 
-def _letter(facts: letters.Facts, trace: SectionTrace, warnings: list[Warn]) -> dict | None:
+def _letter(
+    facts: letters.Facts, trace: SectionTrace, warnings: list[Warn]
+) -> dict[str, Any] | None:
     if not facts.has_letter:
         return None
     gregorian, bangla_date, bangla_line, gregorian_line = _letter_dates(facts, trace)
     if gregorian is not None and bangla_date is not None:
         agrees = _bangla.dual_date_agrees(gregorian, bangla_date)
         if agrees is False:
-            source = (bangla_line or gregorian_line).line.source
+            first = bangla_line or gregorian_line
+            assert first is not None  # each date was read from a line
+            source = first.line.source
             message = _mismatch_message(gregorian, bangla_date, bangla_line, gregorian_line)
             warnings.append(Warn(source.index, "bangla_date_mismatch", message, None, source))
     for name in ("memo", "subject", "reference"):
@@ -253,7 +261,9 @@ def _letter(facts: letters.Facts, trace: SectionTrace, warnings: list[Warn]) -> 
     }
 
 
-def _letter_dates(facts: letters.Facts, trace: SectionTrace) -> tuple:
+def _letter_dates(
+    facts: letters.Facts, trace: SectionTrace
+) -> tuple[date | None, BanglaDate | None, TextLine | None, TextLine | None]:
     gregorian = bangla_date = None
     bangla_line = gregorian_line = None
     for line in facts.dates:
@@ -277,13 +287,13 @@ def _is_bangla(text: str) -> bool:
     return any(1300 <= int(year) <= 1599 for year in re.findall(r"\d{4}", digits))
 
 
-def _bangla_date_dict(found: object) -> dict | None:
+def _bangla_date_dict(found: BanglaDate | None) -> dict[str, Any] | None:
     return _bangla.bangla_date_dict(found) if found is not None else None
 
 
 def _mismatch_message(
     gregorian: date,
-    bangla_date: object,
+    bangla_date: BanglaDate,
     bangla_line: TextLine | None,
     gregorian_line: TextLine | None,
 ) -> str:
@@ -300,7 +310,7 @@ def _mismatch_message(
     return message
 
 
-def _bangla_text(bangla_date: object) -> str:
+def _bangla_text(bangla_date: BanglaDate) -> str:
     parts = _bangla.bangla_date_dict(bangla_date)
     digits = _bangla.bengali_digits
     return f"{digits(parts['day'])} {parts['month']} {digits(parts['year'])}"

@@ -8,7 +8,7 @@ raises ``ContractError`` naming the first problem.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal, overload
 
 from udbhabon.documents.contract import (
     ITEM_KEYS,
@@ -29,7 +29,7 @@ class ContractError(ValueError):
     pass
 
 
-def filtered(value: Any) -> dict:
+def filtered(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ContractError("the document is not an object")
     sections = [
@@ -41,14 +41,14 @@ def filtered(value: Any) -> dict:
     return {"sections": sections, "warnings": warnings}
 
 
-def _list(value: dict, key: str) -> list:
+def _list(value: dict[str, Any], key: str) -> list[Any]:
     found = value.get(key)
     if not isinstance(found, list):
         raise ContractError(f"{key} must be a list")
     return found
 
 
-def _dict(value: Any, where: str) -> dict:
+def _dict(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ContractError(f"{where} must be an object")
     return value
@@ -62,6 +62,10 @@ def _text(value: Any, where: str, *, nullable: bool = False) -> str | None:
     return _bangla.normalize(value)
 
 
+@overload
+def _int(value: Any, where: str, *, nullable: Literal[False] = False) -> int: ...
+@overload
+def _int(value: Any, where: str, *, nullable: bool) -> int | None: ...
 def _int(value: Any, where: str, *, nullable: bool = False) -> int | None:
     if value is None and nullable:
         return None
@@ -81,7 +85,7 @@ def _iso(value: Any, where: str, *, nullable: bool = False) -> str | None:
         raise ContractError(f"{where} must be an ISO date") from exc
 
 
-def _section(value: Any, where: str) -> dict:
+def _section(value: Any, where: str) -> dict[str, Any]:
     value = _dict(value, where)
     kind = value.get("kind")
     if kind not in SECTION_KINDS:
@@ -111,7 +115,7 @@ def _section(value: Any, where: str) -> dict:
     }
 
 
-def _period(value: Any, where: str) -> dict | None:
+def _period(value: Any, where: str) -> dict[str, Any] | None:
     if value is None:
         return None
     value = _dict(value, where)
@@ -122,7 +126,7 @@ def _period(value: Any, where: str) -> dict | None:
     }
 
 
-def _letter(value: Any, where: str) -> dict | None:
+def _letter(value: Any, where: str) -> dict[str, Any] | None:
     if value is None:
         return None
     value = _dict(value, where)
@@ -151,7 +155,7 @@ def _letter(value: Any, where: str) -> dict | None:
     return {key: out[key] for key in LETTER_KEYS}
 
 
-def _meeting(value: Any, kind: str, where: str) -> dict | None:
+def _meeting(value: Any, kind: str, where: str) -> dict[str, Any] | None:
     if value is None:
         if kind == "meeting_minutes":
             raise ContractError(f"{where} is required for minutes")
@@ -180,7 +184,7 @@ def _is_hhmm(text: str) -> bool:
     )
 
 
-def _item(value: Any, kind: str, where: str) -> dict:
+def _item(value: Any, kind: str, where: str) -> dict[str, Any]:
     value = _dict(value, where)
     out: dict[str, Any] = {"serial": _int(value.get("serial"), f"{where}.serial")}
     for key in ITEM_KEYS[kind][1:]:
@@ -195,7 +199,7 @@ def _item(value: Any, kind: str, where: str) -> dict:
     return out
 
 
-def _schedule(value: Any, where: str, *, nullable: bool) -> dict | None:
+def _schedule(value: Any, where: str, *, nullable: bool) -> dict[str, Any] | None:
     if value is None and nullable:
         return None
     value = _dict(value, where)
@@ -228,7 +232,7 @@ def _schedule(value: Any, where: str, *, nullable: bool) -> dict | None:
     return {key: out[key] for key in SCHEDULE_KEYS[kind]}
 
 
-def _occurrence(value: Any, where: str) -> dict:
+def _occurrence(value: Any, where: str) -> dict[str, Any]:
     value = _dict(value, where)
     out = {
         "start": _iso(value.get("start"), f"{where}.start"),
@@ -239,7 +243,7 @@ def _occurrence(value: Any, where: str) -> dict:
     return {key: out[key] for key in OCCURRENCE_KEYS}
 
 
-def _warning(value: Any, sections: list[dict], where: str) -> dict:
+def _warning(value: Any, sections: list[dict[str, Any]], where: str) -> dict[str, Any]:
     value = _dict(value, where)
     section = _int(value.get("section"), f"{where}.section")
     if not 0 <= section < len(sections):

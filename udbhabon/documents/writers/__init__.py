@@ -38,7 +38,7 @@ CONTENT_TYPES = {
 
 
 def write_document(
-    doc: Document | dict[str, Any], fmt: Literal["pdf", "docx", "xlsx"], *, lang: str = "bn"
+    doc: Document, fmt: Literal["pdf", "docx", "xlsx"], *, lang: str = "bn"
 ) -> bytes:
     """Write `doc` in its paper layout as PDF (PDF/A-3b with the data attached), DOCX or
     XLSX, and return the file's bytes."""
@@ -58,14 +58,14 @@ def write_document(
 
 
 def write_letter(
-    section: Section | dict[str, Any],
+    section: Section,
     fmt: Literal["pdf", "docx"] = "pdf",
     *,
     lang: str = "bn",
 ) -> bytes:
     """The forwarding letter of one section alone (e.g. the plan's submission letter to
     print and sign). The section must have a `letter`; its table is left out."""
-    if not section.get("letter"):
+    if not (letter := section.get("letter")):
         raise ValueError("the section has no letter")
     if fmt not in ("pdf", "docx"):
         raise ValueError(f"a letter is written as pdf or docx, not {fmt!r}")
@@ -74,18 +74,18 @@ def write_letter(
     signatory, _ = split_signatories(section)
     if signatory is None and section.get("signatories"):
         signatory = section["signatories"][-1]
-    letter_only = {
+    letter_only: Section = {
         **section,
         "items": [],
         "signatories": [signatory] if signatory else [],
-        "letter": {**section["letter"], "signatory": None},
+        "letter": {**letter, "signatory": None},
         "_letter_only": True,  # layout.section_parts: the letter part alone
     }
-    doc = {"sections": [letter_only], "warnings": []}
+    doc: Document = {"sections": [letter_only], "warnings": []}
     return write_document(doc, fmt, lang=lang)
 
 
-def progress_sheet(doc: Document | dict[str, Any], *, lang: str = "bn") -> bytes:
+def progress_sheet(doc: Document, *, lang: str = "bn") -> bytes:
     """The progress sheet (XLSX) of the document's plan items: one row per item, Bengali
     headers, a status dropdown, hidden item ids. See progress.py."""
     from udbhabon.documents.writers.progress import progress_sheet as _sheet

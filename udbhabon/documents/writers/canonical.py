@@ -8,6 +8,7 @@ out: the embedded file must be what the reader would return, nothing more.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from udbhabon.documents.contract import (
@@ -19,15 +20,16 @@ from udbhabon.documents.contract import (
     SECTION_KEYS,
     WARNING_KEYS,
 )
+from udbhabon.documents.writers.model import Document, Schedule, Section
 
 _LIST_KEYS = {"signatories", "items", "distribution", "occurrences", "warnings", "sections"}
 
 
-def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+def _pick(obj: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     return {key: obj.get(key, [] if key in _LIST_KEYS else None) for key in keys}
 
 
-def _schedule(schedule: dict[str, Any] | None) -> dict[str, Any] | None:
+def _schedule(schedule: Schedule | None) -> dict[str, Any] | None:
     if schedule is None:
         return None
     keys = SCHEDULE_KEYS.get(schedule.get("kind", ""), tuple(schedule))
@@ -37,14 +39,14 @@ def _schedule(schedule: dict[str, Any] | None) -> dict[str, Any] | None:
     return out
 
 
-def _item(kind: str, item: dict[str, Any]) -> dict[str, Any]:
+def _item(kind: str, item: Mapping[str, Any]) -> dict[str, Any]:
     out = _pick(item, ITEM_KEYS.get(kind, tuple(item)))
     if "schedule" in out:
         out["schedule"] = _schedule(out["schedule"])
     return out
 
 
-def contract_section(section: dict[str, Any]) -> dict[str, Any]:
+def contract_section(section: Section) -> dict[str, Any]:
     out = _pick(section, SECTION_KEYS)
     kind = out["kind"]
     if out["period"] is not None:
@@ -62,7 +64,7 @@ def contract_section(section: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def contract_document(doc: dict[str, Any]) -> dict[str, Any]:
+def contract_document(doc: Document) -> dict[str, Any]:
     """`doc` reduced to the import contract's keys, in canonical order."""
     return {
         "sections": [contract_section(s) for s in doc.get("sections") or []],
@@ -70,6 +72,6 @@ def contract_document(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def contract_json(doc: dict[str, Any]) -> str:
+def contract_json(doc: Document) -> str:
     """The canonical JSON text, formatted like the expected files (indent 1, UTF-8)."""
     return json.dumps(contract_document(doc), ensure_ascii=False, indent=1) + "\n"

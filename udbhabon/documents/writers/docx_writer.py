@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
 from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY, LATIN_FAMILY
+from udbhabon.documents.writers.model import Document as Paper
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (
@@ -107,7 +109,8 @@ class _Builder:
         # An empty paragraph after every block: the blank line between a letterhead and a
         # title, a signature and a copy list, that the reader (like a person) reads as
         # the end of one part of the paper.
-        return getattr(self, type(block).__name__.lower())(block) + self.gap()
+        render: Callable[[layout.Block], str] = getattr(self, type(block).__name__.lower())
+        return render(block) + self.gap()
 
     def gap(self, size: int = 12) -> str:
         return _para("", size, after=0)
@@ -408,7 +411,7 @@ def _set_defaults(document: Any, lang: str) -> None:
     props.language = "bn-BD" if lang == "bn" else "en"
 
 
-def write_docx(doc: dict[str, Any], lang: str = "bn") -> bytes:
+def write_docx(doc: Paper, lang: str = "bn") -> bytes:
     from docx import Document
     from docx.oxml import parse_xml
     from docx.oxml.ns import qn
@@ -430,7 +433,7 @@ def write_docx(doc: dict[str, Any], lang: str = "bn") -> bytes:
             body.remove(child)
     if not parts:
         parts = [layout.Part("portrait", [], "empty")]
-    xml = []
+    xml: list[str] = []
     for index, part in enumerate(parts):
         builder = _Builder(part, lang)
         xml.extend(builder.block(block) for block in part.blocks)

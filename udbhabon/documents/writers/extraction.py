@@ -14,9 +14,9 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Callable
-from typing import Any
 
 from udbhabon.documents.writers import layout
+from udbhabon.documents.writers.model import Document
 
 _BENGALI = re.compile("[\u0980-\u09ff]")
 _STRIP = "()[]{}.,;:!?।'\"“”‘’-/"
@@ -32,7 +32,7 @@ def words(text: str) -> set[str]:
     return out
 
 
-def source_text(doc: dict[str, Any], lang: str = "bn") -> str:
+def source_text(doc: Document, lang: str = "bn") -> str:
     """Every text the layout prints for `doc`, one block per line (no page numbers)."""
     texts: list[str] = []
     for part in layout.document_parts(doc, lang):
@@ -55,7 +55,7 @@ def source_text(doc: dict[str, Any], lang: str = "bn") -> str:
     return "\n".join(texts)
 
 
-def source_words(doc: dict[str, Any], lang: str = "bn") -> set[str]:
+def source_words(doc: Document, lang: str = "bn") -> set[str]:
     return words(source_text(doc, lang))
 
 
@@ -101,7 +101,7 @@ def extractors() -> dict[str, Callable[[bytes], str]]:
     return available
 
 
-def recovered(doc: dict[str, Any], pdf: bytes, extract: Callable[[bytes], str]) -> tuple[int, int]:
+def recovered(doc: Document, pdf: bytes, extract: Callable[[bytes], str]) -> tuple[int, int]:
     """(words recovered exactly, distinct Bengali words printed)."""
     source = source_words(doc)
     return len(source & words(extract(pdf))), len(source)

@@ -190,6 +190,7 @@ class Section(TypedDict):
     subtitle: NotRequired[str | None]
     header: NotRequired[Letterhead | None]
     orientation: NotRequired[Orientation | None]
+    _letter_only: NotRequired[bool]  # write_letter: the letter part alone (layout.section_parts)
 
 
 class Warning_(TypedDict):

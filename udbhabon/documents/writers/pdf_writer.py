@@ -14,6 +14,7 @@ import contextvars
 import functools
 import re
 import threading
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from udbhabon.documents.contract import ATTACHMENT_NAME
 from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.canonical import contract_json
 from udbhabon.documents.writers.fonts import font_face_css
+from udbhabon.documents.writers.model import Document
 
 CSS_PATH = Path(__file__).with_name("print.css")
 
@@ -223,15 +225,15 @@ def _table(block: layout.Table) -> str:
             cells.append(f"<th{attrs}{cls}>{escape(cell.text)}</th>")
         head.append(f"<tr>{''.join(cells)}</tr>")
     body = []
-    for row in block.rows:
+    for body_row in block.rows:
         cells = []
-        for cell in row:
-            if cell.merged:
+        for td in body_row:
+            if td.merged:
                 continue
-            attrs = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
-            classes = [c for c in (cell.align if cell.align != "left" else "", cell.kind) if c]
+            attrs = f' rowspan="{td.rowspan}"' if td.rowspan > 1 else ""
+            classes = [c for c in (td.align if td.align != "left" else "", td.kind) if c]
             cls = f' class="{" ".join(classes)}"' if classes else ""
-            cells.append(f"<td{attrs}{cls}>{escape(cell.text)}</td>")
+            cells.append(f"<td{attrs}{cls}>{escape(td.text)}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<table class="grid"><colgroup>{cols}</colgroup>'
@@ -252,7 +254,7 @@ def _numbered(block: layout.NumberedList) -> str:
     return f'<div class="numbered">{_p(block.heading, "list-heading")}{entries}</div>'
 
 
-_RENDER = {
+_RENDER: dict[type[Any], Callable[[Any], str]] = {
     layout.Heading: _heading,
     layout.Para: _para,
     layout.MemoLine: _memo,
@@ -264,7 +266,7 @@ _RENDER = {
 }
 
 
-def document_html(doc: dict[str, Any], lang: str = "bn") -> str:
+def document_html(doc: Document, lang: str = "bn") -> str:
     """The HTML body WeasyPrint renders (without the stylesheet); useful for previews."""
     parts = layout.document_parts(doc, lang)
     html = []
@@ -281,12 +283,13 @@ def document_html(doc: dict[str, Any], lang: str = "bn") -> str:
     )
 
 
-def _document_title(doc: dict[str, Any], lang: str) -> str:
+def _document_title(doc: Document, lang: str) -> str:
     words = layout.labels(lang)
     for section in doc.get("sections") or []:
         kind = section.get("kind")
         if kind == "meeting_minutes":
-            title = (section.get("meeting") or {}).get("title") or words["minutes_title"]
+            meeting = section.get("meeting")
+            title = (meeting.get("title") if meeting else None) or words["minutes_title"]
         else:
             title = (
                 section.get("title")
@@ -298,7 +301,7 @@ def _document_title(doc: dict[str, Any], lang: str) -> str:
 
 
 def write_pdf(
-    doc: dict[str, Any],
+    doc: Document,
     lang: str = "bn",
     *,
     embed_data: bool = True,
@@ -331,11 +334,12 @@ def write_pdf(
     settings = {**PDF_OPTIONS, **options}
     token = _ACTUAL_TEXT.set(actual_text)
     try:
-        return html.write_pdf(
+        pdf: bytes = html.write_pdf(
             stylesheets=[stylesheet],
             font_config=font_config,
             attachments=attachments,
             **settings,
         )
+        return pdf
     finally:
         _ACTUAL_TEXT.reset(token)

@@ -18,9 +18,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from udbhabon.documents.writers import progress_sheet, write_document
+from udbhabon.documents.writers import Document, progress_sheet, write_document
 from udbhabon.documents.writers.fonts import FONT_DIR
 from udbhabon.documents.writers.imaging import pdf_page_images
 
@@ -28,18 +27,19 @@ ROOT = Path(__file__).resolve().parents[3]
 EXPECTED = ROOT / "data" / "seeds" / "expected"
 
 
-def _seed(name: str) -> dict[str, Any]:
-    return json.loads((EXPECTED / f"{name}.json").read_text("utf-8"))
+def _seed(name: str) -> Document:
+    doc: Document = json.loads((EXPECTED / f"{name}.json").read_text("utf-8"))
+    return doc
 
 
-def _only(doc: dict[str, Any], index: int, *, letter: bool = True) -> dict[str, Any]:
-    section = dict(doc["sections"][index])
+def _only(doc: Document, index: int, *, letter: bool = True) -> Document:
+    section = doc["sections"][index].copy()
     if not letter:
         section["letter"] = None
     return {"sections": [section], "warnings": []}
 
 
-def papers() -> dict[str, dict[str, Any]]:
+def papers() -> dict[str, Document]:
     """name -> document whose page 1 is the sample."""
     return {
         "plan": _only(_seed("001_3627afb098a031ac"), 0, letter=False),

@@ -13,6 +13,7 @@ import unicodedata
 from bangla.calendar import GREGORIAN_MONTHS_BN as MONTHS_BN
 from bangla.calendar import GREGORIAN_MONTHS_EN as MONTHS_EN
 from bangla.digits import localize_digits, to_ascii_digits, with_words
+from udbhabon.documents.writers.model import BanglaDate
 
 
 def nfc(text: str) -> str:
@@ -55,7 +56,7 @@ def format_date_numeric(value: str | None, lang: str = "bn") -> str:
     return digits(f"{day.day:02d}/{day.month:02d}/{day.year}", lang)
 
 
-def format_bangla_date(value: dict | None, lang: str = "bn") -> str:
+def format_bangla_date(value: BanglaDate | None, lang: str = "bn") -> str:
     """{'day': 8, 'month': 'ভাদ্র', 'year': 1424} -> '০৮ ভাদ্র ১৪২৪'."""
     if not value:
         return ""

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -24,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.cells import put
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY
+from udbhabon.documents.writers.model import Document
 from udbhabon.documents.writers.text import digits
 
 THIN = Side(style="thin", color="000000")
@@ -233,9 +233,9 @@ class _Sheet:
                     h /= cell.rowspan
                 height = max(height, h)
             self.next_row(height)
-        for row, col, rowspan in spans:
+        for top, col, rowspan in spans:
             ws.merge_cells(
-                start_row=row, start_column=col, end_row=row + rowspan - 1, end_column=col
+                start_row=top, start_column=col, end_row=top + rowspan - 1, end_column=col
             )
 
 
@@ -284,7 +284,7 @@ def _setup_print(ws: Worksheet, part: layout.Part, lang: str) -> None:
     ws.sheet_view.showGridLines = False
 
 
-def write_xlsx(doc: dict[str, Any], lang: str = "bn") -> bytes:
+def write_xlsx(doc: Document, lang: str = "bn") -> bytes:
     parts = layout.document_parts(doc, lang)
     wb = Workbook()
     wb.remove(wb.active)

@@ -13,16 +13,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from udbhabon.documents.reader import ReadError, read_path
+from udbhabon.documents.writers.model import Document
 
 FORMATS = ("pdf", "docx", "xlsx", "progress")
 
 
-def load_document(path: Path) -> dict[str, Any]:
+def load_document(path: Path) -> Document:
     """The contract object of `path`: JSON as is, anything else through the reader."""
     if path.suffix.lower() == ".json":
         try:
@@ -31,9 +32,9 @@ def load_document(path: Path) -> dict[str, Any]:
             raise CommandError(f"{path}: not a JSON document ({exc})") from exc
         if not isinstance(doc, dict) or not isinstance(doc.get("sections"), list):
             raise CommandError(f"{path}: JSON without a 'sections' list")
-        return doc
+        return cast(Document, doc)  # a contract object, as far as JSON can tell
     try:
-        return read_path(path)
+        return cast(Document, read_path(path))  # the reader returns the contract
     except ReadError as exc:
         raise CommandError(f"{path}: {exc.one_line()}") from exc
 

@@ -6,6 +6,7 @@ import re
 from typing import Any, Literal
 
 from udbhabon.documents.writers.layout.labels import labels
+from udbhabon.documents.writers.model import Occurrence, Schedule, Section, Signatory
 from udbhabon.documents.writers.text import (
     digits,
     format_date_numeric,
@@ -16,7 +17,7 @@ def cell_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def split_schedule_text(schedule: dict[str, Any] | None) -> tuple[str, str]:
+def split_schedule_text(schedule: Schedule | None) -> tuple[str, str]:
     """The original start and end cells of a schedule (the contract joins them by " | ")."""
     if not schedule:
         return "", ""
@@ -32,7 +33,7 @@ _DATE_TOKEN = re.compile(
 )
 
 
-def occurrence_rows_needed(schedule: dict[str, Any] | None) -> bool:
+def occurrence_rows_needed(schedule: Schedule | None) -> bool:
     """Whether an occurrences schedule needs rows of its own under the item.
 
     Occurrences either come from the schedule cells themselves ("অক্টোবর ২২-২৩ শার্শা
@@ -48,14 +49,15 @@ def occurrence_rows_needed(schedule: dict[str, Any] | None) -> bool:
     text = cell_text(schedule.get("text"))
     for occ in occurrences:
         for key in ("label", "place"):
-            if occ.get(key) and occ[key] not in text:
+            value = occ.get("label") if key == "label" else occ.get("place")
+            if value and value not in text:
                 return True
     start, end = split_schedule_text(schedule)
     cell = start if (not end or end == start) else f"{start} {end}"
     return len(_DATE_TOKEN.findall(cell)) < len(occurrences)
 
 
-def occurrence_cells(occ: dict[str, Any], lang: str) -> tuple[str, str, str]:
+def occurrence_cells(occ: Occurrence, lang: str) -> tuple[str, str, str]:
     """(what, start, end) cells of one occurrence sub-row."""
     names = [n for n in (occ.get("label"), occ.get("place")) if n]
     what = " - ".join(names)
@@ -93,22 +95,22 @@ def addressee_lines(addressee: str) -> list[str]:
     return lines
 
 
-def signature_lines(signatory: dict[str, Any], lang: str) -> list[str]:
+def signature_lines(signatory: Signatory, lang: str) -> list[str]:
     words = labels(lang)
     lines = []
     if signatory.get("name"):
         lines.append(f"({signatory['name']})")
     lines.extend(designation_lines(cell_text(signatory.get("designation"))))
-    if signatory.get("phone"):
-        lines.append(words["phone"] + digits(signatory["phone"], lang))
-    if signatory.get("email"):
-        lines.append(words["email"] + signatory["email"])
+    if phone := signatory.get("phone"):
+        lines.append(words["phone"] + digits(phone, lang))
+    if email := signatory.get("email"):
+        lines.append(words["email"] + email)
     return lines
 
 
 def split_signatories(
-    section: dict[str, Any],
-) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    section: Section,
+) -> tuple[Signatory | None, list[Signatory]]:
     """(letter's signatory, the paper's own signatories), keeping document order.
 
     The contract lists signature blocks in document order. A plan or report with a
@@ -132,9 +134,10 @@ def split_signatories(
     return None, []
 
 
-def orientation(section: dict[str, Any]) -> Literal["portrait", "landscape"]:
-    if section.get("orientation") in ("portrait", "landscape"):
-        return section["orientation"]
+def orientation(section: Section) -> Literal["portrait", "landscape"]:
+    chosen = section.get("orientation")
+    if chosen in ("portrait", "landscape"):
+        return chosen
     kind = section.get("kind")
     if kind == "action_plan":
         return "landscape"
@@ -144,7 +147,7 @@ def orientation(section: dict[str, Any]) -> Literal["portrait", "landscape"]:
     return "portrait"
 
 
-def report_columns(section: dict[str, Any]) -> dict[str, bool]:
+def report_columns(section: Section) -> dict[str, bool]:
     items = section.get("items") or []
     return {
         "schedule": any(item.get("schedule") for item in items),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from udbhabon.documents.writers.layout.blocks import (
@@ -26,6 +27,7 @@ from udbhabon.documents.writers.layout.cells import (
 )
 from udbhabon.documents.writers.layout.labels import labels
 from udbhabon.documents.writers.layout.tables import minutes_table, plan_table, report_table
+from udbhabon.documents.writers.model import Document, Letter, Letterhead, Section, Signatory
 from udbhabon.documents.writers.text import (
     count_words,
     digits,
@@ -36,21 +38,21 @@ from udbhabon.documents.writers.text import (
 )
 
 
-def letterhead(section: dict[str, Any], lang: str) -> Heading:
+def letterhead(section: Section, lang: str) -> Heading:
     w = labels(lang)
-    head = dict(section.get("header") or {})
+    head: Letterhead = section.get("header") or {}
     lines = [Line(head.get("government") or w["government"], bold=True, size="large")]
     office = head.get("office") or section.get("office")
     if office:
         lines.append(Line(office, size="large"))
-    if head.get("unit"):
-        lines.append(Line(head["unit"]))
-    if head.get("website"):
-        lines.append(Line(head["website"]))
+    if unit := head.get("unit"):
+        lines.append(Line(unit))
+    if website := head.get("website"):
+        lines.append(Line(website))
     return Heading(lines, role="letterhead")
 
 
-def memo_line(letter: dict[str, Any], lang: str) -> MemoLine | None:
+def memo_line(letter: Letter, lang: str) -> MemoLine | None:
     w = labels(lang)
     memo = f"{w['memo']}{letter['memo_number']}" if letter.get("memo_number") else ""
     dates: list[str] = []
@@ -67,12 +69,13 @@ def memo_line(letter: dict[str, Any], lang: str) -> MemoLine | None:
     return MemoLine(memo, dates)
 
 
-def _default_body(section: dict[str, Any], lang: str) -> str:
+def _default_body(section: Section, lang: str) -> str:
     w = labels(lang)
     paper = w["body_report"] if section.get("kind") == "progress_report" else w["body_plan"]
-    period = (section.get("period") or {}).get("label") or ""
+    period = section.get("period")
+    label = (period.get("label") if period else None) or ""
     office = section.get("office") or ""
-    text = w["body_default"].format(office=office, period=period, paper=paper)
+    text = w["body_default"].format(office=office, period=label, paper=paper)
     return re.sub(r"\s+", " ", text).replace("-এর  ", "-এর ").strip()
 
 
@@ -86,21 +89,22 @@ def _attachment_text(value: Any, lang: str) -> str:
 
 
 def letter_blocks(
-    section: dict[str, Any], signatory: dict[str, Any] | None, lang: str, *, minutes: bool
+    section: Section, signatory: Signatory | None, lang: str, *, minutes: bool
 ) -> list[Block]:
     """The forwarding letter (or, for minutes, the memo part after the signature)."""
     w = labels(lang)
     letter = section["letter"]
+    assert letter is not None  # called only for a section with a letter
     blocks: list[Block] = []
     if not minutes:
         blocks.append(letterhead(section, lang))
     memo = memo_line(letter, lang)
     if memo:
         blocks.append(memo)
-    if letter.get("subject"):
-        blocks.append(Para(w["subject"] + letter["subject"], bold=True, role="subject"))
-    if letter.get("reference"):
-        blocks.append(Para(w["reference"] + letter["reference"], role="reference"))
+    if subject := letter.get("subject"):
+        blocks.append(Para(w["subject"] + subject, bold=True, role="subject"))
+    if reference := letter.get("reference"):
+        blocks.append(Para(w["reference"] + reference, role="reference"))
     body = letter.get("body")
     body_paras = paragraphs(body) if body is not None else []
     if body is None and not minutes:
@@ -140,20 +144,20 @@ def _addressee_block(addressee: str, lang: str) -> LinesBlock:
     return LinesBlock(lines)
 
 
-def _title_heading(section: dict[str, Any], default_title: str) -> Heading:
+def _title_heading(section: Section, default_title: str) -> Heading:
     lines = [Line(section.get("title") or default_title, bold=True, size="title")]
-    if section.get("office"):
-        lines.append(Line(section["office"], size="large"))
-    period = section.get("period") or {}
-    if period.get("label"):
+    if office := section.get("office"):
+        lines.append(Line(office, size="large"))
+    period = section.get("period")
+    if period and period.get("label"):
         lines.append(Line(period["label"], size="large"))
     return Heading(lines)
 
 
-def _minutes_blocks(section: dict[str, Any], lang: str, signatures: list[Block]) -> list[Block]:
+def _minutes_blocks(section: Section, lang: str, signatures: list[Block]) -> list[Block]:
     """The minutes' page: letterhead, title, header lines, opening, the table, closing."""
     w = labels(lang)
-    meeting = dict(section.get("meeting") or {})
+    meeting: Mapping[str, Any] = section.get("meeting") or {}
     blocks: list[Block] = [letterhead(section, lang)]
     blocks.append(
         Heading(
@@ -188,7 +192,7 @@ def _minutes_blocks(section: dict[str, Any], lang: str, signatures: list[Block])
     return blocks
 
 
-def section_parts(section: dict[str, Any], index: int, lang: str) -> list[Part]:
+def section_parts(section: Section, index: int, lang: str) -> list[Part]:
     w = labels(lang)
     kind = section.get("kind")
     letter_signatory, paper_signatories = split_signatories(section)
@@ -223,15 +227,15 @@ def section_parts(section: dict[str, Any], index: int, lang: str) -> list[Part]:
         blocks = [_title_heading(section, w["plan_title"])]
         name = "plan"
         table = plan_table(section, lang)
-    if section.get("subtitle"):
-        blocks.append(Para(section["subtitle"], bold=True, role="subtitle"))
+    if subtitle := section.get("subtitle"):
+        blocks.append(Para(subtitle, bold=True, role="subtitle"))
     blocks.append(table)
     blocks.extend(signatures)
     parts.append(Part(orientation(section), blocks, name, index))
     return parts
 
 
-def document_parts(doc: dict[str, Any], lang: str = "bn") -> list[Part]:
+def document_parts(doc: Document, lang: str = "bn") -> list[Part]:
     parts: list[Part] = []
     for index, section in enumerate(doc.get("sections") or []):
         parts.extend(section_parts(section, index, lang))

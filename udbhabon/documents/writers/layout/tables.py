@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 from udbhabon.documents.writers.layout.blocks import Cell, HeaderCell, Table
 from udbhabon.documents.writers.layout.cells import (
@@ -13,12 +14,13 @@ from udbhabon.documents.writers.layout.cells import (
     split_schedule_text,
 )
 from udbhabon.documents.writers.layout.labels import labels
+from udbhabon.documents.writers.model import AgendaItem, PlanItem, ReportItem, Section
 from udbhabon.documents.writers.text import (
     digits,
 )
 
 
-def category_merges(items: list[dict[str, Any]], key: str) -> list[bool]:
+def category_merges(items: Sequence[Mapping[str, Any]], key: str) -> list[bool]:
     """merged[i]: item i's `key` cell is merged into the item above (written empty).
 
     Consecutive equal values merge, as on paper. The reader fills an empty cell from the
@@ -49,7 +51,9 @@ def category_merges(items: list[dict[str, Any]], key: str) -> list[bool]:
     return merged
 
 
-def _apply_merges(rows: list[list[Cell]], item_rows: list[int], merged: list[bool], col: int):
+def _apply_merges(
+    rows: list[list[Cell]], item_rows: list[int], merged: list[bool], col: int
+) -> None:
     """Turn merged flags into rowspans on the table rows (items plus their sub-rows)."""
     top = None
     for index, first_row in enumerate(item_rows):
@@ -65,7 +69,7 @@ def _apply_merges(rows: list[list[Cell]], item_rows: list[int], merged: list[boo
                 rows[r][col] = Cell("", merged=True)
 
 
-def _label_prefix(item: dict[str, Any]) -> str:
+def _label_prefix(item: Mapping[str, Any]) -> str:
     return f"{item['label']}) " if item.get("label") else ""
 
 
@@ -73,9 +77,9 @@ def _number_row(count: int, lang: str) -> list[HeaderCell]:
     return [HeaderCell(digits(n, lang)) for n in range(1, count + 1)]
 
 
-def plan_table(section: dict[str, Any], lang: str) -> Table:
+def plan_table(section: Section, lang: str) -> Table:
     w = labels(lang)
-    items = section.get("items") or []
+    items = cast(list[PlanItem], section.get("items") or [])  # the section's kind says so
     header = [
         [
             HeaderCell(w["serial"], rowspan=2),
@@ -119,7 +123,7 @@ def plan_table(section: dict[str, Any], lang: str) -> Table:
 
 def _add_occurrence_rows(
     rows: list[list[Cell]],
-    item: dict[str, Any],
+    item: PlanItem | ReportItem,
     width: int,
     *,
     spanning: tuple[int, ...],
@@ -131,7 +135,7 @@ def _add_occurrence_rows(
     column, dates in the schedule columns, nothing else (the item's other cells span them).
     The reader takes rows like these, without a serial, as the item's occurrences."""
     schedule = item.get("schedule")
-    if not occurrence_rows_needed(schedule):
+    if schedule is None or not occurrence_rows_needed(schedule):
         return
     item_row = rows[-1]
     occurrences = schedule["occurrences"]
@@ -148,9 +152,9 @@ def _add_occurrence_rows(
         item_row[col].rowspan = 1 + len(occurrences)
 
 
-def report_table(section: dict[str, Any], lang: str) -> Table:
+def report_table(section: Section, lang: str) -> Table:
     w = labels(lang)
-    items = section.get("items") or []
+    items = cast(list[ReportItem], section.get("items") or [])  # the section's kind says so
     cols = report_columns(section)
     has_schedule, has_remarks = cols["schedule"], cols["remarks"]
     activity_header = w["activity"] if has_schedule else w["report_activity"]
@@ -191,13 +195,13 @@ def report_table(section: dict[str, Any], lang: str) -> Table:
             _add_occurrence_rows(rows, item, width, spanning=spanning, lang=lang)
     _apply_merges(rows, item_rows, category_merges(items, "category"), col=1)
     if has_schedule:
-        widths = [4, 12, 22, 8, 8, 34] + ([12] if has_remarks else [])
+        widths: list[float] = [4, 12, 22, 8, 8, 34, *([12] if has_remarks else [])]
     else:
-        widths = [6, 16, 30, 48] + ([12] if has_remarks else [])
+        widths = [6, 16, 30, 48, *([12] if has_remarks else [])]
     return Table(widths=widths, header=header, rows=rows, number_row=True, item_rows=item_rows)
 
 
-def minutes_table(section: dict[str, Any], lang: str) -> Table:
+def minutes_table(section: Section, lang: str) -> Table:
     w = labels(lang)
     header = [
         [
@@ -208,9 +212,9 @@ def minutes_table(section: dict[str, Any], lang: str) -> Table:
             HeaderCell(w["implementer"]),
         ]
     ]
-    rows = []
-    item_rows = []
-    for item in section.get("items") or []:
+    rows: list[list[Cell]] = []
+    item_rows: list[int] = []
+    for item in cast(list[AgendaItem], section.get("items") or []):  # the section's kind
         item_rows.append(len(rows))
         rows.append(
             [

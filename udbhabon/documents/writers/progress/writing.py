@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from openpyxl import Workbook
@@ -15,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.cells import put
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY
+from udbhabon.documents.writers.model import Document
 from udbhabon.documents.writers.progress.sheet import (
     COLUMNS,
     FORMAT_VERSION,
@@ -33,8 +35,8 @@ from udbhabon.documents.writers.text import digits, nfc
 from udbhabon.documents.writers.xlsx_writer import LINE_HEIGHT, line_count
 
 
-def _plan_items(doc: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
-    out = []
+def _plan_items(doc: Document) -> list[tuple[int, int, Mapping[str, Any]]]:
+    out: list[tuple[int, int, Mapping[str, Any]]] = []
     for s_index, section in enumerate(doc.get("sections") or []):
         if section.get("kind") != "action_plan":
             continue
@@ -43,12 +45,12 @@ def _plan_items(doc: dict[str, Any]) -> list[tuple[int, int, dict[str, Any]]]:
     return out
 
 
-def item_id(section: int, index: int, item: dict[str, Any]) -> str:
+def item_id(section: int, index: int, item: Mapping[str, Any]) -> str:
     """The item's id in the sheet: item["id"] when the app gives one, else "s.i"."""
     return str(item["id"]) if item.get("id") not in (None, "") else f"{section}.{index}"
 
 
-def _status_value(status: dict[str, Any] | None, lang: str) -> dict[str, Any]:
+def _status_value(status: Mapping[str, Any] | None, lang: str) -> dict[str, Any]:
     status = status or {}
     labels = STATUS_LABELS if lang == "bn" else STATUS_LABELS_EN
     code = status.get("status")
@@ -62,10 +64,12 @@ def _status_value(status: dict[str, Any] | None, lang: str) -> dict[str, Any]:
     }
 
 
-def progress_sheet(doc: dict[str, Any], *, lang: str = "bn") -> bytes:
+def progress_sheet(doc: Document, *, lang: str = "bn") -> bytes:
     """The XLSX progress sheet of every plan item in `doc` (item["status"] pre-fills it)."""
     items = _plan_items(doc)
-    plan = next((s for s in doc.get("sections") or [] if s.get("kind") == "action_plan"), {})
+    plan: Mapping[str, Any] = next(
+        (s for s in doc.get("sections") or [] if s.get("kind") == "action_plan"), {}
+    )
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET if lang == "bn" else "Progress"
@@ -84,7 +88,7 @@ def progress_sheet(doc: dict[str, Any], *, lang: str = "bn") -> bytes:
     return out.getvalue()
 
 
-def _write_heading(ws: Any, plan: dict[str, Any], lang: str) -> int:
+def _write_heading(ws: Any, plan: Mapping[str, Any], lang: str) -> int:
     """The title lines and the header row; returns the header row's number."""
     words = layout.labels(lang)
     bold = Font(name=BENGALI_FAMILY, size=10, bold=True)
@@ -124,7 +128,7 @@ def _write_heading(ws: Any, plan: dict[str, Any], lang: str) -> int:
 
 
 def _write_items(
-    ws: Any, items: list[tuple[int, int, dict[str, Any]]], first: int, lang: str
+    ws: Any, items: list[tuple[int, int, Mapping[str, Any]]], first: int, lang: str
 ) -> dict[str, dict[str, Any]]:
     """One row per plan item from row `first`; returns the items as written, by id."""
     originals: dict[str, dict[str, Any]] = {}
@@ -234,7 +238,7 @@ def _write_meta(
     wb: Any,
     ws: Any,
     *,
-    plan: dict[str, Any],
+    plan: Mapping[str, Any],
     header_row: int,
     lang: str,
     originals: dict[str, dict[str, Any]],
