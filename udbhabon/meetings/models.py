@@ -382,6 +382,8 @@ class ActionItem(Versioned, models.Model):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
         CLOSED = "closed", _("Done")
+        # A later meeting took a new decision on it (typed on its carried-over row).
+        SUPERSEDED = "superseded", _("Replaced by a new decision")
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
@@ -414,6 +416,14 @@ class ActionItem(Versioned, models.Model):
         related_name="+",
     )
     closing_note = models.TextField(_("closing note"), blank=True)
+    superseded_by = models.OneToOneField(
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -427,7 +437,11 @@ class ActionItem(Versioned, models.Model):
             models.CheckConstraint(
                 condition=~Q(status="closed") | (Q(closed_at__isnull=False) & ~Q(closing_note="")),
                 name="closed_action_has_note",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="superseded") | Q(superseded_by__isnull=False),
+                name="superseded_action_names_its_successor",
+            ),
         ]
 
     def __str__(self) -> str:
