@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from udbhabon.accounts import services
 from udbhabon.accounts.models import AccountLock, LoginFailure, SecondFactor, SecondFactorRule
+from udbhabon.offices.access import SignedInRequest
 
 
 @admin.register(LoginFailure)
@@ -37,7 +37,7 @@ class AccountLockAdmin(SimpleHistoryAdmin):
         return False
 
     @admin.action(description=_("Lift the lock of the chosen accounts"))
-    def lift(self, request: HttpRequest, queryset: QuerySet[AccountLock]) -> None:
+    def lift(self, request: SignedInRequest, queryset: QuerySet[AccountLock]) -> None:
         for lock in queryset.select_related("user"):
             services.lock_lift(user=lock.user, actor=request.user)
         messages.success(request, _("The locks are lifted."))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -26,6 +26,7 @@ from udbhabon.accounts.forms import (
 )
 from udbhabon.accounts.models import LoginFailure
 from udbhabon.core.http import client_ip
+from udbhabon.offices.access import SignedInRequest
 from udbhabon.offices.models import User
 
 PENDING = "accounts:pending"  # the session's half-finished sign-in (password checked)
@@ -37,8 +38,8 @@ class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     authentication_form = ProtectedLoginForm
 
-    def form_valid(self, form: Form) -> HttpResponse:
-        user = form.get_user()  # type: ignore[attr-defined]
+    def form_valid(self, form: auth_forms.AuthenticationForm) -> HttpResponse:
+        user = form.get_user()
         if services.second_factor_of(user) or services.second_factor_required(user):
             self.request.session.cycle_key()
             self.request.session[PENDING] = {
@@ -78,7 +79,9 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         ok = not services.locked_until(user) and (
             services.second_factor_check(user=user, code=code, at=now)
             if factor
-            else services.second_factor_enrol(user=user, secret=secret, code=code, at=now)
+            else services.second_factor_enrol(
+                user=user, secret=cast(str, secret), code=code, at=now
+            )
             is not None
         )
         if ok:
@@ -111,7 +114,7 @@ def _uri(secret: str | None, user: User) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def two_factor(request: HttpRequest) -> HttpResponse:
+def two_factor(request: SignedInRequest) -> HttpResponse:
     """Set up (or replace) the authenticator app of the signed-in officer."""
     user = request.user
     factor = services.second_factor_of(user)
@@ -147,7 +150,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = PasswordChangeForm
     success_url = reverse_lazy("core:home")
 
-    def form_valid(self, form: Form) -> HttpResponse:
+    def form_valid(self, form: auth_forms.PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(
             self.request,

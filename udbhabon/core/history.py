@@ -8,7 +8,7 @@ explicitly, so changes made by commands and background tasks are attributed too.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 
@@ -64,8 +64,8 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
     the previous record. Two queries whatever the length.
     """
     records = list(
-        instance.history.select_related("history_user").order_by("-history_date")[: limit + 1]
-    )  # type: ignore[attr-defined]
+        instance.history.select_related("history_user").order_by("-history_date")[: limit + 1]  # type: ignore[attr-defined]
+    )
     # The record version (core/versioning.py) changes with every save: not a change people read.
     hidden = [versioning.field_name(instance)] if versioning.is_versioned(instance) else []
     # Pair each record with the one before it; a bulk-loaded row may have none.
@@ -75,7 +75,8 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
             continue
         delta = newer.diff_against(older, excluded_fields=hidden)
         for change in delta.changes:
-            field = instance._meta.get_field(change.field)
+            # a diff names concrete fields only
+            field = cast(models.Field[Any, Any], instance._meta.get_field(change.field))
             newer.changes.append(
                 (field.verbose_name, _shown(field, change.old), _shown(field, change.new))
             )

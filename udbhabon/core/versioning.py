@@ -65,7 +65,7 @@ class Versioned(models.Model):
 
 
 def is_versioned(obj_or_model: Any) -> bool:
-    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    model: Any = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
     name = getattr(model, "VERSION_FIELD", None)
     if not name:
         return False
@@ -77,8 +77,9 @@ def is_versioned(obj_or_model: Any) -> bool:
 
 
 def field_name(obj_or_model: Any) -> str:
-    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
-    return model.VERSION_FIELD
+    model: Any = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    name: str = model.VERSION_FIELD
+    return name
 
 
 def version_of(obj: models.Model) -> int:

@@ -45,7 +45,7 @@ from udbhabon.ideas.forms import (
 )
 from udbhabon.ideas.models import Criterion, IdeaAttachment, Review, Stage
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post, office_for_view
+from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 
 PAGE_SIZE = 50
 # The Idea Bank counts at most this many matches: a common word matches tens of
@@ -91,7 +91,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     permissions.require_contribute(post, post.office)
     form = IntakeForm(request.POST or None, request.FILES or None)
@@ -144,7 +144,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def similar(request: HttpRequest) -> HttpResponse:
+def similar(request: SignedInRequest) -> HttpResponse:
     """The similar-ideas box of the intake form, refreshed while typing (htmx)."""
     post = acting_post(request)
     text = SimilarForm(request.POST).text()
@@ -194,14 +194,14 @@ def _detail_context(request: HttpRequest, idea: Any, post: Any, **forms: Any) ->
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_view(request, pk)
     return render(request, "ideas/detail.html", _detail_context(request, idea, post))
 
 
 @login_required
 @require_POST
-def move(request: HttpRequest, pk: int) -> HttpResponse:
+def move(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_edit(request, pk)
     form = MoveForm(request.POST, allowed=services.allowed_moves(idea))
     if form.is_valid():
@@ -253,7 +253,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_edit(request, pk)
     form = IdeaEditForm(request.POST or None, instance=idea)
     if request.method == "POST" and form.is_valid():
@@ -271,7 +271,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assign_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
+def assign_reviewer(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_edit(request, pk)
     form = ReviewerForm(request.POST, posts=queries.reviewer_choices(idea.office))
     if form.is_valid():
@@ -290,7 +290,7 @@ def assign_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_view(request, pk)
     item = Review.objects.filter(idea=idea, reviewer=post).prefetch_related("scores").first()
     if item is None:
@@ -318,7 +318,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attach(request: HttpRequest, pk: int) -> HttpResponse:
+def attach(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_contribution(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
@@ -340,7 +340,7 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment(request: HttpRequest, pk: int, att: int) -> HttpResponse:
+def attachment(request: SignedInRequest, pk: int, att: int) -> HttpResponse:
     idea, _post = idea_for_view(request, pk)
     item = get_object_or_404(IdeaAttachment, pk=att, idea=idea)
     # Read whole (uploads are capped by UDBHABON_MAX_UPLOAD_BYTES), through the
@@ -357,7 +357,7 @@ def attachment(request: HttpRequest, pk: int, att: int) -> HttpResponse:
 
 
 @login_required
-def vetting(request: HttpRequest) -> HttpResponse:
+def vetting(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     code = request.GET.get("office") or post.office.code
     office = post.office if code == post.office.code else office_for_view(request, code)
@@ -383,7 +383,7 @@ def vetting(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def bank(request: HttpRequest) -> HttpResponse:
+def bank(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     form = BankFilterForm(
         request.GET or None,
@@ -407,7 +407,7 @@ def bank(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def stages(request: HttpRequest) -> HttpResponse:
+def stages(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     code = request.GET.get("office") or post.office.code
     office = post.office if code == post.office.code else office_for_view(request, code)
@@ -431,7 +431,7 @@ def stages(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def innovators(request: HttpRequest) -> HttpResponse:
+def innovators(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     q = (request.GET.get("q") or "").strip()[:100]
     page = Paginator(queries.innovators(post, q=q), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -458,14 +458,14 @@ def _innovator_context(innovator: Any, post: Any, form: AwardForm | None = None)
 
 
 @login_required
-def innovator(request: HttpRequest, pk: int) -> HttpResponse:
+def innovator(request: SignedInRequest, pk: int) -> HttpResponse:
     item, post = innovator_for_view(request, pk)
     return render(request, "ideas/innovator.html", _innovator_context(item, post))
 
 
 @login_required
 @require_POST
-def award(request: HttpRequest, pk: int) -> HttpResponse:
+def award(request: SignedInRequest, pk: int) -> HttpResponse:
     item, post = innovator_for_view(request, pk)
     permissions.require_edit(post, post.office)
     ideas = queries.innovator_ideas(item, post)

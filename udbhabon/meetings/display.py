@@ -14,7 +14,7 @@ from udbhabon.meetings.models import (
 )
 from udbhabon.offices.models import Post
 
-KIND_TITLES = {
+KIND_TITLES: dict[str, str] = {
     MeetingKind.TEAM_MONTHLY: gettext_noop("Innovation team meeting of %(month)s"),
     MeetingKind.COMMITTEE: gettext_noop("Innovation committee meeting of %(month)s"),
     MeetingKind.CIRCLE: gettext_noop("Innovation circle of %(month)s"),

@@ -14,9 +14,13 @@ which is computed from the Gregorian date rather than copied as written.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from bangla.calendar import to_bangla
+from udbhabon.documents.writers.model import AgendaItem as PaperItem
+from udbhabon.documents.writers.model import BanglaDate, Document, Letter, Section
 from udbhabon.meetings.agenda import month_label
 from udbhabon.meetings.display import minutes_title
 from udbhabon.meetings.models import Meeting
@@ -28,15 +32,20 @@ def _or_none(value: str) -> str | None:
     return value or None
 
 
-def _letter(meeting: Meeting) -> dict[str, Any] | None:
+def _bangla_date(day: dt.date) -> BanglaDate:
+    b = to_bangla(day)
+    return {"day": b.day, "month": b.month_name, "year": b.year}
+
+
+def _letter(meeting: Meeting) -> Letter | None:
     """The letter part: memo number and date, distribution, the covering body if any."""
     distribution = [d.text for d in meeting.distribution.all()]
     if not (meeting.memo_number or meeting.memo_date or distribution):
         return None
-    letter: dict[str, Any] = {
+    letter: Letter = {
         "memo_number": _or_none(meeting.memo_number),
         "date": meeting.memo_date.isoformat() if meeting.memo_date else None,
-        "bangla_date": to_bangla(meeting.memo_date).as_dict() if meeting.memo_date else None,
+        "bangla_date": _bangla_date(meeting.memo_date) if meeting.memo_date else None,
         "subject": None,
         "reference": None,
         "addressee": None,
@@ -48,7 +57,7 @@ def _letter(meeting: Meeting) -> dict[str, Any] | None:
     return letter
 
 
-def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
+def meeting_as_section(meeting: Meeting) -> Section:
     """The minutes of `meeting` in the contract's shape.
 
     Reads meeting.office, meeting.letter, meeting.items and meeting.distribution;
@@ -58,6 +67,16 @@ def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
     first = meeting.date.replace(day=1)
     last = meeting.date.replace(day=calendar.monthrange(meeting.date.year, meeting.date.month)[1])
     letter = _letter(meeting)
+    items: list[PaperItem] = [
+        {
+            "serial": item.serial,
+            "topic": item.topic,
+            "discussion": item.discussion,
+            "decision": item.decision,
+            "implementer": item.implementer_text,
+        }
+        for item in meeting.items.all()
+    ]
     return {
         "kind": "meeting_minutes",
         "office": office.name_bn,
@@ -71,16 +90,7 @@ def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
             {"name": s.get("name", ""), "designation": s.get("designation", "")}
             for s in meeting.signatories or []
         ],
-        "items": [
-            {
-                "serial": item.serial,
-                "topic": item.topic,
-                "discussion": item.discussion,
-                "decision": item.decision,
-                "implementer": item.implementer_text,
-            }
-            for item in meeting.items.all()
-        ],
+        "items": items,
         "meeting": {
             "title": minutes_title(meeting),
             "chair": _or_none(meeting.chair_text),
@@ -101,7 +111,7 @@ def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def meeting_as_document(meeting: Meeting) -> dict[str, Any]:
+def meeting_as_document(meeting: Meeting) -> Document:
     return {"sections": [meeting_as_section(meeting)], "warnings": []}
 
 
@@ -125,7 +135,7 @@ def meeting_snapshot(meeting: Meeting) -> dict[str, Any]:
     return {"document": meeting_as_document(meeting), "attendance": attendance_rows(meeting)}
 
 
-def paper(section: dict[str, Any]) -> dict[str, Any]:
+def paper(section: Section) -> dict[str, Any]:
     """The minutes laid out for the screen with the writers' own words and formats, so
     the page, the PDF and the DOCX read the same (documents/writers/layout.py)."""
     from udbhabon.documents.writers.layout import (
@@ -137,8 +147,8 @@ def paper(section: dict[str, Any]) -> dict[str, Any]:
     from udbhabon.documents.writers.text import format_date, format_time, paragraphs
 
     w = labels("bn")
-    meeting = section.get("meeting") or {}
-    head = section.get("header") or {}
+    meeting: Mapping[str, Any] = section.get("meeting") or {}
+    head: Mapping[str, Any] = section.get("header") or {}
     letter = section.get("letter")
     letter_signatory, own = split_signatories(section)
     attendance = meeting.get("attendance_reference") or w["attendance_default"]
@@ -170,6 +180,6 @@ def paper(section: dict[str, Any]) -> dict[str, Any]:
         "signatures": [signature_lines(s, "bn") for s in own if s.get("name")],
         "memo": memo,
         "distribution_heading": w["distribution_minutes"],
-        "distribution": list((letter or {}).get("distribution") or []),
+        "distribution": list((letter.get("distribution") if letter else None) or []),
         "letter_signature": signature_lines(letter_signatory, "bn") if letter_signatory else [],
     }

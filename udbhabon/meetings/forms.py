@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -83,7 +83,7 @@ class ScheduleForm(forms.Form):
         self.fields["chair_post"] = _chair_field(office_posts)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("starts_on"), data.get("ends_on")
         if start and end and end < start:
             self.add_error("ends_on", _("The end date must not be before the start date."))
@@ -166,8 +166,8 @@ class AttendanceForm(forms.Form):
         self, *args: Any, team: list[Post], guest_choices: list[tuple[int, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["present"].choices = [(p.pk, p.title) for p in team]
-        self.fields["remove_guests"].choices = guest_choices
+        cast(forms.ChoiceField, self.fields["present"]).choices = [(p.pk, p.title) for p in team]
+        cast(forms.ChoiceField, self.fields["remove_guests"]).choices = guest_choices
 
 
 class SendForm(forms.Form):

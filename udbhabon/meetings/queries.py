@@ -7,11 +7,12 @@ see by the caller (access.py) or by `permissions.visible_q`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Field, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -73,7 +74,9 @@ def meeting_basic(pk: int) -> Meeting:
     return Meeting.objects.select_related("office__parent").get(pk=pk)
 
 
-def office_meetings(office: Office, *, limit: int = 36) -> tuple[list[Meeting], list[Meeting]]:
+def office_meetings(
+    office: Office, *, limit: int = 36
+) -> tuple[Sequence[Meeting], Sequence[Meeting]]:
     """(upcoming planned meetings, the latest other meetings), with item counts. Two queries."""
     today = timezone.localdate()
     base = Meeting.objects.filter(office=office).annotate(item_count=Count("items"))
@@ -270,7 +273,7 @@ def received_minutes(office: Office, *, month: dt.date | None = None, page: int 
         deadline = minutes_deadline(m)
         arrived = timezone.localtime(m.sent_at).date()
         rows.append(Received(m, deadline, arrived <= deadline, month_label(m.date, lang)))
-    page_obj.object_list = rows
+    page_obj.object_list = rows  # type: ignore[assignment]  # the page lists Received rows
     return page_obj
 
 
@@ -302,14 +305,15 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
         except ValueError:
             return None
 
-    post_ids = set()
+    post_ids: set[int | None] = set()
     for row in rows:
         for label, old, new in row.changes:
             field = fields.get(str(label))
             if field is not None and field.is_relation and field.related_model is Post:
                 post_ids.update(pk_of(v) for v in (old, new) if v)
     post_ids.discard(None)
-    posts = {p.pk: p for p in Post.objects.filter(pk__in=post_ids).select_related("office")}
+    found = cast(set[int], post_ids)  # None discarded above
+    posts = {p.pk: p for p in Post.objects.filter(pk__in=found).select_related("office")}
 
     def show(field: Any, value: Any) -> Any:
         if value is None or value == "":
@@ -319,7 +323,8 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
         if field.choices:
             return dict(field.flatchoices).get(value, value)
         if field.is_relation and field.related_model is Post:
-            post = posts.get(pk_of(value))
+            pk = pk_of(value)
+            post = posts.get(pk) if pk is not None else None
             return str(post) if post else value
         if isinstance(value, bool):
             return gettext("Yes") if value else gettext("No")
@@ -372,7 +377,7 @@ def meeting_history(meeting: Meeting, *, limit: int = 30) -> list[Any]:
             for change in record.diff_against(previous).changes:
                 if change.field in INTERNAL_FIELDS:
                     continue
-                label = AgendaItem._meta.get_field(change.field).verbose_name
+                label = cast(Field[Any, Any], AgendaItem._meta.get_field(change.field)).verbose_name
                 record.changes.append(
                     (f"{digits(record.serial)} — {label}", change.old, change.new)
                 )

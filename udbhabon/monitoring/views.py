@@ -28,7 +28,7 @@ from udbhabon.monitoring.deadlines import Resolver
 from udbhabon.monitoring.forms import DeadlineForm, RemindForm, TableForm
 from udbhabon.monitoring.models import DigestSubscription, Reminder
 from udbhabon.offices import queries as office_queries
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 
 
 def strip_words() -> dict[str, str]:
@@ -85,7 +85,7 @@ def _filters(request: HttpRequest) -> dict:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     url = reverse("monitoring:office", kwargs={"code": post.office.code})
     query = request.GET.urlencode()
@@ -93,7 +93,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def office(request: HttpRequest, code: str) -> HttpResponse:
+def office(request: SignedInRequest, code: str) -> HttpResponse:
     post, office = office_for_supervision(request, code)
     f = _filters(request)
     table = queries.supervision_table(
@@ -142,7 +142,7 @@ def office(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+def export(request: SignedInRequest, code: str, fmt: str) -> HttpResponse:
     _post, office = office_for_supervision(request, code)
     if fmt not in ("csv", "xlsx"):
         raise Http404
@@ -183,7 +183,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
 
 @login_required
 @require_POST
-def remind(request: HttpRequest, code: str) -> HttpResponse:
+def remind(request: SignedInRequest, code: str) -> HttpResponse:
     post, office = office_to_remind(request, code)
     form = RemindForm(request.POST)
     fallback = reverse("monitoring:office", kwargs={"code": office.parent.code})
@@ -216,7 +216,7 @@ def remind(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def deadlines(request: HttpRequest, code: str) -> HttpResponse:
+def deadlines(request: SignedInRequest, code: str) -> HttpResponse:
     post, office = own_office_for_deadlines(request, code)
     try:
         year = int(request.POST.get("year") or request.GET.get("year") or _this_year())
@@ -257,7 +257,7 @@ def deadlines(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def digest(request: HttpRequest) -> HttpResponse:
+def digest(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     on = request.POST.get("on") == "1"
     services.digest_subscribe(post=post, on=on)
@@ -269,7 +269,7 @@ def digest(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def reminders(request: HttpRequest, code: str) -> HttpResponse:
+def reminders(request: SignedInRequest, code: str) -> HttpResponse:
     """The reminders sent to an office (the office's own view and its supervisors')."""
     _post, office = office_for_supervision(request, code)
     rows = (

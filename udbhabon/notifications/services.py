@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import smtplib
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -78,7 +79,7 @@ def notify(
     if email:
         for note in created:
             if note.user.email:
-                transaction.on_commit(lambda n=note: _email(n))
+                transaction.on_commit(partial(_email, note))
     return created
 
 

@@ -62,7 +62,7 @@ class PostAdmin(SimpleHistoryAdmin):
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Udbhabon"), {"fields": ("full_name_bn", "full_name_en", "phone", "language")}),
     )
     list_display = ("username", "full_name_bn", "email", "is_staff", "is_active")

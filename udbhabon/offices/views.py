@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from udbhabon.core.decorators import staff_required
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
 from udbhabon.offices import queries, services
-from udbhabon.offices.access import acting_post, office_for_view, post_for_view
+from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view, post_for_view
 from udbhabon.offices.forms import (
     DepartmentalOfficeForm,
     HandOverForm,
@@ -31,7 +31,7 @@ from udbhabon.offices.models import Office, Post
 
 
 @login_required
-def detail(request: HttpRequest, code: str) -> HttpResponse:
+def detail(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     viewer = acting_post(request)
     crumbs = queries.crumbs(office, viewer)
@@ -49,7 +49,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     form = OfficeSearchForm(request.GET or None)
     results: list[Office] = []
@@ -63,7 +63,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def switch_post(request: HttpRequest) -> HttpResponse:
+def switch_post(request: SignedInRequest) -> HttpResponse:
     form = SwitchPostForm(request.POST)
     if not form.is_valid():
         raise PermissionDenied
@@ -78,7 +78,7 @@ def switch_post(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def post_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     post = post_for_view(request, pk)
     return render(
         request,
@@ -98,7 +98,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def add_office(request: HttpRequest, code: str) -> HttpResponse:
+def add_office(request: SignedInRequest, code: str) -> HttpResponse:
     parent = get_object_or_404(Office, code=code)
     form = DepartmentalOfficeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -119,7 +119,7 @@ def add_office(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def add_post(request: HttpRequest, code: str) -> HttpResponse:
+def add_post(request: SignedInRequest, code: str) -> HttpResponse:
     office = get_object_or_404(Office, code=code)
     form = PostForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -131,7 +131,7 @@ def add_post(request: HttpRequest, code: str) -> HttpResponse:
 
 @staff_required
 @require_POST
-def hand_over(request: HttpRequest, pk: int) -> HttpResponse:
+def hand_over(request: SignedInRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("office"), pk=pk)
     form = HandOverForm(request.POST)
     if form.is_valid():

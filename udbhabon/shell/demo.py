@@ -49,10 +49,10 @@ def load_demo_content() -> Iterator[str]:
         try:
             job = documents.import_upload(office=office, actor=user, name=name, data=data)
         except documents.ImportRefused as refused:
-            job = refused.existing
-            if job is None:
+            if refused.existing is None:
                 yield f"{name}: {refused.message}"
                 continue
+            job = refused.existing
         if job.status == ImportJob.Status.QUEUED:
             job = documents.import_read(job_id=job.pk)
         if job.status == ImportJob.Status.READ:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,14 +12,15 @@ from django.views.i18n import set_language as django_set_language
 
 from udbhabon.notifications import queries, services
 from udbhabon.offices import queries as office_queries
+from udbhabon.offices.access import SignedInRequest
 from udbhabon.offices.services import user_set_language
 from udbhabon.shell.home import collect_panels
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     post = request.acting_post
-    context = {"post": post, "children": [], "panels": []}
+    context: dict[str, Any] = {"post": post, "children": [], "panels": []}
     if post is not None:
         context["children"] = office_queries.children_with_counts(post.office)
         context["panels"] = collect_panels(request, post)
@@ -38,7 +41,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
         services.mark_read(user=request.user)
         return redirect("core:notifications")

@@ -142,7 +142,8 @@ def _import_item(meeting: Meeting, n: int, raw: Any, actor: User | None) -> Agen
             code="item",
         )
     topic = normalize(raw.get("topic") or "")
-    serial = raw.get("serial") if isinstance(raw.get("serial"), int) else n
+    given = raw.get("serial")
+    serial = given if isinstance(given, int) else n
     item = save_with_history(
         AgendaItem(
             meeting=meeting,

@@ -156,6 +156,7 @@ def _sign_minutes(step: workflow.Step) -> None:
     if meeting.status == Status.PLANNED:
         meeting_mark_held(meeting=meeting, actor=step.actor, post=None)
     data["first_sending"] = meeting.sent_at is None
+    assert step.at is not None  # the workflow stamps every step
     _sign(meeting, post=step.post, on_paper=_numbered_on_paper(step), now=step.at)
     data["reason"] = meeting.correction_reason
     meeting.correction_reason = ""
@@ -171,6 +172,7 @@ def _record_sending(step: workflow.Step) -> None:
     meeting, actor = step.paper, step.actor
     _replace_distribution(meeting, step.data["entries"], actor)
     _sync_actions(meeting, actor, step.post)
+    assert step.at is not None  # the workflow stamps every step
     _save_version(meeting, reason=step.data["reason"], now=step.at, actor=actor, post=step.post)
 
 
@@ -313,13 +315,13 @@ def _sync_actions(meeting: Meeting, actor: Any, post: Post | None) -> None:
             "action_id", flat=True
         )
     )
-    for action in followed:
-        item = carried[action.pk]
+    for followed_action in followed:
+        item = carried[followed_action.pk]
         text = "\n".join(t for t in (item.discussion, item.decision) if t)
-        if text and action.pk not in noted:
+        if text and followed_action.pk not in noted:
             save_with_history(
                 ActionNote(
-                    action=action,
+                    action=followed_action,
                     text=text,
                     meeting=meeting,
                     author_post=post,

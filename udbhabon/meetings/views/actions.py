@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,12 +22,12 @@ from udbhabon.meetings.forms import (
 )
 from udbhabon.meetings.views.common import back_url, crumbs, page_number
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post, office_for_view
+from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 
 
 @login_required
 @require_GET
-def office_actions(request: HttpRequest, code: str) -> HttpResponse:
+def office_actions(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     post = acting_post(request)
     form = ActionFilterForm(request.GET or None)
@@ -57,9 +57,10 @@ def office_actions(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_actions(request: HttpRequest) -> HttpResponse:
+def my_actions(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
-    status = request.GET.get("status") if request.GET.get("status") in queries.FILTERS else "open"
+    asked = request.GET.get("status")
+    status = asked if asked is not None and asked in queries.FILTERS else "open"
     page = queries.assigned_actions(post, status=status, page=page_number(request))
     return render(
         request,
@@ -77,7 +78,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access.action_for_view(request, pk)
     post = acting_post(request)
     return render(
@@ -99,7 +100,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_close(request: HttpRequest, pk: int) -> HttpResponse:
+def action_close(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access.action_for_follow_up(request, pk)
     form = CloseForm(request.POST)
     default = reverse("meetings:action_detail", kwargs={"pk": action.pk})
@@ -118,7 +119,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
         error = _("Closing needs a note: what was done, with a reference if there is one.")
     if is_htmx(request):
         action = queries.action_page(action.pk)
-        action.note_count = len(action.notes.all())
+        action.note_count = len(action.notes.all())  # type: ignore[attr-defined]  # for the row
         return render(
             request,
             "meetings/actions.html#row",
@@ -141,7 +142,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_note(request: HttpRequest, pk: int) -> HttpResponse:
+def action_note(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access.action_for_follow_up(request, pk)
     form = NoteForm(request.POST)
     if form.is_valid():

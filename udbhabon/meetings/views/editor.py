@@ -28,7 +28,7 @@ from udbhabon.meetings.forms import (
 from udbhabon.meetings.models import Meeting
 from udbhabon.meetings.views.common import crumbs, int_param
 from udbhabon.offices import queries as office_queries
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 
 
 @dataclass
@@ -43,7 +43,7 @@ class SaveResult:
 
 
 def _save_minutes(
-    request: HttpRequest, meeting: Meeting
+    request: SignedInRequest, meeting: Meeting
 ) -> tuple[list[SaveResult], dict[str, Any]]:
     """Save every part of the editor present in the POST. Returns results and bound forms."""
     post = acting_post(request)
@@ -57,14 +57,14 @@ def _save_minutes(
         prefix = f"i{item.pk}"
         if f"{prefix}-version" not in request.POST:
             continue
-        form = ItemForm(request.POST, prefix=prefix)
-        forms[prefix] = form
-        results.append(_save_part(request, post, form, prefix, item, header=False))
+        item_form = ItemForm(request.POST, prefix=prefix)
+        forms[prefix] = item_form
+        results.append(_save_part(request, post, item_form, prefix, item, header=False))
     return results, forms
 
 
 def _save_part(
-    request: HttpRequest, post: Any, form: Any, prefix: str, obj: Any, *, header: bool
+    request: SignedInRequest, post: Any, form: Any, prefix: str, obj: Any, *, header: bool
 ) -> SaveResult:
     if not form.is_valid():
         errors = [str(e) for errs in form.errors.values() for e in errs]
@@ -81,7 +81,8 @@ def _save_part(
                 item=obj, fields=data, base_version=base, actor=request.user, post=post
             )
     except services.Conflict as exc:
-        return SaveResult(prefix, "conflict", exc.current.version, exc.current)
+        current: Any = exc.current  # the meeting or item as saved now
+        return SaveResult(prefix, "conflict", current.version, current)
     except ValidationError as exc:
         return SaveResult(prefix, "invalid", obj.version, obj, exc.messages)
     return SaveResult(prefix, "saved" if changed else "unchanged", obj.version, obj)
@@ -142,7 +143,7 @@ def _editor_context(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes(request: SignedInRequest, pk: int) -> HttpResponse:
     """The editor. POST is the save endpoint: idempotent (the same text twice changes
     nothing) and versioned (an edit based on an older version gets 409 and both texts)."""
     meeting = access.meeting_for_edit(request, pk)
@@ -195,7 +196,7 @@ def _sent_refusal(request: HttpRequest, meeting: Meeting) -> HttpResponse:
 
 @login_required
 @require_POST
-def agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda(request: SignedInRequest, pk: int) -> HttpResponse:
     """Agenda changes from the editor: add, refresh from the sources, move, remove.
 
     The editor's typed text comes along (the buttons submit the editor's form) and is
@@ -244,7 +245,7 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_for_edit(request, pk)
     if not meeting.is_editable:
         return _sent_refusal(request, meeting)

@@ -29,12 +29,12 @@ from udbhabon.meetings.forms import (
 )
 from udbhabon.meetings.views.common import crumbs, date_param, office_posts, page_number
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post, office_for_view
+from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 
 
 @login_required
 @require_GET
-def office_meetings(request: HttpRequest, code: str) -> HttpResponse:
+def office_meetings(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     post = acting_post(request)
     upcoming, past = queries.office_meetings(office)
@@ -58,7 +58,7 @@ def office_meetings(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
+def meeting_new(request: SignedInRequest, code: str) -> HttpResponse:
     office = access.office_for_edit(request, code)
     posts = office_posts(office)
     form = MeetingForm(request.POST or None, office_posts=posts)
@@ -91,7 +91,7 @@ def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def schedule_new(request: HttpRequest, code: str) -> HttpResponse:
+def schedule_new(request: SignedInRequest, code: str) -> HttpResponse:
     office = access.office_for_edit(request, code)
     posts = office_posts(office)
     form = ScheduleForm(request.POST or None, office_posts=posts)
@@ -162,7 +162,7 @@ def _schedule_preview(request: HttpRequest, form: ScheduleForm, lang: str) -> Pr
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_for_view(request, pk)
     post = acting_post(request)
     office = meeting.office
@@ -192,7 +192,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_held(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_held(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_for_edit(request, pk, full=False)
     services.meeting_mark_held(meeting=meeting, actor=request.user, post=acting_post(request))
     messages.success(request, _("The meeting is recorded as held."))
@@ -201,7 +201,7 @@ def mark_held(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def received(request: HttpRequest, code: str) -> HttpResponse:
+def received(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     form = MonthFilterForm(request.GET or None)
     month = form.cleaned_data["month"] if form.is_valid() else None

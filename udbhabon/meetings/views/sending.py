@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from udbhabon.core.errors import error_text, errors_to_form
+from udbhabon.documents.writers.model import Format
 from udbhabon.meetings import access, queries, services
 from udbhabon.meetings.document import meeting_as_document, paper
 from udbhabon.meetings.forms import (
@@ -19,12 +22,12 @@ from udbhabon.meetings.forms import (
     SendForm,
 )
 from udbhabon.meetings.views.common import crumbs
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def send(request: HttpRequest, pk: int) -> HttpResponse:
+def send(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_for_sign(request, pk)
     if not meeting.is_editable:
         messages.info(request, _("These minutes have already been sent."))
@@ -76,7 +79,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def correct(request: HttpRequest, pk: int) -> HttpResponse:
+def correct(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.meeting_for_sign(request, pk, full=False)
     form = CorrectForm(request.POST)
     if form.is_valid():
@@ -101,7 +104,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     meeting = access.meeting_for_view(request, pk, full=False)
     try:
         sent = queries.version_of(meeting, number)
@@ -127,13 +130,13 @@ FORMATS = {"pdf", "docx"}
 
 @login_required
 @require_GET
-def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def download(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
     meeting = access.meeting_for_view(request, pk)
     if fmt not in FORMATS:
         raise Http404
     from udbhabon.documents.writers import CONTENT_TYPES, write_document
 
-    data = write_document(meeting_as_document(meeting), fmt)  # type: ignore[arg-type]
+    data = write_document(meeting_as_document(meeting), cast(Format, fmt))  # one of FORMATS
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = f"minutes-{meeting.office.code}-{meeting.date.isoformat()}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

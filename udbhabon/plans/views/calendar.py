@@ -16,7 +16,7 @@ from bangla.calendar import GREGORIAN_MONTHS_BN, GREGORIAN_MONTHS_EN, WEEKDAYS_B
 from bangla.digits import localize_digits
 from udbhabon.core.lang import current_lang
 from udbhabon.offices import permissions
-from udbhabon.offices.access import office_for_view
+from udbhabon.offices.access import SignedInRequest, office_for_view
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import current_posts
 from udbhabon.plans import feed_keys, ics, queries
@@ -31,7 +31,7 @@ from udbhabon.plans.views.common import crumbs
 
 @login_required
 @require_GET
-def calendar_month(request: HttpRequest, code: str) -> HttpResponse:
+def calendar_month(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     today = timezone.localdate()
     plan = (

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from bangla.schedules import describe, parse_schedule
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
+from udbhabon.offices.access import SignedInRequest
 from udbhabon.offices.models import Post
 from udbhabon.plans import access, queries, services
 from udbhabon.plans.forms import (
@@ -120,7 +121,7 @@ def _sheet_response(
 
 @login_required
 @require_GET
-def item_row(request: HttpRequest, pk: int) -> HttpResponse:
+def item_row(request: SignedInRequest, pk: int) -> HttpResponse:
     """One row as shown (cancelling an edit); the full page without htmx."""
     item = access.item_for_view(request, pk)
     if not is_htmx(request):
@@ -131,7 +132,7 @@ def item_row(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_edit(request, pk)
     plan = item.plan
     posts = queries.office_posts(plan.office)
@@ -155,7 +156,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
     """A blank row to fill in (GET) and saving it as a new item (POST)."""
     plan = access.plan_for_edit(request, pk)
     posts = queries.office_posts(plan.office)
@@ -184,7 +185,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_edit(request, pk)
     services.item_remove(item=item, actor=request.user, post=request.acting_post)
     if is_htmx(request):
@@ -196,7 +197,7 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def item_restore(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_edit(request, pk)
     services.item_restore(item=item, actor=request.user, post=request.acting_post)
     if is_htmx(request):
@@ -207,7 +208,7 @@ def item_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_move(request: HttpRequest, pk: int) -> HttpResponse:
+def item_move(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_edit(request, pk)
     direction = request.POST.get("direction", "")
     if direction not in ("up", "down"):
@@ -220,7 +221,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def item_acknowledge(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_edit(request, pk)
     services.item_acknowledge_warnings(item=item, actor=request.user, post=request.acting_post)
     if is_htmx(request):
@@ -231,7 +232,7 @@ def item_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def schedule_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def schedule_preview(request: SignedInRequest, pk: int) -> HttpResponse:
     """How the typed schedule is understood, shown back while the officer types."""
     plan = access.plan_for_view(request, pk)
     start, end = request.GET.get("start_text", ""), request.GET.get("end_text", "")

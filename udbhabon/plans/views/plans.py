@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from bangla.digits import to_ascii_digits
 from udbhabon.core.errors import errors_to_form
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post, office_for_view
+from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 from udbhabon.plans import access, periods, queries, services
 from udbhabon.plans.forms import (
     PlanCreateForm,
@@ -28,13 +28,13 @@ from udbhabon.plans.views.items import sheet_entries
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     return redirect("plans:office", code=post.office.code)
 
 
 @login_required
-def office_plans(request: HttpRequest, code: str) -> HttpResponse:
+def office_plans(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     post = request.acting_post
     plans = queries.office_plans(office)
@@ -59,7 +59,7 @@ def office_plans(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def create(request: HttpRequest, code: str) -> HttpResponse:
+def create(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     permissions.require_edit(request.acting_post, office)
     # The plan a "last year" start would copy: the latest before the year asked for.
@@ -99,7 +99,7 @@ def create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_view(request, pk)
     page = queries.plan_page(plan)
     context = plan_context(
@@ -112,7 +112,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def download(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
     """The plan as the paper: PDF, DOCX or XLSX (a big plan is written in the background)."""
     plan = access.plan_for_view(request, pk)
     return exports.download(

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from udbhabon.core.errors import error_text
 from udbhabon.core.lang import digits
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.plans import access, periods, queries, services
 from udbhabon.plans.forms import (
     ProgressForm,
@@ -35,14 +35,14 @@ from udbhabon.plans.views.common import plan_context
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def progress(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+def progress(request: SignedInRequest, pk: int, half: int) -> HttpResponse:
     """Every row's progress for a half-year on one screen, saved at once."""
     return _progress_screen(request, pk, half)
 
 
 @login_required
 @require_GET
-def progress_sheet(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+def progress_sheet(request: SignedInRequest, pk: int, half: int) -> HttpResponse:
     """The progress sheet (XLSX) to fill in offline: one row per plan row, a status list."""
     from udbhabon.documents.writers import CONTENT_TYPES
     from udbhabon.documents.writers import progress_sheet as write_sheet
@@ -60,7 +60,7 @@ def progress_sheet(request: HttpRequest, pk: int, half: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def progress_upload(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+def progress_upload(request: SignedInRequest, pk: int, half: int) -> HttpResponse:
     """A filled-in progress sheet, shown on the progress screen to check before saving.
 
     Nothing is saved here: the rows come back filled from the sheet (changed rows
@@ -256,7 +256,7 @@ def _save_progress(
 
 
 @login_required
-def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def item_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """One item: its cells, occurrences (tick off), progress timeline with evidence, history."""
     item = access.item_for_view(request, pk)
     plan = item.plan
@@ -281,7 +281,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def occurrence_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def occurrence_toggle(request: SignedInRequest, pk: int) -> HttpResponse:
     occurrence = access.occurrence_for_progress(request, pk)
     try:
         services.occurrence_mark(
@@ -297,7 +297,7 @@ def occurrence_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_file(request: SignedInRequest, pk: int) -> HttpResponse:
     """An evidence file, only to those who may see its office (never a public URL)."""
     evidence = access.evidence_for_view(request, pk)
     if not evidence.file:
@@ -314,7 +314,7 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_items(request: HttpRequest) -> HttpResponse:
+def my_items(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     items = queries.my_items(post)
     today = timezone.localdate()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
+from udbhabon.offices.access import SignedInRequest
 from udbhabon.offices.models import Post
 from udbhabon.plans import access, queries, services
 from udbhabon.plans.forms import (
@@ -30,7 +31,7 @@ from udbhabon.plans.views.reviews import letter_defaults
 
 @login_required
 @require_POST
-def report_prepare(request: HttpRequest, pk: int, half: int) -> HttpResponse:
+def report_prepare(request: SignedInRequest, pk: int, half: int) -> HttpResponse:
     plan = access.plan_for_view(request, pk)
     permissions.require_edit(request.acting_post, plan.office)
     if half not in (1, 2):
@@ -60,7 +61,7 @@ def _report_flags(post: Post | None, report: ProgressReport) -> dict[str, bool]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_view(request, pk)
     post = request.acting_post
     flags = _report_flags(post, report)
@@ -109,7 +110,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def report_download(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
     report = access.report_for_view(request, pk)
     return exports.download(
         request,
@@ -124,7 +125,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_view(request, pk)
     post = request.acting_post
     if not _report_flags(post, report)["can_submit"]:
@@ -165,7 +166,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_view(request, pk)
     permissions.require_review(request.acting_post, report.office)
     if report.status != ReviewStatus.SUBMITTED:

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.templatetags.bn import date_bn, digits
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Post
 from udbhabon.plans import access, display, periods, queries, services
 from udbhabon.plans.forms import (
@@ -74,7 +74,7 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
+def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_edit(request, pk)
     post = request.acting_post
     posts = queries.office_posts(plan.office)
@@ -114,7 +114,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_view(request, pk)
     permissions.require_review(request.acting_post, plan.office)
     if plan.status != ReviewStatus.SUBMITTED:
@@ -157,7 +157,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_view(request, pk)
     permissions.require_edit(request.acting_post, plan.office)
     try:
@@ -181,7 +181,7 @@ def _first_different(keys: list[str], b: str, snapshot: Any) -> str:
 
 @login_required
 @require_GET
-def compare(request: HttpRequest, pk: int) -> HttpResponse:
+def compare(request: SignedInRequest, pk: int) -> HttpResponse:
     """Any two versions item by item: submitted copies, the current rows, last year's plan."""
     plan = access.plan_for_view(request, pk)
     submissions = list(plan.submissions.select_related("letter").order_by("submitted_at", "id"))
@@ -232,7 +232,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     if not access.can_review_queue(post):
         raise PermissionDenied

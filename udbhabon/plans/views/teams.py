@@ -7,13 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from udbhabon.offices import permissions
-from udbhabon.offices.access import office_for_view
+from udbhabon.offices.access import SignedInRequest, office_for_view
 from udbhabon.plans import periods, queries, services
 from udbhabon.plans.forms import (
     TeamForm,
@@ -27,7 +27,7 @@ from udbhabon.plans.views.common import crumbs
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team(request: HttpRequest, code: str, year: int) -> HttpResponse:
+def team(request: SignedInRequest, code: str, year: int) -> HttpResponse:
     office = office_for_view(request, code)
     post = request.acting_post
     can_edit = permissions.can_edit(post, office)
