@@ -89,6 +89,7 @@ def test_it_runs_htmx_without_eval_and_without_injected_styles(login):
     assert config, "no htmx-config meta"
     assert '"allowEval": false' in config.group(1)
     assert '"includeIndicatorStyles": false' in config.group(1)
+    assert '"attributesToSettle": ["class", "width", "height"]' in config.group(1)  # no style
     css = (ROOT / "udbhabon/static/css/app.css").read_text()
     assert ".htmx-request .htmx-indicator" in css  # the styles htmx would have injected
 

@@ -49,8 +49,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # the page's policy): each violation is written to the console, where we collect it.
 CSP_WATCH = """
 document.addEventListener("securitypolicyviolation", function (e) {
+  var where = e.target && e.target.tagName ? " on <" + e.target.tagName.toLowerCase()
+    + (e.target.id ? "#" + e.target.id : "") + ">" + " " + e.target.outerHTML.slice(0, 200) : "";
   console.error("CSP violation: " + e.effectiveDirective + " blocked " + (e.blockedURI || "inline")
-    + " at " + (e.sourceFile || document.location.pathname) + ":" + e.lineNumber);
+    + where + " at " + (e.sourceFile || document.location.pathname) + ":" + e.lineNumber);
 });
 """
 CSP_VIOLATIONS: list[str] = []
