@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import localize_digits, to_ascii_digits
+from udbhabon.core.concurrency import VersionedForm
 from udbhabon.core.lang import current_lang
 from udbhabon.offices.models import Post
 from udbhabon.plans import periods
@@ -114,7 +115,7 @@ class PlanCreateForm(forms.Form):
         self.fields["start_from"].choices = choices
 
 
-class ItemForm(forms.Form):
+class ItemForm(VersionedForm, forms.Form):
     """One row of the eight columns. Only the target's number can be wrong here;
     everything else a draft may leave unfinished (warnings.py says what)."""
 

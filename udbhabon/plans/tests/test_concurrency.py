@@ -1,0 +1,74 @@
+"""Two officers editing the same record: the older form is refused with both
+values side by side, and saved again with what the officer chose per field."""
+
+from __future__ import annotations
+
+import pytest
+
+from udbhabon.core.tests.conflicts import STALE_BN, conflict_fields, drawn_version, form_data
+from udbhabon.offices.models import User
+from udbhabon.plans import services
+from udbhabon.plans.models import PlanItem
+from udbhabon.plans.tests.factories import first_item, make_plan
+
+pytestmark = pytest.mark.django_db
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def io(client):
+    client.force_login(User.objects.get(username="dhaka.io"))
+    return client
+
+
+def test_it_refuses_a_stale_plan_item_form_and_saves_the_chosen_values(io):
+    item = first_item(make_plan(rows=2))
+    url = f"/plans/items/{item.pk}/edit/"
+    drawn = form_data(io.get(url).content.decode())
+    other = User.objects.get(username="dhaka.io")
+    services.item_update(item=item, actor=other, activity="অন্যের কাজ", indicator="অন্যের মানদণ্ড")
+    typed = {**drawn, "activity": "আমার কাজ", "indicator": "আমার মানদণ্ড"}
+
+    refused = io.post(url, typed)
+
+    assert refused.status_code == 409
+    html = refused.content.decode()
+    assert STALE_BN in html
+    assert conflict_fields(html) == ["activity", "indicator"]
+    assert "অন্যের কাজ" in html and "আমার কাজ" in html
+    saved = PlanItem.objects.get(pk=item.pk)
+    assert (saved.activity, saved.indicator) == ("অন্যের কাজ", "অন্যের মানদণ্ড")
+    assert drawn_version(html) == saved.version
+
+    again = {**typed, "version": saved.version, "keep-activity": "mine", "keep-indicator": "theirs"}
+    response = io.post(url, again)
+
+    assert response.status_code == 302
+    final = PlanItem.objects.get(pk=item.pk)
+    assert (final.activity, final.indicator) == ("আমার কাজ", "অন্যের মানদণ্ড")
+    assert final.version == saved.version + 1
+
+
+def test_it_shows_the_conflict_in_the_row_when_editing_in_place(io):
+    item = first_item(make_plan(rows=1))
+    url = f"/plans/items/{item.pk}/edit/"
+    drawn = form_data(io.get(url, headers=HX).content.decode())
+    services.item_update(item=item, actor=None, activity="অন্যের কাজ")
+
+    html = io.post(url, {**drawn, "activity": "আমার কাজ"}, headers=HX).content.decode()
+
+    assert html.lstrip().startswith('<tr id="row-') and STALE_BN in html
+    assert PlanItem.objects.get(pk=item.pk).activity == "অন্যের কাজ"
+
+
+def test_it_saves_over_a_change_nobody_can_see_in_the_form(io):
+    """A move (positions, version raised) since the form was drawn is not a conflict."""
+    plan = make_plan(rows=2)
+    item = first_item(plan)
+    url = f"/plans/items/{item.pk}/edit/"
+    drawn = form_data(io.get(url).content.decode())
+    services.item_move(item=item, direction="down", actor=None)
+
+    response = io.post(url, {**drawn, "activity": "আমার কাজ"})
+    assert response.status_code == 302
+    assert PlanItem.objects.get(pk=item.pk).activity == "আমার কাজ"
