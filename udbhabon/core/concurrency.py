@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -143,8 +143,6 @@ class VersionedForm:
             self.initial[VERSION] = version
         self.conflict = None
         self.expected_version = None
-        if self.is_bound:
-            self._take_theirs()
 
     def keep_key(self, name: str) -> str:
         return f"keep-{self.add_prefix(name)}"
@@ -174,6 +172,8 @@ class VersionedForm:
         self.data = data
 
     def full_clean(self) -> None:
+        if self.is_bound:  # type: ignore[attr-defined]
+            self._take_theirs()  # here, not in __init__: a subclass may add fields after it
         super().full_clean()  # type: ignore[misc]
         cleaned = getattr(self, "cleaned_data", None)
         if cleaned is not None:
@@ -258,6 +258,22 @@ def as_drawn(obj: models.Model, version: int | None) -> models.Model | None:
         return None
     row = history.filter(**{versioning.field_name(obj): version}).order_by("-history_id").first()
     return row.instance if row is not None else None
+
+
+def record_values(names: Iterable[str]) -> Callable[[models.Model], dict[str, Any]]:
+    """`saved_values` for a form whose fields are the record's own fields (a ModelForm)."""
+    names = list(names)
+
+    def values(obj: models.Model) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in names:
+            try:
+                out[name] = obj._meta.get_field(name).value_from_object(obj)
+            except FieldDoesNotExist:
+                out[name] = getattr(obj, name)
+        return out
+
+    return values
 
 
 def save_or_conflict[T](
