@@ -74,8 +74,8 @@ def _comparable(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float | Decimal):
-        try:
-            return Decimal(str(value)).normalize()
+        try:  # as text, so that a choice's key (a post's pk) equals the chosen post
+            return format(Decimal(str(value)).normalize(), "f")
         except InvalidOperation:
             return str(value)
     if hasattr(value, "pk"):

@@ -431,7 +431,7 @@ class ReportRowsForm(forms.Form):
         }
 
 
-class TeamForm(forms.Form):
+class TeamForm(VersionedForm, forms.Form):
     convener = forms.ModelChoiceField(label=_("Convener"), queryset=Post.objects.none())
     member_secretary = forms.ModelChoiceField(
         label=_("Member secretary"), queryset=Post.objects.none()

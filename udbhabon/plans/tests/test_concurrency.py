@@ -72,3 +72,41 @@ def test_it_saves_over_a_change_nobody_can_see_in_the_form(io):
     response = io.post(url, {**drawn, "activity": "আমার কাজ"})
     assert response.status_code == 302
     assert PlanItem.objects.get(pk=item.pk).activity == "আমার কাজ"
+
+
+def test_it_refuses_a_stale_team_form_and_saves_the_chosen_values(io):
+    from conftest import post_of
+    from udbhabon.offices.models import Office
+    from udbhabon.plans.models import InnovationTeam
+
+    dhaka = Office.objects.get(code="dc-dhaka")
+    convener, secretary = post_of("dhaka.member"), post_of("dhaka.io")
+    services.team_save(
+        office=dhaka, year=2017, convener=convener, member_secretary=secretary, actor=None
+    )
+    url = "/plans/office/dc-dhaka/team/2017/"
+    drawn = form_data(io.get(url).content.decode())
+    services.team_save(
+        office=dhaka,
+        year=2017,
+        convener=convener,
+        member_secretary=secretary,
+        order_memo_number="০৫.৪৪.২৬০০.০০১",
+        actor=None,
+    )
+    typed = {**drawn, "order_memo_number": "আমার স্মারক", "others": "জনাব করিম"}
+
+    refused = io.post(url, typed)
+
+    assert refused.status_code == 409
+    html = refused.content.decode()
+    assert STALE_BN in html and conflict_fields(html) == ["others", "order_memo_number"]
+    team = InnovationTeam.objects.get(office=dhaka, year=2017)
+    assert (team.order_memo_number, team.members.count()) == ("০৫.৪৪.২৬০০.০০১", 2)
+
+    again = {**form_data(html), "keep-order_memo_number": "theirs"}
+    assert io.post(url, again).status_code == 302
+    final = InnovationTeam.objects.get(pk=team.pk)
+    assert final.order_memo_number == "০৫.৪৪.২৬০০.০০১"
+    assert list(final.members.exclude(name="").values_list("name", flat=True)) == ["জনাব করিম"]
+    assert final.version == team.version + 1
