@@ -40,6 +40,10 @@ CONFLICT_MESSAGE = _(
     "Someone else saved this record after you opened it. Each field that differs shows "
     "the saved value beside what you typed: choose which to keep and save again."
 )
+PAPER_MESSAGE = _(
+    "Someone else changed this paper after you opened the page; nothing was done. "
+    "Check it as it is now and do it again."
+)
 GONE_MESSAGE = _("This record was removed after you opened it; nothing was saved.")
 
 
@@ -182,6 +186,10 @@ class VersionedForm:
     def compared_fields(self) -> Iterable[str]:
         return [n for n in self.fields if n != VERSION and n in self.cleaned_data]
 
+    def conflict_label(self, name: str) -> str:
+        """The field's name in the conflict table (a form of many rows adds the row)."""
+        return str(self.fields[name].label or name)
+
     def changed_by_others(self, saved: dict[str, Any], drawn: dict[str, Any]) -> bool:
         """Whether a field of this form was saved differently since the form was drawn.
 
@@ -213,7 +221,7 @@ class VersionedForm:
                 ConflictRow(
                     name=name,
                     key=self.keep_key(name),
-                    label=str(formfield.label or name),
+                    label=self.conflict_label(name),
                     saved=_shown(formfield, saved[name]),
                     typed=_shown(formfield, typed),
                     keep=THEIRS if untouched else MINE,
@@ -222,9 +230,7 @@ class VersionedForm:
         return rows
 
     def refuse_stale(
-        self,
-        exc: StaleRecord,
-        rows: list[ConflictRow],
+        self, exc: StaleRecord, rows: list[ConflictRow], *, message: Any = CONFLICT_MESSAGE
     ) -> None:
         """Show the conflict: the message, the rows, and the saved version in the form."""
         by, at = _last_change(exc.current)
@@ -234,7 +240,7 @@ class VersionedForm:
             data.pop(key)
         data[self.add_prefix(VERSION)] = "" if exc.actual is None else str(exc.actual)
         self.data = data
-        message = CONFLICT_MESSAGE if exc.current is not None else GONE_MESSAGE
+        message = message if exc.current is not None else GONE_MESSAGE
         self.add_error(None, ValidationError(message, code="stale"))  # type: ignore[attr-defined]
 
 
@@ -279,20 +285,31 @@ def record_values(names: Iterable[str]) -> Callable[[models.Model], dict[str, An
 def save_or_conflict[T](
     form: VersionedForm,
     save: Callable[[int | None], T],
-    saved_values: Callable[[Any], dict[str, Any]],
+    saved_values: Callable[[Any], dict[str, Any]] | None,
+    *,
+    drawn_values: Callable[[Any, int], dict[str, Any] | None] | None = None,
 ) -> T | None:
     """Call `save(expected_version)`; on StaleRecord put the form in its conflict
-    state and return None. `saved_values(record)` is the form's initial drawn from a
-    record (the one the view passes as `initial`)."""
+    state and return None.
+
+    `saved_values(record)` is the form's initial drawn from a record (what the
+    view passes as `initial`); None for a form that changes a paper's state (a
+    transition), refused with a message alone. `drawn_values(record, version)`
+    is the form's values as they were at `version` (default: from the record's
+    history); None when it cannot tell.
+    """
     try:
         return save(form.expected_version)
     except StaleRecord as exc:
         refused = exc
-    if refused.current is None:
-        form.refuse_stale(refused, [])
+    if refused.current is None or saved_values is None:
+        form.refuse_stale(refused, [], message=PAPER_MESSAGE)
         return None
-    drawn_obj = as_drawn(refused.current, refused.expected)
-    drawn = saved_values(drawn_obj) if drawn_obj is not None else None
+    if drawn_values is None:
+        drawn_obj = as_drawn(refused.current, refused.expected)
+        drawn = saved_values(drawn_obj) if drawn_obj is not None else None
+    else:
+        drawn = drawn_values(refused.current, refused.expected)  # type: ignore[arg-type]
     saved = saved_values(refused.current)
     if drawn is not None and not form.changed_by_others(saved, drawn):
         try:  # nothing in this form was changed since it was drawn: save on the new version
@@ -306,6 +323,15 @@ def save_or_conflict[T](
     rows = form.conflict_rows(saved, drawn)
     form.refuse_stale(refused, rows)
     return None
+
+
+def drawn_at(obj: models.Model, version: int | None) -> dt.datetime | None:
+    """When `obj` was saved as `version` (its history), to read other records as of then."""
+    history = getattr(obj, "history", None)
+    if history is None or version is None:
+        return None
+    row = history.filter(**{versioning.field_name(obj): version}).order_by("-history_id").first()
+    return row.history_date if row is not None else None
 
 
 def conflict_status(form: Any, *, invalid: int = 400) -> int:

@@ -184,7 +184,7 @@ class ItemForm(VersionedForm, forms.Form):
         return data
 
 
-class LetterForm(forms.Form):
+class LetterForm(VersionedForm, forms.Form):
     """The forwarding letter that carries a plan or a report up (documents.Letter)."""
 
     subject = forms.CharField(label=_("Subject"), max_length=500)
@@ -249,7 +249,7 @@ class LetterForm(forms.Form):
         }
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(VersionedForm, forms.Form):
     decision = forms.ChoiceField(
         choices=[("return", _("Return with comments")), ("accept", _("Accept"))]
     )
@@ -403,7 +403,7 @@ class ProgressFormSet:
         return bool(bound) and all(f.is_valid() for f in bound.values())
 
 
-class ReportRowsForm(forms.Form):
+class ReportRowsForm(VersionedForm, forms.Form):
     def __init__(self, *args: Any, rows: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows = rows or []
@@ -420,6 +420,11 @@ class ReportRowsForm(forms.Form):
                 initial=row.remarks,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+    def conflict_label(self, name: str) -> str:
+        row = next((r for r in self.rows if name.endswith(f"_{r.pk}")), None)
+        label = str(self.fields[name].label)
+        return f"{label} ({localize_digits(str(row.serial), current_lang())})" if row else label
 
     def values(self) -> dict[int, dict[str, str]]:
         return {

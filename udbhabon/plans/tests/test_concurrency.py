@@ -110,3 +110,57 @@ def test_it_refuses_a_stale_team_form_and_saves_the_chosen_values(io):
     assert final.order_memo_number == "০৫.৪৪.২৬০০.০০১"
     assert list(final.members.exclude(name="").values_list("name", flat=True)) == ["জনাব করিম"]
     assert final.version == team.version + 1
+
+
+PAPER_BN = "অন্য কেউ এই কাগজটি বদলেছেন"
+
+
+def test_it_refuses_a_review_of_a_plan_sent_again_since_the_page_was_opened(client):
+    from udbhabon.plans.models import ActionPlan
+    from udbhabon.plans.tests.factories import submit
+
+    plan = make_plan(rows=1, state="submitted")
+    client.force_login(User.objects.get(username="dhakadiv.io"))
+    url = f"/plans/{plan.pk}/review/"
+    drawn = form_data(client.get(url).content.decode())
+    services.plan_return(plan=plan, actor=None, comment="লক্ষ্যমাত্রা লিখুন")
+    submit(plan)  # sent again, perhaps changed: the open page no longer shows it
+
+    refused = client.post(url, {**drawn, "decision": "accept"})
+
+    assert refused.status_code == 409 and PAPER_BN in refused.content.decode()
+    assert ActionPlan.objects.get(pk=plan.pk).status == "submitted"
+    again = form_data(refused.content.decode())
+    assert client.post(url, {**again, "decision": "accept"}).status_code == 302
+    assert ActionPlan.objects.get(pk=plan.pk).status == "accepted"
+
+
+def test_it_refuses_a_stale_report_rows_form_and_saves_the_chosen_values(io):
+    from udbhabon.plans.models import ProgressReport
+    from udbhabon.plans.tests.factories import make_report, with_progress
+
+    report = make_report(with_progress(make_plan(rows=2, state="accepted")))
+    first, second = report.items.order_by("serial")
+    url = f"/plans/reports/{report.pk}/"
+    drawn = form_data(io.get(url).content.decode())
+    services.report_update_rows(
+        report=report, rows={first.pk: {"remarks": "অন্যের মন্তব্য"}}, actor=None
+    )
+    typed = {**drawn, f"remarks_{first.pk}": "আমার মন্তব্য", f"progress_{second.pk}": "আমার কথা"}
+
+    refused = io.post(url, typed)
+
+    assert refused.status_code == 409
+    html = refused.content.decode()
+    assert STALE_BN in html
+    assert conflict_fields(html) == [f"remarks_{first.pk}", f"progress_{second.pk}"]
+    first.refresh_from_db()
+    assert first.remarks == "অন্যের মন্তব্য"
+    before = ProgressReport.objects.get(pk=report.pk).record_version
+
+    again = {**form_data(html), f"keep-remarks_{first.pk}": "theirs"}
+    assert io.post(url, again).status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.remarks, second.progress) == ("অন্যের মন্তব্য", "আমার কথা")
+    assert ProgressReport.objects.get(pk=report.pk).record_version == before + 1
