@@ -56,17 +56,9 @@ def team(request: HttpRequest, code: str, year: int) -> HttpResponse:
         else []
     )
     posts = queries.office_posts(office)
-    initial = team_values(current) if current else {}
-    form = (
-        TeamForm(
-            request.POST or None,
-            initial=initial,
-            posts=posts,
-            version=current.version if current else None,
-        )
-        if can_edit
-        else None
-    )
+    initial, version = (team_values(current), current.version) if current else ({}, None)
+    form = TeamForm(request.POST or None, initial=initial, posts=posts, version=version)
+    form = form if can_edit else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
