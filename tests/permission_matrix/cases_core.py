@@ -2,7 +2,12 @@ from tests.permission_matrix import FOUND, LOGIN, OK, Case
 
 CASES = [
     Case("login", {"*": OK}),
-    Case("logout", {"*": LOGIN}, method="POST", note="signed out, back to the sign-in page"),
+    Case(
+        "logout",
+        {"citizen": LOGIN, "*": LOGIN},
+        method="POST",
+        note="signed out, back to the sign-in page",
+    ),
     Case("core:home", {"anonymous": LOGIN, "citizen": OK, "*": OK}),
     Case("core:set_language", {"*": FOUND}, method="POST", data={"language": "en", "next": "/"}),
     Case("core:notifications", {"anonymous": LOGIN, "citizen": OK, "*": OK}),
