@@ -22,11 +22,15 @@ REFUSED = {LOGIN, DENIED, MISSING, NOT_ALLOWED}
 
 
 def _admitted(case) -> str:
-    """The first persona the matrix lets through this case (anonymous for public pages)."""
+    """The first persona the matrix lets through this case (anonymous for public pages).
+
+    Where the case refuses everyone (signing out, a post not held), an officer:
+    the CSRF check comes before the view, and its log record tells it apart.
+    """
     for persona in PERSONAS:
         if case.expected_for(persona) not in REFUSED:
             return persona
-    raise AssertionError(f"{case.id}: no persona gets through; nothing to test")
+    return "dhaka.io"
 
 
 POST_CASES = [case for case in CASES if case.method == "POST"]
