@@ -4,6 +4,7 @@ import datetime as dt
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.models import Letter
+from udbhabon.offices.queries import form_settings_for
 
 
 def letter_detail(pk: int) -> Letter:
@@ -36,7 +37,7 @@ def letter_document(letter_id: int) -> dict:
         ),
         "items": [],
         "meeting": None,
-        "header": {"office": office.name_bn, "website": office.website or None},
+        "header": form_settings_for(office).header(),
     }
     return {"sections": [section], "warnings": []}
 

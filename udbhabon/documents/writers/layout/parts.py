@@ -37,8 +37,17 @@ from udbhabon.documents.writers.text import (
 
 
 def letterhead(section: dict[str, Any], lang: str) -> Heading:
+    """The office's letterhead: its own lines (header["lines"], from the office's form
+    settings) as set, else government, office, unit and website."""
     w = labels(lang)
     head = dict(section.get("header") or {})
+    own = [line for line in head.get("lines") or [] if line]
+    if own:
+        lines = [
+            Line(text, bold=n == 0, size="large" if n < 2 else "normal")
+            for n, text in enumerate(own)
+        ]
+        return Heading(lines, role="letterhead")
     lines = [Line(head.get("government") or w["government"], bold=True, size="large")]
     office = head.get("office") or section.get("office")
     if office:
