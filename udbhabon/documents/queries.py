@@ -5,6 +5,7 @@ import datetime as dt
 from bangla.calendar import to_bangla
 from udbhabon.documents.models import Letter
 from udbhabon.documents.writers.model import BanglaDate, Document, Section
+from udbhabon.offices.queries import form_settings_for
 
 
 def letter_detail(pk: int) -> Letter:
@@ -37,7 +38,7 @@ def letter_document(letter_id: int) -> Document:
         ),
         "items": [],
         "meeting": None,
-        "header": {"office": office.name_bn, "website": office.website or None},
+        "header": form_settings_for(office).header(),
     }
     return {"sections": [section], "warnings": []}
 

@@ -21,13 +21,15 @@ from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import current_lang, digits
 from udbhabon.documents.models import ImportJob, Letter, MemoCounter
 from udbhabon.offices.models import Office, Post, User
-from udbhabon.offices.queries import office_named
+from udbhabon.offices.queries import form_settings_for, office_named
 
 
 def memo_prefix(office: Office) -> str:
-    """The office's own prefix, or a stand-in built from its code in the tree."""
-    if office.memo_prefix:
-        return office.memo_prefix
+    """The office's own prefix (its form settings, else the office record), or a
+    stand-in built from its code in the tree."""
+    prefix = form_settings_for(office).memo_prefix
+    if prefix:
+        return prefix
     return "০৫." + to_bengali_digits(f"{office.pk:04d}") + ".০০০০.০০০"
 
 

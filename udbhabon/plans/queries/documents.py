@@ -6,6 +6,7 @@ from typing import Any
 
 from bangla.calendar import to_bangla
 from udbhabon.offices.models import Office
+from udbhabon.offices.queries import form_settings_for
 from udbhabon.plans import periods
 from udbhabon.plans.display import responsible_display
 from udbhabon.plans.models import (
@@ -50,11 +51,8 @@ def _signatories(submission: Submission | None) -> list[dict[str, str]]:
 
 
 def _header(office: Office) -> dict[str, Any]:
-    return {
-        "government": "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
-        "office": office.name_bn,
-        "website": office.website or None,
-    }
+    """The office's letterhead as its form settings say (offices.queries)."""
+    return form_settings_for(office).header()
 
 
 def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:
