@@ -57,6 +57,10 @@ class Office(Versioned, Bilingual):
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    # What a departmental office is ("ac-land", "secondary-education" ...), the
+    # same at every place, so "every AC Land office below" is one query (see
+    # data/offices/departmental_offices.csv); empty for the administrative offices.
+    kind = models.SlugField(_("kind of office"), max_length=32, blank=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent office"),
@@ -87,7 +91,10 @@ class Office(Versioned, Bilingual):
         verbose_name = _("office")
         verbose_name_plural = _("offices")
         ordering = ["path"]
-        indexes = [models.Index(fields=["level", "path"], name="office_level_path")]
+        indexes = [
+            models.Index(fields=["level", "path"], name="office_level_path"),
+            models.Index(fields=["kind", "path"], name="office_kind_path"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(parent__isnull=True, level="cabinet")
