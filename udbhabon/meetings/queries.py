@@ -305,15 +305,13 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
         except ValueError:
             return None
 
-    post_ids: set[int | None] = set()
+    post_ids: set[int] = set()
     for row in rows:
         for label, old, new in row.changes:
             field = fields.get(str(label))
             if field is not None and field.is_relation and field.related_model is Post:
-                post_ids.update(pk_of(v) for v in (old, new) if v)
-    post_ids.discard(None)
-    found = cast(set[int], post_ids)  # None discarded above
-    posts = {p.pk: p for p in Post.objects.filter(pk__in=found).select_related("office")}
+                post_ids.update(i for v in (old, new) if v and (i := pk_of(v)) is not None)
+    posts = {p.pk: p for p in Post.objects.filter(pk__in=post_ids).select_related("office")}
 
     def show(field: Any, value: Any) -> Any:
         if value is None or value == "":
