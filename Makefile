@@ -52,13 +52,15 @@ test: check
 
 check: lint migrations-check messages
 
-# ruff, the layers (.importlinter, docs/ARCHITECTURE.md "Layers"), and the size
-# rule: no module over 600 lines, no function over 60 (scripts/check-size).
+# ruff, the layers (.importlinter, docs/ARCHITECTURE.md "Layers"), the size
+# rule: no module over 600 lines, no function over 60 (scripts/check-size), and
+# the type checker (mypy with django-stubs; pyproject.toml [tool.mypy]).
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
 	scripts/check-size
+	$(VENV)/bin/mypy
 
 format: venv
 	$(PY) -m ruff check --fix .
@@ -81,4 +83,4 @@ bench: messages
 
 clean:
 	scripts/with-postgres --remove
-	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache

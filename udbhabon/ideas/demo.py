@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +20,7 @@ from udbhabon.core.versioning import update_versioned
 from udbhabon.ideas import services
 from udbhabon.ideas.models import Idea, Stage
 from udbhabon.ideas.rubric import ensure_default_criteria
-from udbhabon.offices.models import Office, Post
+from udbhabon.offices.models import Office, Post, User
 
 S = Stage
 # (office, title, problem, solution, citizen name, phone, stages, tcv, days ago)
@@ -116,13 +117,15 @@ DEMO = [
 ]
 
 
-def _officer(office: Office) -> tuple[Post, object]:
+def _officer(office: Office) -> tuple[Post, User]:
     post = (
         Post.objects.filter(office=office, role=Post.Role.INNOVATION_OFFICER, is_active=True)
         .order_by("id")
         .first()
     )
+    assert post is not None, f"{office.code} has no innovation officer"
     holding = post.holdings.filter(ended_on__isnull=True).select_related("user").first()
+    assert holding is not None, f"{office.code}: nobody holds the innovation officer's post"
     return post, holding.user
 
 
@@ -150,7 +153,7 @@ def load_demo_ideas() -> Iterator[str]:
         idea.refresh_from_db()
         post, user = _officer(office)
         for stage in stages:
-            extra = {}
+            extra: dict[str, Any] = {}
             if stage == S.CLARIFICATION:
                 extra["answer"] = "কোন শাখার রেকর্ড রুমের কথা বলছেন?"
             if stage == S.SHORTLISTED:

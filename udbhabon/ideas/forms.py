@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -13,6 +13,9 @@ from udbhabon.core.concurrency import VersionedForm
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import Category, Channel, Criterion, Idea, Kind, Stage
 from udbhabon.offices.models import Office, Post
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 TEXTAREA = {"rows": 4}
 
@@ -35,7 +38,7 @@ class NumberField(forms.IntegerField):
 
 
 def tcv_fields() -> dict[str, forms.Field]:
-    def number(label: str) -> NumberField:
+    def number(label: StrOrPromise) -> NumberField:
         return NumberField(label=label, required=False, min_value=0, max_value=10_000_000)
 
     return {
@@ -79,7 +82,7 @@ class IdeaTextMixin(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("kind") == Kind.IDEA and not (data.get("solution") or "").strip():
             self.add_error("solution", _("Describe your idea: how would you solve the problem?"))
         if not data.get("category"):
@@ -197,7 +200,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(s, Stage(s).label) for s in allowed]
+        cast(forms.ChoiceField, self.fields["to"]).choices = [(s, Stage(s).label) for s in allowed]
 
     def clean_merged_into(self) -> Idea | None:
         text = self.cleaned_data.get("merged_into") or ""
@@ -217,9 +220,9 @@ class ReviewerForm(forms.Form):
 
     def __init__(self, *args: Any, posts: list[Post], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["reviewer"]
+        field = cast("forms.ModelChoiceField[Post]", self.fields["reviewer"])
         field.queryset = Post.objects.filter(pk__in=[p.pk for p in posts])
-        field.label_from_instance = lambda p: f"{p.title} — {p.get_role_display()}"
+        field.label_from_instance = lambda p: f"{p.title} — {p.get_role_display()}"  # type: ignore[method-assign, assignment]
 
 
 class ScoreForm(forms.Form):
@@ -267,12 +270,16 @@ class BankFilterForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         every = [("", _("All"))]
-        self.fields["stage"].choices = every + list(Stage.choices)
-        self.fields["channel"].choices = every + list(Channel.choices)
-        self.fields["category"].choices = every + list(Category.choices)
-        self.fields["year"].choices = every + [(y, format_fiscal_year(y, lang)) for y in years]
+        cast(forms.ChoiceField, self.fields["stage"]).choices = every + list(Stage.choices)
+        cast(forms.ChoiceField, self.fields["channel"]).choices = every + list(Channel.choices)
+        cast(forms.ChoiceField, self.fields["category"]).choices = every + list(Category.choices)
+        cast(forms.ChoiceField, self.fields["year"]).choices = every + [
+            (y, format_fiscal_year(y, lang)) for y in years
+        ]
         self.offices = {o.code: o for o in offices}
-        self.fields["office"].choices = every + [(o.code, o.name) for o in offices]
+        cast(forms.ChoiceField, self.fields["office"]).choices = every + [
+            (o.code, o.name) for o in offices
+        ]
 
     def clean_office(self) -> Office | None:
         return self.offices.get(self.cleaned_data.get("office") or "")
@@ -292,8 +299,9 @@ class AwardForm(forms.Form):
 
     def __init__(self, *args: Any, ideas: list[Idea], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["idea"].queryset = Idea.objects.filter(pk__in=[i.pk for i in ideas])
-        self.fields["idea"].label_from_instance = lambda i: f"{i.display_code} {i.title}"
+        field = cast("forms.ModelChoiceField[Idea]", self.fields["idea"])
+        field.queryset = Idea.objects.filter(pk__in=[i.pk for i in ideas])
+        field.label_from_instance = lambda i: f"{i.display_code} {i.title}"  # type: ignore[method-assign, assignment]
 
 
 class SimilarForm(forms.Form):

@@ -16,6 +16,8 @@ IdeaSearch, IdeaWord and SimilarPair are derived from the ideas (rebuilt by
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -42,7 +44,7 @@ class Stage(models.TextChoices):
 
 
 # How a stage is shown (the status--* classes of app.css: words and colour).
-STAGE_STATUS = {
+STAGE_STATUS: dict[str, str] = {
     Stage.SUBMITTED: "wait",
     Stage.AWAITING_VETTING: "wait",
     Stage.CLARIFICATION: "wait",
@@ -140,7 +142,7 @@ class Innovator(models.Model):
 
     @property
     def display_name(self) -> str:
-        if self.user_id is not None:
+        if self.user is not None:
             return self.user.display_name
         return self.name
 
@@ -211,6 +213,13 @@ class Idea(Versioned, models.Model):
 
     history = HistoricalRecords()
 
+    # Not columns: what the queries set on an idea for the pages that show it.
+    viewable: bool
+    similar_hidden: int
+    has_duplicate: bool
+    review_summary: Any
+    overdue: bool
+
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
@@ -276,11 +285,11 @@ class IdeaAttachment(models.Model):
         ordering = ["added_at", "id"]
 
     def __str__(self) -> str:
-        return self.caption or self.file.name.rsplit("/", 1)[-1]
+        return self.caption or (self.file.name or "").rsplit("/", 1)[-1]
 
     @property
     def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]
+        return (self.file.name or "").rsplit("/", 1)[-1]
 
 
 class IdeaTransition(models.Model):

@@ -5,7 +5,7 @@ Bank, innovators and time in stage. Thin: access → query/service → render.
 from __future__ import annotations
 
 import mimetypes
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -69,7 +69,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _counted(self) -> int:
-        return self.object_list.order_by()[: self.cap + 1].count()
+        return cast(QuerySet[Any], self.object_list).order_by()[: self.cap + 1].count()
 
     @cached_property
     def count(self) -> int:

@@ -72,7 +72,7 @@ class Resolver:
         self.default = built_in(year)
         self.by_path: dict[str, Dates] = {}
         for row in rows:
-            if row.office_id is None:
+            if row.office is None:
                 self.default = Dates.of(row)
             else:
                 self.by_path[row.office.path] = Dates.of(row, row.office.path)

@@ -51,7 +51,7 @@ class DeadlineForm(VersionedForm, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         plan, r1, r2 = data.get("plan_due"), data.get("report1_due"), data.get("report2_due")
         if plan and r1 and r1 <= plan:
             self.add_error(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from udbhabon.monitoring import indicators
 from udbhabon.offices.models import PATH_STEP, Office, Post, PostHolding, User
@@ -116,7 +116,9 @@ class Report:
         self.seconds[part] = round(self.seconds.get(part, 0) + seconds, 2)
 
 
-def insert_rows(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+def insert_rows(
+    model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
     """Insert plain rows fast: COPY on PostgreSQL, bulk inserts elsewhere."""
     table = model._meta.db_table
     n = 0
@@ -146,7 +148,7 @@ def insert_rows(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any
     return n
 
 
-def history_created(model: type, since_id: int) -> int:
+def history_created(model: type[models.Model], since_id: int) -> int:
     """The "created" history record of every row of ``model`` with id > since_id.
 
     Bulk rows bypass django-simple-history; the apps' pages expect every record

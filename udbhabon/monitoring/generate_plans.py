@@ -81,7 +81,9 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
 
 
 def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int:
-    categories = list(Category.objects.values_list("id", "name_bn")) or [(None, "")]
+    categories: list[tuple[int | None, str]] = list(
+        Category.objects.values_list("id", "name_bn")
+    ) or [(None, "")]
     offices = list(Office.objects.filter(depth__gt=0, is_active=True).values_list("id", flat=True))
     # Where this run's rows start, for their history records at the end.
     first_ids = {
@@ -319,7 +321,7 @@ def generate_plans(*, rng: random.Random, scale: float, years: list[int]) -> int
                 json_value([]),
                 sent,
                 "accepted" if state == "accepted" else "pending",
-                sent + dt.timedelta(days=10) if state == "accepted" else None,
+                sent + dt.timedelta(days=10) if state == "accepted" and sent else None,
             )
             for o, s, sent, state in report_meta
         ),

@@ -48,4 +48,6 @@ def minutes_deadline(meeting: Any) -> dt.date:
     day: dt.date = meeting.date
     year = day.year if day.month >= 7 else day.year - 1
     dates = _resolver(year).for_path(meeting.office.path)
-    return rates.periods("minutes", year, dates)[rates.month_index(year, day)].due
+    index = rates.month_index(year, day)
+    assert index is not None  # the year was chosen to hold the day
+    return rates.periods("minutes", year, dates)[index].due

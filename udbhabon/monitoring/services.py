@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import connection, transaction
@@ -138,7 +138,7 @@ FACT_FIELDS = (
 
 
 def compute_row(
-    *, office: dict[str, Any], year: int, facts: dict[str, Any], dates: Dates, as_of: dt.date
+    *, office: Mapping[str, Any], year: int, facts: dict[str, Any], dates: Dates, as_of: dt.date
 ) -> OfficeYearStats:
     """One office's indicators for the year, from the sources' facts and its deadlines."""
     received: dict[str, dt.date] = facts.get("received", {})
@@ -187,7 +187,7 @@ def compute_row(
     )
     row.meetings_held = bin(row.meetings_mask).count("1")
     total = plan + reports + minutes
-    row.compliance = total.timely_rate if total.expected else 100
+    row.compliance = 100 if (rate := total.timely_rate) is None else rate
     return row
 
 
@@ -268,7 +268,7 @@ def rollups_refresh(*, year: int) -> int:
         with connection.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ROLLUPS_LOCK, year])
     max_depth = OfficeYearStats.objects.filter(year=year).aggregate(d=Max("depth"))["d"] or 0
-    ids = {}
+    ids: dict[str, int] = {}
     rows: list[SubtreeYearStats] = []
     for depth in range(max_depth):
         prefix_len = PATH_STEP * (depth + 1)
@@ -284,11 +284,11 @@ def rollups_refresh(*, year: int) -> int:
             )
             .order_by()
         )
-        groups = list(groups)
-        missing = {g["prefix"] for g in groups} - set(ids)
+        group_rows: list[Mapping[str, Any]] = list(groups)
+        missing = {g["prefix"] for g in group_rows} - set(ids)
         if missing:
             ids.update(Office.objects.filter(path__in=missing).values_list("path", "id"))
-        for g in groups:
+        for g in group_rows:
             rows.append(
                 SubtreeYearStats(
                     office_id=ids[g["prefix"]],
@@ -357,7 +357,7 @@ def period_label(paper: str, period: str, lang: str = "bn") -> str:
         return format_fiscal_year(int(period), lang)
     if paper == "report":
         year, half = period.split("-")
-        return fiscal_halves(int(year), lang)[int(half) - 1].label
+        return fiscal_halves(int(year), lang)[int(half) - 1].label or ""
     year, month = period.split("-")
     names = GREGORIAN_MONTHS_EN if lang == "en" else GREGORIAN_MONTHS_BN
     return localize_digits(f"{names[int(month) - 1]} {year}", lang)
@@ -521,9 +521,9 @@ def reminders_run(*, as_of: dt.date | None = None, years: Iterable[int] | None =
         told_offices = {o.pk: o for o, _p, _s in wanted} | {
             o.parent_id: o.parent for o, _p, s in wanted if s == Reminder.Stage.ESCALATED
         }
-        posts = _posts_to_tell(told_offices.values())
+        posts = _posts_to_tell(o for o in told_offices.values() if o is not None)
         batch = [
-            (office, office.parent if stage == Reminder.Stage.ESCALATED else office, period, stage)
+            (office, (stage == Reminder.Stage.ESCALATED and office.parent) or office, period, stage)
             for office, period, stage in wanted
         ]
         sent += len(_send_many(batch, posts, year=year))

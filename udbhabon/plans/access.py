@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Office, Post
 from udbhabon.plans.models import (
     ActionPlan,
@@ -48,10 +51,10 @@ def can_review_queue(post: Post | None) -> bool:
     return post is not None and post.role in permissions.REVIEW_ROLES
 
 
-def _get[M](queryset, pk: int) -> M:  # noqa: ANN001
+def _get[M: models.Model](queryset: QuerySet[M], pk: int) -> M:
     try:
         return queryset.get(pk=pk)
-    except queryset.model.DoesNotExist as exc:
+    except ObjectDoesNotExist as exc:
         raise Http404 from exc
 
 
@@ -62,7 +65,7 @@ def plan_for_view(request: HttpRequest, pk: int) -> ActionPlan:
     return plan
 
 
-def plan_for_edit(request: HttpRequest, pk: int) -> ActionPlan:
+def plan_for_edit(request: SignedInRequest, pk: int) -> ActionPlan:
     """The plan, for changing its items: 403 to others and once it has gone up."""
     plan = plan_for_view(request, pk)
     if not can_edit_plan(request.acting_post, plan):
@@ -80,7 +83,7 @@ def item_for_view(request: HttpRequest, pk: int) -> PlanItem:
     return item
 
 
-def item_for_edit(request: HttpRequest, pk: int) -> PlanItem:
+def item_for_edit(request: SignedInRequest, pk: int) -> PlanItem:
     item = item_for_view(request, pk)
     if not can_edit_plan(request.acting_post, item.plan):
         raise permissions.PermissionDenied

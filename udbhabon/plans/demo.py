@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +23,7 @@ from udbhabon.plans import periods, services
 from udbhabon.plans.models import ActionPlan
 
 
-def _rows(year: int) -> list[dict[str, object]]:
+def _rows(year: int) -> list[dict[str, Any]]:
     y, n = to_bengali_digits(year), to_bengali_digits(year + 1)
     return [
         {
@@ -114,7 +116,7 @@ def _load(today: dt.date) -> str | None:
         item=training,
         half=first,
         status="done",
-        achieved=162,
+        achieved=Decimal(162),
         done_text="তিন ব্যাচে ১৬২ জন প্রশিক্ষণ পেয়েছেন",
         date=min(today, first.end),
         actor=None,
@@ -125,7 +127,7 @@ def _load(today: dt.date) -> str | None:
         half=first,
         status="ongoing",
         percent=40,
-        achieved=780,
+        achieved=Decimal(780),
         done_text="অনলাইন আবেদন চালু; ৭৮০টি কপি সরবরাহ",
         date=min(today, first.end),
         actor=None,

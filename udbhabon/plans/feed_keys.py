@@ -43,7 +43,7 @@ def key_user(key: str, office_code: str) -> User | None:
         return None
     if not isinstance(data, dict) or data.get("o") != office_code:
         return None
-    user = User.objects.filter(pk=data.get("u"), is_active=True).first()
+    user = User.objects.filter(pk=data.get("u", 0), is_active=True).first()
     if user is None or not constant_time_compare(str(data.get("p", "")), _fingerprint(user)):
         return None
     return user

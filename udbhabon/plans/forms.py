@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import localize_digits, to_ascii_digits
@@ -47,7 +48,7 @@ class BnNumberInput(forms.TextInput):
 class BnDecimalField(forms.DecimalField):
     widget = BnNumberInput(attrs={"inputmode": "decimal"})
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs give DecimalField IntegerField's
         if isinstance(value, str):
             value = to_ascii_digits(value).replace(",", "").strip()
         return super().to_python(value)
@@ -98,10 +99,10 @@ class PlanCreateForm(forms.Form):
     def __init__(self, *args: Any, latest: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Calendar years are labelled plainly ("২০১৬"): relabel when chosen.
-        self.fields["year"].choices = year_choices()
+        cast(forms.ChoiceField, self.fields["year"]).choices = year_choices()
         # Say what the copy will do: which plan it copies and where its dates go
         # (a 2017-18 plan copied into 2026-27 moves its dates nine years, not one).
-        choices = list(self.START_CHOICES)
+        choices: list[tuple[str, str | Promise]] = list(self.START_CHOICES)
         if latest is None:
             choices = [c for c in choices if c[0] != "last_year"]
             self.fields["start_from"].initial = "skeleton"
@@ -112,7 +113,7 @@ class PlanCreateForm(forms.Form):
                 _("From the %(year)s plan (its rows, with dates moved into the year chosen)")
                 % {"year": label},
             )
-        self.fields["start_from"].choices = choices
+        cast(forms.ChoiceField, self.fields["start_from"]).choices = choices
 
 
 class ItemForm(VersionedForm, forms.Form):
@@ -173,7 +174,7 @@ class ItemForm(VersionedForm, forms.Form):
 
     def __init__(self, *args: Any, posts: list[Post] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["responsible_posts"]
+        field = cast("forms.ModelMultipleChoiceField[Post]", self.fields["responsible_posts"])
         field.queryset = Post.objects.filter(pk__in=[p.pk for p in posts or []])
         # The choices come from the list already loaded (no query when rendering).
         field.choices = [(p.pk, p.title) for p in posts or []]
@@ -224,7 +225,7 @@ class LetterForm(VersionedForm, forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.needs_ack = needs_ack
-        field = self.fields["signatory_post"]
+        field = cast("forms.ModelChoiceField[Post]", self.fields["signatory_post"])
         field.queryset = Post.objects.filter(pk__in=[p.pk for p in posts or []])
         if not needs_ack:
             del self.fields["acknowledge"]
@@ -273,7 +274,7 @@ class ReviewForm(VersionedForm, forms.Form):
         return {pk: self.cleaned_data.get(f"item_{pk}", "") for pk in self.item_ids}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "return" and not (
             (data.get("comment") or "").strip()
             or any(v.strip() for v in self.item_comments().values())
@@ -318,7 +319,7 @@ class ProgressForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 1}),
     )
     date = BnDateField(label=_("Date of the update"), required=False)
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a field; the form's own .files is set per instance
         label=_("Evidence files"),
         required=False,
         help_text=_("PDF, photo (JPG, PNG), Word or Excel."),
@@ -326,7 +327,7 @@ class ProgressForm(forms.Form):
     link = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("status") == ItemStatus.DROPPED and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Write why the item was dropped."))
         return data
@@ -462,7 +463,7 @@ class TeamForm(VersionedForm, forms.Form):
         super().__init__(*args, **kwargs)
         qs = Post.objects.filter(pk__in=[p.pk for p in posts or []])
         for name in ("convener", "member_secretary", "members"):
-            self.fields[name].queryset = qs
+            cast("forms.ModelChoiceField[Post]", self.fields[name]).queryset = qs
 
     def others_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["others"].splitlines() if line.strip()]

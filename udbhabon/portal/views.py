@@ -11,10 +11,12 @@ per-office limits (throttle.py).
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -108,21 +110,22 @@ def submit(request: HttpRequest) -> HttpResponse:
         "submit_office", form.cleaned_data["office"]
     ):
         return _throttled(request, form, office)
-    data = form.cleaned_data
+    cleaned = form.cleaned_data
+    assert form.office_obj is not None  # a valid form found its office
     try:
         idea = services.idea_submit_public(
             office=form.office_obj,
-            name=data["name"],
-            phone=data["phone"],
-            email=data["email"],
+            name=cleaned["name"],
+            phone=cleaned["phone"],
+            email=cleaned["email"],
             language=current_lang(),
-            kind=data["kind"],
-            title=data["title"],
-            problem=data["problem"],
-            solution=data["solution"],
-            service=data["service"],
-            beneficiaries=data["beneficiaries"],
-            category=data["category"],
+            kind=cleaned["kind"],
+            title=cleaned["title"],
+            problem=cleaned["problem"],
+            solution=cleaned["solution"],
+            service=cleaned["service"],
+            beneficiaries=cleaned["beneficiaries"],
+            category=cleaned["category"],
         )
     except ValidationError as exc:
         errors_to_form(form, exc)
@@ -161,7 +164,7 @@ def _robot_refusal(form: SubmitForm) -> str | None:
 def _refuse(
     request: HttpRequest, form: SubmitForm, office: Office | None, error: str
 ) -> HttpResponse:
-    data = form.data.copy()
+    data = cast(QueryDict, form.data).copy()  # the POST it was bound to
     data["started"] = new_stamp()
     again = SubmitForm(data)
     again.is_valid()  # show the field errors next to the fields
@@ -171,7 +174,7 @@ def _refuse(
 
 
 def _throttled(request: HttpRequest, form: SubmitForm, office: Office | None) -> HttpResponse:
-    data = form.data.copy()
+    data = cast(QueryDict, form.data).copy()  # the POST it was bound to
     data["started"] = new_stamp()
     message = _(
         "Too many ideas were sent from here in a short time. Please wait an hour and send "

@@ -60,7 +60,8 @@ def text_filter(qs: QuerySet[Idea], text: str, *, within: Office | None = None) 
     if connection.vendor == "postgresql":
         # Called directly (not as a sub-select): the function is IMMUTABLE, so the
         # planner folds it to a constant array and estimates its matches.
-        sql, params = "terms @> ideas_term_hashes(%s)", [" ".join(words)]
+        sql = "terms @> ideas_term_hashes(%s)"
+        params: list[str | int] = [" ".join(words)]
         if within is not None:
             sql += " AND scope @> ARRAY[%s]::int[]"
             params.append(within.pk)
@@ -138,7 +139,8 @@ def innovators(post: Post, *, q: str = "") -> QuerySet[Innovator]:
     qs = Innovator.objects.filter(permissions.visible_q(post)).select_related("user", "office")
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(user__full_name_bn__icontains=q))
-    return _innovator_counts(qs).order_by("-implemented", "-approved", "-given", "name", "id")
+    counted = _innovator_counts(qs)
+    return counted.order_by("-implemented", "-approved", "-given", "name", "id")  # type: ignore[misc]
 
 
 def innovator_profile(pk: int) -> Innovator:

@@ -93,20 +93,20 @@ def stage_report(office: Office) -> list[StageRow]:
         .annotate(n=Count("id"), seconds=Sum("seconds_in_stage"))
     )
     sums: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0.0, 0])
-    for r in spent:
-        row = row_for(r["branch"])
-        acc = sums[(id(row), r["from_stage"])]
-        acc[0] += r["seconds"] or 0
-        acc[1] += r["n"]
-        row.avg_days[r["from_stage"]] = round(acc[0] / acc[1] / 86400, 1)
+    for t in spent:
+        row = row_for(t["branch"])
+        acc = sums[(id(row), t["from_stage"])]
+        acc[0] += t["seconds"] or 0
+        acc[1] += t["n"]
+        row.avg_days[t["from_stage"]] = round(acc[0] / acc[1] / 86400, 1)
     overdue = (
         Idea.objects.filter(in_tree, stage__in=UNVETTED_STAGES, received_on__lt=unvetted_since())
         .annotate(branch=Substr("office__path", 1, width))
         .values("branch")
         .annotate(n=Count("id"))
     )
-    for r in overdue:
-        row_for(r["branch"]).overdue += r["n"]
+    for o in overdue:
+        row_for(o["branch"]).overdue += o["n"]
     return rows
 
 

@@ -169,7 +169,7 @@ def notify_submitter(idea: Idea, *, msgid: str, params: dict[str, Any]) -> None:
     """In-app (and e-mail) for an officer, e-mail for a citizen who gave one."""
     url = reverse("portal:status", args=[idea.code])
     submitter = idea.submitter
-    if submitter.user_id is not None:
+    if submitter.user is not None:
         notify(users=[submitter.user], kind="idea_stage", msgid=msgid, params=params, url=url)
     elif submitter.email:
         notify_address(

@@ -68,7 +68,7 @@ class Reviewable(models.Model):
             ReviewStatus.SUBMITTED: "wait",
             ReviewStatus.RETURNED: "late",
             ReviewStatus.ACCEPTED: "ok",
-        }[self.status]
+        }[ReviewStatus(self.status)]
 
 
 def reviewable_constraints(prefix: str) -> list[models.BaseConstraint]:
@@ -274,7 +274,7 @@ class PlanItem(Versioned, models.Model):
         """The category as the paper shows it: as written, else the standard name."""
         if self.category_text:
             return self.category_text
-        return self.category.name if self.category_id else ""
+        return self.category.name if self.category else ""
 
 
 class Occurrence(models.Model):

@@ -95,4 +95,4 @@ class ReportItem(Versioned, models.Model):
     def category_display(self) -> str:
         if self.category_text:
             return self.category_text
-        return self.category.name if self.category_id else ""
+        return self.category.name if self.category else ""

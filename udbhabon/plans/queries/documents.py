@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from bangla.calendar import to_bangla
+from udbhabon.documents.writers.model import (
+    Document,
+    Letter,
+    Schedule,
+    Section,
+    Signatory,
+    StatusCode,
+    Warning_,
+)
+from udbhabon.documents.writers.model import PlanItem as PaperPlanItem
+from udbhabon.documents.writers.model import ReportItem as PaperReportItem
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import form_settings_for
 from udbhabon.plans import periods
@@ -22,7 +33,7 @@ from udbhabon.plans.queries.rows import (
 from udbhabon.plans.warnings import CONTRACT_CODES, item_warnings
 
 
-def _letter_dict(submission: Submission | None) -> dict[str, Any] | None:
+def _letter_dict(submission: Submission | None) -> Letter | None:
     if submission is None or submission.letter is None:
         return None
     letter = submission.letter
@@ -41,7 +52,7 @@ def _letter_dict(submission: Submission | None) -> dict[str, Any] | None:
     }
 
 
-def _signatories(submission: Submission | None) -> list[dict[str, str]]:
+def _signatories(submission: Submission | None) -> list[Signatory]:
     if submission is None or submission.letter is None:
         return []
     letter = submission.letter
@@ -59,10 +70,10 @@ def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:
     return paper.submissions.select_related("letter").order_by("-submitted_at", "-id").first()
 
 
-def _document_item(item: PlanItem, updates: dict[int, ProgressUpdate] | None) -> dict[str, Any]:
+def _document_item(item: PlanItem, updates: dict[int, ProgressUpdate] | None) -> PaperPlanItem:
     """One item in the eight columns; with ``updates`` (the progress sheet), also its id
     and status: its latest update of the half, else the item's latest status."""
-    out: dict[str, Any] = {
+    out: PaperPlanItem = {
         "serial": item.serial,
         "label": item.label or None,
         "category": item.category_text or (item.category.name_bn if item.category else ""),
@@ -78,21 +89,25 @@ def _document_item(item: PlanItem, updates: dict[int, ProgressUpdate] | None) ->
     update = updates.get(item.pk)
     out["status"] = (
         {
-            "status": update.status,
+            "status": _code(update.status),
             "percent": update.percent,
             "done": update.done_text or None,
             "date": update.date.isoformat(),
             "reason": update.reason or None,
         }
         if update
-        else {"status": item.status, "percent": item.percent}
+        else {"status": _code(item.status), "percent": item.percent}
     )
     return out
 
 
+def _code(status: str) -> StatusCode:
+    return cast(StatusCode, status)  # ItemStatus's values are the contract's status codes
+
+
 def plan_as_document(
     plan: ActionPlan, *, with_progress: bool = False, half: periods.Half | None = None
-) -> dict[str, Any]:
+) -> Document:
     """The plan as the import contract's {"sections": [...], "warnings": [...]}.
 
     One action_plan section: the latest forwarding letter (None while a draft
@@ -114,14 +129,14 @@ def plan_as_document(
                 item__plan=plan, half_start=half.start, is_latest=True
             )
         }
-    warnings = []
-    out_items = []
+    warnings: list[Warning_] = []
+    out_items: list[PaperPlanItem] = []
     for index, item in enumerate(items):
         out_items.append(_document_item(item, updates if with_progress else None))
         for w in item_warnings(item, period, responsible_count=len(item.responsible_posts.all())):
             if w.code in CONTRACT_CODES:
                 warnings.append({"section": 0, "item": index, "code": w.code, "message": w.message})
-    section = {
+    section: Section = {
         "kind": "action_plan",
         "office": plan.office.name_bn,
         "period": {
@@ -138,17 +153,29 @@ def plan_as_document(
     return {"sections": [section], "warnings": warnings}
 
 
-def _schedule(item: PlanItem) -> dict[str, Any]:
+def _schedule(item: PlanItem) -> Schedule:
     if item.schedule:
-        return dict(item.schedule)
+        return cast(Schedule, dict(item.schedule))  # the contract's SCHEDULE, as stored
     return {"kind": "unparsed", "text": item.start_text, "start": None, "end": None}
 
 
-def report_as_document(report: ProgressReport) -> dict[str, Any]:
+def report_as_document(report: ProgressReport) -> Document:
     """The report as the import contract's document: one progress_report section."""
     submission = _latest_submission(report)
     rows = list(report.items.select_related("category").order_by("position", "id"))
-    section = {
+    items: list[PaperReportItem] = [
+        {
+            "serial": row.serial,
+            "label": row.label or None,
+            "category": row.category_display,
+            "activity": row.activity,
+            "schedule": row.schedule,
+            "progress": row.progress,
+            "remarks": row.remarks or None,
+        }
+        for row in rows
+    ]
+    section: Section = {
         "kind": "progress_report",
         "office": report.office.name_bn,
         "period": {
@@ -158,29 +185,18 @@ def report_as_document(report: ProgressReport) -> dict[str, Any]:
         },
         "letter": _letter_dict(submission),
         "signatories": _signatories(submission),
-        "items": [
-            {
-                "serial": row.serial,
-                "label": row.label or None,
-                "category": row.category_display,
-                "activity": row.activity,
-                "schedule": row.schedule,
-                "progress": row.progress,
-                "remarks": row.remarks or None,
-            }
-            for row in rows
-        ],
+        "items": items,
         "meeting": None,
         "header": _header(report.office),
     }
     return {"sections": [section], "warnings": []}
 
 
-def plan_document(plan_id: int) -> dict[str, Any]:
+def plan_document(plan_id: int) -> Document:
     """The export builder of a plan (documents.exports calls it with JSON-able args)."""
     return plan_as_document(ActionPlan.objects.select_related("office").get(pk=plan_id))
 
 
-def report_document(report_id: int) -> dict[str, Any]:
+def report_document(report_id: int) -> Document:
     """The export builder of an implementation report."""
     return report_as_document(ProgressReport.objects.select_related("office").get(pk=report_id))

@@ -81,4 +81,5 @@ def team_member_posts(office: Office, on: dt.date) -> list[Post]:
         for m in team.members.filter(post__isnull=False)
         .select_related("post", "post__office")
         .order_by("position", "id")
+        if m.post is not None
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,7 +84,9 @@ def occurrences_of(item: PlanItem) -> list[Occurrence]:
     return list(item.occurrences.select_related("done_by").order_by("position"))
 
 
-def progress_by_half(plans: QuerySet[ActionPlan] | list[ActionPlan]) -> QuerySet[ProgressUpdate]:
+def progress_by_half(
+    plans: QuerySet[ActionPlan] | list[ActionPlan],
+) -> QuerySet[ProgressUpdate, Mapping[str, Any]]:
     """The latest update of every item of the plans, per half-year (supervision, bulk)."""
     return ProgressUpdate.objects.filter(item__plan__in=plans, is_latest=True).values(
         "item__plan_id", "item_id", "half_start", "status", "percent"

@@ -27,7 +27,7 @@ def authorise(actor: User | None, post: Post | None, office: Office, check: Chec
     """
     if actor is None and post is None:
         return None
-    if post is None:
+    if post is None and actor is not None:
         post = next((p for p in current_posts(actor) if check(p, office)), None)
     if not check(post, office):
         raise PermissionDenied

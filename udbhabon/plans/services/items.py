@@ -153,7 +153,7 @@ def item_update(
         if value is not None:
             setattr(item, name, normalize(value))
     if target_value != "":
-        item.target_value = target_value  # type: ignore[assignment]
+        item.target_value = target_value
     if start_text is not None or end_text is not None:
         read_schedule(
             item,

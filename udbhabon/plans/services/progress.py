@@ -159,7 +159,7 @@ def _add_evidence(
             date=update.date,
             author=actor,
         )
-        evidence.file.save(upload.name, upload, save=False)
+        evidence.file.save(upload.name or "", upload, save=False)
         save_with_history(evidence, actor=actor, reason=gettext_noop("evidence added"))
     for link in links:
         if link.strip():

@@ -168,6 +168,7 @@ def _record_submission(step: workflow.Step) -> Submission:
     paper = step.paper
     key = "plan" if isinstance(paper, ActionPlan) else "report"
     revision = Submission.objects.filter(**{key: paper}, version=paper.version).count()
+    assert step.at is not None  # the workflow stamps every step
     return save_with_history(
         Submission(
             **{key: paper},
@@ -403,7 +404,7 @@ def decide_paper(
         item_comments=item_comments,
         expected_version=expected_version,
     )
-    return step.record  # type: ignore[return-value]
+    return step.record
 
 
 def reopen_plan(*, plan: ActionPlan, actor: User | None, post: Post | None) -> ActionPlan:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from udbhabon.offices import permissions
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Office, Post
 from udbhabon.offices.queries import crumbs as office_crumbs
 from udbhabon.plans import access, periods, queries
@@ -45,7 +45,7 @@ def plan_flags(post: Post | None, plan: ActionPlan) -> dict[str, bool]:
     }
 
 
-def plan_context(request: HttpRequest, plan: ActionPlan, **extra: Any) -> dict[str, Any]:
+def plan_context(request: SignedInRequest, plan: ActionPlan, **extra: Any) -> dict[str, Any]:
     post = request.acting_post
     flags = plan_flags(post, plan)
     context: dict[str, Any] = {

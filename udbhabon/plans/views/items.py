@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -114,7 +114,7 @@ def sheet_entries(
 
 
 def _sheet_response(
-    request: HttpRequest, plan: ActionPlan, *, removed: PlanItem | None = None
+    request: SignedInRequest, plan: ActionPlan, *, removed: PlanItem | None = None
 ) -> HttpResponse:
     """The whole table body (after a move, remove or restore), keeping the rows open
     in the browser untouched (hx-preserve), plus the removed rows (out of band)."""

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -69,7 +69,7 @@ def progress_upload(request: SignedInRequest, pk: int, half: int) -> HttpRespons
     return _progress_screen(request, pk, half, upload=True)
 
 
-def _sheet_rows(request: HttpRequest) -> tuple[dict[str, Any], list[str]]:
+def _sheet_rows(request: SignedInRequest) -> tuple[dict[str, Any], list[str]]:
     """The uploaded sheet's rows by item id, or the errors that stop reading it."""
     from udbhabon.documents.writers import read_progress_sheet
 
@@ -86,10 +86,10 @@ def _sheet_rows(request: HttpRequest) -> tuple[dict[str, Any], list[str]]:
 
 
 def _progress_rows(
-    request: HttpRequest, plan: ActionPlan, half: periods.Half, *, mine_only: bool
+    request: SignedInRequest, plan: ActionPlan, half: periods.Half, *, mine_only: bool
 ) -> list[queries.ProgressRow]:
     """The screen's rows, each marked editable when the acting post may record it."""
-    post = request.acting_post
+    post = acting_post(request)
 
     def editable(item: PlanItem) -> bool:
         ids = [p.pk for p in item.responsible_posts.all()]
@@ -120,7 +120,7 @@ def _initial_with_sheet(
     return initial_by_item, changed_rows
 
 
-def _tell_sheet_read(request: HttpRequest, errors: list[str], changed: int) -> None:
+def _tell_sheet_read(request: SignedInRequest, errors: list[str], changed: int) -> None:
     for error in errors:
         messages.error(request, error)
     if not errors:
@@ -135,7 +135,7 @@ def _tell_sheet_read(request: HttpRequest, errors: list[str], changed: int) -> N
 
 
 def _save_screen(
-    request: HttpRequest,
+    request: SignedInRequest,
     plan: ActionPlan,
     rows: list[queries.ProgressRow],
     formset: ProgressFormSet,
@@ -160,7 +160,7 @@ def _save_screen(
 
 
 def _progress_screen(
-    request: HttpRequest, pk: int, half: int, *, upload: bool = False
+    request: SignedInRequest, pk: int, half: int, *, upload: bool = False
 ) -> HttpResponse:
     """The progress screen: shown, saved (POST), or filled from an uploaded sheet."""
     plan = access.plan_for_view(request, pk)
@@ -203,7 +203,7 @@ def _progress_screen(
 
 
 def _save_progress(
-    request: HttpRequest,
+    request: SignedInRequest,
     plan: ActionPlan,
     rows: list[queries.ProgressRow],
     forms_by_item: dict[int, ProgressForm],
@@ -297,7 +297,7 @@ def occurrence_toggle(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def evidence_file(request: SignedInRequest, pk: int) -> HttpResponse:
+def evidence_file(request: SignedInRequest, pk: int) -> FileResponse:
     """An evidence file, only to those who may see its office (never a public URL)."""
     evidence = access.evidence_for_view(request, pk)
     if not evidence.file:
@@ -306,7 +306,7 @@ def evidence_file(request: SignedInRequest, pk: int) -> HttpResponse:
         evidence.file.open("rb"),
         content_type=evidence.content_type or "application/octet-stream",
         as_attachment=not evidence.is_image and evidence.content_type != "application/pdf",
-        filename=evidence.filename or None,
+        filename=evidence.filename or "",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"

@@ -14,7 +14,7 @@ from udbhabon.core.concurrency import conflict_status, drawn_at, save_or_conflic
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
-from udbhabon.offices.access import SignedInRequest
+from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Post
 from udbhabon.plans import access, queries, services
 from udbhabon.plans.forms import (
@@ -117,7 +117,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The report was saved."))
             return redirect("plans:report_detail", pk=report.pk)
     half_number = None
-    if report.plan_id:
+    if report.plan is not None:
         half_number = 1 if report.period_start == report.plan.period_start else 2
     return render(
         request,
@@ -165,7 +165,7 @@ def report_download(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_view(request, pk)
-    post = request.acting_post
+    post = acting_post(request)
     if not _report_flags(post, report)["can_submit"]:
         raise PermissionDenied
     posts = queries.office_posts(report.office)
@@ -195,7 +195,7 @@ def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("The report was sent up with memo number %(memo)s.")
-                % {"memo": submission.letter.memo_number},
+                % {"memo": submission.letter.memo_number if submission.letter else ""},
             )
             return redirect("plans:report_detail", pk=report.pk)
     return render(

@@ -77,7 +77,7 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
 @require_http_methods(["GET", "POST"])
 def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = access.plan_for_edit(request, pk)
-    post = request.acting_post
+    post = acting_post(request)
     posts = queries.office_posts(plan.office)
     pending = services.pending_warnings(plan)
     form = LetterForm(
@@ -109,7 +109,7 @@ def submit(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("The plan was sent up with memo number %(memo)s.")
-                % {"memo": submission.letter.memo_number},
+                % {"memo": submission.letter.memo_number if submission.letter else ""},
             )
             return redirect("plans:detail", pk=plan.pk)
     return render(
@@ -224,12 +224,9 @@ def compare(request: SignedInRequest, pk: int) -> HttpResponse:
         return next((snap for k, _label, snap in choices if k == key), [])
 
     keys = [k for k, _label, _snap in choices]
-    b = request.GET.get("b") if request.GET.get("b") in keys else "current"
-    a = (
-        request.GET.get("a")
-        if request.GET.get("a") in keys
-        else _first_different(keys, b, snapshot)
-    )
+    asked_a, asked_b = request.GET.get("a"), request.GET.get("b")
+    b = asked_b if asked_b is not None and asked_b in keys else "current"
+    a = asked_a if asked_a is not None and asked_a in keys else _first_different(keys, b, snapshot)
     differences = queries.compare(snapshot(a), snapshot(b))
     return render(
         request,
