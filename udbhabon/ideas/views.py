@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.concurrency import conflict_status, record_values, save_or_conflict
-from udbhabon.core.errors import errors_to_form
-from udbhabon.core.history import history_rows
+from udbhabon.core.errors import error_text, errors_to_form
+from udbhabon.core.history import history_rows, version_values
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
 from udbhabon.ideas import queries, services
@@ -275,6 +275,36 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("ideas:detail", pk=idea.pk)
     status = conflict_status(form) if request.method == "POST" else 200
     return render(request, "ideas/edit.html", {"idea": idea, "form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
+    """An earlier version of an idea (from its history), and restoring it (POST)."""
+    idea, post = idea_for_view(request, pk)
+    found = get_object_or_404(idea.history.all(), history_id=entry)
+    can_restore = permissions.can_edit(post, idea.office)
+    if request.method == "POST":
+        if not can_restore:
+            raise PermissionDenied
+        try:
+            services.idea_restore_version(
+                idea=idea, history_entry=found, actor=request.user, post=post
+            )
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, _("The version was restored."))
+        return redirect("ideas:detail", pk=idea.pk)
+    context = {
+        "heading": idea.title,
+        "back_url": reverse("ideas:detail", args=[idea.pk]),
+        "entry": found,
+        "number": found.version,
+        "values": version_values(found, services.RESTORED_FIELDS),
+        "can_restore": can_restore,
+    }
+    return render(request, "core/history_version.html", context)
 
 
 @login_required

@@ -52,3 +52,35 @@ def test_it_refuses_a_stale_idea_form_and_saves_the_chosen_values(client):
     final = Idea.objects.get(pk=idea.pk)
     assert (final.title, final.service, final.days_after) == ("অন্যের শিরোনাম", "আমার সেবা", 3)
     assert final.version == saved.version + 1
+
+
+def test_it_restores_an_earlier_version_of_an_idea_as_a_new_change(client):
+    idea = citizen_idea("dc-dhaka", "খতিয়ানের নকল ঘরে বসে", "নকল পেতে তিন মাস লাগে")
+    officer, post = User.objects.get(username="dhaka.io"), post_of("dhaka.io")
+    first = idea.history.get(version=Idea.objects.get(pk=idea.pk).version)
+    services.idea_update(idea=idea, actor=officer, post=post, title="বদলানো শিরোনাম", days_after=2)
+    client.force_login(officer)
+    url = reverse("ideas:version", args=[idea.pk, first.history_id])
+    assert url in client.get(reverse("ideas:detail", args=[idea.pk])).content.decode()
+    assert "খতিয়ানের নকল ঘরে বসে" in client.get(url).content.decode()
+    before = Idea.objects.get(pk=idea.pk).version
+
+    assert client.post(url).status_code == 302
+
+    restored = Idea.objects.get(pk=idea.pk)
+    assert (restored.title, restored.days_after, restored.version) == (
+        "খতিয়ানের নকল ঘরে বসে",
+        None,
+        before + 1,
+    )
+    reason = restored.history.order_by("-history_id").first().history_change_reason
+    assert reason == f"restored from version {first.version}"
+
+
+def test_a_member_sees_a_version_of_an_idea_but_cannot_restore_it(client):
+    idea = citizen_idea("dc-dhaka", "খতিয়ানের নকল ঘরে বসে", "নকল পেতে তিন মাস লাগে")
+    first = idea.history.order_by("history_id").first()
+    client.force_login(User.objects.get(username="dhaka.member"))
+    url = reverse("ideas:version", args=[idea.pk, first.history_id])
+    assert "ফিরিয়ে আনুন" not in client.get(url).content.decode()
+    assert client.post(url).status_code == 403
