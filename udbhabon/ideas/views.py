@@ -326,6 +326,12 @@ def assign_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ideas/detail.html", context, status=400)
 
 
+def review_values(review: Review) -> dict[str, Any]:
+    """A review as its form shows it (the form's initial; the saved side of a conflict)."""
+    scores = {f"c{s.criterion_id}": s.score for s in review.scores.all()}
+    return scores | {"notes": review.notes}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
@@ -334,23 +340,31 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     if item is None:
         raise Http404
     criteria = list(Criterion.objects.filter(is_active=True))
-    initial = {f"c{s.criterion_id}": s.score for s in item.scores.all()} | {"notes": item.notes}
-    form = ScoreForm(request.POST or None, criteria=criteria, initial=initial)
+    form = ScoreForm(
+        request.POST or None, criteria=criteria, initial=review_values(item), version=item.version
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_submit(
-                review=item,
-                scores=form.scores(),
-                notes=form.cleaned_data["notes"],
-                actor=request.user,
-                post=post,
+            saved = save_or_conflict(
+                form,
+                lambda version: services.review_submit(
+                    review=item,
+                    scores=form.scores(),
+                    notes=form.cleaned_data["notes"],
+                    actor=request.user,
+                    post=post,
+                    expected_version=version,
+                ),
+                review_values,
+                drawn_values=lambda _review, _version: None,  # past scores are not kept
             )
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
-            messages.success(request, _("Your scores were saved."))
-            return redirect("ideas:detail", pk=idea.pk)
-    status = 400 if request.method == "POST" else 200
+            if saved is not None:
+                messages.success(request, _("Your scores were saved."))
+                return redirect("ideas:detail", pk=idea.pk)
+    status = conflict_status(form) if request.method == "POST" else 200
     return render(request, "ideas/review.html", {"idea": idea, "form": form}, status=status)
 
 
