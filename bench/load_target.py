@@ -1,7 +1,7 @@
-"""Print the load test's target: URL path, a session key, a label.
+"""Print the load test's targets, one a line: label, URL path, a session key.
 
-The plan page of Jashore's plan when the plans app has landed, else the
-district supervision page (and the label says so).
+The floor view (bench/floor_urls.py) first, then the pages bench_pages.py
+times in process (the same list), each opened by the persona that would.
 """
 
 from __future__ import annotations
@@ -11,30 +11,43 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.floor_settings")
 import django
 
 django.setup()
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.urls import reverse  # noqa: E402
 
+from bench.bench_pages import latest_year, pages  # noqa: E402
 from udbhabon.offices.models import User  # noqa: E402
-from udbhabon.plans.models import ActionPlan  # noqa: E402
 
-user = User.objects.get(username="jashore.io")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-plan = (
-    ActionPlan.objects.filter(office__code="dc-jashore").order_by("-year").first()
-    or ActionPlan.objects.order_by("pk").first()
-)
-if plan is not None:
-    print(reverse("plans:detail", kwargs={"pk": plan.pk}), session.session_key, "plan_page")
-else:
-    url = reverse("monitoring:office", kwargs={"code": "dc-jashore"})
-    print(url, session.session_key, "supervision_district(plans_not_landed)")
+# The pages the load test drives (issue 24's list); the rest are timed in process only.
+LOADED = {
+    "home", "plan page", "plan list", "meeting page", "supervision, national",
+    "supervision, division", "supervision, district",
+    "supervision, all departmental offices (page 1)", "idea bank search",
+}  # fmt: skip
+
+
+def session_of(username: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 (a memo)
+    if username not in cache:
+        user = User.objects.get(username=username)
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cache[username] = session.session_key or ""
+    return cache[username]
+
+
+def main() -> None:
+    print("floor", "/bench/floor/", session_of("jashore.io"))
+    for label, username, url in pages(latest_year()):
+        if url and label in LOADED:
+            print(label.replace(" ", "_").replace(",", ""), url, session_of(username))
+
+
+if __name__ == "__main__":
+    main()

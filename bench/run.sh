@@ -43,7 +43,7 @@ for b in ${BENCHES:-bench/bench_*.py}; do
   $PY "$b" || failed="$failed $b"
 done
 echo "== load test (gunicorn, 4 workers, wrk)"
-PY=$PY bench/loadtest.sh
+PY=$PY bench/loadtest.sh || failed="$failed bench/loadtest.sh"
 echo "== docs/PERFORMANCE.md"
 SCALE=$SCALE $PY bench/report.py
 if [ -n "$failed" ]; then

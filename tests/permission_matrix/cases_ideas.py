@@ -30,6 +30,11 @@ def idea(world):
     return {"pk": _idea(world).pk}
 
 
+def idea_version(world):
+    made = _idea(world)
+    return {"pk": made.pk, "entry": made.history.order_by("history_id").first().history_id}
+
+
 def innovator(world):
     return {"pk": _idea(world).submitter_id}
 
@@ -140,6 +145,8 @@ CASES = [
     ),
     Case("ideas:detail", DHAKA_IDEA_GET, kwargs=idea),
     Case("ideas:edit", IO_ONLY_GET, kwargs=idea),
+    Case("ideas:version", DHAKA_IDEA_GET, kwargs=idea_version),
+    Case("ideas:version", IO_ONLY_POST, kwargs=idea_version, method="POST", note="restore"),
     Case(
         "ideas:edit",
         IO_ONLY_POST,

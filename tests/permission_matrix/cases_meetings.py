@@ -59,6 +59,20 @@ def first_version(world):
     return {"pk": _meeting(world, sent=True).pk, "number": 1}
 
 
+def _item_version(world, **kw):
+    meeting = _meeting(world, decided=True, **kw)
+    entry = meeting.items.get(serial=1).history.order_by("history_id").first()
+    return {"pk": meeting.pk, "kind": "item", "entry": entry.history_id}
+
+
+def item_version(world):
+    return _item_version(world)
+
+
+def sent_item_version(world):
+    return _item_version(world, sent=True)
+
+
 def pdf(world):
     return {"pk": _meeting(world, decided=True).pk, "fmt": "pdf"}
 
@@ -156,6 +170,15 @@ CASES = [
         data={"reason": "বানান সংশোধন"},
     ),
     Case("meetings:version", VIEW, kwargs=first_version),
+    Case("meetings:history_version", VIEW, kwargs=item_version),
+    Case("meetings:history_version", EDIT_POST, kwargs=item_version, method="POST"),
+    Case(
+        "meetings:history_version",
+        {"anonymous": LOGIN, "*": DENIED},
+        kwargs=sent_item_version,
+        method="POST",
+        note="locked: signed and sent",
+    ),
     Case("meetings:download", VIEW, kwargs=pdf),
     Case("meetings:action_detail", VIEW, kwargs=action),
     Case(

@@ -51,6 +51,18 @@ def removed_item(world):
     return {"pk": item.pk}
 
 
+def _first_version(item) -> dict:
+    return {"pk": item.pk, "entry": item.history.order_by("history_id").first().history_id}
+
+
+def draft_item_version(world):
+    return _first_version(_f().first_item(_f().make_plan()))
+
+
+def accepted_item_version(world):
+    return _first_version(_f().first_item(_f().make_plan(state="accepted")))
+
+
 def accepted_item(world):
     return {"pk": _f().first_item(_f().make_plan(state="accepted")).pk}
 
@@ -217,6 +229,15 @@ CASES = [
         method="POST",
         data=ITEM_DATA,
         note="save",
+    ),
+    Case("plans:item_version", VIEW, kwargs=draft_item_version),
+    Case("plans:item_version", EDITOR_POST, kwargs=draft_item_version, method="POST"),
+    Case(
+        "plans:item_version",
+        {"anonymous": LOGIN, "*": DENIED},
+        kwargs=accepted_item_version,
+        method="POST",
+        note="locked: the plan was accepted",
     ),
     Case("plans:item_remove", EDITOR_POST, kwargs=draft_item, method="POST"),
     Case("plans:item_restore", EDITOR_POST, kwargs=removed_item, method="POST"),

@@ -295,8 +295,10 @@ def save_or_conflict[T](
     `saved_values(record)` is the form's initial drawn from a record (what the
     view passes as `initial`); None for a form that changes a paper's state (a
     transition), refused with a message alone. `drawn_values(record, version)`
-    is the form's values as they were at `version` (default: from the record's
-    history); None when it cannot tell.
+    is the form's values as they were at `version` (default: `saved_values` of the
+    record's history at `version`); give one returning None when `saved_values`
+    reads other records (members, holders, scores), which that history does not
+    keep: every field that differs is then shown, none is saved over silently.
     """
     try:
         return save(form.expected_version)

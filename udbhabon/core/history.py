@@ -81,3 +81,36 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[Any]:
                 (field.verbose_name, _shown(field, change.old), _shown(field, change.new))
             )
     return records[:limit]
+
+
+RESTORED = "restored from version {n}"
+
+
+def restored_reason(entry: Any) -> str:
+    """The history reason of a restore ("restored from version N", shown translated)."""
+    obj = entry.instance
+    versioned = versioning.is_versioned(obj)
+    n = getattr(entry, versioning.field_name(obj)) if versioned else entry.history_id
+    return RESTORED.format(n=n)
+
+
+def copy_from_history(obj: models.Model, entry: Any, names: Any) -> None:
+    """Put the values `entry` (a history record of `obj`) kept for `names` back on `obj`."""
+    if entry.instance.pk != obj.pk:
+        raise ValueError("the history record is of another record")
+    for name in names:
+        field = obj._meta.get_field(name)
+        setattr(obj, field.attname, getattr(entry, field.attname))
+
+
+def version_values(entry: Any, names: Any) -> list[tuple[Any, Any]]:
+    """(label, value as people read it) of `names` in a history record."""
+    model = type(entry.instance)
+    rows = []
+    for name in names:
+        field = model._meta.get_field(name)
+        value = getattr(entry, name)
+        if isinstance(value, models.Model):
+            value = str(value)
+        rows.append((field.verbose_name, _shown(field, value)))
+    return rows

@@ -225,7 +225,7 @@ class ReviewerForm(forms.Form):
         field.label_from_instance = lambda p: f"{p.title} — {p.get_role_display()}"  # type: ignore[method-assign, assignment]
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(VersionedForm, forms.Form):
     notes = forms.CharField(
         label=_("Private notes"),
         required=False,

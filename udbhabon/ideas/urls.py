@@ -14,6 +14,7 @@ urlpatterns = [
     path("innovators/<int:pk>/award/", views.award, name="award"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/history/<int:entry>/", views.version, name="version"),
     path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/reviewers/", views.assign_reviewer, name="assign_reviewer"),
     path("<int:pk>/review/", views.review, name="review"),

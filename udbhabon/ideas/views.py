@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.concurrency import conflict_status, record_values, save_or_conflict
-from udbhabon.core.errors import errors_to_form
-from udbhabon.core.history import history_rows
+from udbhabon.core.errors import error_text, errors_to_form
+from udbhabon.core.history import history_rows, version_values
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
 from udbhabon.ideas import queries, services
@@ -278,6 +278,36 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def version(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
+    """An earlier version of an idea (from its history), and restoring it (POST)."""
+    idea, post = idea_for_view(request, pk)
+    found = get_object_or_404(idea.history.all(), history_id=entry)
+    can_restore = permissions.can_edit(post, idea.office)
+    if request.method == "POST":
+        if not can_restore:
+            raise PermissionDenied
+        try:
+            services.idea_restore_version(
+                idea=idea, history_entry=found, actor=request.user, post=post
+            )
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+        else:
+            messages.success(request, _("The version was restored."))
+        return redirect("ideas:detail", pk=idea.pk)
+    context = {
+        "heading": idea.title,
+        "back_url": reverse("ideas:detail", args=[idea.pk]),
+        "entry": found,
+        "number": found.version,
+        "values": version_values(found, services.RESTORED_FIELDS),
+        "can_restore": can_restore,
+    }
+    return render(request, "core/history_version.html", context)
+
+
+@login_required
 @require_POST
 def assign_reviewer(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_edit(request, pk)
@@ -296,6 +326,12 @@ def assign_reviewer(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "ideas/detail.html", context, status=400)
 
 
+def review_values(review: Review) -> dict[str, Any]:
+    """A review as its form shows it (the form's initial; the saved side of a conflict)."""
+    scores = {f"c{s.criterion_id}": s.score for s in review.scores.all()}
+    return scores | {"notes": review.notes}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -304,23 +340,31 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
     if item is None:
         raise Http404
     criteria = list(Criterion.objects.filter(is_active=True))
-    initial = {f"c{s.criterion_id}": s.score for s in item.scores.all()} | {"notes": item.notes}
-    form = ScoreForm(request.POST or None, criteria=criteria, initial=initial)
+    form = ScoreForm(
+        request.POST or None, criteria=criteria, initial=review_values(item), version=item.version
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_submit(
-                review=item,
-                scores=form.scores(),
-                notes=form.cleaned_data["notes"],
-                actor=request.user,
-                post=post,
+            saved = save_or_conflict(
+                form,
+                lambda version: services.review_submit(
+                    review=item,
+                    scores=form.scores(),
+                    notes=form.cleaned_data["notes"],
+                    actor=request.user,
+                    post=post,
+                    expected_version=version,
+                ),
+                review_values,
+                drawn_values=lambda _review, _version: None,  # past scores are not kept
             )
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
-            messages.success(request, _("Your scores were saved."))
-            return redirect("ideas:detail", pk=idea.pk)
-    status = 400 if request.method == "POST" else 200
+            if saved is not None:
+                messages.success(request, _("Your scores were saved."))
+                return redirect("ideas:detail", pk=idea.pk)
+    status = conflict_status(form) if request.method == "POST" else 200
     return render(request, "ideas/review.html", {"idea": idea, "form": form}, status=status)
 
 

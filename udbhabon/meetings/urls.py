@@ -18,6 +18,11 @@ urlpatterns = [
     path("<int:pk>/send/", views.send, name="send"),
     path("<int:pk>/correct/", views.correct, name="correct"),
     path("<int:pk>/versions/<int:number>/", views.version, name="version"),
+    path(
+        "<int:pk>/history/<slug:kind>/<int:entry>/",
+        views.history_version,
+        name="history_version",
+    ),
     path("<int:pk>/minutes.<str:fmt>", views.download, name="download"),
     path("decisions/<int:pk>/", views.action_detail, name="action_detail"),
     path("decisions/<int:pk>/close/", views.action_close, name="action_close"),

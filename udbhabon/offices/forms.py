@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from udbhabon.core.concurrency import VersionedForm
 from udbhabon.offices.models import FormSettings, Office, Post, User
 
 
@@ -41,7 +42,7 @@ class PostForm(forms.Form):
     role = forms.ChoiceField(label=_("Role in the innovation work"), choices=Post.Role.choices)
 
 
-class HandOverForm(forms.Form):
+class HandOverForm(VersionedForm, forms.Form):
     user = forms.ModelChoiceField(
         label=_("New officer"),
         queryset=User.objects.filter(is_active=True).order_by("username"),

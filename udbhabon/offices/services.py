@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key
 from udbhabon.core.history import attribute, save_with_history
+from udbhabon.core.versioning import check_version
 from udbhabon.offices import permissions
 from udbhabon.offices.models import (
     PATH_ALPHABET,
@@ -98,8 +99,12 @@ def office_create(
 
 
 @transaction.atomic
-def office_update(*, office: Office, actor: User | None = None, **fields: str) -> Office:
-    """Change an office's names and details (never its place in the tree)."""
+def office_update(
+    *, office: Office, actor: User | None = None, expected_version: int | None = None, **fields: str
+) -> Office:
+    """Change an office's names and details (never its place in the tree); StaleRecord
+    if it was saved since `expected_version`."""
+    check_version(Office.objects.select_for_update().get(pk=office.pk), expected_version)
     allowed = {"name_bn", "name_en", "place_bn", "place_en", "aliases", "website", "memo_prefix"}
     unknown = set(fields) - allowed
     if unknown:
@@ -138,14 +143,23 @@ def post_create(
 
 @transaction.atomic
 def post_hand_over(
-    *, post: Post, to_user: User, on: dt.date | None = None, actor: User | None = None
+    *,
+    post: Post,
+    to_user: User,
+    on: dt.date | None = None,
+    actor: User | None = None,
+    expected_version: int | None = None,
 ) -> PostHolding:
     """Give `post` to `to_user` from `on`, ending the current holding.
 
     Everything the post owns (plans, meetings, assignments) stays with the post,
-    so the new officer sees it at once; the holdings keep who held it when.
+    so the new officer sees it at once; the holdings keep who held it when. A
+    hand-over raises the post's version; a form drawn before another hand-over
+    (`expected_version`) is refused with StaleRecord.
     """
     on = on or timezone.localdate()
+    locked = Post.objects.select_for_update().get(pk=post.pk)
+    check_version(locked, expected_version)
     current = (
         PostHolding.objects.select_for_update().filter(post=post, ended_on__isnull=True).first()
     )
@@ -166,6 +180,8 @@ def post_hand_over(
     holding = PostHolding(post=post, user=to_user, started_on=on)
     attribute(holding, actor=actor, reason=gettext_noop("handed over"))
     holding.save()
+    save_with_history(locked, actor=actor, reason=gettext_noop("handed over"), update_fields=[])
+    post.version = locked.version
     return holding
 
 

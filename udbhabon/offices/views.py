@@ -5,6 +5,8 @@ Thin views: access helpers first, reads through queries, writes through services
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.decorators import staff_required
 from udbhabon.core.errors import errors_to_form
 from udbhabon.core.history import history_rows
@@ -146,7 +149,7 @@ def post_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "holdings": queries.post_history(post),
             "crumbs": queries.ancestors(post.office),
             "can_hand_over": request.user.is_staff,
-            "form": HandOverForm(),
+            "form": HandOverForm(version=post.version),
         },
     )
 
@@ -187,18 +190,32 @@ def add_post(request: SignedInRequest, code: str) -> HttpResponse:
     return render(request, "offices/add_post.html", {"office": office, "form": form})
 
 
+def holder_values(post: Post) -> dict[str, Any]:
+    """Who holds the post now, and since when (the saved side of a hand-over conflict)."""
+    holding = post.holdings.filter(ended_on__isnull=True).select_related("user").first()
+    return {
+        "user": holding.user if holding else None,
+        "on": holding.started_on if holding else None,
+    }
+
+
 @staff_required
 @require_POST
 def hand_over(request: SignedInRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("office"), pk=pk)
-    form = HandOverForm(request.POST)
-    if form.is_valid():
-        services.post_hand_over(
+    form = HandOverForm(request.POST, initial=holder_values(post))
+    if form.is_valid() and save_or_conflict(
+        form,
+        lambda version: services.post_hand_over(
             post=post,
             to_user=form.cleaned_data["user"],
             on=form.cleaned_data["on"],
             actor=request.user,
-        )
+            expected_version=version,
+        ),
+        holder_values,
+        drawn_values=lambda _post, _version: None,  # the holder is not in the post's history
+    ):
         messages.success(request, _("The post was handed over."))
         return redirect("offices:post_detail", pk=post.pk)
     return render(
@@ -211,5 +228,5 @@ def hand_over(request: SignedInRequest, pk: int) -> HttpResponse:
             "can_hand_over": True,
             "form": form,
         },
-        status=400,
+        status=conflict_status(form),
     )

@@ -27,6 +27,7 @@ urlpatterns = [
     path("items/<int:pk>/", views.item_detail, name="item_detail"),
     path("items/<int:pk>/row/", views.item_row, name="item_row"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:pk>/history/<int:entry>/", views.item_version, name="item_version"),
     path("items/<int:pk>/remove/", views.item_remove, name="item_remove"),
     path("items/<int:pk>/restore/", views.item_restore, name="item_restore"),
     path("items/<int:pk>/move/", views.item_move, name="item_move"),

@@ -86,3 +86,18 @@ def schedule_text(schedule: dict | None) -> str:
     from bangla.schedules import describe
 
     return describe(schedule, _lang())
+
+
+@register.filter
+def history_reason(reason: str | None) -> str:
+    """A history record's reason in the reader's language ("restored from version ৩")."""
+    import re
+
+    from django.utils.translation import gettext
+
+    if not reason:
+        return ""
+    restored = re.fullmatch(r"restored from version (\d+)", reason)
+    if restored:
+        return gettext("restored from version %(n)s") % {"n": digits(restored.group(1))}
+    return gettext(reason)

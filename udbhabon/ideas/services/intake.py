@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.digits import to_ascii_digits
 from bangla.text import normalize
-from udbhabon.core.history import save_with_history
+from udbhabon.core.history import restored_reason, save_with_history
 from udbhabon.core.versioning import check_version
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import (
@@ -268,7 +268,13 @@ def idea_submit(
 
 @transaction.atomic
 def idea_update(
-    *, idea: Idea, actor: User, post: Post, expected_version: int | None = None, **fields: Any
+    *,
+    idea: Idea,
+    actor: User,
+    post: Post,
+    expected_version: int | None = None,
+    reason: str = gettext_noop("updated"),
+    **fields: Any,
 ) -> Idea:
     """Correct an idea's details or record its time, cost and visits (office editors).
 
@@ -291,11 +297,24 @@ def idea_update(
     if not locked.title or not locked.problem:
         raise ValidationError(_("An idea needs a title and the problem it solves."), code="empty")
     if changed:
-        save_with_history(locked, actor=actor, reason=gettext_noop("updated"))
+        save_with_history(locked, actor=actor, reason=reason)
         if {"title", "problem"} & set(fields):
             index_idea(locked)
             remember_similar(locked)
     return locked
+
+
+RESTORED_FIELDS = (*IDEA_TEXT_FIELDS, *IDEA_NUMBER_FIELDS, "kind", "category", "source_link")
+
+
+def idea_restore_version(*, idea: Idea, history_entry: Any, actor: User, post: Post) -> Idea:
+    """Put an earlier version of the idea's details back, through idea_update (a
+    recorded change, "restored from version N"); the same people as editing."""
+    if history_entry.instance.pk != idea.pk:
+        raise ValueError("the history record is of another idea")
+    values = {name: getattr(history_entry, name) for name in RESTORED_FIELDS}
+    reason = restored_reason(history_entry)
+    return idea_update(idea=idea, actor=actor, post=post, reason=reason, **values)
 
 
 @transaction.atomic

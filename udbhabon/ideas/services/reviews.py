@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.versioning import check_version
 from udbhabon.ideas.models import (
     Award,
     Criterion,
@@ -56,11 +57,21 @@ def review_assign(*, idea: Idea, reviewer: Post, actor: User, post: Post) -> Rev
 
 @transaction.atomic
 def review_submit(
-    *, review: Review, scores: dict[int, int], notes: str, actor: User, post: Post
+    *,
+    review: Review,
+    scores: dict[int, int],
+    notes: str,
+    actor: User,
+    post: Post,
+    expected_version: int | None = None,
 ) -> Review:
-    """The reviewer's scores on every criterion in use, with private notes."""
+    """The reviewer's scores on every criterion in use, with private notes.
+
+    StaleRecord if the review was saved since `expected_version` (the form's)."""
     if post is None or review.reviewer_id != post.pk:
         raise PermissionDenied
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    check_version(review, expected_version)
     criteria = {c.pk: c for c in Criterion.objects.filter(is_active=True)}
     missing = [c for pk, c in criteria.items() if pk not in scores]
     if missing:

@@ -45,6 +45,7 @@ from udbhabon.meetings.services.editor import (
     SEPARATORS,
     agenda_item_update,
     meeting_header_update,
+    minutes_restore_version,
     normalize_multiline,
     resolve_implementers,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "meeting_import",
     "meeting_mark_held",
     "minutes_reopen",
+    "minutes_restore_version",
     "minutes_sign_and_send",
     "minutes_title",
     "normalize_multiline",

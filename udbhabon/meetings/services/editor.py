@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
 from udbhabon.core import versioning
-from udbhabon.core.history import save_with_history
+from udbhabon.core.history import restored_reason, save_with_history
 from udbhabon.meetings.models import (
     AgendaItem,
     Meeting,
@@ -86,6 +86,7 @@ def agenda_item_update(
     base_version: int,
     actor: User | None,
     post: Post | None,
+    reason: str = gettext_noop("minutes edited"),
 ) -> bool:
     """Save what was typed into one agenda item. True if anything changed.
 
@@ -106,7 +107,7 @@ def agenda_item_update(
         raise ValidationError(_("An agenda item needs its topic."), code="required")
     for name, value in changed.items():
         setattr(current, name, value)
-    save_with_history(current, actor=actor, reason=gettext_noop("minutes edited"))
+    save_with_history(current, actor=actor, reason=reason)
     if "implementer_text" in changed:
         set_implementers(current)
     if "discussion" in changed or "decision" in changed:
@@ -123,6 +124,7 @@ def meeting_header_update(
     base_version: int,
     actor: User | None,
     post: Post | None,
+    reason: str = gettext_noop("minutes edited"),
 ) -> bool:
     """Save the minutes' header (title, date, time, place, chair, opening, closing)."""
     require_edit(post, meeting.office)
@@ -143,9 +145,36 @@ def meeting_header_update(
         raise ValidationError(_("The meeting needs a date."), code="required")
     for name, value in changed.items():
         setattr(current, name, value)
-    save_with_history(current, actor=actor, reason=gettext_noop("minutes edited"))
+    save_with_history(current, actor=actor, reason=reason)
     meeting.__dict__.update({k: getattr(current, k) for k in (*changed, "version")})
     return True
+
+
+def minutes_restore_version(
+    *, meeting: Meeting, history_entry: Any, actor: User | None, post: Post | None
+) -> bool:
+    """Put an earlier version of the minutes' header or of one agenda item back,
+    through the editor's own saves (a recorded change, "restored from version N").
+    Signed and sent minutes are refused (require_open). True if anything changed."""
+    record = history_entry.instance
+    reason = restored_reason(history_entry)
+    if isinstance(record, Meeting):
+        if record.pk != meeting.pk:
+            raise ValueError("the history record is of another meeting")
+        fields = {name: getattr(history_entry, name) for name in HEADER_FIELDS}
+        return meeting_header_update(
+            meeting=meeting,
+            fields=fields,
+            base_version=Meeting.objects.get(pk=meeting.pk).version,
+            actor=actor,
+            post=post,
+            reason=reason,
+        )
+    item = AgendaItem.objects.select_related("meeting").get(pk=record.pk, meeting=meeting)
+    fields = {name: getattr(history_entry, name) for name in EDITABLE_ITEM_FIELDS}
+    return agenda_item_update(
+        item=item, fields=fields, base_version=item.version, actor=actor, post=post, reason=reason
+    )
 
 
 def _advance_to_drafted(meeting: Meeting, actor: Any) -> None:

@@ -22,6 +22,7 @@ from udbhabon.meetings.views.editor import (
     attendance,
     minutes,
 )
+from udbhabon.meetings.views.history import history_version, link_versions
 from udbhabon.meetings.views.meetings import (
     Preview,
     detail,
@@ -52,7 +53,9 @@ __all__ = [
     "correct",
     "detail",
     "download",
+    "history_version",
     "int_param",
+    "link_versions",
     "mark_held",
     "meeting_new",
     "minutes",

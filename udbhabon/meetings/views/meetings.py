@@ -28,6 +28,7 @@ from udbhabon.meetings.forms import (
     ScheduleForm,
 )
 from udbhabon.meetings.views.common import crumbs, date_param, office_posts, page_number
+from udbhabon.meetings.views.history import link_versions
 from udbhabon.offices import permissions
 from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 
@@ -184,7 +185,7 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit(post, office) and meeting.is_editable,
             "can_sign": permissions.can_sign(post, office),
             "deadline": queries.minutes_deadline(meeting) if meeting.sent_at else None,
-            "history": queries.meeting_history(meeting),
+            "history": link_versions(meeting, queries.meeting_history(meeting)),
             "correct_form": CorrectForm(),
         },
     )

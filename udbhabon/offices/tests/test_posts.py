@@ -86,3 +86,27 @@ def test_a_hand_over_cannot_predate_the_current_holding():
     with pytest.raises(ValidationError):
         services.post_hand_over(post=post, to_user=newcomer, on=dt.date(2015, 1, 1))
     assert post.holdings.get(ended_on__isnull=True).user.username == "dhaka.io"
+
+
+def test_it_refuses_a_stale_hand_over_form_and_saves_the_chosen_values(client):
+    from udbhabon.core.tests.conflicts import STALE_BN, conflict_fields, form_data
+
+    post = _post("dhaka.io")
+    first = services.user_create(username="first.io", password=None)
+    second = services.user_create(username="second.io", password=None)
+    client.force_login(User.objects.get(username="admin"))
+    url = f"/offices/posts/{post.pk}/hand-over/"
+    drawn = form_data(client.get(f"/offices/posts/{post.pk}/").content.decode())
+    services.post_hand_over(post=post, to_user=first, on=dt.date(2026, 7, 1))  # another admin
+
+    refused = client.post(url, {**drawn, "user": "second.io", "on": "2026-07-02"})
+
+    assert refused.status_code == 409
+    html = refused.content.decode()
+    assert STALE_BN in html and conflict_fields(html) == ["user", "on"]
+    assert post.holdings.get(ended_on__isnull=True).user == first
+
+    again = {**form_data(html), "keep-on": "theirs"}
+    assert client.post(url, again).status_code == 302
+    current = post.holdings.get(ended_on__isnull=True)
+    assert (current.user, current.started_on) == (second, dt.date(2026, 7, 1))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.writers.model import (

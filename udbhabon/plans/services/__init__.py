@@ -15,11 +15,13 @@ below are the public surface: import them from ``udbhabon.plans.services``.
 from udbhabon.plans.services.categories import category_match
 from udbhabon.plans.services.imports import plan_import, plan_import_existing, report_import
 from udbhabon.plans.services.items import (
+    RESTORED_CELLS,
     item_acknowledge_warnings,
     item_add,
     item_move,
     item_remove,
     item_restore,
+    item_restore_version,
     item_update,
 )
 from udbhabon.plans.services.plans import (
@@ -58,6 +60,7 @@ from udbhabon.plans.services.teams import team_save
 
 __all__ = [
     "EVIDENCE_TYPES",
+    "RESTORED_CELLS",
     "category_match",
     "editors_of",
     "evidence_record_meeting",
@@ -67,6 +70,7 @@ __all__ = [
     "item_move",
     "item_remove",
     "item_restore",
+    "item_restore_version",
     "item_snapshot",
     "item_update",
     "occurrence_mark",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
-from udbhabon.core.history import save_with_history
+from udbhabon.core.history import copy_from_history, restored_reason, save_with_history
 from udbhabon.core.versioning import check_version, update_versioned
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
@@ -197,6 +197,39 @@ def item_restore(*, item: PlanItem, actor: User | None, post: Post | None = None
     save_with_history(item, actor=actor, reason=gettext_noop("restored"))
     _renumber(plan)
     item.refresh_from_db()
+    return item
+
+
+# The cells a row's history keeps and a restore puts back (the responsible posts,
+# a list, are not in the history: they stay as they are).
+RESTORED_CELLS = (
+    "label",
+    "category",
+    "category_text",
+    "activity",
+    "start_text",
+    "end_text",
+    "responsible_text",
+    "expected_outcome",
+    "indicator",
+    "target_value",
+    "target_unit",
+)
+
+
+@transaction.atomic
+def item_restore_version(
+    *, item: PlanItem, history_entry: Any, actor: User | None, post: Post | None = None
+) -> PlanItem:
+    """Put the cells of an earlier version of the row back, as a new change
+    ("restored from version N"); only while the plan may be edited."""
+    plan = _lock_editable(item.plan, actor, post)
+    _reload(item)
+    copy_from_history(item, history_entry, RESTORED_CELLS)
+    item.plan = plan
+    read_schedule(item, item.start_text, item.end_text, plan)
+    save_with_history(item, actor=actor, reason=restored_reason(history_entry))
+    sync_occurrences(item)
     return item
 
 

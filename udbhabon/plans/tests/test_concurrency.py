@@ -164,3 +164,24 @@ def test_it_refuses_a_stale_report_rows_form_and_saves_the_chosen_values(io):
     second.refresh_from_db()
     assert (first.remarks, second.progress) == ("অন্যের মন্তব্য", "আমার কথা")
     assert ProgressReport.objects.get(pk=report.pk).record_version == before + 1
+
+
+def test_it_refuses_a_stale_team_form_when_only_the_members_changed(io):
+    from conftest import post_of
+    from udbhabon.offices.models import Office
+
+    dhaka = Office.objects.get(code="dc-dhaka")
+    member, io_post = post_of("dhaka.member"), post_of("dhaka.io")
+    services.team_save(
+        office=dhaka, year=2017, convener=member, member_secretary=io_post, actor=None
+    )
+    url = "/plans/office/dc-dhaka/team/2017/"
+    drawn = form_data(io.get(url).content.decode())
+    services.team_save(
+        office=dhaka, year=2017, convener=io_post, member_secretary=member, actor=None
+    )
+
+    refused = io.post(url, {**drawn, "order_memo_number": "আমার স্মারক"})
+
+    assert refused.status_code == 409
+    assert conflict_fields(refused.content.decode())[:2] == ["convener", "member_secretary"]

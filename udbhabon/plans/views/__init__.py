@@ -17,6 +17,7 @@ from udbhabon.plans.views.items import (
     item_remove,
     item_restore,
     item_row,
+    item_version,
     schedule_preview,
 )
 from udbhabon.plans.views.plans import create, detail, download, index, office_plans
@@ -56,6 +57,7 @@ __all__ = [
     "item_remove",
     "item_restore",
     "item_row",
+    "item_version",
     "my_items",
     "occurrence_toggle",
     "office_plans",

@@ -6,14 +6,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bangla.schedules import describe, parse_schedule
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
+from udbhabon.core.history import version_values
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
 from udbhabon.offices.access import SignedInRequest
@@ -224,6 +226,38 @@ def item_restore(request: SignedInRequest, pk: int) -> HttpResponse:
         return _sheet_response(request, item.plan)
     messages.success(request, _("The row was restored."))
     return redirect(reverse("plans:detail", args=[item.plan_id]) + f"#row-{item.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_version(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
+    """An earlier version of a row (from its history), and restoring it (POST)."""
+    item = access.item_for_view(request, pk)
+    found = get_object_or_404(item.history.all(), history_id=entry)
+    can_restore = access.can_edit_plan(request.acting_post, item.plan)
+    if request.method == "POST":
+        if not can_restore:
+            raise PermissionDenied
+        services.item_restore_version(
+            item=item, history_entry=found, actor=request.user, post=request.acting_post
+        )
+        messages.success(request, _("The version was restored."))
+        return redirect("plans:item_detail", pk=item.pk)
+    context = {
+        "heading": str(item),
+        "back_url": reverse("plans:item_detail", args=[item.pk]),
+        "entry": found,
+        "number": found.version,
+        "values": version_values(found, services.RESTORED_CELLS),
+        "can_restore": can_restore,
+        "locked": _(
+            "This paper is locked (sent or accepted); an earlier version cannot be "
+            "restored into it."
+        )
+        if not can_restore and item.plan.status not in access.EDITABLE
+        else "",
+    }
+    return render(request, "core/history_version.html", context)
 
 
 @login_required

@@ -80,6 +80,7 @@ def team(request: SignedInRequest, code: str, year: int) -> HttpResponse:
                     expected_version=version,
                 ),
                 team_values,
+                drawn_values=lambda _team, _version: None,  # members are not in its history
             )
             if saved is not None:
                 messages.success(request, _("The innovation team was saved."))
