@@ -260,8 +260,13 @@ def _connect(db: dict[str, Any], dbname: str) -> Any:
 
 
 def _tables(db: dict[str, Any], dbname: str) -> dict[str, int]:
-    with _connect(db, dbname) as conn, conn.cursor() as cursor:
-        return _row_counts(cursor)
+    import psycopg
+
+    try:
+        with _connect(db, dbname) as conn, conn.cursor() as cursor:
+            return _row_counts(cursor)
+    except psycopg.OperationalError as error:
+        raise BackupError(f"cannot open the database {dbname}: {error}") from error
 
 
 def _check_media(manifest: dict[str, Any], unpacked: Path, root: Path) -> list[dict[str, Any]]:

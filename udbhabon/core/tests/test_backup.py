@@ -123,6 +123,8 @@ def test_it_restores_every_record_and_file_into_an_empty_database(
             dst.addfile(member, io.BytesIO(data))
     with pytest.raises(CommandError, match="missing or damaged"):
         call_command("restore_site", str(damaged), dbname="no_such_database")
+    with pytest.raises(CommandError, match="cannot open the database no_such_database"):
+        call_command("restore_site", str(archive), dbname="no_such_database")
 
 
 def test_it_refuses_a_backup_missing_a_file_the_database_names(tmp_path: Path, settings):
