@@ -140,6 +140,7 @@ def apply(copy: Path, mutation: Mutation) -> str:
 
 
 FAILED = re.compile(r"^FAILED (\S+)", re.MULTILINE)
+SUMMARY_FAILED = re.compile(r"\b[1-9]\d* failed\b")
 
 
 def run(copy: Path, mutation: Mutation, workers: str) -> tuple[str, float, str]:
@@ -160,7 +161,8 @@ def run(copy: Path, mutation: Mutation, workers: str) -> tuple[str, float, str]:
     done = subprocess.run(command, cwd=copy, capture_output=True, text=True, check=False)
     took = time.monotonic() - started
     output = done.stdout + done.stderr
-    if done.returncode == 1:
+    # With -x, pytest-xdist ends a run with a failure as "interrupted" (exit 2).
+    if done.returncode in {1, 2} and SUMMARY_FAILED.search(output):
         failed = FAILED.search(output)
         return "caught", took, failed.group(1) if failed else "(a test failed)"
     if done.returncode == 0:
