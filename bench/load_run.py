@@ -19,6 +19,8 @@ import os
 import re
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "10"))
@@ -68,8 +70,26 @@ def ms(value: str) -> float:
     return round(number * {"us": 0.001, "ms": 1, "s": 1000}[re.sub(r"[\d.]+", "", value)], 2)
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def status_of(url: str, session: str) -> int:
+    """The page's own status, redirects not followed: a 302 to the sign-in page
+    would measure the wrong thing."""
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session}"})
+    try:
+        with urllib.request.build_opener(_NoRedirect).open(request) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
 def run(port: int, workers: list[int], path: str, session: str) -> dict:
     url = f"http://127.0.0.1:{port}{path}"
+    if (status := status_of(url, session)) != 200:
+        sys.exit(f"{path} answers {status}, not 200: nothing to measure")
     headers = ["-H", f"Cookie: sessionid={session}", "-H", "Accept-Encoding: gzip"]
     subprocess.run(["wrk", "-t1", "-c2", "-d2s", *headers, url], capture_output=True)  # warm
     pids = workers + backends()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.floor_settings")
@@ -46,7 +47,8 @@ def main() -> None:
     print("floor", "/bench/floor/", session_of("jashore.io"))
     for label, username, url in pages(latest_year()):
         if url and label in LOADED:
-            print(label.replace(" ", "_").replace(",", ""), url, session_of(username))
+            path = quote(url, safe="/?=&")  # "?q=সেবা" percent-encoded, as a browser sends it
+            print(label.replace(" ", "_").replace(",", ""), path, session_of(username))
 
 
 if __name__ == "__main__":

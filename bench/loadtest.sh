@@ -13,10 +13,11 @@ if ! command -v wrk >/dev/null 2>&1; then
   echo '{"skipped": "wrk is not installed"}' > bench/results/load.json
   exit 0
 fi
+# One key for the sessions load_target.py makes and the server that reads them.
+export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-bench-only-key-never-used-in-production}"
 $PY bench/load_target.py > bench/results/targets.txt
 # The floor view is routed only by bench.floor_settings, never in production.
 DJANGO_SETTINGS_MODULE=bench.floor_settings \
-  DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-bench-only-key-never-used-in-production}" \
   DJANGO_ALLOWED_HOSTS=127.0.0.1 $PY -m gunicorn config.wsgi:application --workers 4 \
   --bind 127.0.0.1:$PORT --log-level warning --pid var/bench-gunicorn.pid &
 GPID=$!
