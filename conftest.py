@@ -1,6 +1,7 @@
 """Shared fixtures for every test: the real office tree and the named personas.
 
-The tree (8 divisions, 64 districts, 495 upazilas) and the personas of
+The tree (8 divisions, 64 districts, 495 upazilas, and the standard departmental
+offices under them with their heads' posts) and the personas of
 udbhabon/offices/demo.py are in every test database from the start. On
 PostgreSQL they are built once, into a template database named after a hash of
 what shapes it (the migrations, the loaders, the installed packages; see
@@ -31,6 +32,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from udbhabon.offices.demo import create_personas
+from udbhabon.offices.departments import load_departmental_offices
 from udbhabon.offices.geo import load_office_tree
 from udbhabon.offices.models import Office, Post, User
 
@@ -43,6 +45,8 @@ TEMPLATE_INPUTS = (
     "udbhabon/*/migrations/*.py",
     "udbhabon/offices/demo.py",
     "udbhabon/offices/geo.py",
+    "udbhabon/offices/departments.py",
+    "data/offices/departmental_offices.csv",
     "udbhabon/offices/models.py",
     "udbhabon/offices/services.py",
     "udbhabon/core/history.py",
@@ -50,6 +54,14 @@ TEMPLATE_INPUTS = (
     "conftest.py",
 )
 
+
+# The districts whose departmental offices (and their upazilas') the test
+# database holds: the seeds' Jashore and Natore. All 64 districts and 495
+# upazilas would add some 9,400 offices, and the supervision tests, which
+# refresh indicators and reminders for every office, would take many times
+# longer; udbhabon/offices/tests/test_departments.py loads the rest once, inside
+# its own transaction, to prove the whole list loads.
+DEPARTMENTS_IN = ("dc-jashore", "dc-natore")
 
 # The rows of this process's fresh test database (PostgreSQL), table by table,
 # to put back after a transactional test has flushed them (see ensure_world).
@@ -60,6 +72,7 @@ def ensure_world() -> dict[str, Post]:
     """The tree and the personas; after a flush, the rows the database started with."""
     if not Office.objects.filter(code="cabinet").exists() and not _restore_snapshot():
         load_office_tree()
+        load_departmental_offices(within=list(DEPARTMENTS_IN))
     return create_personas()
 
 

@@ -235,6 +235,10 @@ def live(year: int) -> dict | None:
 
 
 def main() -> None:
+    from udbhabon.ideas.models import Idea
+
+    if not Idea.objects.exists():  # the Idea Bank pages would be timed on an empty table
+        sys.exit("bench_pages: no ideas; load them first (bench/bench_ideas.py --fill-only)")
     create_personas()
     year = latest_year()
     results: dict = {

@@ -145,6 +145,10 @@ def section(scale: str) -> str:
                 f"what the aggregate table saves."
             )
         lines.append("")
+    missing = [name for name, r in (("pages", pages), ("similar ideas", ideas),
+                                     ("load test", load_)) if r is None]  # fmt: skip
+    if missing:
+        lines += [f"**Not measured in this run**: {', '.join(missing)}.", ""]
     if ideas:
         lines += ideas_paragraph(ideas)
     if load_:

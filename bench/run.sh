@@ -20,13 +20,19 @@ conn.execute("DROP DATABASE IF EXISTS udbhabon_bench")
 conn.execute("CREATE DATABASE udbhabon_bench TEMPLATE template0 ENCODING 'UTF8'")
 PY
 export DATABASE_URL="$BENCH_URL"
+# Only this run's figures reach docs/PERFORMANCE.md: a bench skipped or failed
+# leaves no figure of an earlier run behind (bench/report.py says "not measured").
 mkdir -p bench/results
+rm -f bench/results/*.json
 $PY manage.py migrate --noinput -v0
 $PY manage.py load_offices
 $PY manage.py shell --no-imports -c "from udbhabon.offices.demo import create_personas; create_personas()"
 echo "== generate_national_data --scale $SCALE --seed ${SEED:-1}"
 $PY manage.py generate_national_data --scale "$SCALE" --seed "${SEED:-1}" \
   --json bench/results/generate.json
+# The Idea Bank pages are measured on the ideas of this scale, whichever benches run.
+echo "== ideas (bench_ideas.py --fill-only)"
+$PY bench/bench_ideas.py --fill-only
 # bench_offices.py grows the tree to $OFFICES itself: keep it to the generated size.
 OFFICES=$($PY -c "print(max(568, round(20000 * float('$SCALE'))))")
 export OFFICES

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from config.env import database_from_url, env_bool, env_int, env_list, env_str, serving_process
@@ -80,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy from SECURE_CSP below (a view may carry its own: core/csp.py)
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -112,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "udbhabon.offices.context_processors.acting_post",
                 "udbhabon.notifications.context_processors.unread_notifications",
             ],
@@ -179,6 +183,8 @@ WHITENOISE_USE_FINDERS = not env_bool("UDBHABON_MANIFEST_STATIC", default=False)
 
 # Uploads: an office's old plan is a few hundred kB; refuse anything large early.
 UDBHABON_MAX_UPLOAD_BYTES = env_int("UDBHABON_MAX_UPLOAD_BYTES", 15 * 1024 * 1024)
+# An upload that could not be read keeps its file this long (the daily job removes it).
+UDBHABON_FAILED_UPLOAD_HOURS = env_int("UDBHABON_FAILED_UPLOAD_HOURS", 24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -245,6 +251,23 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
+# A strict Content-Security-Policy on every response (Django's own middleware): scripts,
+# styles, fonts and images only from this site's static files, no inline script, style or
+# handler and no eval (htmx runs with allowEval off, base.html). Nothing but this site may
+# frame a page or receive a form. A route that needs another policy wears
+# udbhabon.core.csp.own_policy (docs/SECURITY.md).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Behind HTTPS (production): DJANGO_HTTPS=1 turns on the redirect, secure

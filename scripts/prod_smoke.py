@@ -166,6 +166,19 @@ def manage(env: dict[str, str], *args: str) -> None:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
 
 
+def check_csp(name: str, policy: str) -> bool:
+    """The strict policy: only this site's files, nothing inline, no eval, no framing."""
+    directives = dict((part.strip() + " ").split(" ", 1) for part in policy.split(";") if part)
+    directives = {k: v.strip() for k, v in directives.items()}
+    strict = (
+        all(directives.get(d) == "'self'" for d in ("default-src", "script-src", "style-src"))
+        and directives.get("frame-ancestors") == "'none'"
+        and directives.get("object-src") == "'none'"
+        and "unsafe" not in policy
+    )
+    return check(name, strict, policy[:70] or "not sent")
+
+
 def journey(https: str, http: str, certs: Path, env: dict[str, str]) -> None:
     browser = Browser(https, certs / "fullchain.pem")
 
@@ -194,11 +207,7 @@ def journey(https: str, http: str, certs: Path, env: dict[str, str]) -> None:
         framing == "DENY" or "frame-ancestors 'none'" in csp,
         f"X-Frame-Options: {framing}",
     )
-    # CSP is checked only when the app sends one (another change adds it).
-    if csp:
-        check("Content-Security-Policy", "default-src" in csp, csp[:60])
-    else:
-        results.append(("Content-Security-Policy", True, "not sent yet: not checked"))
+    check_csp("Content-Security-Policy (sign-in page)", csp)
     check("page gzip", headers.get("Content-Encoding") == "gzip", headers.get("Content-Encoding"))
     csrf_line = set_cookie_line(headers, "csrftoken")
     flags = cookie_flags(csrf_line)
@@ -242,6 +251,11 @@ def journey(https: str, http: str, certs: Path, env: dict[str, str]) -> None:
     )
     status, headers, body = browser.request("/")
     check("home page signed in", status == 200 and b'action="/logout/"' in body, str(status))
+    check_csp("Content-Security-Policy (home page)", headers.get("Content-Security-Policy", ""))
+    status, headers, _ = browser.request("/no-such-page/")
+    check_csp(
+        f"Content-Security-Policy ({status} page)", headers.get("Content-Security-Policy", "")
+    )
     status, headers, _ = browser.request("/admin/")
     check("admin refuses an officer", status in {302, 403}, str(status))
 
@@ -313,6 +327,7 @@ def main() -> int:
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"{https},https://localhost:{https_port}",
         "DJANGO_HTTPS": "1",
         "DJANGO_BEHIND_PROXY": "1",
+        "DJANGO_HSTS_PRELOAD": "1",
         "UDBHABON_SITE_URL": https,
         "UDBHABON_MANIFEST_STATIC": "1",
         "UDBHABON_STATIC_ROOT": str(WORK / "static"),
@@ -337,16 +352,16 @@ def main() -> int:
             raise RuntimeError((WORK / "collectstatic.log").read_text())
         note("manage.py check --deploy")
         # The smoke's app prints mail to its log; the check sees the SMTP backend
-        # production sets. HSTS preload stays a deliberate choice (W021).
+        # production sets (without it, udbhabon.W001). No warning may remain.
         smtp = {"DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
         deploy_check = subprocess.run(
-            [PY, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
+            [PY, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
             cwd=ROOT, env=env | smtp, capture_output=True, text=True, check=False,
         )  # fmt: skip
         found = set(re.findall(r"\((\w+\.[EW]\d+)\)", deploy_check.stdout + deploy_check.stderr))
         check(
             "check --deploy",
-            deploy_check.returncode == 0 and found <= {"security.W021"},
+            deploy_check.returncode == 0 and not found,
             ", ".join(sorted(found)) or "no issues",
         )
 

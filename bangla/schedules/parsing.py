@@ -166,6 +166,10 @@ def _two_cells(
     rec_start = parse_recurrence(start)
     rec_end = parse_recurrence(end, rec_start.unit if rec_start else None)
     if rec_start is not None or rec_end is not None:
+        if rec_start is not None and rec_end is None:
+            return _recurring_bounded(text, rec_start, end, "end", period, label)
+        if rec_end is not None and rec_start is None:
+            return _recurring_bounded(text, rec_end, start, "start", period, label)
         if rec_start is None or rec_end is None or rec_start.kind != rec_end.kind:
             return _unparsed(text)
         if rec_start.kind == "recurring":
@@ -203,6 +207,56 @@ def _two_cells(
     items = list(first)
     items += [i for i in last if (i.span.start, i.span.end, i.note) not in seen]
     return _occurrences(text, items, period, label)
+
+
+# An end cell that only says the rule goes on: the section's whole period.
+_THROUGHOUT = frozenset(
+    normalize(w).casefold() for w in ("চলমান", "নিয়মিত", "সারাবছর", "সারা বছর", "বছরব্যাপী", "ongoing")
+)
+
+
+def _recurring_bounded(
+    text: str, rec: Recurrence, other: str, which: str, period: Period, label: str | None
+) -> ScheduleReading:
+    """A rule in one cell and a single date in the other: the rule runs up to (or from) it.
+
+    "প্রতিমাসের দ্বিতীয় সপ্তাহের সোমবার | ৩০ জুন ২০১৮" is the monthly rule
+    until that day; a month as the end ("ডিসেম্বর ২০১৭") ends on its last day,
+    as the start on its first. A rule with a word that is not one date in the
+    other cell stays unparsed (never guessed).
+    """
+    if rec.kind == "recurring" and normalize(other).casefold() in _THROUGHOUT:
+        return _from_recurrence(text, rec, period)  # "চলমান": the rule all period
+    items = _items(other)
+    if rec.kind != "recurring" or items is None or len(items) != 1 or items[0].note:
+        return _unparsed(text)
+    bound = resolve_span(items[0].span, period)
+    if bound is None:
+        return _unparsed(text)
+    reading = _from_recurrence(text, rec, period)
+    day = bound.end if which == "end" else bound.start
+    reading.schedule[which] = _iso(day)
+    name = "সমাপ্তির তারিখ" if which == "end" else "শুরুর তারিখ"
+    if _outside(day, period):
+        reading.warnings.append(
+            ScheduleWarning(
+                "outside_period",
+                f"{name} {items[0].written} ({_iso(day)}) {_period_text(period, label)} এর বাইরে",
+                which,
+                _iso(day),
+            )
+        )
+    if reading.schedule["end"] < reading.schedule["start"]:
+        reading.warnings.append(
+            ScheduleWarning(
+                "end_before_start",
+                f"{name} {items[0].written} ({_iso(day)}) সময়কালের "
+                f"{'শুরুর' if which == 'end' else 'শেষের'} বাইরে",
+                which,
+                _iso(day),
+            )
+        )
+    return reading
 
 
 def _without_dual_halves(items: list[_Item], period: Period) -> list[_Item]:

@@ -2,6 +2,10 @@
 
 Playwright drives /usr/bin/chromium directly (no `playwright install`), against
 pytest-django's live server. Screenshots go to test-artifacts/screenshots/.
+
+Every browser context any test opens watches for Content-Security-Policy violations
+(the console's "Refused to …" and the page's securitypolicyviolation events); a test
+during which one is reported fails (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from conftest import ensure_world
 from udbhabon.offices.demo import DEMO_PASSWORD
@@ -41,12 +45,52 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
+# Added to every page before its own scripts (Playwright's injection is not subject to
+# the page's policy): each violation is written to the console, where we collect it.
+CSP_WATCH = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  var where = e.target && e.target.tagName ? " on <" + e.target.tagName.toLowerCase()
+    + (e.target.id ? "#" + e.target.id : "") + ">" + " " + e.target.outerHTML.slice(0, 200) : "";
+  console.error("CSP violation: " + e.effectiveDirective + " blocked " + (e.blockedURI || "inline")
+    + where + " at " + (e.sourceFile || document.location.pathname) + ":" + e.lineNumber);
+});
+"""
+CSP_VIOLATIONS: list[str] = []
+
+
+def _collect_csp(message: ConsoleMessage) -> None:
+    text = message.text
+    if text.startswith("CSP violation") or "Content Security Policy" in text:
+        CSP_VIOLATIONS.append(f"{message.page.url if message.page else ''}: {text}")
+
+
+def watch_csp(context: BrowserContext) -> BrowserContext:
+    context.add_init_script(CSP_WATCH)
+    context.on("console", _collect_csp)
+    return context
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        new_context = browser.new_context
+
+        def watched_context(*args, **kwargs) -> BrowserContext:
+            return watch_csp(new_context(*args, **kwargs))
+
+        browser.new_context = watched_context  # type: ignore[method-assign]
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def csp_violations() -> Iterator[list[str]]:
+    """The CSP violations reported during this test; any left at its end fail it."""
+    CSP_VIOLATIONS.clear()
+    yield CSP_VIOLATIONS
+    found, CSP_VIOLATIONS[:] = list(CSP_VIOLATIONS), []
+    assert not found, "Content-Security-Policy violations:\n" + "\n".join(found)
 
 
 @pytest.fixture

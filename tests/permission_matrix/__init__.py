@@ -21,7 +21,19 @@ PERSONAS = (
     "cabinet.io",  # innovation officer, Cabinet Division (the root)
     "khulna.io",  # innovation officer, Khulna DC office (a stranger to Dhaka)
     "admin",  # system administrator (staff), viewer post at the root
+    "dhaka.dc",  # head of office (Deputy Commissioner), Dhaka DC office
+    "savar.uno",  # UNO (head) of Savar upazila, an office *below* Dhaka DC
+    "citizen",  # a signed-in account that holds no post (the portal has no accounts)
 )
+
+# Where a case names no expectation for a persona, it is expected to fare as
+# this one: the head of office as the office's innovation officer (both may edit
+# and sign), the UNO below Dhaka as the stranger from Khulna (an office below
+# may not see its superior's records). Cases name them where the outcome differs.
+LIKE = {"dhaka.dc": "dhaka.io", "savar.uno": "khulna.io"}
+# The account without a post is refused (403) wherever an anonymous visitor is
+# sent to sign in: it may only use its own account pages (cases name those).
+NO_POST = "citizen"
 
 LOGIN = "login"  # expected: redirected to the sign-in page
 OK = 200
@@ -46,7 +58,14 @@ class Case:
     def expected_for(self, persona: str) -> int | str:
         if persona in self.expect:
             return self.expect[persona]
+        if persona == NO_POST and self.expect_anonymous() == LOGIN:
+            return DENIED
+        if LIKE.get(persona) in self.expect:
+            return self.expect[LIKE[persona]]
         return self.expect["*"]
+
+    def expect_anonymous(self) -> int | str:
+        return self.expect.get("anonymous", self.expect["*"])
 
     @property
     def id(self) -> str:

@@ -3,10 +3,10 @@
 from tests.permission_matrix import FOUND, LOGIN, OK, Case
 
 CASES = [
-    Case("accounts:password_change", {"anonymous": LOGIN, "*": OK}),
+    Case("accounts:password_change", {"anonymous": LOGIN, "citizen": OK, "*": OK}),
     Case(
         "accounts:password_change",
-        {"anonymous": LOGIN, "*": OK},
+        {"anonymous": LOGIN, "citizen": OK, "*": OK},
         method="POST",
         data={"old_password": "wrong"},
         note="a wrong current password shows the form again",
@@ -27,11 +27,11 @@ CASES = [
         note="a wrong link says so",
     ),
     Case("accounts:password_reset_complete", {"*": OK}),
-    Case("accounts:second_factor", {"*": LOGIN}, note="no password step yet"),
-    Case("accounts:two_factor", {"anonymous": LOGIN, "*": OK}),
+    Case("accounts:second_factor", {"citizen": LOGIN, "*": LOGIN}, note="no password step yet"),
+    Case("accounts:two_factor", {"anonymous": LOGIN, "citizen": OK, "*": OK}),
     Case(
         "accounts:two_factor",
-        {"anonymous": LOGIN, "*": OK},
+        {"anonymous": LOGIN, "citizen": OK, "*": OK},
         method="POST",
         data={"code": "000000"},
         note="a wrong code shows the form again",

@@ -109,7 +109,7 @@ def dhaka_io_export(world):
     return {"pk": job.pk}
 
 
-REQUESTER_ONLY = {"anonymous": LOGIN, "dhaka.io": OK, "*": MISSING}
+REQUESTER_ONLY = {"anonymous": LOGIN, "dhaka.io": OK, "dhaka.dc": MISSING, "*": MISSING}
 CASES += [
     Case("documents:letter_download", VIEW_DHAKA, kwargs=dhaka_letter_pdf),
     Case("documents:export_status", REQUESTER_ONLY, kwargs=dhaka_io_export),

@@ -16,7 +16,7 @@ CASES = [
     Case("offices:detail", {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK}, kwargs=DHAKA),
     Case(
         "offices:detail",
-        {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK},
+        {"anonymous": LOGIN, "khulna.io": DENIED, "savar.uno": OK, "*": OK},
         kwargs=SAVAR,
         note="upazila below",
     ),
@@ -37,6 +37,21 @@ CASES = [
         method="POST",
         data={"post": 0},
         note="a post not held",
+    ),
+    # The form of an office's papers: seen by whoever sees the office, set by its
+    # head or innovation officer (a POST by anyone else is refused).
+    Case(
+        "offices:form_settings",
+        {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK},
+        kwargs=DHAKA,
+    ),
+    Case(
+        "offices:form_settings",
+        {"anonymous": LOGIN, "dhaka.io": FOUND, "*": DENIED},
+        kwargs=DHAKA,
+        method="POST",
+        data={"letterhead": "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার\nজেলা প্রশাসকের কার্যালয়, ঢাকা"},
+        note="save",
     ),
     # Tree upkeep is the system administrator's (staff) job only.
     Case("offices:add_office", STAFF_ONLY_GET, kwargs=DHAKA),

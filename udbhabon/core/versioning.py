@@ -156,10 +156,10 @@ def update_versioned(queryset: models.QuerySet, **values: Any) -> int:
     return queryset.update(**values, **{name: F(name) + 1})
 
 
-def check_version(obj: models.Model, expected_version: int | None) -> None:
+def check_version(obj: models.Model | None, expected_version: int | None) -> None:
     """StaleRecord unless `obj` (as loaded, e.g. under select_for_update) is at
-    `expected_version`; None accepts any."""
-    if expected_version is not None and version_of(obj) != expected_version:
+    `expected_version`; None accepts any (and a record not saved yet is never stale)."""
+    if obj is not None and expected_version is not None and version_of(obj) != expected_version:
         raise StaleRecord(obj, expected=expected_version)
 
 

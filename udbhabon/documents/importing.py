@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -55,6 +56,40 @@ def register_saver(kind: str, saver: Saver) -> None:
     if SAVERS.get(kind, saver) is not saver:
         raise ImproperlyConfigured(f"{kind!r} is already saved by {SAVERS[kind]!r}")
     SAVERS[kind] = saver
+
+
+@dataclass(frozen=True)
+class Existing:
+    """A record of the office that a section would take the place of (a plan of that year).
+
+    ``replace`` says, in the user's language, what confirming with "replace"
+    does to it; None when it cannot be replaced now, ``why_not`` then says why.
+    """
+
+    name: str
+    url: str
+    status: str
+    replace: str | None
+    why_not: str = ""
+
+
+# Section kind -> what finds the record such a section would collide with,
+# called as finder(office, section); the saver of that kind takes replace=True.
+Finder = Callable[[Any, dict[str, Any]], Existing | None]
+FINDERS: dict[str, Finder] = {}
+
+
+def register_existing(kind: str, finder: Finder) -> None:
+    """An app names how to find the record a section of ``kind`` would collide with."""
+    if kind not in EDITABLE:
+        raise ImproperlyConfigured(f"no section kind {kind!r} in the import contract")
+    FINDERS[kind] = finder
+
+
+def existing_for(office: Any, section: dict[str, Any]) -> Existing | None:
+    """The office's record this section would collide with, if any."""
+    finder = FINDERS.get(section.get("kind", ""))
+    return finder(office, section) if finder is not None else None
 
 
 def saver_for(kind: str) -> Saver | None:
@@ -222,6 +257,46 @@ def review_sections(
                 "headers": [FIELD_LABELS[c] for c in columns],
                 "rows": rows,
                 "warnings": [w for w in doc["warnings"] if w["section"] == s and w["item"] is None],
+            }
+        )
+    return out
+
+
+WARNING_LABELS = {
+    "end_before_start": _("An end before its start"),
+    "outside_period": _("Dates outside the period"),
+    "unplaced_text": _("Text not placed in any cell"),
+    "bangla_date_mismatch": _("The Bangla and English dates disagree"),
+}
+
+
+def review_summary(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the top of the review says per section: rows read, warnings by kind.
+
+    Each kind links to the first place it occurs (a row's anchor, or the
+    section's), so the officer goes from the summary straight to the row.
+    """
+    out = []
+    for s in sections:
+        kinds: dict[str, dict[str, Any]] = {}
+        places = [(w, f"s{s['index']}") for w in s["warnings"]]
+        places += [
+            (w, f"s{s['index']}i{row['index']}") for row in s["rows"] for w in row["warnings"]
+        ]
+        for warning, anchor in places:
+            code = warning["code"] if warning["code"] in WARNING_LABELS else "other"
+            entry = kinds.setdefault(
+                code,
+                {"code": code, "label": WARNING_LABELS.get(code, _("Other warnings")), "count": 0,
+                 "anchor": anchor},
+            )  # fmt: skip
+            entry["count"] += 1
+        out.append(
+            {
+                "index": s["index"],
+                "kind_label": s["kind_label"],
+                "rows": len(s["rows"]),
+                "warnings": list(kinds.values()),
             }
         )
     return out

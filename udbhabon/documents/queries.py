@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.models import Letter
-from udbhabon.documents.writers.model import BanglaDate, Document, Section
+from udbhabon.documents.writers.model import BanglaDate, Document, Letterhead, Section
+from udbhabon.offices.queries import form_settings_for
 
 
 def letter_detail(pk: int) -> Letter:
@@ -37,7 +39,7 @@ def letter_document(letter_id: int) -> Document:
         ),
         "items": [],
         "meeting": None,
-        "header": {"office": office.name_bn, "website": office.website or None},
+        "header": cast(Letterhead, form_settings_for(office).header()),  # a plain dict below us
     }
     return {"sections": [section], "warnings": []}
 

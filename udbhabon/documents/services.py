@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +22,15 @@ from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import current_lang, digits
 from udbhabon.documents.models import ImportJob, Letter, MemoCounter
 from udbhabon.offices.models import Office, Post, User
-from udbhabon.offices.queries import office_named
+from udbhabon.offices.queries import form_settings_for, office_named
 
 
 def memo_prefix(office: Office) -> str:
-    """The office's own prefix, or a stand-in built from its code in the tree."""
-    if office.memo_prefix:
-        return office.memo_prefix
+    """The office's own prefix (its form settings, else the office record), or a
+    stand-in built from its code in the tree."""
+    prefix = form_settings_for(office).memo_prefix
+    if prefix:
+        return prefix
     return "০৫." + to_bengali_digits(f"{office.pk:04d}") + ".০০০০.০০০"
 
 
@@ -113,7 +116,12 @@ def import_upload(*, office: Office, actor: User, name: str, data: bytes) -> Imp
             % {"limit": digits(limit // (1024 * 1024))}
         )
     digest = hashlib.sha256(data).hexdigest()
-    existing = ImportJob.objects.filter(office=office, sha256=digest).first()
+    # A file that could not be read may be tried again (after a reader fix).
+    existing = (
+        ImportJob.objects.filter(office=office, sha256=digest)
+        .exclude(status=ImportJob.Status.FAILED)
+        .first()
+    )
     if existing is not None:
         raise ImportRefused(
             _("This file was uploaded before, on %(date)s.")
@@ -218,15 +226,32 @@ def import_other_offices(job: ImportJob) -> list[Office]:
     return list(others.values())
 
 
+def import_collisions(job: ImportJob) -> list[dict[str, Any]]:
+    """The sections that would collide with a record the office has, with that record.
+
+    Shown on the review before confirming (a plan of that year: open it, or
+    replace it), so a second paper of a year is never a dead end."""
+    from udbhabon.documents.importing import existing_for
+
+    found = []
+    for index, section in enumerate((job.result or {}).get("sections", [])):
+        existing = existing_for(job.office, section)
+        if existing is not None:
+            found.append({"index": index, "existing": existing})
+    return found
+
+
 @transaction.atomic
 def import_confirm(
-    *, job: ImportJob, actor: User, other_office_ok: bool = False
+    *, job: ImportJob, actor: User, other_office_ok: bool = False, replace: bool = False
 ) -> list[dict[str, Any]]:
     """Save every section through its app's service, in one transaction.
 
     A paper that names another office is saved as this office's only when the
-    officer said so (`other_office_ok`: "it is ours, written for us")."""
-    from udbhabon.documents.importing import apply_corrections, saver_for
+    officer said so (`other_office_ok`: "it is ours, written for us"). A
+    section that collides with a record the office has (a plan of that year)
+    replaces it only with `replace`; its saver says what replacing means."""
+    from udbhabon.documents.importing import apply_corrections, existing_for, saver_for
 
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ImportJob.Status.READ:
@@ -249,8 +274,12 @@ def import_confirm(
                 _("Section %(n)s cannot be saved yet: this kind of paper is not supported.")
                 % {"n": digits(index + 1)}
             )
-        record = saver(office=job.office, section=section, actor=actor, source=job)
-        created.append({"kind": section["kind"], "model": record._meta.label, "id": record.pk})
+        extra = {"replace": True} if replace and existing_for(job.office, section) else {}
+        record = saver(office=job.office, section=section, actor=actor, source=job, **extra)
+        url = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
+        created.append(
+            {"kind": section["kind"], "model": record._meta.label, "id": record.pk, "url": url}
+        )
     job.status = ImportJob.Status.CONFIRMED
     job.created_records = created
     job.confirmed_at = timezone.now()
@@ -267,6 +296,31 @@ def import_discard(*, job: ImportJob, actor: User) -> None:
     job.delete()
     if name:
         transaction.on_commit(lambda: storage.delete(name))
+
+
+def import_cleanup(*, now: dt.datetime | None = None) -> int:
+    """Remove the files of uploads that could not be read, once they are old enough.
+
+    A failed upload may be anything (a hostile file among them) and is no
+    record of the office: after ``UDBHABON_FAILED_UPLOAD_HOURS`` its file goes,
+    while the row keeps what was tried and why it failed. Run by the daily
+    job; returns how many files were removed.
+    """
+    cutoff = (now or timezone.now()) - dt.timedelta(hours=settings.UDBHABON_FAILED_UPLOAD_HOURS)
+    removed = 0
+    stale = ImportJob.objects.filter(status=ImportJob.Status.FAILED, created_at__lt=cutoff)
+    for pk in stale.exclude(file="").values_list("pk", flat=True):
+        with transaction.atomic():
+            job = ImportJob.objects.select_for_update().get(pk=pk)
+            if not job.file:
+                continue
+            storage, name = job.file.storage, job.file.name
+            job.file = ""
+            save_with_history(job, actor=None, reason=gettext_noop("file removed: not readable"))
+            if name:
+                transaction.on_commit(partial(storage.delete, name))
+            removed += 1
+    return removed
 
 
 def import_save(*, office_code: str, path: Path, username: str | None = None) -> ImportJob:

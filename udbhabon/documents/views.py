@@ -115,6 +115,9 @@ def import_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     if job.status in {ImportJob.Status.READ, ImportJob.Status.CONFIRMED} and job.result:
         context["sections"] = importing.review_sections(job.result, job.trace, job.corrections)
         context["other_offices"] = services.import_other_offices(job)
+        context["summary"] = importing.review_summary(context["sections"])
+        if job.status == ImportJob.Status.READ:
+            context["collisions"] = services.import_collisions(job)
         context["unsavable"] = {
             s["section"]["kind"]
             for s in context["sections"]
@@ -179,14 +182,19 @@ def import_cell(
 def import_confirm(request: SignedInRequest, pk: int) -> HttpResponse:
     job = job_for_edit(request, pk)
     try:
-        services.import_confirm(
-            job=job, actor=request.user, other_office_ok=bool(request.POST.get("other_office_ok"))
+        created = services.import_confirm(
+            job=job,
+            actor=request.user,
+            other_office_ok=bool(request.POST.get("other_office_ok")),
+            replace=bool(request.POST.get("replace")),
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The document was saved. Nothing was changed in the file."))
-    return redirect("documents:import_detail", pk=job.pk)
+        return redirect("documents:import_detail", pk=job.pk)
+    messages.success(request, _("The document was saved. Nothing was changed in the file."))
+    # Journey 1 goes on from the saved record (the plan), not the upload.
+    first = next((c["url"] for c in created if c.get("url")), "")
+    return redirect(first or reverse("documents:import_detail", args=[job.pk]))
 
 
 @login_required
@@ -206,4 +214,6 @@ def import_discard(request: SignedInRequest, pk: int) -> HttpResponse:
 def import_source(request: SignedInRequest, pk: int) -> FileResponse:
     """The original uploaded file, for anyone who may see the office's records."""
     job = job_for_view(request, pk)
+    if not job.file:  # a failed upload's file is removed after a while (import_cleanup)
+        raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.original_name)

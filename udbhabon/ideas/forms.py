@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import format_number
 from bangla.fiscal import format_fiscal_year
+from udbhabon.core.concurrency import VersionedForm
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import Category, Channel, Criterion, Idea, Kind, Stage
 from udbhabon.offices.models import Office, Post
@@ -139,7 +140,7 @@ class IntakeForm(IdeaTextMixin):
         return data
 
 
-class IdeaEditForm(forms.ModelForm):
+class IdeaEditForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Idea
         fields = [

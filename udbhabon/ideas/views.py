@@ -21,6 +21,7 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from udbhabon.core.concurrency import conflict_status, record_values, save_or_conflict
 from udbhabon.core.errors import errors_to_form
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
@@ -255,17 +256,24 @@ def move(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_edit(request, pk)
-    form = IdeaEditForm(request.POST or None, instance=idea)
+    form = IdeaEditForm(request.POST or None, instance=idea, version=idea.version)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.fields}
+        fields = dict(form.cleaned_data)
         try:
-            services.idea_update(idea=idea, actor=request.user, post=post, **fields)
+            saved = save_or_conflict(
+                form,
+                lambda version: services.idea_update(
+                    idea=idea, actor=request.user, post=post, expected_version=version, **fields
+                ),
+                record_values(fields),
+            )
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:
-            messages.success(request, _("The idea was updated."))
-            return redirect("ideas:detail", pk=idea.pk)
-    status = 400 if request.method == "POST" else 200
+            if saved is not None:
+                messages.success(request, _("The idea was updated."))
+                return redirect("ideas:detail", pk=idea.pk)
+    status = conflict_status(form) if request.method == "POST" else 200
     return render(request, "ideas/edit.html", {"idea": idea, "form": form}, status=status)
 
 

@@ -16,16 +16,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.writers.model import AgendaItem as PaperItem
-from udbhabon.documents.writers.model import BanglaDate, Document, Letter, Section
+from udbhabon.documents.writers.model import BanglaDate, Document, Letter, Letterhead, Section
 from udbhabon.meetings.agenda import month_label
 from udbhabon.meetings.display import minutes_title
 from udbhabon.meetings.models import Meeting
-
-GOVERNMENT = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"
+from udbhabon.offices.queries import form_settings_for
 
 
 def _or_none(value: str) -> str | None:
@@ -102,12 +101,7 @@ def meeting_as_section(meeting: Meeting) -> Section:
             "opening": _or_none(meeting.opening),
             "closing": _or_none(meeting.closing),
         },
-        "header": {
-            "government": GOVERNMENT,
-            "office": office.name_bn,
-            "unit": None,
-            "website": _or_none(office.website),
-        },
+        "header": cast(Letterhead, form_settings_for(office).header()),  # offices builds a dict
     }
 
 
@@ -149,6 +143,12 @@ def paper(section: Section) -> dict[str, Any]:
     w = labels("bn")
     meeting: Mapping[str, Any] = section.get("meeting") or {}
     head: Mapping[str, Any] = section.get("header") or {}
+    head_lines = [line for line in head.get("lines") or [] if line] or [
+        head.get("government") or w["government"],
+        head.get("office") or section.get("office") or "",
+        head.get("unit") or "",
+        head.get("website") or "",
+    ]
     letter = section.get("letter")
     letter_signatory, own = split_signatories(section)
     attendance = meeting.get("attendance_reference") or w["attendance_default"]
@@ -157,12 +157,7 @@ def paper(section: Section) -> dict[str, Any]:
     memo = memo_line(letter, "bn") if letter else None
     return {
         "words": w,
-        "head": [
-            head.get("government") or w["government"],
-            head.get("office") or section.get("office") or "",
-            head.get("unit") or "",
-            head.get("website") or "",
-        ],
+        "head": head_lines,
         "title": meeting.get("title") or w["minutes_title"],
         "facts": [
             (k, v)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -218,6 +219,9 @@ class Meeting(Versioned, models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
     @property
     def is_sent(self) -> bool:
         return self.status == self.Status.SENT
@@ -378,6 +382,8 @@ class ActionItem(Versioned, models.Model):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
         CLOSED = "closed", _("Done")
+        # A later meeting took a new decision on it (typed on its carried-over row).
+        SUPERSEDED = "superseded", _("Replaced by a new decision")
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
@@ -410,6 +416,14 @@ class ActionItem(Versioned, models.Model):
         related_name="+",
     )
     closing_note = models.TextField(_("closing note"), blank=True)
+    superseded_by = models.OneToOneField(
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -423,7 +437,11 @@ class ActionItem(Versioned, models.Model):
             models.CheckConstraint(
                 condition=~Q(status="closed") | (Q(closed_at__isnull=False) & ~Q(closing_note="")),
                 name="closed_action_has_note",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="superseded") | Q(superseded_by__isnull=False),
+                name="superseded_action_names_its_successor",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from udbhabon.core.concurrency import VersionedForm
+
 
 class TableForm(forms.Form):
     """The table's filters, all in the URL so they survive a reload."""
@@ -21,7 +23,7 @@ class RemindForm(forms.Form):
     period = forms.RegexField(regex=r"^(plan|report|minutes):[0-9-]{4,7}$", max_length=32)
 
 
-class DeadlineForm(forms.Form):
+class DeadlineForm(VersionedForm, forms.Form):
     year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
     plan_due = forms.DateField(
         label=_("Action plan due by"), widget=forms.DateInput(attrs={"type": "date"})

@@ -1,8 +1,10 @@
 """Realistic, reproducible national data for benchmarks and demos (generate_national_data).
 
-At scale S=1: the real administrative tree (568 offices) completed with
-departmental offices under every district and upazila to about 20,000
-offices, two posts each (head, innovation officer) held by generated officers,
+At scale S=1: the real administrative tree (568 offices) and the standard
+departmental offices `load_offices` puts under it (about 9,400, each with a
+vacant head's post) completed with generated departmental offices under every
+district and upazila to about 20,000 offices, two posts each (head, innovation
+officer) held by generated officers at the generated ones,
 and — for every domain app that has landed — five fiscal years of its records.
 Bengali text comes from the vocabulary of the seed papers and the glossary.
 Everything is drawn from one random.Random(seed): the same seed gives the

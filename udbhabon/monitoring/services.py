@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.fiscal import fiscal_year_of
 from udbhabon.core.history import save_with_history
+from udbhabon.core.versioning import check_version
 from udbhabon.monitoring import indicators, rates
 from udbhabon.monitoring.deadlines import Dates, Resolver
 from udbhabon.monitoring.models import (
@@ -55,18 +56,17 @@ def deadline_set(
     escalate_after_days: int = 14,
     actor: User | None = None,
     post: Post | None = None,
+    expected_version: int | None = None,
 ) -> Deadline:
-    """Set the deadlines of ``year`` for every office below ``office``.
-
-    Only the office's own head or innovation officer may; the aggregate table
-    of the subtree is refreshed afterwards (on time / late depend on these).
-    """
+    """Set the deadlines of ``year`` for every office below ``office``: only its own
+    head or innovation officer may; the subtree's aggregate table is refreshed after
+    (on time / late depend on these). StaleRecord if saved since `expected_version`."""
     permissions.require_edit(post, office)
     row = Deadline.objects.select_for_update().filter(office=office, year=year).first()
+    check_version(row, expected_version)
     row = row or Deadline(office=office, year=year)
     row.plan_due, row.report1_due, row.report2_due = plan_due, report1_due, report2_due
-    row.minutes_days = minutes_days
-    row.remind_before_days = remind_before_days
+    row.minutes_days, row.remind_before_days = minutes_days, remind_before_days
     row.escalate_after_days = escalate_after_days
     save_with_history(row, actor=actor, reason=gettext_noop("deadlines set"))
     from udbhabon.monitoring import rules

@@ -13,9 +13,12 @@ from django.tasks import task
 
 @task()
 def daily(as_of: str | None = None) -> dict[str, int]:
+    from udbhabon.documents.services import import_cleanup
     from udbhabon.monitoring.services import daily_run
 
-    return daily_run(as_of=dt.date.fromisoformat(as_of) if as_of else None)
+    done = daily_run(as_of=dt.date.fromisoformat(as_of) if as_of else None)
+    done["uploads_removed"] = import_cleanup()  # failed uploads' files, past their time
+    return done
 
 
 @task()

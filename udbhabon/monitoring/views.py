@@ -5,6 +5,8 @@ Thin views: access helpers first, reads through queries, writes through services
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -17,6 +19,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bangla.fiscal import format_fiscal_year
+from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.htmx import is_htmx
 from udbhabon.monitoring import charts, exports, queries, rates, services
 from udbhabon.monitoring.access import (
@@ -26,7 +29,7 @@ from udbhabon.monitoring.access import (
 )
 from udbhabon.monitoring.deadlines import Resolver
 from udbhabon.monitoring.forms import DeadlineForm, RemindForm, TableForm
-from udbhabon.monitoring.models import DigestSubscription, Reminder
+from udbhabon.monitoring.models import Deadline, DigestSubscription, Reminder
 from udbhabon.offices import queries as office_queries
 from udbhabon.offices.access import SignedInRequest, acting_post
 
@@ -214,6 +217,19 @@ def remind(request: SignedInRequest, code: str) -> HttpResponse:
     return redirect(_back(request, fallback))
 
 
+def deadline_values(row: Any) -> dict[str, Any]:
+    """The deadlines as their form shows them (the saved side of a conflict)."""
+    names = (
+        "plan_due",
+        "report1_due",
+        "report2_due",
+        "minutes_days",
+        "remind_before_days",
+        "escalate_after_days",
+    )
+    return {name: getattr(row, name) for name in names}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def deadlines(request: SignedInRequest, code: str) -> HttpResponse:
@@ -225,18 +241,24 @@ def deadlines(request: SignedInRequest, code: str) -> HttpResponse:
     current = Resolver(year, office.path)
     mine = current.by_path.get(office.path)
     applied = mine or current.for_path(office.path)
-    initial = {
-        "year": year,
-        "plan_due": applied.plan_due,
-        "report1_due": applied.report1_due,
-        "report2_due": applied.report2_due,
-        "minutes_days": applied.minutes_days,
-        "remind_before_days": applied.remind_before_days,
-        "escalate_after_days": applied.escalate_after_days,
-    }
-    form = DeadlineForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.deadline_set(office=office, post=post, actor=request.user, **form.cleaned_data)
+    initial = {"year": year, **deadline_values(applied)}
+    version = Deadline.objects.filter(office=office, year=year).values_list("version", flat=True)
+    form = DeadlineForm(request.POST or None, initial=initial, version=version.first())
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_conflict(
+            form,
+            lambda version: services.deadline_set(
+                office=office,
+                post=post,
+                actor=request.user,
+                expected_version=version,
+                **form.cleaned_data,
+            ),
+            deadline_values,
+        )
+    ):
         messages.success(request, _("The deadlines were saved for every office below."))
         return redirect(
             reverse("monitoring:office", kwargs={"code": office.code})
@@ -251,7 +273,7 @@ def deadlines(request: SignedInRequest, code: str) -> HttpResponse:
             "year_label": format_fiscal_year(year),
             "inherited": mine is None,
         },
-        status=400 if request.method == "POST" else 200,
+        status=conflict_status(form) if request.method == "POST" else 200,
     )
 
 

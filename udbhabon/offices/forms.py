@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from udbhabon.offices.models import Office, Post, User
+from udbhabon.offices.models import FormSettings, Office, Post, User
 
 
 class OfficeSearchForm(forms.Form):
@@ -51,3 +52,71 @@ class HandOverForm(forms.Form):
         error_messages={"invalid_choice": _("No active account has this user name.")},
     )
     on = forms.DateField(label=_("From (date)"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class FormSettingsForm(forms.Form):
+    """The office's form settings; one name and designation field pair per signatory role."""
+
+    letterhead = forms.CharField(
+        label=_("Letterhead lines"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "One printed line a line; empty prints the government, the office and its website."
+        ),
+    )
+    memo_prefix = forms.CharField(label=_("Memo number prefix"), max_length=64, required=False)
+    distribution = forms.CharField(
+        label=_("Usual distribution list"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One recipient a line; offered on every new paper."),
+    )
+    closing = forms.CharField(
+        label=_("Usual closing lines"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Offered as the closing of minutes; one paragraph a line."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for role, label in FormSettings.Role.choices:
+            self.fields[f"name_{role}"] = forms.CharField(
+                label=_("%(role)s: name") % {"role": label}, max_length=255, required=False
+            )
+            self.fields[f"designation_{role}"] = forms.CharField(
+                label=_("%(role)s: designation") % {"role": label},
+                max_length=255,
+                required=False,
+            )
+
+    @staticmethod
+    def initial_for(settings: FormSettings | None, office: Office) -> dict:
+        if settings is None:
+            return {"memo_prefix": office.memo_prefix}
+        initial = {
+            "letterhead": settings.letterhead,
+            "memo_prefix": settings.memo_prefix,
+            "distribution": settings.distribution,
+            "closing": settings.closing,
+            "version": settings.version,
+        }
+        for block in settings.signatories or []:
+            initial[f"name_{block['role']}"] = block.get("name", "")
+            initial[f"designation_{block['role']}"] = block.get("designation", "")
+        return initial
+
+    def signatory_fields(self) -> list[tuple[str | Promise, forms.BoundField, forms.BoundField]]:
+        return [
+            (label, self[f"name_{role}"], self[f"designation_{role}"])
+            for role, label in FormSettings.Role.choices
+        ]
+
+    def signatories(self) -> list[dict[str, str]]:
+        data = self.cleaned_data
+        return [
+            {"role": role, "name": data[f"name_{role}"], "designation": data[f"designation_{role}"]}
+            for role in FormSettings.Role.values
+        ]

@@ -57,6 +57,10 @@ class Office(Versioned, Bilingual):
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    # What a departmental office is ("ac-land", "secondary-education" ...), the
+    # same at every place, so "every AC Land office below" is one query (see
+    # data/offices/departmental_offices.csv); empty for the administrative offices.
+    kind = models.SlugField(_("kind of office"), max_length=32, blank=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent office"),
@@ -87,7 +91,10 @@ class Office(Versioned, Bilingual):
         verbose_name = _("office")
         verbose_name_plural = _("offices")
         ordering = ["path"]
-        indexes = [models.Index(fields=["level", "path"], name="office_level_path")]
+        indexes = [
+            models.Index(fields=["level", "path"], name="office_level_path"),
+            models.Index(fields=["kind", "path"], name="office_kind_path"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(parent__isnull=True, level="cabinet")
@@ -198,3 +205,35 @@ class PostHolding(models.Model):
     @property
     def is_current(self) -> bool:
         return self.ended_on is None
+
+
+class FormSettings(Versioned, models.Model):
+    """How an office's papers look: letterhead, memo prefix, who signs, the usual copy
+    list and closing lines. Set once by the office's innovation officer (or head) and
+    used by every paper the office writes (queries.form_settings_for)."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("Head of office")
+        CHAIR = "chair", _("Chair of the innovation team")
+        MEMBER_SECRETARY = "member_secretary", _("Member secretary")
+        INNOVATION_OFFICER = "innovation_officer", _("Innovation officer")
+
+    office = models.OneToOneField(
+        Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="form_settings"
+    )
+    # One printed line a text line; empty means the usual letterhead (government, office, website).
+    letterhead = models.TextField(_("letterhead lines"), blank=True)
+    memo_prefix = models.CharField(_("memo number prefix"), max_length=64, blank=True)
+    # [{"role": Role, "name": ..., "designation": ...}], one block per role.
+    signatories = models.JSONField(_("signatory blocks"), default=list, blank=True)
+    distribution = models.TextField(_("usual distribution list"), blank=True)
+    closing = models.TextField(_("usual closing lines"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("form settings")
+        verbose_name_plural = _("form settings")
+
+    def __str__(self) -> str:
+        return str(self.office)

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from bangla.text import loose_key
-from udbhabon.offices.models import PATH_ALPHABET, PATH_STEP, Office, Post, PostHolding, User
+from udbhabon.offices.models import (
+    PATH_ALPHABET,
+    PATH_STEP,
+    FormSettings,
+    Office,
+    Post,
+    PostHolding,
+    User,
+)
 
 
 def path_successor(path: str) -> str | None:
@@ -138,3 +148,83 @@ def office_named(text: str | None) -> Office | None:
 
 def office_by_code(code: str) -> Office:
     return Office.objects.get(code=code)
+
+
+# --- The office's form: how its papers look -----------------------------------
+
+GOVERNMENT_BN = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"
+
+
+def text_lines(text: str) -> list[str]:
+    """The non-empty lines of a text area, stripped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class OfficeForm:
+    """What every paper of an office takes from its form settings (FormSettings).
+
+    `letterhead` is never empty: without settings it is the usual three lines
+    (government, office, website). `signatories` maps a FormSettings.Role to
+    {"name", "designation"}; `version` is 0 while the office has set nothing.
+    """
+
+    office_id: int
+    letterhead: list[str]
+    memo_prefix: str
+    signatories: dict[str, dict[str, str]] = field(default_factory=dict)
+    distribution: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    version: int = 0
+
+    @property
+    def is_set(self) -> bool:
+        return self.version > 0
+
+    def signatory(self, role: str) -> dict[str, str] | None:
+        """The signatory block of `role` (FormSettings.Role), or None when not set."""
+        block = self.signatories.get(role)
+        return dict(block) if block else None
+
+    def header(self) -> dict[str, Any]:
+        """The writers' letterhead (documents/writers/model.py, section["header"])."""
+        lines = list(self.letterhead)
+        return {
+            "government": lines[0] if lines else GOVERNMENT_BN,
+            "office": lines[1] if len(lines) > 1 else None,
+            "lines": lines,
+        }
+
+
+def usual_letterhead(office: Office) -> list[str]:
+    return [line for line in (GOVERNMENT_BN, office.name_bn, office.website) if line]
+
+
+def form_settings_for(office: Office) -> OfficeForm:
+    """The form of `office`'s papers: its saved settings, else the usual ones (one query)."""
+    saved = FormSettings.objects.filter(office=office).first()
+    if saved is None:
+        return OfficeForm(
+            office_id=office.pk,
+            letterhead=usual_letterhead(office),
+            memo_prefix=office.memo_prefix,
+        )
+    blocks = {
+        b["role"]: {"name": b.get("name", ""), "designation": b.get("designation", "")}
+        for b in saved.signatories or []
+        if b.get("role") and (b.get("name") or b.get("designation"))
+    }
+    return OfficeForm(
+        office_id=office.pk,
+        letterhead=text_lines(saved.letterhead) or usual_letterhead(office),
+        memo_prefix=saved.memo_prefix or office.memo_prefix,
+        signatories=blocks,
+        distribution=text_lines(saved.distribution),
+        closing=text_lines(saved.closing),
+        version=saved.version,
+    )
+
+
+def form_settings_record(office: Office) -> FormSettings | None:
+    """The saved settings row (for the settings page and its history), or None."""
+    return FormSettings.objects.filter(office=office).first()

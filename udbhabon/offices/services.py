@@ -16,7 +16,16 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key
 from udbhabon.core.history import attribute, save_with_history
-from udbhabon.offices.models import PATH_ALPHABET, PATH_STEP, Office, Post, PostHolding, User
+from udbhabon.offices import permissions
+from udbhabon.offices.models import (
+    PATH_ALPHABET,
+    PATH_STEP,
+    FormSettings,
+    Office,
+    Post,
+    PostHolding,
+    User,
+)
 
 
 def encode_path_step(n: int) -> str:
@@ -198,3 +207,48 @@ def user_set_language(*, user: User, language: str) -> None:
     if user.is_authenticated and user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+@transaction.atomic
+def form_settings_save(
+    *,
+    office: Office,
+    post: Post | None,
+    actor: User | None,
+    letterhead: str = "",
+    memo_prefix: str = "",
+    signatories: list[dict[str, str]] | None = None,
+    distribution: str = "",
+    closing: str = "",
+    expected_version: int | None = None,
+) -> FormSettings:
+    """Save how `office`'s papers look (its head or innovation officer only).
+
+    `signatories` are blocks {"role", "name", "designation"} (FormSettings.Role), one per
+    role; empty blocks are left out. `expected_version` is the version the form was drawn
+    from: StaleRecord if someone saved the settings since."""
+    permissions.require_edit(post, office)
+    roles = set(FormSettings.Role.values)
+    blocks = []
+    for block in signatories or []:
+        role = block.get("role", "")
+        if role not in roles:
+            raise ValidationError(_("Unknown signatory role."))
+        name = (block.get("name") or "").strip()
+        designation = (block.get("designation") or "").strip()
+        if name or designation:
+            blocks.append({"role": role, "name": name, "designation": designation})
+    found = FormSettings.objects.select_for_update().filter(office=office).first()
+    creating = found is None
+    settings = FormSettings(office=office) if found is None else found
+    settings.letterhead = letterhead.strip()
+    settings.memo_prefix = memo_prefix.strip()
+    settings.signatories = blocks
+    settings.distribution = distribution.strip()
+    settings.closing = closing.strip()
+    return save_with_history(
+        settings,
+        actor=actor,
+        reason=gettext_noop("created") if creating else gettext_noop("updated"),
+        expected_version=None if creating else expected_version,
+    )

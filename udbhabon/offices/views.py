@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,12 +15,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.decorators import staff_required
+from udbhabon.core.errors import errors_to_form
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
-from udbhabon.offices import queries, services
+from udbhabon.core.versioning import StaleRecord
+from udbhabon.offices import permissions, queries, services
 from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view, post_for_view
 from udbhabon.offices.forms import (
     DepartmentalOfficeForm,
+    FormSettingsForm,
     HandOverForm,
     OfficeSearchForm,
     PostForm,
@@ -44,7 +47,62 @@ def detail(request: SignedInRequest, code: str) -> HttpResponse:
             "children": queries.children_with_counts(office),
             "posts": queries.posts_with_holders([office]),
             "history": history_rows(office, limit=20),
+            "can_set_form": permissions.can_edit(viewer, office),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def form_settings(request: SignedInRequest, code: str) -> HttpResponse:
+    """How the office's papers look: seen by whoever sees the office, set by its
+    head or innovation officer."""
+    office = office_for_view(request, code)
+    post = acting_post(request)
+    can_set = permissions.can_edit(post, office)
+    saved = queries.form_settings_record(office)
+    form = FormSettingsForm(
+        request.POST if request.method == "POST" else None,
+        initial=FormSettingsForm.initial_for(saved, office),
+    )
+    if request.method == "POST":
+        permissions.require_edit(post, office)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.form_settings_save(
+                    office=office,
+                    post=post,
+                    actor=request.user,
+                    letterhead=data["letterhead"],
+                    memo_prefix=data["memo_prefix"],
+                    signatories=form.signatories(),
+                    distribution=data["distribution"],
+                    closing=data["closing"],
+                    expected_version=data.get("version"),
+                )
+            except StaleRecord:
+                form.add_error(
+                    None,
+                    _("Someone saved these settings after you opened them; reload and try again."),
+                )
+            except ValidationError as exc:
+                errors_to_form(form, exc)
+            else:
+                messages.success(request, _("The office's form settings were saved."))
+                return redirect("offices:form_settings", code=office.code)
+    return render(
+        request,
+        "offices/form_settings.html",
+        {
+            "office": office,
+            "crumbs": queries.crumbs(office, post),
+            "form": form,
+            "can_set": can_set,
+            "current": queries.form_settings_for(office),
+            "history": history_rows(saved, limit=20) if saved else [],
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -15,5 +15,6 @@ class PlansConfig(AppConfig):
 
         importing.register_saver("action_plan", services.plan_import)
         importing.register_saver("progress_report", services.report_import)
+        importing.register_existing("action_plan", services.plan_import_existing)
         exports.register_builder("udbhabon.plans.queries.plan_document", queries.plan_document)
         exports.register_builder("udbhabon.plans.queries.report_document", queries.report_document)

@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import localize_digits, to_ascii_digits
+from udbhabon.core.concurrency import VersionedForm
 from udbhabon.core.lang import current_lang
 from udbhabon.offices.models import Post
 from udbhabon.plans import periods
@@ -115,7 +116,7 @@ class PlanCreateForm(forms.Form):
         cast(forms.ChoiceField, self.fields["start_from"]).choices = choices
 
 
-class ItemForm(forms.Form):
+class ItemForm(VersionedForm, forms.Form):
     """One row of the eight columns. Only the target's number can be wrong here;
     everything else a draft may leave unfinished (warnings.py says what)."""
 
@@ -184,7 +185,7 @@ class ItemForm(forms.Form):
         return data
 
 
-class LetterForm(forms.Form):
+class LetterForm(VersionedForm, forms.Form):
     """The forwarding letter that carries a plan or a report up (documents.Letter)."""
 
     subject = forms.CharField(label=_("Subject"), max_length=500)
@@ -249,7 +250,7 @@ class LetterForm(forms.Form):
         }
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(VersionedForm, forms.Form):
     decision = forms.ChoiceField(
         choices=[("return", _("Return with comments")), ("accept", _("Accept"))]
     )
@@ -403,7 +404,7 @@ class ProgressFormSet:
         return bool(bound) and all(f.is_valid() for f in bound.values())
 
 
-class ReportRowsForm(forms.Form):
+class ReportRowsForm(VersionedForm, forms.Form):
     def __init__(self, *args: Any, rows: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows = rows or []
@@ -421,6 +422,11 @@ class ReportRowsForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
+    def conflict_label(self, name: str) -> str:
+        row = next((r for r in self.rows if name.endswith(f"_{r.pk}")), None)
+        label = str(self.fields[name].label)
+        return f"{label} ({localize_digits(str(row.serial), current_lang())})" if row else label
+
     def values(self) -> dict[int, dict[str, str]]:
         return {
             row.pk: {
@@ -431,7 +437,7 @@ class ReportRowsForm(forms.Form):
         }
 
 
-class TeamForm(forms.Form):
+class TeamForm(VersionedForm, forms.Form):
     convener = forms.ModelChoiceField(label=_("Convener"), queryset=Post.objects.none())
     member_secretary = forms.ModelChoiceField(
         label=_("Member secretary"), queryset=Post.objects.none()

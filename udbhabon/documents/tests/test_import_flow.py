@@ -195,7 +195,12 @@ def test_the_command_saves_through_the_same_services(capsys):
     assert job.status == ImportJob.Status.CONFIRMED
     plan = ActionPlan.objects.get(office__code="dc-thakurgaon")
     assert job.created_records == [
-        {"kind": "action_plan", "model": "plans.ActionPlan", "id": plan.pk}
+        {
+            "kind": "action_plan",
+            "model": "plans.ActionPlan",
+            "id": plan.pk,
+            "url": plan.get_absolute_url(),
+        }
     ]
     expected = read_path(THAKURGAON)["sections"][0]["items"]
     assert [i.activity for i in plan.items.order_by("position")] == [

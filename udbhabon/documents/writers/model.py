@@ -20,7 +20,9 @@ section["title"]
 section["header"]
     The letterhead (`Letterhead`): government (default "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"),
     office (default section["office"]), unit ("(আইসিটি শাখা)" or "আইসিটি শাখা"), website
-    ("www.natore.gov.bd"). Printed above a letter and above minutes.
+    ("www.natore.gov.bd"). Printed above a letter and above minutes. header["lines"], when
+    given (the office's form settings, offices.queries.form_settings_for), is the
+    letterhead as printed, line by line, instead of those four.
 section["orientation"]
     "portrait" or "landscape". Default: landscape for an action plan and for a report with
     a schedule or remarks column, portrait for minutes and the 4-column report. A letter
@@ -83,9 +85,10 @@ class Signatory(TypedDict):
 
 class Letterhead(TypedDict, total=False):
     government: str
-    office: str
+    office: str | None
     unit: str | None
     website: str | None
+    lines: list[str]
 
 
 class Letter(TypedDict):

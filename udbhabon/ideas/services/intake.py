@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop
 from bangla.digits import to_ascii_digits
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.versioning import check_version
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import (
     Channel,
@@ -266,8 +267,12 @@ def idea_submit(
 
 
 @transaction.atomic
-def idea_update(*, idea: Idea, actor: User, post: Post, **fields: Any) -> Idea:
-    """Correct an idea's details or record its time, cost and visits (office editors)."""
+def idea_update(
+    *, idea: Idea, actor: User, post: Post, expected_version: int | None = None, **fields: Any
+) -> Idea:
+    """Correct an idea's details or record its time, cost and visits (office editors).
+
+    StaleRecord if the idea was saved since `expected_version` (the edit form's)."""
     if not can_move(post, idea):
         raise PermissionDenied
     allowed = set(IDEA_TEXT_FIELDS) | set(IDEA_NUMBER_FIELDS) | {"category", "kind", "source_link"}
@@ -275,6 +280,7 @@ def idea_update(*, idea: Idea, actor: User, post: Post, **fields: Any) -> Idea:
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)} with idea_update")
     locked = Idea.objects.select_for_update().get(pk=idea.pk)
+    check_version(locked, expected_version)
     changed = False
     for name, value in fields.items():
         if name in IDEA_TEXT_FIELDS:

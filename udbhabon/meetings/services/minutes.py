@@ -301,7 +301,12 @@ def _replace_distribution(meeting: Meeting, entries: list[str], actor: Any) -> N
 
 
 def _sync_actions(meeting: Meeting, actor: Any, post: Post | None) -> None:
-    """Decisions → action items; discussion of carried-forward decisions → follow-up notes."""
+    """Decisions → action items; discussion of carried-forward decisions → follow-up notes.
+
+    A decision typed on a carried-forward row is a new decision: it becomes an
+    action item of its own (on its implementers' pages, reminded), and the
+    earlier one is marked replaced by it, so the two are never both open.
+    """
     items = list(meeting.items.select_related("action"))
     carried = {i.origin_id: i for i in items if i.origin_type == Origin.ACTION and i.origin_id}
     followed = ActionItem.objects.filter(pk__in=list(carried), office=meeting.office)
@@ -325,8 +330,9 @@ def _sync_actions(meeting: Meeting, actor: Any, post: Post | None) -> None:
                 actor=actor,
                 reason=gettext_noop("followed up in a meeting"),
             )
+    earlier = {a.pk: a for a in followed}
     for item in items:
-        if item.origin_type in (Origin.ACTION, Origin.MINUTES) or not item.decision:
+        if item.origin_type == Origin.MINUTES or not item.decision:
             continue
         action = getattr(item, "action", None)
         if action is None:
@@ -341,6 +347,8 @@ def _sync_actions(meeting: Meeting, actor: Any, post: Post | None) -> None:
                 reason=gettext_noop("decision taken"),
             )
             _notify_assigned(action, item)
+            if item.origin_type == Origin.ACTION and item.origin_id in earlier:
+                _supersede(earlier[item.origin_id], action, actor)
         elif action.is_open and action.due_date != item.due_date and item.due_date:
             action.due_date = item.due_date
             save_with_history(action, actor=actor, reason=gettext_noop("minutes corrected"))
@@ -362,6 +370,15 @@ def _notify_sent(meeting: Meeting, first: bool) -> None:
         params={"office": meeting.office.name_bn, "title": meeting.title},
         url=reverse("meetings:detail", kwargs={"pk": meeting.pk}),
     )
+
+
+def _supersede(old: ActionItem, new: ActionItem, actor: Any) -> None:
+    if not old.is_open:
+        return
+    old.status = ActionItem.Status.SUPERSEDED
+    old.superseded_by = new
+    old.closed_at = new.created_at
+    save_with_history(old, actor=actor, reason=gettext_noop("replaced by a new decision"))
 
 
 def _notify_assigned(action: ActionItem, item: AgendaItem) -> None:

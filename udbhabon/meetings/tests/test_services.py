@@ -217,7 +217,7 @@ def test_it_keeps_every_sent_version_when_minutes_are_corrected(make_meeting, io
     assert ActionItem.objects.filter(meeting=meeting).count() == 2
 
 
-def test_it_notes_the_follow_up_of_a_carried_decision_instead_of_a_new_action(
+def test_it_notes_the_follow_up_of_a_carried_decision_and_makes_its_new_decision_an_action(
     make_meeting, io, io_user, chair
 ):
     may = make_meeting(dt.date(2019, 5, 13))
@@ -234,7 +234,8 @@ def test_it_notes_the_follow_up_of_a_carried_decision_instead_of_a_new_action(
         post=io,
     )
     send(june, io_user, chair, date=dt.date(2019, 6, 12))
-    assert ActionItem.objects.filter(meeting=june).count() == 0
+    # Issue 18 point 7: the new decision is an action item of its own (it was only a note).
+    assert ActionItem.objects.get(meeting=june).agenda_item == carried
     note = action.notes.get()
     assert note.meeting == june and "জুলাইয়ের মধ্যে" in note.text
 

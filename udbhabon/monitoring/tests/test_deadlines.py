@@ -103,3 +103,31 @@ def test_the_form_refuses_reports_due_before_the_plan(login):
     )
     assert ok.status_code == 302
     assert Deadline.objects.get(office__code="dc-dhaka").minutes_days == 12
+
+
+def test_it_refuses_a_stale_deadlines_form_and_saves_the_chosen_values(login):
+    from udbhabon.core.tests.conflicts import STALE_BN, conflict_fields, form_data
+
+    _set("dc-dhaka", "dhaka.io", D(2017, 8, 5))
+    client = login("dhaka.io")
+    url = "/supervision/dc-dhaka/deadlines/?year=2017"
+    drawn = form_data(client.get(url).content.decode())
+    _set("dc-dhaka", "dhaka.io", D(2017, 8, 20))  # another officer moves the plan's date
+    typed = {**drawn, "minutes_days": "12"}  # this one changed only the minutes' days
+
+    refused = client.post(url, typed)
+
+    assert refused.status_code == 409
+    html = refused.content.decode()
+    assert STALE_BN in html and conflict_fields(html) == ["plan_due", "minutes_days"]
+    assert 'name="keep-plan_due" value="theirs" checked' in html  # not touched here: theirs
+    row = Deadline.objects.get(office__code="dc-dhaka", year=2017)
+    assert (row.plan_due, row.minutes_days) == (D(2017, 8, 20), 10)
+
+    assert client.post(url, form_data(html)).status_code == 302
+    final = Deadline.objects.get(pk=row.pk)
+    assert (final.plan_due, final.minutes_days, final.version) == (
+        D(2017, 8, 20),
+        12,
+        row.version + 1,
+    )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -128,6 +129,9 @@ class ActionPlan(Reviewable):
 
     def __str__(self) -> str:
         return f"{self.office} — {self.year_label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", args=[self.pk])
 
     @property
     def year_label(self) -> str:

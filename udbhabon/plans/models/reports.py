@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -52,6 +53,9 @@ class ProgressReport(Reviewable):
 
     def __str__(self) -> str:
         return f"{self.office} — {self.period_label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:report_detail", args=[self.pk])
 
 
 class ReportItem(Versioned, models.Model):

@@ -18,6 +18,7 @@ from udbhabon.documents.writers.model import (
 from udbhabon.documents.writers.model import PlanItem as PaperPlanItem
 from udbhabon.documents.writers.model import ReportItem as PaperReportItem
 from udbhabon.offices.models import Office
+from udbhabon.offices.queries import form_settings_for
 from udbhabon.plans import periods
 from udbhabon.plans.display import responsible_display
 from udbhabon.plans.models import (
@@ -62,11 +63,9 @@ def _signatories(submission: Submission | None) -> list[Signatory]:
 
 
 def _header(office: Office) -> Letterhead:
-    return {
-        "government": "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
-        "office": office.name_bn,
-        "website": office.website or None,
-    }
+    """The office's letterhead as its form settings say (offices.queries)."""
+    # offices sits below the writers' model, so it builds the letterhead as a plain dict
+    return cast(Letterhead, form_settings_for(office).header())
 
 
 def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:

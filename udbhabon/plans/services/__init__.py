@@ -13,7 +13,7 @@ below are the public surface: import them from ``udbhabon.plans.services``.
 """
 
 from udbhabon.plans.services.categories import category_match
-from udbhabon.plans.services.imports import plan_import, report_import
+from udbhabon.plans.services.imports import plan_import, plan_import_existing, report_import
 from udbhabon.plans.services.items import (
     item_acknowledge_warnings,
     item_add,
@@ -74,6 +74,7 @@ __all__ = [
     "plan_accept",
     "plan_create",
     "plan_import",
+    "plan_import_existing",
     "plan_item_record_evidence",
     "plan_reopen",
     "plan_return",

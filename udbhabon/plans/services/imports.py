@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.documents.importing import source_fields
+from udbhabon.documents.importing import Existing, source_fields
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans import periods
@@ -22,10 +22,12 @@ from udbhabon.plans.models import (
     PlanItem,
     ProgressReport,
     ReportItem,
+    ReviewStatus,
     YearKind,
 )
 from udbhabon.plans.services.categories import category_match
-from udbhabon.plans.services.common import authorise, live_items
+from udbhabon.plans.services.common import authorise, live_items, now
+from udbhabon.plans.services.review import reopen_plan
 from udbhabon.plans.services.schedules import (
     set_schedule,
     split_text,
@@ -136,6 +138,60 @@ def _report_rows(
     return rows
 
 
+def _year_of_section(section: dict[str, Any]) -> tuple[int, str, dt.date, dt.date, str]:
+    start, end, label = _period_of_section(section)
+    exact = periods.year_of_period(start, end)
+    year, kind = exact if exact else (periods.current_fiscal_year(start), YearKind.FISCAL)
+    return year, kind, start, end, label
+
+
+def plan_import_existing(office: Office, section: dict[str, Any]) -> Existing | None:
+    """The office's plan of the section's year, and what replacing it by the paper does.
+
+    A draft or returned plan has its rows replaced (the old rows stay in its
+    history); an accepted one is reopened as its next version first; a plan
+    with the reviewer cannot be replaced until it comes back.
+    """
+    try:
+        year = _year_of_section(section)[0]
+    except ValidationError:
+        return None
+    plan = ActionPlan.objects.filter(office=office, year=year).first()
+    if plan is None:
+        return None
+    name = _("The %(year)s innovation action plan") % {"year": plan.year_label}
+    status = plan.get_status_display()
+    if plan.status == ReviewStatus.SUBMITTED:
+        why = _("It is with the reviewer now; it can be replaced once it is returned or accepted.")
+        return Existing(name, plan.get_absolute_url(), status, None, why)
+    if plan.status == ReviewStatus.ACCEPTED:
+        how = _("Reopen it as its next version and put this paper's rows in place of its rows")
+    else:
+        how = _("Put this paper's rows in place of the draft's rows (they stay in its history)")
+    return Existing(name, plan.get_absolute_url(), status, how)
+
+
+def _replace_rows(
+    plan: ActionPlan, section: dict[str, Any], source: Any, actor: User | None, post: Post | None
+) -> ActionPlan:
+    """The plan's live rows taken out (kept in history) before the paper's are read in."""
+    if plan.status == ReviewStatus.SUBMITTED:
+        raise ValidationError(
+            _("It is with the reviewer now; it can be replaced once it is returned or accepted."),
+            code="plan_under_review",
+        )
+    if plan.status == ReviewStatus.ACCEPTED:
+        plan = reopen_plan(plan=plan, actor=actor, post=post)
+    moment = now()
+    for item in live_items(plan).select_for_update():
+        item.deleted_at = moment
+        save_with_history(item, actor=actor, reason=gettext_noop("replaced by a paper read in"))
+    for name, value in source_fields(source).items():
+        setattr(plan, name, value)
+    plan.source_meta = _meta(section, _period_of_section(section)[2])
+    return save_with_history(plan, actor=actor, reason=gettext_noop("rows replaced by a paper"))
+
+
 @transaction.atomic
 def plan_import(
     *,
@@ -144,25 +200,31 @@ def plan_import(
     actor: User | None,
     post: Post | None = None,
     source: Any = None,
+    replace: bool = False,
 ) -> ActionPlan:
     """A draft plan from one ``action_plan`` section of the import contract.
 
     Categories are matched to the standard list (the text as written is kept);
     schedules are stored as read (impossible ones show as warnings); the
-    section's letter and signatories are kept in ``source_meta``. All or nothing.
+    section's letter and signatories are kept in ``source_meta``. With
+    ``replace``, an existing plan of the year takes the paper's rows instead
+    (plan_import_existing says how). All or nothing.
     """
     authorise(actor, post, office, permissions.can_edit)
     if section.get("kind") != "action_plan":
         raise ValidationError(_("This section is not an action plan."), code="wrong_kind")
-    start, end, label = _period_of_section(section)
-    exact = periods.year_of_period(start, end)
-    year, kind = exact if exact else (periods.current_fiscal_year(start), YearKind.FISCAL)
-    if ActionPlan.objects.filter(office=office, year=year).exists():
+    year, kind, start, end, label = _year_of_section(section)
+    existing = ActionPlan.objects.select_for_update().filter(office=office, year=year).first()
+    if existing is not None and not replace:
         raise ValidationError(
             _("This office already has a plan for %(year)s.")
             % {"year": periods.year_label(year, kind)},
             code="plan_exists",
         )
+    if existing is not None:
+        plan = _replace_rows(existing, section, source, actor, post)
+        _import_rows(plan, section, actor)
+        return plan
     plan = save_with_history(
         ActionPlan(
             office=office,
@@ -177,11 +239,15 @@ def plan_import(
         actor=actor,
         reason=gettext_noop("read in from a paper"),
     )
+    _import_rows(plan, section, actor)
+    return plan
+
+
+def _import_rows(plan: ActionPlan, section: dict[str, Any], actor: User | None) -> None:
     categories = list(Category.objects.filter(is_active=True))
-    office_posts = list(Post.objects.filter(office=office, is_active=True))
+    office_posts = list(Post.objects.filter(office=plan.office, is_active=True))
     for position, row in enumerate(section.get("items") or [], start=1):
         _import_plan_row(plan, position, row, categories, office_posts, actor)
-    return plan
 
 
 @transaction.atomic

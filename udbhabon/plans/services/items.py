@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.versioning import update_versioned
+from udbhabon.core.versioning import check_version, update_versioned
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans.access import EDITABLE
@@ -125,14 +125,19 @@ def item_update(
     indicator: str | None = None,
     target_value: Decimal | str | None = "",
     target_unit: str | None = None,
+    expected_version: int | None = None,
 ) -> PlanItem:
     """Change the cells given (None leaves a cell as it is; target_value "" too).
+
+    With ``expected_version`` (the version the form was drawn from) a row saved
+    by someone else since is refused with StaleRecord, nothing written.
 
     ``category`` is the picker's text: a standard name or alias selects that
     category; anything else is kept as free text. Warnings never stop a save.
     """
     plan = _lock_editable(item.plan, actor, post)
     _reload(item)
+    check_version(item, expected_version)
     item.plan = plan
     if label is not None:
         item.label = normalize(label).rstrip(")").strip()

@@ -152,6 +152,7 @@ def plan_submit(
     body: str = "",
     attachments: str = "",
     acknowledge_warnings: bool = False,
+    expected_version: int | None = None,
 ) -> Submission:
     """Send the plan to the parent office with a numbered forwarding letter.
 
@@ -186,6 +187,7 @@ def plan_submit(
         distribution=distribution,
         body=body,
         attachments=attachments,
+        expected_version=expected_version,
     )
 
 
@@ -197,6 +199,7 @@ def plan_return(
     post: Post | None = None,
     comment: str = "",
     item_comments: dict[int, str] | None = None,
+    expected_version: int | None = None,
 ) -> Submission:
     """The parent office sends the plan back with comments (on the whole and/or items)."""
     return decide_paper(
@@ -206,6 +209,7 @@ def plan_return(
         post=post,
         comment=comment,
         item_comments=item_comments or {},
+        expected_version=expected_version,
     )
 
 
@@ -217,6 +221,7 @@ def plan_accept(
     post: Post | None = None,
     comment: str = "",
     item_comments: dict[int, str] | None = None,
+    expected_version: int | None = None,
 ) -> Submission:
     return decide_paper(
         plan,
@@ -225,6 +230,7 @@ def plan_accept(
         post=post,
         comment=comment,
         item_comments=item_comments or {},
+        expected_version=expected_version,
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.core.versioning import update_versioned
+from udbhabon.core.versioning import check_version, update_versioned
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 from udbhabon.plans import periods
@@ -112,12 +112,17 @@ def report_update_rows(
     rows: dict[int, dict[str, str]],
     actor: User | None,
     post: Post | None = None,
+    expected_version: int | None = None,
 ) -> int:
-    """Change the progress and remarks cells of report rows ({row id: {"progress", "remarks"}})."""
+    """Change the progress and remarks cells of report rows ({row id: {"progress", "remarks"}}).
+
+    The rows are one form: a change raises the report's version, and a form drawn
+    before someone else's change (`expected_version`) is refused with StaleRecord."""
     authorise(actor, post, report.office, permissions.can_edit)
     report = lock_paper(report)  # type: ignore[assignment]
     if report.status not in EDITABLE:
         raise ValidationError(_("This has already been sent up."), code="not_editable")
+    check_version(report, expected_version)
     changed = 0
     for row in report.items.filter(pk__in=list(rows)):
         values = rows[row.pk]
@@ -127,6 +132,8 @@ def report_update_rows(
             row.progress, row.remarks = progress, remarks
             save_with_history(row, actor=actor, reason=gettext_noop("changed"))
             changed += 1
+    if changed:
+        save_with_history(report, actor=actor, reason=gettext_noop("changed"), update_fields=[])
     return changed
 
 
@@ -144,6 +151,7 @@ def report_submit(
     distribution: Sequence[str] = (),
     body: str = "",
     attachments: str = "",
+    expected_version: int | None = None,
 ) -> Submission:
     if not report.items.exists():
         raise ValidationError(_("The report has no rows."), code="no_items")
@@ -159,6 +167,7 @@ def report_submit(
         distribution=distribution,
         body=body,
         attachments=attachments,
+        expected_version=expected_version,
     )
 
 
@@ -170,6 +179,7 @@ def report_return(
     post: Post | None = None,
     comment: str = "",
     item_comments: dict[int, str] | None = None,
+    expected_version: int | None = None,
 ) -> Submission:
     return decide_paper(
         report,
@@ -178,6 +188,7 @@ def report_return(
         post=post,
         comment=comment,
         item_comments=item_comments or {},
+        expected_version=expected_version,
     )
 
 
@@ -189,6 +200,7 @@ def report_accept(
     post: Post | None = None,
     comment: str = "",
     item_comments: dict[int, str] | None = None,
+    expected_version: int | None = None,
 ) -> Submission:
     return decide_paper(
         report,
@@ -197,4 +209,5 @@ def report_accept(
         post=post,
         comment=comment,
         item_comments=item_comments or {},
+        expected_version=expected_version,
     )

@@ -359,6 +359,7 @@ def submit_paper(
     distribution: Sequence[str],
     body: str,
     attachments: str,
+    expected_version: int | None = None,
 ) -> Submission:
     letter = {
         "subject": normalize(subject),
@@ -371,7 +372,13 @@ def submit_paper(
         "distribution": [normalize(d) for d in distribution if normalize(d)],
     }
     step = workflow.perform(
-        KINDS[type(paper)], paper, "submit", actor=actor, post=post, letter=letter
+        KINDS[type(paper)],
+        paper,
+        "submit",
+        actor=actor,
+        post=post,
+        letter=letter,
+        expected_version=expected_version,
     )
     return step.record
 
@@ -384,6 +391,7 @@ def decide_paper(
     post: Post | None,
     comment: str,
     item_comments: dict[int, str],
+    expected_version: int | None = None,
 ) -> Submission:
     name = "return" if outcome == Submission.Outcome.RETURNED else "accept"
     step = workflow.perform(
@@ -394,6 +402,7 @@ def decide_paper(
         post=post,
         comment=comment,
         item_comments=item_comments,
+        expected_version=expected_version,
     )
     return step.record
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.versioning import check_version
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans.models import (
@@ -38,9 +39,12 @@ def team_save(
     order_memo_number: str = "",
     order_date: dt.date | None = None,
     note: str = "",
+    expected_version: int | None = None,
 ) -> InnovationTeam:
     """Set the office's team for the year: who convenes, who is member secretary,
-    the members (posts, and others by name), and the office order that formed it."""
+    the members (posts, and others by name), and the office order that formed it.
+
+    StaleRecord if the team was saved since `expected_version` (the form's)."""
     authorise(actor, post, office, permissions.can_edit)
     chosen = [p for p in (convener, member_secretary, *members) if p is not None]
     if any(p.office_id != office.pk for p in chosen):
@@ -48,6 +52,8 @@ def team_save(
     team, _created = InnovationTeam.objects.select_for_update().get_or_create(
         office=office, year=year, defaults={"year_kind": year_kind}
     )
+    if not _created:
+        check_version(team, expected_version)
     team.year_kind = year_kind
     team.order_memo_number = normalize(order_memo_number)
     team.order_date = order_date

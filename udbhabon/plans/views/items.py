@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bangla.schedules import describe, parse_schedule
+from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
 from udbhabon.offices.access import SignedInRequest
@@ -42,22 +43,14 @@ def _item_form(
     key = str(item.pk) if item else f"new-{new_key}"
     prefix_id = f"i{item.pk}" if item else f"inew{new_key}"
     fid = f"f-{prefix_id}"
-    initial = {}
-    if item is not None:
-        initial = {
-            "label": item.label,
-            "category": item.category_display,
-            "activity": item.activity,
-            "start_text": item.start_text,
-            "end_text": item.end_text,
-            "responsible_posts": [p.pk for p in item.responsible_posts.all()],
-            "responsible_text": item.responsible_text,
-            "expected_outcome": item.expected_outcome,
-            "indicator": item.indicator,
-            "target_value": item.target_number,
-            "target_unit": item.target_unit,
-        }
-    form = ItemForm(data, initial=initial, posts=posts, auto_id=f"{prefix_id}_%s")
+    initial = item_values(item) if item is not None else {}
+    form = ItemForm(
+        data,
+        initial=initial,
+        posts=posts,
+        auto_id=f"{prefix_id}_%s",
+        version=item.version if item is not None else None,
+    )
     for field in form.fields.values():
         field.widget.attrs["form"] = fid
     form.fields["category"].widget.attrs["list"] = "plan-categories"
@@ -79,6 +72,23 @@ def _item_form(
         else reverse("plans:item_add", args=[plan.pk])
     )
     return form, {"fid": fid, "row_key": key, "form_action": action, "new_key": new_key}
+
+
+def item_values(item: PlanItem) -> dict[str, Any]:
+    """A row's cells as the form shows them (the form's initial; the saved side of a conflict)."""
+    return {
+        "label": item.label,
+        "category": item.category_display,
+        "activity": item.activity,
+        "start_text": item.start_text,
+        "end_text": item.end_text,
+        "responsible_posts": [p.pk for p in item.responsible_posts.all()],
+        "responsible_text": item.responsible_text,
+        "expected_outcome": item.expected_outcome,
+        "indicator": item.indicator,
+        "target_value": item.target_number,
+        "target_unit": item.target_unit,
+    }
 
 
 def sheet_entries(
@@ -137,16 +147,29 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = item.plan
     posts = queries.office_posts(plan.office)
     form, names = _item_form(plan, item, posts, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        services.item_update(
-            item=item, actor=request.user, post=request.acting_post, **form.service_values()
+    saved = request.method == "POST" and form.is_valid()
+    if saved:
+        saved = (
+            save_or_conflict(  # the row as saved, or None on a conflict
+                form,
+                lambda version: services.item_update(
+                    item=item,
+                    actor=request.user,
+                    post=request.acting_post,
+                    expected_version=version,
+                    **form.service_values(),
+                ),
+                item_values,
+            )
+            is not None
         )
+    if saved:
         if not is_htmx(request):
             messages.success(request, _("The row was saved."))
             return redirect(reverse("plans:detail", args=[plan.pk]) + f"#row-{item.pk}")
         context = plan_context(request, plan, row=queries.row_for(item), saved=True)
         return render(request, "plans/detail.html#row", context)
-    status = 400 if request.method == "POST" and not is_htmx(request) else 200
+    status = conflict_status(form) if request.method == "POST" and not is_htmx(request) else 200
     context = plan_context(
         request, plan, form=form, row=queries.row_for(item), item=item, posts=posts, **names
     )

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from udbhabon.core.concurrency import conflict_status, drawn_at, save_or_conflict
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.documents import exports
 from udbhabon.offices import permissions
@@ -23,6 +24,7 @@ from udbhabon.plans.forms import (
 )
 from udbhabon.plans.models import (
     ProgressReport,
+    ReportItem,
     ReviewStatus,
 )
 from udbhabon.plans.views.common import crumbs
@@ -59,6 +61,27 @@ def _report_flags(post: Post | None, report: ProgressReport) -> dict[str, bool]:
     }
 
 
+def report_values(report: ProgressReport) -> dict[str, str]:
+    """The rows' cells as the rows form shows them (the saved side of a conflict)."""
+    values: dict[str, str] = {}
+    for row in report.items.all():
+        values[f"progress_{row.pk}"] = row.progress
+        values[f"remarks_{row.pk}"] = row.remarks
+    return values
+
+
+def report_values_then(report: ProgressReport, version: int) -> dict[str, str] | None:
+    """The rows' cells as they were when the report was at `version` (their history)."""
+    when = drawn_at(report, version)
+    if when is None:
+        return None
+    values: dict[str, str] = {}
+    for row in ReportItem.history.as_of(when).filter(report_id=report.pk):
+        values[f"progress_{row.pk}"] = row.progress
+        values[f"remarks_{row.pk}"] = row.remarks
+    return values
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -68,14 +91,29 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     rows = queries.report_page_rows(report)
     form = None
     if flags["editing"]:
-        form = ReportRowsForm(request.POST or None, rows=[r for r, _s, _c in rows])
+        form = ReportRowsForm(
+            request.POST or None,
+            rows=[r for r, _s, _c in rows],
+            version=report.record_version,
+        )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
-        if form.is_valid():
-            services.report_update_rows(
-                report=report, rows=form.values(), actor=request.user, post=post
-            )
+        if form.is_valid() and save_or_conflict(
+            form,
+            lambda version: (
+                services.report_update_rows(
+                    report=report,
+                    rows=form.values(),
+                    actor=request.user,
+                    post=post,
+                    expected_version=version,
+                )
+                is not None  # always true: the rows were saved
+            ),
+            report_values,
+            drawn_values=report_values_then,
+        ):
             messages.success(request, _("The report was saved."))
             return redirect("plans:report_detail", pk=report.pk)
     half_number = None
@@ -104,7 +142,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "half_number": half_number,
             **flags,
         },
-        status=400 if request.method == "POST" else 200,
+        status=conflict_status(form) if request.method == "POST" else 200,
     )
 
 
@@ -135,15 +173,25 @@ def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=letter_defaults(report, post, posts),
         posts=[p for p in posts if p.role in permissions.SIGN_ROLES] or posts,
+        version=report.record_version,
     )
+    submission = None
     if request.method == "POST" and form.is_valid():
         try:
-            submission = services.report_submit(
-                report=report, actor=request.user, post=post, **form.letter()
+            submission = save_or_conflict(
+                form,
+                lambda version: services.report_submit(
+                    report=report,
+                    actor=request.user,
+                    post=post,
+                    expected_version=version,
+                    **form.letter(),
+                ),
+                None,
             )
         except ValidationError as exc:
             errors_to_form(form, exc)
-        else:
+        if submission is not None:
             messages.success(
                 request,
                 _("The report was sent up with memo number %(memo)s.")
@@ -160,7 +208,7 @@ def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
             "crumbs": crumbs(request, report.office),
             "pending": [],
         },
-        status=400 if request.method == "POST" else 200,
+        status=conflict_status(form) if request.method == "POST" else 200,
     )
 
 
@@ -173,21 +221,29 @@ def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.warning(request, _("This report is not waiting for review."))
         return redirect("plans:report_detail", pk=report.pk)
     rows = queries.report_page_rows(report)
-    form = ReviewForm(request.POST or None, item_ids=[r.pk for r, _s, _c in rows])
+    form = ReviewForm(
+        request.POST or None, item_ids=[r.pk for r, _s, _c in rows], version=report.record_version
+    )
+    decided = None
     if request.method == "POST" and form.is_valid():
         accept = form.cleaned_data["decision"] == "accept"
         action = services.report_accept if accept else services.report_return
         try:
-            action(
-                report=report,
-                actor=request.user,
-                post=request.acting_post,
-                comment=form.cleaned_data["comment"],
-                item_comments=form.item_comments(),
+            decided = save_or_conflict(
+                form,
+                lambda version: action(
+                    report=report,
+                    actor=request.user,
+                    post=request.acting_post,
+                    comment=form.cleaned_data["comment"],
+                    item_comments=form.item_comments(),
+                    expected_version=version,
+                ),
+                None,
             )
         except ValidationError as exc:
             errors_to_form(form, exc)
-        else:
+        if decided is not None:
             messages.success(
                 request,
                 _("The report was accepted.") if accept else _("The report was returned."),
@@ -203,5 +259,5 @@ def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
             "form": form,
             "rows": [(row, form.item_field(row.pk)) for row, _s, _c in rows],
         },
-        status=400 if request.method == "POST" else 200,
+        status=conflict_status(form) if request.method == "POST" else 200,
     )

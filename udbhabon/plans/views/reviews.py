@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.templatetags.bn import date_bn, digits
 from udbhabon.offices import permissions
@@ -84,20 +85,27 @@ def submit(request: SignedInRequest, pk: int) -> HttpResponse:
         initial=letter_defaults(plan, post, posts),
         posts=[p for p in posts if p.role in permissions.SIGN_ROLES] or posts,
         needs_ack=bool(pending),
+        version=plan.record_version,
     )
+    submission = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            submission = services.plan_submit(
-                plan=plan,
-                actor=request.user,
-                post=post,
-                acknowledge_warnings=bool(data.get("acknowledge")),
-                **form.letter(),
+            submission = save_or_conflict(
+                form,
+                lambda version: services.plan_submit(
+                    plan=plan,
+                    actor=request.user,
+                    post=post,
+                    acknowledge_warnings=bool(data.get("acknowledge")),
+                    expected_version=version,
+                    **form.letter(),
+                ),
+                None,
             )
         except ValidationError as exc:
             errors_to_form(form, exc)
-        else:
+        if submission is not None:
             messages.success(
                 request,
                 _("The plan was sent up with memo number %(memo)s.")
@@ -108,7 +116,7 @@ def submit(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "plans/submit.html",
         plan_context(request, plan, form=form, pending=pending, paper=plan, kind="plan"),
-        status=400 if request.method == "POST" else 200,
+        status=conflict_status(form) if request.method == "POST" else 200,
     )
 
 
@@ -121,7 +129,10 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.warning(request, _("This plan is not waiting for review."))
         return redirect("plans:detail", pk=plan.pk)
     page = queries.plan_page(plan)
-    form = ReviewForm(request.POST or None, item_ids=[r.item.pk for r in page.rows])
+    form = ReviewForm(
+        request.POST or None, item_ids=[r.item.pk for r in page.rows], version=plan.record_version
+    )
+    decided = None
     if request.method == "POST" and form.is_valid():
         action = (
             services.plan_accept
@@ -129,16 +140,21 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
             else (services.plan_return)
         )
         try:
-            action(
-                plan=plan,
-                actor=request.user,
-                post=request.acting_post,
-                comment=form.cleaned_data["comment"],
-                item_comments=form.item_comments(),
+            decided = save_or_conflict(
+                form,
+                lambda version: action(
+                    plan=plan,
+                    actor=request.user,
+                    post=request.acting_post,
+                    comment=form.cleaned_data["comment"],
+                    item_comments=form.item_comments(),
+                    expected_version=version,
+                ),
+                None,
             )
         except ValidationError as exc:
             errors_to_form(form, exc)
-        else:
+        if decided is not None:
             messages.success(
                 request,
                 _("The plan was accepted.")
@@ -151,7 +167,7 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
         request,
         "plans/review.html",
         plan_context(request, plan, page=page, form=form, rows=rows, paper=plan, kind="plan"),
-        status=400 if request.method == "POST" else 200,
+        status=conflict_status(form) if request.method == "POST" else 200,
     )
 
 

@@ -60,4 +60,41 @@
   document.addEventListener("htmx:load", function (event) {
     enhanceAll(event.detail.elt);
   });
+
+  // Behaviour the templates ask for by data attributes: the Content-Security-Policy
+  // allows no inline handler (onchange=…) and htmx evaluates no attribute as JavaScript.
+
+  // <select data-autosubmit>: choosing sends the form (the post switch, the year).
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field.matches && field.matches("[data-autosubmit]") && field.form) field.form.requestSubmit();
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest) return;
+    // <input data-select-on-click>: one click selects the whole address to copy.
+    if (target.matches("[data-select-on-click]")) target.select();
+    // <button data-remove-row>: a new, unsaved row of the plan is dropped.
+    var remover = target.closest("[data-remove-row]");
+    if (remover && remover.closest("tr")) remover.closest("tr").remove();
+  });
+
+  // Values htmx adds to a request, computed when it is sent.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    if (!elt || !elt.closest) return;
+    var params = event.detail.parameters;
+    // Inside the plan's sheet: which rows are open for editing, so a re-drawn sheet keeps them.
+    var sheet = elt.closest("[data-open-rows]");
+    if (sheet) {
+      params.open = Array.prototype.map
+        .call(sheet.querySelectorAll("tr.item--editing[data-item]"), function (row) {
+          return row.dataset.item;
+        })
+        .join(",");
+    }
+    // "Add a row": a fresh key for each new row's form.
+    if (elt.matches("[data-new-key]")) params.new_key = String(Date.now());
+  });
 })();

@@ -27,7 +27,7 @@ from udbhabon.documents.writers.layout.cells import (
 )
 from udbhabon.documents.writers.layout.labels import labels
 from udbhabon.documents.writers.layout.tables import minutes_table, plan_table, report_table
-from udbhabon.documents.writers.model import Document, Letter, Letterhead, Section, Signatory
+from udbhabon.documents.writers.model import Document, Letter, Section, Signatory
 from udbhabon.documents.writers.text import (
     count_words,
     digits,
@@ -39,8 +39,17 @@ from udbhabon.documents.writers.text import (
 
 
 def letterhead(section: Section, lang: str) -> Heading:
+    """The office's letterhead: its own lines (header["lines"], from the office's form
+    settings) as set, else government, office, unit and website."""
     w = labels(lang)
-    head: Letterhead = section.get("header") or {}
+    head: dict[str, Any] = dict(section.get("header") or {})
+    own = [line for line in head.get("lines") or [] if line]
+    if own:
+        lines = [
+            Line(text, bold=n == 0, size="large" if n < 2 else "normal")
+            for n, text in enumerate(own)
+        ]
+        return Heading(lines, role="letterhead")
     lines = [Line(head.get("government") or w["government"], bold=True, size="large")]
     office = head.get("office") or section.get("office")
     if office:
