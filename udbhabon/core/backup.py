@@ -253,7 +253,8 @@ def read_archive(path: Path, into: Path) -> dict[str, Any]:
 def _connect(db: dict[str, Any], dbname: str) -> Any:
     import psycopg
 
-    params = {"dbname": dbname, "host": db.get("HOST") or None, "port": db.get("PORT") or None}
+    params: dict[str, Any] = {"dbname": dbname, "host": db.get("HOST") or None}
+    params["port"] = db.get("PORT") or None
     params |= {"user": db.get("USER") or None, "password": db.get("PASSWORD") or None}
     params |= {k: v for k, v in (db.get("OPTIONS") or {}).items() if k.startswith("ssl")}
     return psycopg.connect(**{k: v for k, v in params.items() if v is not None}, autocommit=True)

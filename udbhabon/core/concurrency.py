@@ -23,11 +23,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core import versioning
@@ -129,7 +130,14 @@ def _as_data(formfield: forms.Field, value: Any) -> Any:
     return str(value)
 
 
-class VersionedForm:
+# For the type checker the mixin is a form (it is used before forms.Form or forms.ModelForm).
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class VersionedForm(_FormBase):
     """Mixin (before forms.Form or forms.ModelForm): the hidden version, the choices
     made in a conflict, and the conflict state. Pass `version=record_version` when
     drawing the form; after validation `expected_version` is what the form was drawn
@@ -156,7 +164,7 @@ class VersionedForm:
         chosen = [n for n in self.fields if self.data.get(self.keep_key(n)) == THEIRS]
         if not chosen:
             return
-        data = self.data.copy()
+        data = cast(Any, self.data).copy()  # a QueryDict (a request's POST) or a dict
         for name in chosen:
             formfield = self.fields[name]
             key = self.add_prefix(name)
@@ -176,9 +184,9 @@ class VersionedForm:
         self.data = data
 
     def full_clean(self) -> None:
-        if self.is_bound:  # type: ignore[attr-defined]
+        if self.is_bound:
             self._take_theirs()  # here, not in __init__: a subclass may add fields after it
-        super().full_clean()  # type: ignore[misc]
+        super().full_clean()
         cleaned = getattr(self, "cleaned_data", None)
         if cleaned is not None:
             self.expected_version = cleaned.pop(VERSION, None)
@@ -235,13 +243,13 @@ class VersionedForm:
         """Show the conflict: the message, the rows, and the saved version in the form."""
         by, at = _last_change(exc.current)
         self.conflict = Conflict(version=exc.actual, by=by, at=at, rows=rows)
-        data = self.data.copy()
+        data = cast(QueryDict, self.data).copy()  # the POST it was bound to
         for key in [k for k in data if str(k).startswith("keep-")]:
             data.pop(key)
         data[self.add_prefix(VERSION)] = "" if exc.actual is None else str(exc.actual)
         self.data = data
         message = message if exc.current is not None else GONE_MESSAGE
-        self.add_error(None, ValidationError(message, code="stale"))  # type: ignore[attr-defined]
+        self.add_error(None, ValidationError(message, code="stale"))
 
 
 def _last_change(obj: models.Model | None) -> tuple[str, dt.datetime | None]:
@@ -274,7 +282,8 @@ def record_values(names: Iterable[str]) -> Callable[[models.Model], dict[str, An
         out: dict[str, Any] = {}
         for name in names:
             try:
-                out[name] = obj._meta.get_field(name).value_from_object(obj)
+                field = cast(models.Field[Any, Any], obj._meta.get_field(name))  # a form's field
+                out[name] = field.value_from_object(obj)
             except FieldDoesNotExist:
                 out[name] = getattr(obj, name)
         return out

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.models import Letter
-from udbhabon.documents.writers.model import BanglaDate, Document, Section
+from udbhabon.documents.writers.model import BanglaDate, Document, Letterhead, Section
 from udbhabon.offices.queries import form_settings_for
 
 
@@ -38,7 +39,7 @@ def letter_document(letter_id: int) -> Document:
         ),
         "items": [],
         "meeting": None,
-        "header": form_settings_for(office).header(),
+        "header": cast(Letterhead, form_settings_for(office).header()),  # a plain dict below us
     }
     return {"sections": [section], "warnings": []}
 

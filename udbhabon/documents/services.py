@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -314,9 +315,10 @@ def import_cleanup(*, now: dt.datetime | None = None) -> int:
             if not job.file:
                 continue
             storage, name = job.file.storage, job.file.name
-            job.file = ""  # type: ignore[assignment]
+            job.file = ""
             save_with_history(job, actor=None, reason=gettext_noop("file removed: not readable"))
-            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+            if name:
+                transaction.on_commit(partial(storage.delete, name))
             removed += 1
     return removed
 

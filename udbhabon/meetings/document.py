@@ -16,11 +16,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.writers.model import AgendaItem as PaperItem
-from udbhabon.documents.writers.model import BanglaDate, Document, Letter, Section
+from udbhabon.documents.writers.model import BanglaDate, Document, Letter, Letterhead, Section
 from udbhabon.meetings.agenda import month_label
 from udbhabon.meetings.display import minutes_title
 from udbhabon.meetings.models import Meeting
@@ -101,7 +101,7 @@ def meeting_as_section(meeting: Meeting) -> Section:
             "opening": _or_none(meeting.opening),
             "closing": _or_none(meeting.closing),
         },
-        "header": form_settings_for(office).header(),
+        "header": cast(Letterhead, form_settings_for(office).header()),  # offices builds a dict
     }
 
 

@@ -310,7 +310,7 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
         for label, old, new in row.changes:
             field = fields.get(str(label))
             if field is not None and field.is_relation and field.related_model is Post:
-                post_ids.update(i for v in (old, new) if v and (i := pk_of(v)) is not None)
+                post_ids.update(pk for v in (old, new) if v and (pk := pk_of(v)) is not None)
     posts = {p.pk: p for p in Post.objects.filter(pk__in=post_ids).select_related("office")}
 
     def show(field: Any, value: Any) -> Any:

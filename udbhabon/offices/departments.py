@@ -99,7 +99,7 @@ def _compare(
 ) -> tuple[list[Office], list[Office]]:
     """The offices to create (appended after their siblings) and those to refresh."""
     existing = {o.code: o for o in Office.objects.filter(parent__in=parents).order_by("path")}
-    last_step: dict[int, int] = {}
+    last_step: dict[int | None, int] = {}
     for o in existing.values():
         last_step[o.parent_id] = max(last_step.get(o.parent_id, 0), int(o.path[-PATH_STEP:], 36))
     to_create: list[Office] = []

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.concurrency import VersionedForm
@@ -108,7 +109,7 @@ class FormSettingsForm(forms.Form):
             initial[f"designation_{block['role']}"] = block.get("designation", "")
         return initial
 
-    def signatory_fields(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+    def signatory_fields(self) -> list[tuple[str | Promise, forms.BoundField, forms.BoundField]]:
         return [
             (label, self[f"name_{role}"], self[f"designation_{role}"])
             for role, label in FormSettings.Role.choices

@@ -254,10 +254,9 @@ def form_settings_save(
         designation = (block.get("designation") or "").strip()
         if name or designation:
             blocks.append({"role": role, "name": name, "designation": designation})
-    settings = FormSettings.objects.select_for_update().filter(office=office).first()
-    creating = settings is None
-    if creating:
-        settings = FormSettings(office=office)
+    found = FormSettings.objects.select_for_update().filter(office=office).first()
+    creating = found is None
+    settings = FormSettings(office=office) if found is None else found
     settings.letterhead = letterhead.strip()
     settings.memo_prefix = memo_prefix.strip()
     settings.signatories = blocks

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -57,7 +57,7 @@ def detail(request: SignedInRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def form_settings(request: HttpRequest, code: str) -> HttpResponse:
+def form_settings(request: SignedInRequest, code: str) -> HttpResponse:
     """How the office's papers look: seen by whoever sees the office, set by its
     head or innovation officer."""
     office = office_for_view(request, code)

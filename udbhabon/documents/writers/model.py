@@ -85,7 +85,7 @@ class Signatory(TypedDict):
 
 class Letterhead(TypedDict, total=False):
     government: str
-    office: str
+    office: str | None
     unit: str | None
     website: str | None
     lines: list[str]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.writers.model import (
     Document,
     Letter,
+    Letterhead,
     Schedule,
     Section,
     Signatory,
@@ -61,9 +62,10 @@ def _signatories(submission: Submission | None) -> list[Signatory]:
     return [{"name": letter.signatory_name, "designation": letter.signatory_designation}]
 
 
-def _header(office: Office) -> dict[str, Any]:
+def _header(office: Office) -> Letterhead:
     """The office's letterhead as its form settings say (offices.queries)."""
-    return form_settings_for(office).header()
+    # offices sits below the writers' model, so it builds the letterhead as a plain dict
+    return cast(Letterhead, form_settings_for(office).header())
 
 
 def _latest_submission(paper: ActionPlan | ProgressReport) -> Submission | None:

@@ -151,16 +151,19 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     form, names = _item_form(plan, item, posts, request.POST if request.method == "POST" else None)
     saved = request.method == "POST" and form.is_valid()
     if saved:
-        saved = save_or_conflict(
-            form,
-            lambda version: services.item_update(
-                item=item,
-                actor=request.user,
-                post=request.acting_post,
-                expected_version=version,
-                **form.service_values(),
-            ),
-            item_values,
+        saved = (
+            save_or_conflict(  # the row as saved, or None on a conflict
+                form,
+                lambda version: services.item_update(
+                    item=item,
+                    actor=request.user,
+                    post=request.acting_post,
+                    expected_version=version,
+                    **form.service_values(),
+                ),
+                item_values,
+            )
+            is not None
         )
     if saved:
         if not is_htmx(request):

@@ -109,7 +109,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                     post=post,
                     expected_version=version,
                 )
-                or True
+                is not None  # always true: the rows were saved
             ),
             report_values,
             drawn_values=report_values_then,

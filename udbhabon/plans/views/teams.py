@@ -57,7 +57,9 @@ def team(request: SignedInRequest, code: str, year: int) -> HttpResponse:
     )
     posts = queries.office_posts(office)
     initial, version = (team_values(current), current.version) if current else ({}, None)
-    form = TeamForm(request.POST or None, initial=initial, posts=posts, version=version)
+    form: TeamForm | None = TeamForm(
+        request.POST or None, initial=initial, posts=posts, version=version
+    )
     form = form if can_edit else None
     if request.method == "POST":
         if form is None:
