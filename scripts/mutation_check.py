@@ -153,6 +153,10 @@ def run(copy: Path, mutation: Mutation, workers: str) -> tuple[str, float, str]:
         "-rf",
         "-n",
         workers,
+        # small batches per worker: after the first failure a worker still runs
+        # what it was given, so big batches would make -x slow
+        "--maxschedchunk",
+        "4",
         "-p",
         "no:cacheprovider",
         *mutation.tests(),
