@@ -139,7 +139,7 @@ def apply(copy: Path, mutation: Mutation) -> str:
     return text
 
 
-FAILED = re.compile(r"^FAILED (\S+)", re.MULTILINE)
+FAILED = re.compile(r"^FAILED (.+?)(?: - .*)?$", re.MULTILINE)
 SUMMARY_FAILED = re.compile(r"\b[1-9]\d* failed\b")
 
 
