@@ -139,7 +139,7 @@ def apply(copy: Path, mutation: Mutation) -> str:
     return text
 
 
-FAILED = re.compile(r"^FAILED (\S+)", re.MULTILINE)
+FAILED = re.compile(r"^FAILED (.+?)(?: - .*)?$", re.MULTILINE)
 SUMMARY_FAILED = re.compile(r"\b[1-9]\d* failed\b")
 
 
@@ -153,6 +153,10 @@ def run(copy: Path, mutation: Mutation, workers: str) -> tuple[str, float, str]:
         "-rf",
         "-n",
         workers,
+        # small batches per worker: after the first failure a worker still runs
+        # what it was given, so big batches would make -x slow
+        "--maxschedchunk",
+        "4",
         "-p",
         "no:cacheprovider",
         *mutation.tests(),
