@@ -228,7 +228,7 @@ def import_confirm(
 
     A paper that names another office is saved as this office's only when the
     officer said so (`other_office_ok`: "it is ours, written for us")."""
-    from udbhabon.documents.importing import apply_corrections, saver_for
+    from udbhabon.documents.importing import apply_corrections, saver_for, with_paper_extras
 
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ImportJob.Status.READ:
@@ -243,8 +243,10 @@ def import_confirm(
             % {"other": others[0].name, "office": job.office.name}
         )
     doc = apply_corrections(job.result, job.corrections)
+    traces = list((job.trace or {}).get("sections") or [])
     created = []
     for index, section in enumerate(doc["sections"]):
+        section = with_paper_extras(section, traces[index] if index < len(traces) else None)
         saver = saver_for(section["kind"])
         if saver is None:
             raise ValidationError(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bangla.calendar import to_bangla
 from udbhabon.documents.contract import (
     ITEM_KEYS,
     LETTER_KEYS,
@@ -19,6 +20,7 @@ from udbhabon.documents.contract import (
     SECTION_KEYS,
     WARNING_KEYS,
 )
+from udbhabon.documents.writers.text import parse_iso
 
 _LIST_KEYS = {"signatories", "items", "distribution", "occurrences", "warnings", "sections"}
 
@@ -53,6 +55,9 @@ def contract_section(section: dict[str, Any]) -> dict[str, Any]:
         letter = _pick(out["letter"], LETTER_KEYS)
         if letter["bangla_date"] is not None:
             letter["bangla_date"] = _pick(letter["bangla_date"], ("day", "month", "year"))
+        elif parse_iso(letter["date"]) is not None:
+            # the paper prints both calendars (layout.memo_line): so does its data
+            letter["bangla_date"] = to_bangla(parse_iso(letter["date"])).as_dict()
         letter["distribution"] = list(letter["distribution"] or [])
         out["letter"] = letter
     out["signatories"] = [_pick(s, ("name", "designation")) for s in out["signatories"] or []]

@@ -24,6 +24,7 @@ from udbhabon.meetings.views.editor import (
 )
 from udbhabon.meetings.views.meetings import (
     Preview,
+    accept_bangla_date,
     detail,
     mark_held,
     meeting_new,
@@ -43,6 +44,7 @@ __all__ = [
     "FORMATS",
     "Preview",
     "SaveResult",
+    "accept_bangla_date",
     "action_close",
     "action_detail",
     "action_note",
