@@ -91,9 +91,11 @@ def is_draft_mark(text: str) -> bool:
 
 
 def is_annex_heading(text: str) -> bool:
-    """পরিশিষ্ট “ক” alone on a line: an annex (the attendance) starts; the contract
-    keeps no annex, so the reader stops reading the section's text there."""
-    return bool(_ANNEX_HEAD.match(text.strip()))
+    """পরিশিষ্ট “ক” (the attendance) or অন্যান্য লেখা (text a reader could not place)
+    alone on a line: an annex starts; the contract keeps no annex, so the reader stops
+    reading the section's text there."""
+    text = text.strip()
+    return bool(_ANNEX_HEAD.match(text)) or text == "অন্যান্য লেখা"
 
 
 def is_url(text: str) -> bool:

@@ -62,6 +62,9 @@ section["draft"]
 section["notice"]
     True for a meeting with only its agenda: the paper is its notice (title সভার নোটিশ,
     the meeting's facts, the agenda as a numbered list) instead of minutes.
+doc["warnings"] with code "unplaced_text"
+    The source's text the reader could not place: printed in an annex of its own,
+    "অন্যান্য লেখা", after the last section (layout.other_text_part).
 item["id"]
     A stable id (the app's primary key) used by the progress sheet; default
     "<section>.<item index>".

@@ -139,8 +139,9 @@ def orientation(section: dict[str, Any]) -> Literal["portrait", "landscape"]:
     if kind == "action_plan":
         return "landscape"
     if kind == "progress_report":
-        report = report_columns(section)
-        return "landscape" if report["schedule"] or report["remarks"] else "portrait"
+        items = section.get("items") or []
+        remarks = any(item.get("remarks") not in (None, "") for item in items)
+        return "landscape" if report_columns(section)["schedule"] or remarks else "portrait"
     return "portrait"
 
 
@@ -148,5 +149,6 @@ def report_columns(section: dict[str, Any]) -> dict[str, bool]:
     items = section.get("items") or []
     return {
         "schedule": any(item.get("schedule") for item in items),
-        "remarks": any(item.get("remarks") not in (None, "") for item in items),
+        # the remarks column is always printed, empty or not (a paper's fixed form)
+        "remarks": True,
     }

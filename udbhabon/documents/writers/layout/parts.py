@@ -311,4 +311,23 @@ def document_parts(doc: dict[str, Any], lang: str = "bn") -> list[Part]:
     parts: list[Part] = []
     for index, section in enumerate(doc.get("sections") or []):
         parts.extend(section_parts(section, index, lang))
+    other = other_text_part(doc, lang)
+    if other is not None:
+        parts.append(other)
     return parts
+
+
+def other_text_part(doc: dict[str, Any], lang: str) -> Part | None:
+    """অন্যান্য লেখা: the source's text the reader could not place (its unplaced_text
+    warnings), printed in an annex of its own rather than nowhere."""
+    texts = [
+        w.get("message") or ""
+        for w in doc.get("warnings") or []
+        if w.get("code") == "unplaced_text" and w.get("message")
+    ]
+    if not texts:
+        return None
+    w = labels(lang)
+    blocks: list[Block] = [Heading([Line(w["other_text"], bold=True, size="large")])]
+    blocks += [Para(text, role="other") for text in texts]
+    return Part("portrait", blocks, "annex", len(doc.get("sections") or []))
