@@ -134,6 +134,7 @@ CASES = [
         note="no such meeting",
     ),
     Case("meetings:held", EDIT_POST, kwargs=meeting, method="POST"),
+    Case("meetings:accept_bangla_date", EDIT_POST, kwargs=meeting, method="POST"),
     Case("meetings:minutes", EDIT_GET, kwargs=meeting),
     Case("meetings:minutes", EDIT_POST, kwargs=meeting, method="POST", data={}, note="save"),
     Case(

@@ -163,6 +163,42 @@ def apply_corrections(result: dict[str, Any], corrections: dict[str, str]) -> di
     return doc
 
 
+def with_paper_extras(section: dict[str, Any], trace: dict[str, Any] | None) -> dict[str, Any]:
+    """The section with what the paper said beyond the contract, as the writers' extras
+    (documents/writers/model.py), so an imported paper keeps its own words: the minutes'
+    opening and closing, a letter's body (the reader's trace "texts"), and the copy lists
+    when there were more than one (below)."""
+    texts = dict((trace or {}).get("texts") or {})
+    section = dict(section)
+    if section.get("meeting") is not None:
+        meeting = dict(section["meeting"])
+        for key in ("opening", "closing"):
+            if texts.get(key) and not meeting.get(key):
+                meeting[key] = texts[key]
+        section["meeting"] = meeting
+    if section.get("letter") is not None and texts.get("body"):
+        section["letter"] = {"body": texts["body"], **section["letter"]}
+    return with_copy_lists(section, trace)
+
+
+def with_copy_lists(section: dict[str, Any], trace: dict[str, Any] | None) -> dict[str, Any]:
+    """The section with its letter's copy lists (letter["copy_lists"], the writers' extra)
+    when the paper had more than one: minutes list copies for kind information and,
+    after the memo's signature, for information/action (seed 003). The contract keeps
+    one flat list; the reader's trace says where each list starts."""
+    letter = section.get("letter")
+    heads = list((trace or {}).get("copy_lists") or [])
+    if not letter or len(heads) < 2:
+        return section
+    entries = list(letter.get("distribution") or [])
+    starts = [int(h["start"]) for h in heads] + [len(entries)]
+    lists = [
+        {"heading": head["heading"], "entries": entries[start:end]}
+        for head, start, end in zip(heads, starts, starts[1:], strict=False)
+    ]
+    return {**section, "letter": {**letter, "copy_lists": [c for c in lists if c["entries"]]}}
+
+
 # --- What the review screen shows ------------------------------------------
 
 

@@ -251,7 +251,12 @@ def import_confirm(
     officer said so (`other_office_ok`: "it is ours, written for us"). A
     section that collides with a record the office has (a plan of that year)
     replaces it only with `replace`; its saver says what replacing means."""
-    from udbhabon.documents.importing import apply_corrections, existing_for, saver_for
+    from udbhabon.documents.importing import (
+        apply_corrections,
+        existing_for,
+        saver_for,
+        with_paper_extras,
+    )
 
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ImportJob.Status.READ:
@@ -266,8 +271,10 @@ def import_confirm(
             % {"other": others[0].name, "office": job.office.name}
         )
     doc = apply_corrections(job.result or {}, job.corrections)
+    traces = list((job.trace or {}).get("sections") or [])
     created = []
     for index, section in enumerate(doc["sections"]):
+        section = with_paper_extras(section, traces[index] if index < len(traces) else None)
         saver = saver_for(section["kind"])
         if saver is None:
             raise ValidationError(

@@ -51,3 +51,21 @@ def minutes_title(meeting: Meeting) -> str:
     if title.endswith("সভা"):
         return f"{title}র কার্যবিবরণী"
     return f"{title} — কার্যবিবরণী"
+
+
+def offered_texts(meeting: Meeting) -> dict[str, str]:
+    """The minutes' opening and closing for the editor: as recorded; while nothing is
+    written (and the minutes were not read from a paper, which keeps its own), the
+    usual sentences are offered to change or clear — the office's closing lines from
+    its form settings, else the standard ones. Never added on output."""
+    from udbhabon.documents.writers.layout import offered
+    from udbhabon.offices.queries import form_settings_for
+
+    if meeting.source:
+        return {"opening": meeting.opening, "closing": meeting.closing}
+    usual = offered("bn")
+    closing = "\n\n".join(form_settings_for(meeting.office).closing) or usual["closing"]
+    return {
+        "opening": meeting.opening or usual["opening"],
+        "closing": meeting.closing or closing,
+    }

@@ -14,16 +14,14 @@ which is computed from the Gregorian date rather than copied as written.
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
 from bangla.calendar import to_bangla
-from udbhabon.documents.writers.model import AgendaItem as PaperItem
-from udbhabon.documents.writers.model import BanglaDate, Document, Letter, Letterhead, Section
+from udbhabon.documents.writers.model import Document, Letter, Section
 from udbhabon.meetings.agenda import month_label
 from udbhabon.meetings.display import minutes_title
-from udbhabon.meetings.models import Meeting
+from udbhabon.meetings.models import DistributionEntry, Meeting
 from udbhabon.offices.queries import form_settings_for
 
 
@@ -31,32 +29,71 @@ def _or_none(value: str) -> str | None:
     return value or None
 
 
-def _bangla_date(day: dt.date) -> BanglaDate:
-    b = to_bangla(day)
-    return {"day": b.day, "month": b.month_name, "year": b.year}
+COPY_HEADINGS = {
+    DistributionEntry.Purpose.INFORMATION: "অনুলিপি সদয় জ্ঞাতার্থে:",
+    DistributionEntry.Purpose.ACTION: "অনুলিপি জ্ঞাতার্থে/কার্যার্থে:",
+}
 
 
-def _letter(meeting: Meeting) -> Letter | None:
-    """The letter part: memo number and date, distribution, the covering body if any."""
-    distribution = [d.text for d in meeting.distribution.all()]
+def _copies(meeting: Meeting) -> dict[str, list[str]]:
+    """The copy lists by purpose, each in its printed order."""
+    lists: dict[str, list[str]] = {p: [] for p in COPY_HEADINGS}
+    for entry in meeting.distribution.all():
+        lists.setdefault(entry.purpose, []).append(entry.text)
+    return lists
+
+
+def _letter(meeting: Meeting) -> dict[str, Any] | None:
+    """The letter part: memo number and date, the copy lists, the covering body if any."""
+    copies = _copies(meeting)
+    distribution = [text for texts in copies.values() for text in texts]
     if not (meeting.memo_number or meeting.memo_date or distribution):
         return None
     letter: Letter = {
         "memo_number": _or_none(meeting.memo_number),
         "date": meeting.memo_date.isoformat() if meeting.memo_date else None,
-        "bangla_date": _bangla_date(meeting.memo_date) if meeting.memo_date else None,
+        "bangla_date": memo_bangla_date(meeting),
         "subject": None,
         "reference": None,
         "addressee": None,
         "distribution": distribution,
     }
+    if copies[DistributionEntry.Purpose.ACTION]:
+        # two lists with their purposes (extra: documents/writers/model.py)
+        letter["copy_lists"] = [
+            {"heading": COPY_HEADINGS[purpose], "entries": texts}
+            for purpose, texts in copies.items()
+            if texts
+        ]
     body = meeting.letter.body if meeting.letter_id and meeting.letter else ""
     if body:
         letter["body"] = body
     return letter
 
 
-def meeting_as_section(meeting: Meeting) -> Section:
+def memo_bangla_date(meeting: Meeting) -> dict[str, Any] | None:
+    """The memo's Bangla date as printed: as the paper wrote it, until the officer accepts
+    the one computed from the Gregorian date (bangla.calendar); computed when none was
+    written. Both calendars are always printed."""
+    if meeting.memo_date is None:
+        return meeting.memo_bangla_date or None
+    if meeting.memo_bangla_date and not meeting.memo_bangla_corrected:
+        return dict(meeting.memo_bangla_date)
+    return to_bangla(meeting.memo_date).as_dict()
+
+
+def bangla_date_disagreement(meeting: Meeting) -> tuple[dict, dict] | None:
+    """(as written, as computed) when the paper's Bangla date is not the Gregorian date's
+    and the officer has not accepted the computed one yet; else None."""
+    if meeting.memo_date is None or not meeting.memo_bangla_date or meeting.memo_bangla_corrected:
+        return None
+    written = dict(meeting.memo_bangla_date)
+    computed = to_bangla(meeting.memo_date).as_dict()
+    same = all(written.get(k) == computed.get(k) for k in ("day", "month", "year"))
+    return None if same else (written, computed)
+
+
+def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
     """The minutes of `meeting` in the contract's shape.
 
     Reads meeting.office, meeting.letter, meeting.items and meeting.distribution;
@@ -66,17 +103,9 @@ def meeting_as_section(meeting: Meeting) -> Section:
     first = meeting.date.replace(day=1)
     last = meeting.date.replace(day=calendar.monthrange(meeting.date.year, meeting.date.month)[1])
     letter = _letter(meeting)
-    items: list[PaperItem] = [
-        {
-            "serial": item.serial,
-            "topic": item.topic,
-            "discussion": item.discussion,
-            "decision": item.decision,
-            "implementer": item.implementer_text,
-        }
-        for item in meeting.items.all()
-    ]
-    return {
+    form = form_settings_for(office)
+    notice = is_agenda_only(meeting)
+    section = {
         "kind": "meeting_minutes",
         "office": office.name_bn,
         "period": {
@@ -85,11 +114,17 @@ def meeting_as_section(meeting: Meeting) -> Section:
             "end": last.isoformat(),
         },
         "letter": letter,
-        "signatories": [
-            {"name": s.get("name", ""), "designation": s.get("designation", "")}
-            for s in meeting.signatories or []
+        "signatories": _signatories(meeting, form, letter=letter is not None, notice=notice),
+        "items": [
+            {
+                "serial": item.serial,
+                "topic": item.topic,
+                "discussion": item.discussion,
+                "decision": item.decision,
+                "implementer": item.implementer_text,
+            }
+            for item in meeting.items.all()
         ],
-        "items": items,
         "meeting": {
             "title": minutes_title(meeting),
             "chair": _or_none(meeting.chair_text),
@@ -100,9 +135,59 @@ def meeting_as_section(meeting: Meeting) -> Section:
             "attendance_reference": _or_none(meeting.attendance_reference),
             "opening": _or_none(meeting.opening),
             "closing": _or_none(meeting.closing),
+            "attendance": [] if notice else annex_rows(meeting),
         },
-        "header": cast(Letterhead, form_settings_for(office).header()),  # offices builds a dict
+        "header": form.header(),
+        # extras: "খসড়া" until signed; an agenda-only meeting is its notice (সভার নোটিশ)
+        "draft": is_draft(meeting) and not notice,
+        "notice": notice,
     }
+    return section
+
+
+def is_draft(meeting: Meeting) -> bool:
+    """Minutes nobody has signed: neither signed here nor read from a signed paper."""
+    return meeting.signed_at is None and not meeting.is_sent and not meeting.source
+
+
+def is_agenda_only(meeting: Meeting) -> bool:
+    """A meeting with its agenda and nothing discussed or decided yet: its paper is the
+    notice (সভার নোটিশ), not minutes."""
+    if meeting.signed_at is not None or meeting.is_sent or meeting.source:
+        return False
+    if meeting.opening or meeting.closing:
+        return False
+    return not any(item.discussion or item.decision for item in meeting.items.all())
+
+
+def _signatories(
+    meeting: Meeting, form: Any, *, letter: bool, notice: bool
+) -> list[dict[str, str]]:
+    """The signature blocks as recorded; while none is, the office's form settings: the
+    chair signs the minutes, the member secretary the forwarding memo (and the notice)."""
+    if meeting.signatories:
+        return [
+            {"name": s.get("name", ""), "designation": s.get("designation", "")}
+            for s in meeting.signatories
+        ]
+    chair = form.signatory("chair")
+    secretary = form.signatory("member_secretary")
+    if notice:
+        return [secretary] if secretary else []
+    blocks = [chair] if chair else []
+    if letter and secretary and chair:
+        blocks.append(secretary)
+    return blocks
+
+
+def annex_rows(meeting: Meeting) -> list[dict[str, str]]:
+    """পরিশিষ্ট “ক” as printed: those present (all invited while nobody is marked)."""
+    rows = list(meeting.attendance.all())
+    present = [a for a in rows if a.present]
+    return [
+        {"name": a.name, "designation": a.designation, "office": a.office_text}
+        for a in (present or [a for a in rows if a.invited])
+    ]
 
 
 def meeting_as_document(meeting: Meeting) -> Document:
@@ -133,6 +218,7 @@ def paper(section: Section) -> dict[str, Any]:
     """The minutes laid out for the screen with the writers' own words and formats, so
     the page, the PDF and the DOCX read the same (documents/writers/layout.py)."""
     from udbhabon.documents.writers.layout import (
+        copy_lists,
         labels,
         memo_line,
         signature_lines,
@@ -151,7 +237,10 @@ def paper(section: Section) -> dict[str, Any]:
     ]
     letter = section.get("letter")
     letter_signatory, own = split_signatories(section)
-    attendance = meeting.get("attendance_reference") or w["attendance_default"]
+    notice = bool(section.get("notice"))
+    attendance = meeting.get("attendance_reference")
+    if attendance is None:
+        attendance = w["attendance_default"] if meeting.get("attendance") else ""
     opening = meeting.get("opening")
     closing = meeting.get("closing")
     memo = memo_line(letter, "bn") if letter else None
@@ -159,6 +248,9 @@ def paper(section: Section) -> dict[str, Any]:
         "words": w,
         "head": head_lines,
         "title": meeting.get("title") or w["minutes_title"],
+        "draft": w["draft"] if section.get("draft") else "",
+        "notice": w["notice_title"] if notice else "",
+        "agenda_heading": w["agenda"],
         "facts": [
             (k, v)
             for k, v in (
@@ -166,15 +258,18 @@ def paper(section: Section) -> dict[str, Any]:
                 (w["place"], meeting.get("place") or ""),
                 (w["meeting_date"], format_date(meeting.get("date"), "bn")),
                 (w["time"], format_time(meeting.get("time"), "bn")),
-                (w["attendance"], attendance),
+                (w["attendance"], "" if notice else attendance),
             )
             if v
         ],
-        "opening": paragraphs(w["opening_default"] if opening is None else opening),
-        "closing": paragraphs(w["closing_default"] if closing is None else closing),
+        "opening": paragraphs(opening or ""),
+        "closing": paragraphs(closing or ""),
         "signatures": [signature_lines(s, "bn") for s in own if s.get("name")],
         "memo": memo,
-        "distribution_heading": w["distribution_minutes"],
-        "distribution": list((letter.get("distribution") if letter else None) or []),
+        # the copy lists with their headings; the first before the memo's signature
+        "copies": [
+            {"heading": c.heading, "entries": c.entries}
+            for c in (copy_lists(letter, "bn", minutes=True) if letter else [])
+        ],
         "letter_signature": signature_lines(letter_signatory, "bn") if letter_signatory else [],
     }

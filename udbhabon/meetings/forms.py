@@ -128,18 +128,26 @@ class HeaderForm(forms.Form):
         label=_("Members present"),
         max_length=255,
         required=False,
-        help_text=_("Leave empty for “পরিশিষ্ট “ক” দ্রষ্টব্য।”"),
+        help_text=_(
+            "Leave empty for “পরিশিষ্ট “ক” দ্রষ্টব্য।”: the attendance is then printed as annex ক."
+        ),
     )
     opening = forms.CharField(
         label=_("Opening paragraph"),
         required=False,
-        help_text=_("Leave empty for the usual welcome and confirmation sentence."),
+        help_text=_(
+            "Printed as written here. The usual sentence is offered while nothing is "
+            "written: change it to what was said, or clear it."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     closing = forms.CharField(
         label=_("Closing paragraph"),
         required=False,
-        help_text=_("Leave empty for the usual closing sentence."),
+        help_text=_(
+            "Printed as written here. The office's usual closing is offered while nothing "
+            "is written: change it, or clear it."
+        ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -177,6 +185,14 @@ class SendForm(forms.Form):
         help_text=_("One recipient a line. The parent office receives the minutes in any case."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    copies_action = forms.CharField(
+        label=_("Copy for information/action (one line per member)"),
+        help_text=_(
+            "Printed after the memo's signature under অনুলিপি জ্ঞাতার্থে/কার্যার্থে; one recipient a line."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     memo_number = forms.CharField(
         label=_("Memo number already given"),
         max_length=96,
@@ -197,6 +213,10 @@ class SendForm(forms.Form):
         if not lines:
             raise forms.ValidationError(_("Write at least one recipient."))
         return lines
+
+    def clean_copies_action(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["copies_action"].splitlines()]
+        return [line for line in lines if line]
 
     def clean_date(self) -> dt.date:
         date = self.cleaned_data["date"]

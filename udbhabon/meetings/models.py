@@ -163,6 +163,12 @@ class Meeting(Versioned, models.Model):
     )
     memo_number = models.CharField(_("memo number"), max_length=96, blank=True)
     memo_date = models.DateField(_("memo date"), null=True, blank=True)
+    # The memo's Bangla date as the paper wrote it ({"day", "month", "year"}); printed as
+    # written until the officer accepts the date computed from memo_date instead.
+    memo_bangla_date = models.JSONField(_("Bangla date as written"), null=True, blank=True)
+    memo_bangla_corrected = models.BooleanField(
+        _("computed Bangla date accepted"), default=False, db_default=False
+    )
     # The signature blocks as printed ([{"name", "designation"}], paper order).
     signatories = models.JSONField(_("signatories"), default=list, blank=True)
     signed_by = models.ForeignKey(
@@ -313,8 +319,22 @@ class DistributionEntry(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="distribution"
     )
+
+    class Purpose(models.TextChoices):
+        # The two copy lists of minutes (seed 003): for kind information, then for
+        # information/action (one line per member, filled in per member).
+        INFORMATION = "information", _("For kind information")
+        ACTION = "action", _("For information/action")
+
     serial = models.PositiveSmallIntegerField(_("serial"))
     text = models.TextField(_("recipient"))
+    purpose = models.CharField(
+        _("copy list"),
+        max_length=16,
+        choices=Purpose.choices,
+        default=Purpose.INFORMATION,
+        db_default=Purpose.INFORMATION,
+    )
     # Set when the recipient is an office in Udbhabon (the parent office).
     office = models.ForeignKey(
         "offices.Office",

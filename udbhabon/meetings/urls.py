@@ -12,6 +12,7 @@ urlpatterns = [
     path("office/<slug:code>/received/", views.received, name="received"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/held/", views.mark_held, name="held"),
+    path("<int:pk>/bangla-date/", views.accept_bangla_date, name="accept_bangla_date"),
     path("<int:pk>/minutes/", views.minutes, name="minutes"),
     path("<int:pk>/agenda/", views.agenda, name="agenda"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),

@@ -39,9 +39,15 @@ class Facts:
     reference: tuple[str, FieldTrace] | None = None
     addressee: list[TextLine] = field(default_factory=list)
     distribution: list[tuple[str, FieldTrace]] = field(default_factory=list)
+    # Where each copy list starts in `distribution`, with its heading ("অনুলিপি সদয়
+    # জ্ঞাতার্থে:"): minutes have two lists with their purposes (seed 003).
+    copy_heads: list[tuple[int, str]] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
     meeting: dict[str, tuple[str, TextLine]] = field(default_factory=dict)
     unplaced: list[TextLine] = field(default_factory=list)
+    # Running prose (an opening, a closing, a letter's body) by line index: not in the
+    # contract, kept so an imported paper keeps its own sentences (SectionTrace.texts).
+    prose: list[tuple[int, TextLine]] = field(default_factory=list)
 
     @property
     def has_letter(self) -> bool:
@@ -90,7 +96,15 @@ class _Parser:
         return lines.is_contact(text) or lines.is_url(text) or lines.is_page_number(text)
 
     def _step(self, index: int, text: str) -> int:
-        if lines.is_page_number(text) or lines.is_stray_mark(text) or lines.is_url(text):
+        if lines.is_annex_heading(text):
+            self._flush_pending()
+            return len(self.lines)
+        if (
+            lines.is_page_number(text)
+            or lines.is_stray_mark(text)
+            or lines.is_url(text)
+            or lines.is_draft_mark(text)
+        ):
             return index + 1
         if lines.is_govt_header(text):
             self._flush_pending()
@@ -115,6 +129,8 @@ class _Parser:
             return signature[1]
         if lines.is_contact(text) or lines.is_date_only(text) or lines.is_prose(text):
             self._flush_pending()
+            if lines.is_prose(text):
+                self.facts.prose.append((index, self.lines[index]))
             return index + 1
         if self._is_title_block(index):
             self._flush_pending()
@@ -262,6 +278,7 @@ class _Parser:
         entries = self.facts.distribution
         numbered = False
         first = len(entries)
+        self.facts.copy_heads.append((first, head.split(":", 1)[0].strip() + ":"))
         rest = head.split(":", 1)[1].strip() if ":" in head else ""
         if rest:
             entries.append(_entry(rest, line))

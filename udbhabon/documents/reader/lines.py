@@ -81,6 +81,23 @@ def is_stray_mark(text: str) -> bool:
     return len(words(text)) <= 3
 
 
+_DRAFT_MARK = re.compile(r"^\(?\s*(খসড়া|DRAFT)\s*\)?$")
+_ANNEX_HEAD = re.compile(r"^পরিশিষ্ট\s*[“”\"'‘’(]?\s*[ক-হ]\s*[“”\"'‘’)]?\s*[:ঃ।]?$")
+
+
+def is_draft_mark(text: str) -> bool:
+    """ "খসড়া" alone on a line: the mark of an unsigned paper, not its text."""
+    return bool(_DRAFT_MARK.match(text.strip()))
+
+
+def is_annex_heading(text: str) -> bool:
+    """পরিশিষ্ট “ক” (the attendance) or অন্যান্য লেখা (text a reader could not place)
+    alone on a line: an annex starts; the contract keeps no annex, so the reader stops
+    reading the section's text there."""
+    text = text.strip()
+    return bool(_ANNEX_HEAD.match(text)) or text == "অন্যান্য লেখা"
+
+
 def is_url(text: str) -> bool:
     return bool(_URL.match(text.strip()))
 

@@ -129,6 +129,12 @@ class SectionTrace:
     columns: dict[str, int] = field(default_factory=dict)
     fields: dict[str, FieldTrace] = field(default_factory=dict)
     items: list[ItemTrace] = field(default_factory=list)
+    # The copy lists' headings and where each starts in letter.distribution:
+    # [{"heading": "অনুলিপি সদয় জ্ঞাতার্থে:", "start": 0}, ...]
+    copy_lists: list[dict[str, object]] = field(default_factory=list)
+    # The paper's own running text, which the contract does not keep: minutes'
+    # "opening"/"closing" (before/after the table), a letter's "body".
+    texts: dict[str, str] = field(default_factory=dict)
 
     def field(self, name: str) -> FieldTrace:
         return self.fields.setdefault(name, FieldTrace())
@@ -140,6 +146,8 @@ class SectionTrace:
             "columns": dict(self.columns),
             "fields": {name: trace.as_dict() for name, trace in self.fields.items()},
             "items": [item.as_dict() for item in self.items],
+            "copy_lists": [dict(c) for c in self.copy_lists],
+            "texts": dict(self.texts),
         }
 
 

@@ -90,6 +90,7 @@ def build(part: Part, section_index: int) -> Built:
     meeting = _meeting(facts, trace) if kind == "meeting_minutes" else None
     period = _period(facts, meeting, trace)
     letter = _letter(facts, trace, warnings)
+    trace.texts = _own_texts(facts, kind, len(part.before))
     result = items.build(part.table, kind, period)
     trace.items = result.traces
     warnings.extend(result.warnings)
@@ -111,6 +112,26 @@ def build(part: Part, section_index: int) -> Built:
         "meeting": _meeting_dict(meeting) if kind == "meeting_minutes" else None,
     }
     return Built(section, trace, warnings, office is None)
+
+
+def _own_texts(facts: letters.Facts, kind: str, before: int) -> dict[str, str]:
+    """The paper's running prose as paragraphs (lines in a row joined, paragraphs apart
+    by a blank line): for minutes the opening (before the table) and closing (after);
+    for a plan or report the forwarding letter's body (before the table)."""
+    groups: list[tuple[int, list[str]]] = []
+    last = -2
+    for index, line in facts.prose:
+        if index == last + 1 and groups:
+            groups[-1][1].append(line.text)
+        else:
+            groups.append((index, [line.text]))
+        last = index
+    paras = [(start < before, " ".join(texts)) for start, texts in groups]
+    first = "\n\n".join(text for is_before, text in paras if is_before)
+    after = "\n\n".join(text for is_before, text in paras if not is_before)
+    if kind == "meeting_minutes":
+        return {k: v for k, v in (("opening", first), ("closing", after)) if v}
+    return {"body": first} if first else {}
 
 
 # --- kind, office, period -------------------------------------------------------------
@@ -250,6 +271,11 @@ def _letter(
         addressee = rest if rest else text
     for number, (_, entry_trace) in enumerate(facts.distribution):
         trace.fields[f"letter.distribution[{number}]"] = entry_trace
+    trace.copy_lists = [
+        {"heading": heading, "start": start}
+        for start, heading in facts.copy_heads
+        if start < len(facts.distribution)
+    ]
     return {
         "memo_number": facts.memo[0] if facts.memo else None,
         "date": gregorian.isoformat() if gregorian else None,

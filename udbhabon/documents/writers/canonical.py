@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from bangla.calendar import to_bangla
 from udbhabon.documents.contract import (
     ITEM_KEYS,
     LETTER_KEYS,
@@ -21,6 +22,7 @@ from udbhabon.documents.contract import (
     WARNING_KEYS,
 )
 from udbhabon.documents.writers.model import Document, Schedule, Section
+from udbhabon.documents.writers.text import parse_iso
 
 _LIST_KEYS = {"signatories", "items", "distribution", "occurrences", "warnings", "sections"}
 
@@ -55,6 +57,9 @@ def contract_section(section: Section) -> dict[str, Any]:
         letter = _pick(out["letter"], LETTER_KEYS)
         if letter["bangla_date"] is not None:
             letter["bangla_date"] = _pick(letter["bangla_date"], ("day", "month", "year"))
+        elif parse_iso(letter["date"]) is not None:
+            # the paper prints both calendars (layout.memo_line): so does its data
+            letter["bangla_date"] = to_bangla(parse_iso(letter["date"])).as_dict()
         letter["distribution"] = list(letter["distribution"] or [])
         out["letter"] = letter
     out["signatories"] = [_pick(s, ("name", "designation")) for s in out["signatories"] or []]

@@ -411,6 +411,40 @@ def _set_defaults(document: Any, lang: str) -> None:
     props.language = "bn-BD" if lang == "bn" else "en"
 
 
+# The complex-script font and its fallbacks in the font table: Noto Sans Bengali (what the
+# runs name, w:cs), else Nirmala UI (Windows 8 and later), else Vrinda (Windows XP-7):
+# Word takes a font's w:altName when the font is not installed. usb0 bit 16: Bengali.
+CS_FALLBACKS = (
+    (BENGALI_FAMILY, "Nirmala UI"),
+    ("Nirmala UI", "Vrinda"),
+    ("Vrinda", None),
+)
+
+
+def _font_table(document: Any) -> None:
+    """Declare the Bengali fonts and their fallbacks in word/fontTable.xml."""
+    from lxml import etree
+
+    part = next(
+        p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
+    )
+    root = etree.fromstring(part.blob)
+    w = f"{{{W_NS}}}"
+    for name, alternative in CS_FALLBACKS:
+        for old in root.findall(f"{w}font[@{w}name='{name}']"):
+            root.remove(old)
+        font = etree.SubElement(root, f"{w}font", {f"{w}name": name})
+        if alternative:
+            etree.SubElement(font, f"{w}altName", {f"{w}val": alternative})
+        etree.SubElement(font, f"{w}charset", {f"{w}val": "00"})
+        etree.SubElement(font, f"{w}family", {f"{w}val": "swiss"})
+        etree.SubElement(font, f"{w}pitch", {f"{w}val": "variable"})
+        sig = {"usb0": "00010003", "usb1": "00000000", "usb2": "00000000", "usb3": "00000000"}
+        sig |= {"csb0": "00000001", "csb1": "00000000"}
+        etree.SubElement(font, f"{w}sig", {f"{w}{k}": v for k, v in sig.items()})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def write_docx(doc: Paper, lang: str = "bn") -> bytes:
     from docx import Document
     from docx.oxml import parse_xml
@@ -419,6 +453,7 @@ def write_docx(doc: Paper, lang: str = "bn") -> bytes:
     parts = layout.document_parts(doc, lang)
     document = Document()
     _set_defaults(document, lang)
+    _font_table(document)
     section = document.sections[0]
     footer = section.footer
     footer_el = footer._element

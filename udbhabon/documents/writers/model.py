@@ -31,7 +31,8 @@ section["subtitle"]
     A line under the title (e.g. "ই-গভর্নেন্স/ইনোভেশন বিষয়ে গৃহীত কার্যক্রম:"). None by default.
 letter["body"]
     The letter's paragraphs: a string (paragraphs separated by blank lines) or a list of
-    strings. Default: a standard forwarding sentence naming the office and period.
+    strings, as the record holds them. None: no body (the standard forwarding sentence is
+    only offered on screen, layout.offered; nothing is added on output).
 letter["attachments"]
     The attachment line: a string as written ("০৫ (পাঁচ) পাতা") or a page count (5 is
     written "০৫ (পাঁচ) পাতা"). None: no attachment line.
@@ -39,14 +40,31 @@ letter["signatory"]
     Who signs the letter (`Signatory`, plus optional phone/email). Default: taken from
     section["signatories"] (see `layout.split_signatories`).
 letter["distribution_heading"]
-    Default "অনুলিপি (জ্যেষ্ঠতার ক্রমানুসারে নয়):" (minutes: "অনুলিপি সদয় জ্ঞাতার্থে:").
+    Default "অনুলিপি (জ্যেষ্ঠতার ক্রমানুসারে নয়):" (minutes: "অনুলিপি সদয় জ্ঞাতার্থে ও প্রয়োজনীয় কার্যার্থে:").
+letter["copy_lists"]
+    [{"heading", "entries"}], when the paper has more than one copy list: minutes list
+    copies "অনুলিপি সদয় জ্ঞাতার্থে:" before the memo's signature and "অনুলিপি
+    জ্ঞাতার্থে/কার্যার্থে:" after it (seed 003). The entries together are
+    letter["distribution"], in order.
 signatory["phone"], signatory["email"]
     Printed under the designation (the reader drops them again).
 meeting["attendance_reference"]
-    Default "পরিশিষ্ট “ক” দ্রষ্টব্য।"
+    Default "পরিশিষ্ট “ক” দ্রষ্টব্য।" when meeting["attendance"] is given, else none.
+meeting["attendance"]
+    [{"name", "designation", "office"}]: printed as পরিশিষ্ট “ক” (a page of its own, with a
+    signature column) when the reference is the default or names a পরিশিষ্ট.
 meeting["opening"], meeting["closing"]
-    The paragraphs before and after the agenda table (string or list of strings);
-    defaults are the usual welcome and closing sentences. "" leaves one out.
+    The paragraphs before and after the agenda table (string or list of strings), as the
+    record holds them; None or "" prints none (no stock sentence is added).
+section["draft"]
+    True for minutes nobody has signed: "খসড়া" is printed above the letterhead and the
+    annex, and the PDF's title says so.
+section["notice"]
+    True for a meeting with only its agenda: the paper is its notice (title সভার নোটিশ,
+    the meeting's facts, the agenda as a numbered list) instead of minutes.
+doc["warnings"] with code "unplaced_text"
+    The source's text the reader could not place: printed in an annex of its own,
+    "অন্যান্য লেখা", after the last section (layout.other_text_part).
 item["id"]
     A stable id (the app's primary key) used by the progress sheet; default
     "<section>.<item index>".
@@ -102,6 +120,7 @@ class Letter(TypedDict):
     # extras
     body: NotRequired[str | list[str] | None]
     attachments: NotRequired[str | int | None]
+    copy_lists: NotRequired[list[dict[str, object]]]
     signatory: NotRequired[Signatory | None]
     distribution_heading: NotRequired[str | None]
 

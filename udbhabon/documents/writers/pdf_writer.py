@@ -288,14 +288,17 @@ def _document_title(doc: Document, lang: str) -> str:
     for section in doc.get("sections") or []:
         kind = section.get("kind")
         if kind == "meeting_minutes":
-            meeting = section.get("meeting")
-            title = (meeting.get("title") if meeting else None) or words["minutes_title"]
+            title = (section.get("meeting") or {}).get("title") or words["minutes_title"]
+            if section.get("notice"):
+                title = f"{words['notice_title']}: {title}"
         else:
             title = (
                 section.get("title")
                 or words["report_title" if kind == "progress_report" else "plan_title"]
             )
         office = section.get("office")
+        if section.get("draft"):
+            title = f"{title} ({words['draft']})"
         return f"{title} — {office}" if office else title
     return words["plan_title"]
 

@@ -244,6 +244,7 @@ _SHEET_NAMES = {
     "plan": "sheet_plan",
     "report": "sheet_report",
     "minutes": "sheet_minutes",
+    "annex": "sheet_annex",
 }
 
 

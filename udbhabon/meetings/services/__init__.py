@@ -54,6 +54,7 @@ from udbhabon.meetings.services.importing import (
     meeting_import,
 )
 from udbhabon.meetings.services.meetings import (
+    meeting_accept_bangla_date,
     meeting_create,
     meeting_mark_held,
     schedule_create,
@@ -61,6 +62,7 @@ from udbhabon.meetings.services.meetings import (
     schedule_plan_meetings,
 )
 from udbhabon.meetings.services.minutes import (
+    default_copies_action,
     default_distribution,
     minutes_reopen,
     minutes_sign_and_send,
@@ -85,9 +87,11 @@ __all__ = [
     "can_follow_up",
     "chair_text_for",
     "check_allowed",
+    "default_copies_action",
     "default_distribution",
     "default_title",
     "kind_from_title",
+    "meeting_accept_bangla_date",
     "meeting_create",
     "meeting_header_update",
     "meeting_import",

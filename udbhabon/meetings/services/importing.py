@@ -92,14 +92,29 @@ def meeting_import(
     )
     for n, raw in enumerate(section.get("items") or [], 1):
         _import_item(meeting, n, raw, actor)
-    for n, text in enumerate(letter.get("distribution") or [], 1):
+    for n, (text, purpose) in enumerate(_copies(letter), 1):
         if normalize(text):
             save_with_history(
-                DistributionEntry(meeting=meeting, serial=n, text=normalize(text)),
+                DistributionEntry(meeting=meeting, serial=n, text=normalize(text), purpose=purpose),
                 actor=actor,
                 reason=gettext_noop("imported"),
             )
     return meeting
+
+
+def _copies(letter: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each copy with its list's purpose: with two lists (letter["copy_lists"], as the
+    reader found them), the first is for kind information, the later for
+    information/action; a single list is for information."""
+    lists = letter.get("copy_lists") or []
+    if len(lists) < 2:
+        return [
+            (t, DistributionEntry.Purpose.INFORMATION) for t in letter.get("distribution") or []
+        ]
+    out = [(t, DistributionEntry.Purpose.INFORMATION) for t in lists[0].get("entries") or []]
+    for later in lists[1:]:
+        out += [(t, DistributionEntry.Purpose.ACTION) for t in later.get("entries") or []]
+    return out
 
 
 def _meeting_from(
@@ -116,9 +131,13 @@ def _meeting_from(
         time=_time(info.get("time")),
         place=normalize(info.get("place") or ""),
         chair_text=normalize(info.get("chair") or ""),
+        # the paper's own opening and closing (documents.importing.with_paper_extras)
+        opening=normalize_multiline(info.get("opening") or ""),
+        closing=normalize_multiline(info.get("closing") or ""),
         status=Status.DRAFTED,
         memo_number=normalize(letter.get("memo_number") or "").replace(" ", ""),
         memo_date=_iso(letter.get("date")),
+        memo_bangla_date=_bangla_date(letter.get("bangla_date")),
         signatories=[
             {
                 "name": normalize(s.get("name") or ""),
@@ -128,6 +147,16 @@ def _meeting_from(
         ],
         **source_fields(source),
     )
+
+
+def _bangla_date(value: Any) -> dict[str, Any] | None:
+    """The memo's Bangla date as the paper wrote it (the contract's canonical form)."""
+    if not isinstance(value, dict):
+        return None
+    day, month, year = value.get("day"), value.get("month"), value.get("year")
+    if not (isinstance(day, int) and isinstance(month, str) and isinstance(year, int)):
+        return None
+    return {"day": day, "month": month, "year": year}
 
 
 def _import_item(meeting: Meeting, n: int, raw: Any, actor: User | None) -> AgendaItem:

@@ -180,3 +180,19 @@ def meeting_mark_held(*, meeting: Meeting, actor: User | None, post: Post | None
     integrations.record_plan_evidence(meeting=meeting, actor=actor)
     integrations.figures_changed(meeting)
     return meeting
+
+
+@transaction.atomic
+def meeting_accept_bangla_date(
+    *, meeting: Meeting, actor: User | None, post: Post | None
+) -> Meeting:
+    """Print the memo's Bangla date computed from its Gregorian date instead of the one
+    the paper wrote (flagged on the meeting's page when they disagree)."""
+    require_edit(post, meeting.office)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.memo_bangla_corrected or not meeting.memo_bangla_date:
+        return meeting
+    meeting.memo_bangla_corrected = True
+    return save_with_history(
+        meeting, actor=actor, reason=gettext_noop("computed Bangla date accepted")
+    )

@@ -36,26 +36,51 @@ from udbhabon.meetings.services.meetings import meeting_mark_held
 from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
+from udbhabon.offices.queries import form_settings_for
 
 
-def default_distribution(meeting: Meeting) -> list[str]:
-    """The list the office used last time, else its parent office (up the hierarchy)."""
-    last = (
+def _last_sent(meeting: Meeting) -> Meeting | None:
+    return (
         Meeting.objects.filter(office_id=meeting.office_id, status=Status.SENT)
         .exclude(pk=meeting.pk)
         .order_by("-sent_at")
         .first()
     )
+
+
+def default_distribution(meeting: Meeting) -> list[str]:
+    """The first copy list (for kind information): the one the office used last time,
+    else its form settings' usual list, else its parent office (up the hierarchy)."""
+    last = _last_sent(meeting)
     if last is not None:
-        entries = [d.text for d in last.distribution.all()]
+        entries = [
+            d.text
+            for d in last.distribution.all()
+            if d.purpose == DistributionEntry.Purpose.INFORMATION
+        ]
         if entries:
             return entries
+    usual = form_settings_for(meeting.office).distribution
+    if usual:
+        return usual
     parent = meeting.office.parent
     if parent is None:
         return []
     head = parent.posts.filter(role=Post.Role.HEAD, is_active=True).first()
     text = f"{head.title_bn}, {parent.name_bn}।" if head else f"{parent.name_bn}।"
     return [text]
+
+
+def default_copies_action(meeting: Meeting) -> list[str]:
+    """The second copy list (for information/action): one line per member present
+    ("জনাব <name>, <designation>"), as seed 003's "জনাব, ....., নাটোর" is filled in."""
+    rows = [a for a in meeting.attendance.all() if a.present and not a.is_guest]
+    lines = []
+    for a in rows:
+        who = ", ".join(t for t in (a.name, a.designation) if t)
+        if who:
+            lines.append(f"জনাব {who}")
+    return lines
 
 
 def _signatory(post: Post) -> dict[str, str]:
@@ -85,13 +110,16 @@ def minutes_sign_and_send(
     post: Post | None,
     memo_number: str = "",
     body: str = "",
+    copies_action: Sequence[str] = (),
 ) -> Meeting:
     """Sign the minutes, number the memo, send them down the list and up to the parent.
 
     `memo_number` records a number already given on paper (imported minutes);
     empty takes the office's next memo number (documents.letter_issue). Every
     decision becomes an action item (or, for a decision carried forward, gets
-    the meeting's discussion as a follow-up note). Returns the meeting.
+    the meeting's discussion as a follow-up note). `distribution` is the copy list for
+    kind information, `copies_action` the second list (for information/action, after
+    the memo's signature). Returns the meeting.
     """
     if meeting.date is not None and date < meeting.date:
         raise ValidationError(
@@ -110,6 +138,7 @@ def minutes_sign_and_send(
         letter={"date": date},
         date=date,
         entries=[normalize(e) for e in distribution if normalize(e)],
+        action_entries=[normalize(e) for e in copies_action if normalize(e)],
         memo_number=memo_number,
         body=body,
     )
@@ -139,7 +168,7 @@ def _memo(step: workflow.Step) -> dict[str, Any]:
     return {
         "subject": minutes_title(step.paper),
         "body": normalize_multiline(step.data["body"]),
-        "distribution": step.data["entries"],
+        "distribution": step.data["entries"] + step.data["action_entries"],
     }
 
 
@@ -170,7 +199,7 @@ def _sent_reason(step: workflow.Step) -> str:
 
 def _record_sending(step: workflow.Step) -> None:
     meeting, actor = step.paper, step.actor
-    _replace_distribution(meeting, step.data["entries"], actor)
+    _replace_distribution(meeting, step.data["entries"], step.data["action_entries"], actor)
     _sync_actions(meeting, actor, step.post)
     assert step.at is not None  # the workflow stamps every step
     _save_version(meeting, reason=step.data["reason"], now=step.at, actor=actor, post=step.post)
@@ -229,11 +258,13 @@ MINUTES = workflow.PaperKind(
 
 
 def _sign(meeting: Meeting, *, post: Post | None, on_paper: bool, now: dt.datetime) -> None:
-    """Signed and sent now, with the chair and the signer as the paper's signatories
-    (one line when they are the same person); the minutes' version goes up."""
+    """Signed and sent now: the chair signs the minutes, the member secretary the
+    forwarding memo (the office's form settings name them; else the signer signs the
+    memo, one line when the signer is the chair); the minutes' version goes up."""
     chair = _chair_signatory(meeting)
     signer = _signatory(post) if post is not None else None
-    signatories = [s for s in (chair, signer) if s and s.get("name")]
+    secretary = form_settings_for(meeting.office).signatory("member_secretary")
+    signatories = [s for s in (chair, secretary or signer) if s and s.get("name")]
     if len(signatories) == 2 and signatories[0]["name"] == signatories[1]["name"]:
         signatories = signatories[:1]
     # Minutes signed on paper (an imported memo number) keep the paper's signatures.
@@ -283,18 +314,22 @@ def _carry_forward(meeting: Meeting, *, actor: User | None) -> None:
             agenda_refresh(meeting=later, actor=actor, post=None)
 
 
-def _replace_distribution(meeting: Meeting, entries: list[str], actor: Any) -> None:
-    old = [d.text for d in meeting.distribution.all()]
-    if old == entries:
+def _replace_distribution(
+    meeting: Meeting, entries: list[str], action: list[str], actor: Any
+) -> None:
+    info, act = DistributionEntry.Purpose.INFORMATION, DistributionEntry.Purpose.ACTION
+    wanted = [(t, info) for t in entries] + [(t, act) for t in action]
+    old = [(d.text, d.purpose) for d in meeting.distribution.all()]
+    if old == wanted:
         return
     meeting.distribution.all().delete()
     parent = meeting.office.parent
     parent_keys = {loose_key(parent.name_bn), loose_key(parent.place_bn)} if parent else set()
-    for n, text in enumerate(entries, 1):
+    for n, (text, purpose) in enumerate(wanted, 1):
         key = loose_key(text)
         office = parent if parent and any(k and k in key for k in parent_keys) else None
         save_with_history(
-            DistributionEntry(meeting=meeting, serial=n, text=text, office=office),
+            DistributionEntry(meeting=meeting, serial=n, text=text, office=office, purpose=purpose),
             actor=actor,
             reason=gettext_noop("distribution"),
         )

@@ -73,13 +73,14 @@ def test_it_shows_a_meeting_in_a_fixed_number_of_queries(login, natore, io, chai
     url = lambda m: reverse("meetings:detail", kwargs={"pk": m.pk})  # noqa: E731
     _count(client, url(small))  # warm the session and the acting post
     counts = (_count(client, url(small)), _count(client, url(large)))
-    # 14 = the shell's 4 (session, user, acting posts, unread notifications)
+    # 15 = the shell's 4 (session, user, acting posts, unread notifications)
     #      + 1 the meeting with office, parent, chair, letter, schedule (one join)
     #      + 6 prefetches: items (with action items), their implementing posts,
     #        their implementing offices, attendance, distribution list, versions
     #      + 1 the breadcrumbs' ancestors + 2 the history (the meeting's records,
-    #        the agenda items' last 200 records, each with its user).
-    assert counts == (14, 14), counts
+    #        the agenda items' last 200 records, each with its user)
+    #      + 1 the office's form settings (letterhead, signatories).
+    assert counts == (15, 15), counts
 
 
 def test_it_shows_500_open_decisions_in_a_fixed_number_of_queries(login, natore, io, chair):

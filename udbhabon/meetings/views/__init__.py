@@ -25,6 +25,7 @@ from udbhabon.meetings.views.editor import (
 from udbhabon.meetings.views.history import history_version, link_versions
 from udbhabon.meetings.views.meetings import (
     Preview,
+    accept_bangla_date,
     detail,
     mark_held,
     meeting_new,
@@ -44,6 +45,7 @@ __all__ = [
     "FORMATS",
     "Preview",
     "SaveResult",
+    "accept_bangla_date",
     "action_close",
     "action_detail",
     "action_note",

@@ -19,6 +19,7 @@ from udbhabon.core.errors import error_text
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.templatetags.bn import digits
 from udbhabon.meetings import access, services
+from udbhabon.meetings.display import offered_texts
 from udbhabon.meetings.forms import (
     AgendaAddForm,
     AttendanceForm,
@@ -105,8 +106,7 @@ def _editor_context(
             "place": meeting.place,
             "chair_text": meeting.chair_text,
             "attendance_reference": meeting.attendance_reference,
-            "opening": meeting.opening,
-            "closing": meeting.closing,
+            **offered_texts(meeting),
             "version": meeting.version,
         },
     )

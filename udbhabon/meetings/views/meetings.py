@@ -27,6 +27,7 @@ from udbhabon.meetings.forms import (
     MonthFilterForm,
     ScheduleForm,
 )
+from udbhabon.meetings.models import Meeting
 from udbhabon.meetings.views.common import crumbs, date_param, office_posts, page_number
 from udbhabon.meetings.views.history import link_versions
 from udbhabon.offices import permissions
@@ -187,8 +188,25 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "deadline": queries.minutes_deadline(meeting) if meeting.sent_at else None,
             "history": link_versions(meeting, queries.meeting_history(meeting)),
             "correct_form": CorrectForm(),
+            "bangla_date": _bangla_disagreement(meeting),
         },
     )
+
+
+def _bangla_disagreement(meeting: Meeting) -> dict[str, str] | None:
+    """The paper's Bangla date beside the one its Gregorian date gives, when they differ."""
+    from udbhabon.documents.writers.text import format_bangla_date, format_date
+    from udbhabon.meetings.document import bangla_date_disagreement
+
+    found = bangla_date_disagreement(meeting)
+    if found is None:
+        return None
+    written, computed = found
+    return {
+        "written": format_bangla_date(written, "bn"),
+        "computed": format_bangla_date(computed, "bn"),
+        "gregorian": format_date(meeting.memo_date.isoformat(), "bn"),
+    }
 
 
 @login_required
@@ -218,3 +236,15 @@ def received(request: SignedInRequest, code: str) -> HttpResponse:
             "month": month,
         },
     )
+
+
+@login_required
+@require_POST
+def accept_bangla_date(request: HttpRequest, pk: int) -> HttpResponse:
+    """Print the memo's Bangla date computed from its Gregorian date, not the paper's."""
+    meeting = access.meeting_for_edit(request, pk, full=False)
+    services.meeting_accept_bangla_date(
+        meeting=meeting, actor=request.user, post=acting_post(request)
+    )
+    messages.success(request, _("The corrected Bangla date will be printed."))
+    return redirect("meetings:detail", pk=meeting.pk)

@@ -38,6 +38,7 @@ def send(request: SignedInRequest, pk: int) -> HttpResponse:
         initial={
             "date": meeting.memo_date or timezone.localdate(),
             "distribution": "\n".join(services.default_distribution(meeting)),
+            "copies_action": "\n".join(services.default_copies_action(meeting)),
             "memo_number": imported_memo,
         },
     )
@@ -48,6 +49,7 @@ def send(request: SignedInRequest, pk: int) -> HttpResponse:
                 meeting=meeting,
                 date=data["date"],
                 distribution=data["distribution"],
+                copies_action=data["copies_action"],
                 memo_number=data["memo_number"],
                 body=data["body"],
                 actor=request.user,
@@ -136,8 +138,12 @@ def download(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     from udbhabon.documents.writers import CONTENT_TYPES, write_document
 
-    data = write_document(meeting_as_document(meeting), cast(Format, fmt))  # one of FORMATS
+    doc = meeting_as_document(meeting)
+    data = write_document(doc, cast(Format, fmt))  # one of FORMATS
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    name = f"minutes-{meeting.office.code}-{meeting.date.isoformat()}.{fmt}"
+    section = doc["sections"][0]
+    # named as what it is: the notice of a meeting, draft minutes, or the minutes
+    stem = "notice" if section["notice"] else "minutes-draft" if section["draft"] else "minutes"
+    name = f"{stem}-{meeting.office.code}-{meeting.date.isoformat()}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -40,9 +40,13 @@ from udbhabon.documents.writers.layout.cells import (
 )
 from udbhabon.documents.writers.layout.labels import (
     LABELS,
+    OFFERED,
     labels,
+    offered,
 )
 from udbhabon.documents.writers.layout.parts import (
+    attendance_annex,
+    copy_lists,
     document_parts,
     letter_blocks,
     letterhead,
@@ -57,6 +61,7 @@ from udbhabon.documents.writers.layout.tables import (
 
 __all__ = [
     "LABELS",
+    "OFFERED",
     "Align",
     "Block",
     "Cell",
@@ -72,7 +77,9 @@ __all__ = [
     "Signature",
     "Table",
     "addressee_lines",
+    "attendance_annex",
     "cell_text",
+    "copy_lists",
     "designation_lines",
     "document_parts",
     "labels",
@@ -82,6 +89,7 @@ __all__ = [
     "minutes_table",
     "occurrence_cells",
     "occurrence_rows_needed",
+    "offered",
     "orientation",
     "plan_table",
     "report_columns",

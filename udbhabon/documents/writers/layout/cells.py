@@ -142,8 +142,9 @@ def orientation(section: Section) -> Literal["portrait", "landscape"]:
     if kind == "action_plan":
         return "landscape"
     if kind == "progress_report":
-        report = report_columns(section)
-        return "landscape" if report["schedule"] or report["remarks"] else "portrait"
+        items = section.get("items") or []
+        remarks = any(item.get("remarks") not in (None, "") for item in items)
+        return "landscape" if report_columns(section)["schedule"] or remarks else "portrait"
     return "portrait"
 
 
@@ -151,5 +152,6 @@ def report_columns(section: Section) -> dict[str, bool]:
     items = section.get("items") or []
     return {
         "schedule": any(item.get("schedule") for item in items),
-        "remarks": any(item.get("remarks") not in (None, "") for item in items),
+        # the remarks column is always printed, empty or not (a paper's fixed form)
+        "remarks": True,
     }

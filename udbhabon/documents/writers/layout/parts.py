@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from typing import Any
 
+from bangla.calendar import to_bangla
 from udbhabon.documents.writers.layout.blocks import (
     Block,
+    Cell,
+    HeaderCell,
     Heading,
     KeyValues,
     Line,
@@ -17,6 +18,7 @@ from udbhabon.documents.writers.layout.blocks import (
     Para,
     Part,
     Signature,
+    Table,
 )
 from udbhabon.documents.writers.layout.cells import (
     addressee_lines,
@@ -35,6 +37,7 @@ from udbhabon.documents.writers.text import (
     format_date,
     format_time,
     paragraphs,
+    parse_iso,
 )
 
 
@@ -65,7 +68,8 @@ def memo_line(letter: Letter, lang: str) -> MemoLine | None:
     w = labels(lang)
     memo = f"{w['memo']}{letter['memo_number']}" if letter.get("memo_number") else ""
     dates: list[str] = []
-    bangla = format_bangla_date(letter.get("bangla_date"), lang)
+    # both calendars always: the Bangla date computed when the record holds only one
+    bangla = format_bangla_date(letter.get("bangla_date") or _computed(letter), lang)
     gregorian = format_date(letter.get("date"), lang)
     if bangla and gregorian:
         dates = [f"{bangla} {w['bangla_era']}", f"{gregorian} {w['gregorian_era']}".strip()]
@@ -78,14 +82,9 @@ def memo_line(letter: Letter, lang: str) -> MemoLine | None:
     return MemoLine(memo, dates)
 
 
-def _default_body(section: Section, lang: str) -> str:
-    w = labels(lang)
-    paper = w["body_report"] if section.get("kind") == "progress_report" else w["body_plan"]
-    period = section.get("period")
-    label = (period.get("label") if period else None) or ""
-    office = section.get("office") or ""
-    text = w["body_default"].format(office=office, period=label, paper=paper)
-    return re.sub(r"\s+", " ", text).replace("-এর  ", "-এর ").strip()
+def _computed(letter: dict[str, Any]) -> dict[str, Any] | None:
+    day = parse_iso(letter.get("date"))
+    return to_bangla(day).as_dict() if day else None
 
 
 def _attachment_text(value: Any, lang: str) -> str:
@@ -110,41 +109,54 @@ def letter_blocks(
     memo = memo_line(letter, lang)
     if memo:
         blocks.append(memo)
-    if subject := letter.get("subject"):
-        blocks.append(Para(w["subject"] + subject, bold=True, role="subject"))
-    if reference := letter.get("reference"):
-        blocks.append(Para(w["reference"] + reference, role="reference"))
-    body = letter.get("body")
-    body_paras = paragraphs(body) if body is not None else []
-    if body is None and not minutes:
-        body_paras = [_default_body(section, lang)]
-    for text in body_paras:
+    if letter.get("subject"):
+        blocks.append(Para(w["subject"] + letter["subject"], bold=True, role="subject"))
+    if letter.get("reference"):
+        blocks.append(Para(w["reference"] + letter["reference"], role="reference"))
+    # the body as the record holds it (typed, accepted or read from the paper): none else
+    for text in paragraphs(letter.get("body") or ""):
         blocks.append(Para(text, align="justify", indent=True, role="body"))
     attachment = _attachment_text(letter.get("attachments"), lang)
     if attachment:
         blocks.append(Para(attachment, role="attachments"))
     addressee = letter.get("addressee")
-    distribution = [d for d in letter.get("distribution") or [] if d]
-    heading = letter.get("distribution_heading") or (
-        w["distribution_minutes"] if minutes else w["distribution"]
-    )
-    entries = [f"{digits(f'{n:02d}', lang)}. {entry}" for n, entry in enumerate(distribution, 1)]
+    lists = copy_lists(letter, lang, minutes=minutes)
     if minutes:
-        # minutes: memo line, addressee, copy list, then the memo's signature
+        # minutes: memo line, addressee, the first copy list, the memo's signature, then
+        # the second list (for information/action, one line per member), as seed 003
         if addressee:
             blocks.append(_addressee_block(addressee, lang))
-        if entries:
-            blocks.append(NumberedList(heading, entries))
+        blocks.extend(lists[:1])
         if signatory:
             blocks.append(Signature(signature_lines(signatory, lang)))
+        blocks.extend(lists[1:])
     else:
         if signatory:
             blocks.append(Signature(signature_lines(signatory, lang)))
         if addressee:
             blocks.append(_addressee_block(addressee, lang))
-        if entries:
-            blocks.append(NumberedList(heading, entries))
+        blocks.extend(lists)
     return blocks
+
+
+def copy_lists(letter: dict[str, Any], lang: str, *, minutes: bool) -> list[NumberedList]:
+    """The copy lists (অনুলিপি) with their headings: letter["copy_lists"] when the paper
+    has more than one (minutes: for kind information, then for information/action),
+    else the one list letter["distribution"] under its heading."""
+    w = labels(lang)
+    own = [c for c in letter.get("copy_lists") or [] if c.get("entries")]
+    if not own:
+        heading = letter.get("distribution_heading") or (
+            w["distribution_minutes"] if minutes else w["distribution"]
+        )
+        own = [{"heading": heading, "entries": letter.get("distribution") or []}]
+    out = []
+    for copies in own:
+        entries = [e for e in copies.get("entries") or [] if e]
+        if entries:
+            numbered = [f"{digits(f'{n:02d}', lang)}. {e}" for n, e in enumerate(entries, 1)]
+            out.append(NumberedList(copies.get("heading") or w["distribution"], numbered))
+    return out
 
 
 def _addressee_block(addressee: str, lang: str) -> LinesBlock:
@@ -163,45 +175,94 @@ def _title_heading(section: Section, default_title: str) -> Heading:
     return Heading(lines)
 
 
-def _minutes_blocks(section: Section, lang: str, signatures: list[Block]) -> list[Block]:
-    """The minutes' page: letterhead, title, header lines, opening, the table, closing."""
+def draft_mark(section: dict[str, Any], lang: str) -> list[Block]:
+    """ "খসড়া" above a paper nobody has signed yet (section["draft"])."""
+    if not section.get("draft"):
+        return []
+    return [Para(labels(lang)["draft"], align="right", bold=True, role="draft")]
+
+
+def _meeting_facts(meeting: dict[str, Any], lang: str, *, notice: bool) -> KeyValues:
     w = labels(lang)
-    meeting: Mapping[str, Any] = section.get("meeting") or {}
-    blocks: list[Block] = [letterhead(section, lang)]
-    blocks.append(
-        Heading(
-            [
-                Line(
-                    meeting.get("title") or section.get("title") or w["minutes_title"],
-                    bold=True,
-                    size="title",
-                )
-            ]
-        )
-    )
     attendance = meeting.get("attendance_reference")
-    if attendance is None:
-        attendance = w["attendance_default"]
+    if attendance is None and not notice:
+        attendance = w["attendance_default"] if meeting.get("attendance") else ""
     rows = [
         (w["chair"], cell_text(meeting.get("chair"))),
         (w["place"], cell_text(meeting.get("place"))),
         (w["meeting_date"], format_date(meeting.get("date"), lang)),
         (w["time"], format_time(meeting.get("time"), lang)),
-        (w["attendance"], attendance),
+        (w["attendance"], "" if notice else attendance or ""),
     ]
-    blocks.append(KeyValues([(k, v) for k, v in rows if v]))
-    opening = meeting.get("opening")
-    for text in paragraphs(w["opening_default"] if opening is None else opening):
+    return KeyValues([(k, v) for k, v in rows if v])
+
+
+def _minutes_blocks(section: dict[str, Any], lang: str, signatures: list[Block]) -> list[Block]:
+    """The minutes' page: letterhead, title, header lines, opening, the table, closing.
+    A meeting with only its agenda (section["notice"]) is its notice instead: the title
+    সভার নোটিশ, the meeting's facts and the agenda as a list."""
+    w = labels(lang)
+    meeting = dict(section.get("meeting") or {})
+    notice = bool(section.get("notice"))
+    blocks: list[Block] = [*draft_mark(section, lang), letterhead(section, lang)]
+    title = meeting.get("title") or section.get("title") or w["minutes_title"]
+    if notice:
+        lines = [Line(w["notice_title"], bold=True, size="title"), Line(title, size="large")]
+    else:
+        lines = [Line(title, bold=True, size="title")]
+    blocks.append(Heading(lines))
+    blocks.append(_meeting_facts(meeting, lang, notice=notice))
+    # opening and closing only as the record holds them (never a stock sentence)
+    for text in paragraphs(meeting.get("opening") or ""):
         blocks.append(Para(text, align="justify", indent=True, role="opening"))
-    blocks.append(minutes_table(section, lang))
-    closing = meeting.get("closing")
-    for text in paragraphs(w["closing_default"] if closing is None else closing):
+    if notice:
+        topics = [cell_text(i.get("topic")) for i in section.get("items") or []]
+        entries = [f"{digits(f'{n:02d}', lang)}. {t}" for n, t in enumerate(topics, 1) if t]
+        if entries:
+            blocks.append(NumberedList(w["agenda"], entries))
+    else:
+        blocks.append(minutes_table(section, lang))
+    for text in paragraphs(meeting.get("closing") or ""):
         blocks.append(Para(text, align="justify", indent=True, role="closing"))
     blocks.extend(signatures)
     return blocks
 
 
-def section_parts(section: Section, index: int, lang: str) -> list[Part]:
+def attendance_annex(section: dict[str, Any], lang: str) -> list[Block]:
+    """পরিশিষ্ট “ক”: the attendance (meeting["attendance"]) with a signature column,
+    printed when the minutes refer to it (the usual reference, or one naming পরিশিষ্ট)."""
+    w = labels(lang)
+    meeting = section.get("meeting") or {}
+    rows = meeting.get("attendance") or []
+    reference = meeting.get("attendance_reference")
+    if not rows or section.get("notice"):
+        return []
+    if reference is not None and "পরিশিষ্ট" not in reference and "ppendix" not in reference:
+        return []
+    header = [
+        [HeaderCell(w[key]) for key in ("serial", "name", "designation", "office", "signature")]
+    ]
+    table_rows = [
+        [
+            Cell(digits(str(n), lang), align="center", kind="serial"),
+            Cell(cell_text(row.get("name"))),
+            Cell(cell_text(row.get("designation"))),
+            Cell(cell_text(row.get("office"))),
+            Cell(""),
+        ]
+        for n, row in enumerate(rows, 1)
+    ]
+    table = Table(
+        widths=[7, 27, 25, 25, 16],
+        header=header,
+        rows=table_rows,
+        item_rows=list(range(len(table_rows))),
+    )
+    heading = Heading([Line(w["annex_a"], bold=True, size="large"), Line(w["annex_a_title"])])
+    return [*draft_mark(section, lang), heading, table]
+
+
+def section_parts(section: dict[str, Any], index: int, lang: str) -> list[Part]:
     w = labels(lang)
     kind = section.get("kind")
     letter_signatory, paper_signatories = split_signatories(section)
@@ -217,7 +278,11 @@ def section_parts(section: Section, index: int, lang: str) -> list[Part]:
         blocks = _minutes_blocks(section, lang, signatures)
         if section.get("letter"):
             blocks.extend(letter_blocks(section, letter_signatory, lang, minutes=True))
-        return [Part(orientation(section), blocks, "minutes", index)]
+        parts = [Part(orientation(section), blocks, "minutes", index)]
+        annex = attendance_annex(section, lang)
+        if annex:
+            parts.append(Part("portrait", annex, "annex", index))
+        return parts
 
     if section.get("letter"):
         parts.append(
@@ -248,4 +313,23 @@ def document_parts(doc: Document, lang: str = "bn") -> list[Part]:
     parts: list[Part] = []
     for index, section in enumerate(doc.get("sections") or []):
         parts.extend(section_parts(section, index, lang))
+    other = other_text_part(doc, lang)
+    if other is not None:
+        parts.append(other)
     return parts
+
+
+def other_text_part(doc: dict[str, Any], lang: str) -> Part | None:
+    """অন্যান্য লেখা: the source's text the reader could not place (its unplaced_text
+    warnings), printed in an annex of its own rather than nowhere."""
+    texts = [
+        w.get("message") or ""
+        for w in doc.get("warnings") or []
+        if w.get("code") == "unplaced_text" and w.get("message")
+    ]
+    if not texts:
+        return None
+    w = labels(lang)
+    blocks: list[Block] = [Heading([Line(w["other_text"], bold=True, size="large")])]
+    blocks += [Para(text, role="other") for text in texts]
+    return Part("portrait", blocks, "annex", len(doc.get("sections") or []))
