@@ -21,7 +21,7 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from udbhabon.core.errors import errors_to_form
+from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang
@@ -249,6 +249,20 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(_safe_next(request, reverse("ideas:detail", args=[idea.pk])))
     context = _detail_context(request, idea, post, move_form=form)
     return render(request, "ideas/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def propose_to_head(request: HttpRequest, pk: int) -> HttpResponse:
+    """The team proposes the idea to the head (offices whose head approves ideas)."""
+    idea, post = idea_for_edit(request, pk)
+    try:
+        approval = services.idea_propose_to_head(idea=idea, actor=request.user, post=post)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect("ideas:detail", pk=idea.pk)
+    messages.success(request, _("Proposed to the head."))
+    return redirect("plans:approval", pk=approval.pk)
 
 
 @login_required
