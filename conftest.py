@@ -56,12 +56,12 @@ TEMPLATE_INPUTS = (
 
 
 # The districts whose departmental offices (and their upazilas') the test
-# database holds: the seeds' Jashore and Natore. All 64 districts and 495
+# database holds: the seeds' Jashore. All 64 districts and 495
 # upazilas would add some 9,400 offices, and the supervision tests, which
 # refresh indicators and reminders for every office, would take many times
 # longer; udbhabon/offices/tests/test_departments.py loads the rest once, inside
 # its own transaction, to prove the whole list loads.
-DEPARTMENTS_IN = ("dc-jashore", "dc-natore")
+DEPARTMENTS_IN = ("dc-jashore",)
 
 # The rows of this process's fresh test database (PostgreSQL), table by table,
 # to put back after a transactional test has flushed them (see ensure_world).

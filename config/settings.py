@@ -241,6 +241,13 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "udbhabon@localhost")
 
+# SMS for people who gave only a mobile number (udbhabon/notifications/sms.py):
+# "console" writes messages to the log stream; "http" posts them to a gateway.
+SMS_BACKEND = env_str("UDBHABON_SMS_BACKEND", "console")
+SMS_GATEWAY_URL = env_str("UDBHABON_SMS_GATEWAY_URL")
+SMS_GATEWAY_KEY = env_str("UDBHABON_SMS_GATEWAY_KEY")
+SMS_SENDER_ID = env_str("UDBHABON_SMS_SENDER_ID")
+
 # A session ends after 8 hours without activity (accounts.middleware.SessionRefreshMiddleware
 # pushes the expiry forward at most every 5 minutes, not on every request).
 SESSION_COOKIE_AGE = 8 * 3600

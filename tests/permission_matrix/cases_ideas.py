@@ -167,6 +167,7 @@ CASES = [
         method="POST",
         data={"to": "awaiting_vetting"},
     ),
+    Case("ideas:propose_to_head", IO_ONLY_POST, kwargs=idea, method="POST"),
     Case("ideas:assign_reviewer", IO_ONLY_POST, kwargs=idea, method="POST", data=reviewer),
     # The scoring page is the assigned reviewer's; others who see the idea get 404.
     Case(

@@ -99,6 +99,15 @@ def report_xlsx(world):
     return {**report(world), "fmt": "xlsx"}
 
 
+def approval(world):
+    from udbhabon.plans import services
+
+    proposal = services.approval_propose(
+        office=world.office("dc-dhaka"), step="priority_services", subject="২টি সেবা", actor=None
+    )
+    return {"pk": proposal.pk}
+
+
 def team_year(world):
     return {"code": "dc-dhaka", "year": 2017}
 
@@ -169,6 +178,24 @@ CASES = [
     # case as a Bengali HTML page) passes them by; the matrix still fetches them.
     Case("plans:ics", VIEW, kwargs=DHAKA, method="HEAD", note="signed in, no key"),
     Case("plans:team", VIEW, kwargs=team_year),
+    Case("plans:approval_rules", VIEW, kwargs=DHAKA),
+    Case(
+        "plans:approval_rules",
+        EDITOR_POST,
+        kwargs=DHAKA,
+        method="POST",
+        data={"steps": ["approve_idea"]},
+        note="save",
+    ),
+    Case("plans:approval", VIEW, kwargs=approval),
+    Case(
+        "plans:approval_decide",
+        {"anonymous": LOGIN, "*": DENIED},
+        kwargs=approval,
+        method="POST",
+        data={"action": "approve"},
+        note="the head's alone (no head among the personas)",
+    ),
     Case("plans:team", EDITOR_POST, kwargs=team_year, method="POST", data=team_data, note="save"),
     Case("plans:detail", VIEW, kwargs=draft, note="draft"),
     Case("plans:detail", VIEW, kwargs=accepted, note="accepted"),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/history/<int:entry>/", views.version, name="version"),
     path("<int:pk>/move/", views.move, name="move"),
+    path("<int:pk>/propose-to-head/", views.propose_to_head, name="propose_to_head"),
     path("<int:pk>/reviewers/", views.assign_reviewer, name="assign_reviewer"),
     path("<int:pk>/review/", views.review, name="review"),
     path("<int:pk>/attachments/", views.attach, name="attach"),

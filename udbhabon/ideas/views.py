@@ -253,6 +253,20 @@ def move(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def propose_to_head(request: HttpRequest, pk: int) -> HttpResponse:
+    """The team proposes the idea to the head (offices whose head approves ideas)."""
+    idea, post = idea_for_edit(request, pk)
+    try:
+        approval = services.idea_propose_to_head(idea=idea, actor=request.user, post=post)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect("ideas:detail", pk=idea.pk)
+    messages.success(request, _("Proposed to the head."))
+    return redirect("plans:approval", pk=approval.pk)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     idea, post = idea_for_edit(request, pk)

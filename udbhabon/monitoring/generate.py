@@ -228,6 +228,7 @@ def generate_offices(rng: random.Random, target: int) -> int:
                     "",
                     "",
                     True,
+                    "",  # kind: generated offices are of no standard kind
                 )
 
     return insert_rows(
@@ -248,6 +249,7 @@ def generate_offices(rng: random.Random, target: int) -> int:
             "memo_prefix",
             "geo_id",
             "is_active",
+            "kind",
         ),
         rows(),
     )

@@ -345,6 +345,7 @@ MESSAGES = {
         "%(due)s and have not been sent yet."
     ),
 }
+SMS_OVERDUE = gettext_noop("Udbhabon: %(period)s is overdue (due %(due)s).")  # one SMS
 
 
 def period_label(paper: str, period: str, lang: str = "bn") -> str:
@@ -383,9 +384,8 @@ def _send_many(
     year: int,
     sent_by: Post | None = None,
 ) -> list[Reminder]:
-    """Record and send reminders (office, told office, period, stage); skip any
-    sent before. The unique (office, key) makes "never twice" hold even when
-    two runs overlap: each notifies only the rows its own insert created."""
+    """Record and send reminders (office, told office, period, stage); skip any sent
+    before: the unique (office, key) holds "never twice" when two runs overlap."""
     run = uuid.uuid4().hex
     Reminder.objects.bulk_create(
         [
@@ -416,6 +416,7 @@ def _send_many(
             msgid=msgid,
             params=params,
             url=url,
+            sms_msgid=SMS_OVERDUE if reminder.stage != "before" else "",  # overdue: SMS too
         )
         reminder.recipients = len(notes)
     Reminder.objects.bulk_update(mine, ["recipients"], batch_size=STATS_BATCH)

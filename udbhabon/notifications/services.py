@@ -56,12 +56,14 @@ def notify(
     params: dict[str, Any] | None = None,
     url: str = "",
     email: bool = True,
+    sms_msgid: str = "",
 ) -> list[Notification]:
     """Tell the holders of `posts` (and `users`) something, in-app and by e-mail.
 
     `msgid` is an English source string marked with gettext_noop; it is
     translated per recipient. E-mail goes after the transaction commits, so a
-    rolled-back change never sends mail.
+    rolled-back change never sends mail. With `sms_msgid` (a short text, one SMS
+    where it can be), holders with a mobile number also get it by SMS.
     """
     params = params or {}
     recipients: list[tuple[Post | None, User]] = list(holders(posts))
@@ -80,6 +82,15 @@ def notify(
         for note in created:
             if note.user.email:
                 transaction.on_commit(partial(_email, note))
+    if sms_msgid:
+        for note in created:
+            if note.user.phone:
+                notify_phone(
+                    phone=note.user.phone,
+                    language=note.user.language or settings.LANGUAGE_CODE,
+                    msgid=sms_msgid,
+                    params=params,
+                )
     return created
 
 
@@ -122,3 +133,32 @@ def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
     return qs.update(read_at=timezone.now())
+
+
+def notify_phone(
+    *, phone: str, language: str, msgid: str, params: dict[str, Any] | None = None
+) -> bool:
+    """Send an SMS (sms.py's backend) in the recipient's language after the
+    transaction commits; False when the number is no Bangladeshi mobile number.
+
+    `msgid` is a short English source string; its Bengali fits one SMS (70
+    characters) for usual parameters, and a text that would not is cut to one
+    SMS at a word with "…" rather than sent in parts."""
+    from udbhabon.notifications import sms
+
+    to = sms.msisdn(phone)
+    if not to:
+        return False
+    text = _render(msgid, params or {}, language)
+    text = sms.one_sms(text, _cut(text, sms.UCS2_SINGLE if not sms.is_gsm7(text) else 160))
+    transaction.on_commit(lambda: sms.get_backend().send(to=to, text=text))
+    return True
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,:;।") + "…"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from udbhabon.offices import services
+from udbhabon.offices.departments import load_departmental_offices
 from udbhabon.offices.models import Office, Post, User
 
 # Demo officers took their posts before the seed documents' years (2016-2019).
@@ -109,9 +110,20 @@ PERSONAS: tuple[Persona, ...] = (
         R.INNOVATION_OFFICER,
         "অতিরিক্ত জেলা প্রশাসক (শিক্ষা ও আইসিটি)",
         "Additional Deputy Commissioner (Education & ICT)",
+        "ফারজানা ইয়াসমিন",
+        "Farzana Yasmin",
+        "innovation officer, Thakurgaon DC office",
+    ),
+    # Seed 001 is signed by him as Deputy Commissioner, Thakurgaon.
+    Persona(
+        "thakurgaon.dc",
+        "dc-thakurgaon",
+        R.HEAD,
+        "জেলা প্রশাসক",
+        "Deputy Commissioner",
         "মোঃ আব্দুল আওয়াল",
         "Md. Abdul Awal",
-        "innovation officer, Thakurgaon DC office",
+        "head of office, Thakurgaon DC office",
     ),
     Persona(
         "rangpurdiv.io",
@@ -129,9 +141,32 @@ PERSONAS: tuple[Persona, ...] = (
         R.INNOVATION_OFFICER,
         "অতিরিক্ত জেলা প্রশাসক (শিক্ষা ও আইসিটি)",
         "Additional Deputy Commissioner (Education & ICT)",
+        "দেবপ্রসাদ পাল",
+        "Debaprasad Pal",
+        "innovation officer, Jashore DC office",
+    ),
+    # Seed 002: the plan is signed by him as Deputy Commissioner, Jessore; its
+    # rows name Debaprasad Pal, ADC (Education & ICT), and, in support, the
+    # District Education Officer.
+    Persona(
+        "jashore.dc",
+        "dc-jashore",
+        R.HEAD,
+        "জেলা প্রশাসক",
+        "Deputy Commissioner",
         "মো: আশরাফ উদ্দিন",
         "Md. Ashraf Uddin",
-        "innovation officer, Jashore DC office",
+        "head of office, Jashore DC office",
+    ),
+    Persona(
+        "jashore.deo",
+        "dc-jashore--secondary-education",
+        R.HEAD,
+        "জেলা শিক্ষা অফিসার",
+        "District Education Officer",
+        "মোঃ আমিরুল ইসলাম টুকু",
+        "Md. Amirul Islam Tuku",
+        "head of the District Education Office, Jashore (a departmental office)",
     ),
     Persona(
         "khulnadiv.io",
@@ -139,9 +174,20 @@ PERSONAS: tuple[Persona, ...] = (
         R.INNOVATION_OFFICER,
         "অতিরিক্ত বিভাগীয় কমিশনার (সার্বিক)",
         "Additional Divisional Commissioner (General)",
+        "মোঃ রেজাউল করিম",
+        "Md. Rezaul Karim",
+        "innovation officer, Khulna division",
+    ),
+    # Seed 004 is signed by him as Divisional Commissioner, Khulna.
+    Persona(
+        "khulnadiv.commissioner",
+        "div-khulna",
+        R.HEAD,
+        "বিভাগীয় কমিশনার",
+        "Divisional Commissioner",
         "মোঃ আব্দুল সামাদ",
         "Md. Abdul Samad",
-        "innovation officer, Khulna division",
+        "head of office, Khulna division",
     ),
     Persona(
         "natore.io",
@@ -178,21 +224,35 @@ PERSONAS: tuple[Persona, ...] = (
 ADMIN_USERNAME = "admin"
 
 
+def _persona_user(persona: Persona, password: str) -> User:
+    user = User.objects.filter(username=persona.key).first()
+    if user is None:
+        return services.user_create(
+            username=persona.key,
+            password=password,
+            full_name_bn=persona.name_bn,
+            full_name_en=persona.name_en,
+            email=f"{persona.key}@example.gov.bd",
+        )
+    if (user.full_name_bn, user.full_name_en) != (persona.name_bn, persona.name_en):
+        # A demo database made before the personas matched the seeds.
+        user.full_name_bn, user.full_name_en = persona.name_bn, persona.name_en
+        user.save(update_fields=["full_name_bn", "full_name_en"])
+    return user
+
+
 @transaction.atomic
 def create_personas(password: str = DEMO_PASSWORD) -> dict[str, Post]:
     """Create (or find) every persona's account and post; idempotent."""
-    offices = {o.code: o for o in Office.objects.filter(code__in={p.office_code for p in PERSONAS})}
+    codes = {p.office_code for p in PERSONAS}
+    if not Office.objects.filter(code__in=codes, level=Office.Level.DEPARTMENT).exists():
+        # Personas at departmental offices need those offices (load_offices
+        # normally made them already).
+        load_departmental_offices(within=sorted({c.split("--")[0] for c in codes if "--" in c}))
+    offices = {o.code: o for o in Office.objects.filter(code__in=codes)}
     posts: dict[str, Post] = {}
     for persona in PERSONAS:
-        user = User.objects.filter(username=persona.key).first()
-        if user is None:
-            user = services.user_create(
-                username=persona.key,
-                password=password,
-                full_name_bn=persona.name_bn,
-                full_name_en=persona.name_en,
-                email=f"{persona.key}@example.gov.bd",
-            )
+        user = _persona_user(persona, password)
         office = offices[persona.office_code]
         post = Post.objects.filter(office=office, title_bn=persona.title_bn).first()
         if post is None:
@@ -204,6 +264,9 @@ def create_personas(password: str = DEMO_PASSWORD) -> dict[str, Post]:
                 holder=user,
                 holder_since=DEMO_SINCE,
             )
+        elif not post.holdings.filter(ended_on__isnull=True).exists():
+            # A head's post load_offices made vacant at a departmental office.
+            services.post_hand_over(post=post, to_user=user, on=DEMO_SINCE)
         posts[persona.key] = post
     admin = User.objects.filter(username=ADMIN_USERNAME).first()
     if admin is None:

@@ -110,6 +110,7 @@ def _load(today: dt.date) -> str | None:
         acknowledge_warnings=True,
     )
     services.plan_accept(plan=plan, actor=None, comment="কর্মপরিকল্পনা গৃহীত হলো।")
+    _natore_committee(office, year, secretary)
     first = periods.halves(year, "fiscal")[0]
     training = plan.items.get(category__code="training")
     services.progress_record(
@@ -133,3 +134,18 @@ def _load(today: dt.date) -> str | None:
         actor=None,
     )
     return f"plans: Natore DC office's plan {periods.year_label(year, 'fiscal', 'en')}, accepted"
+
+
+def _natore_committee(office: Office, year: int, secretary: Post | None) -> None:
+    """Natore's committee as seed 003 shows it: chaired by the ADC (General), not
+    the Deputy Commissioner, with the AC (ICT) as member secretary."""
+    adc = Post.objects.filter(office=office, title_bn="অতিরিক্ত জেলা প্রশাসক (সার্বিক)").first()
+    services.team_save(
+        office=office,
+        year=year,
+        actor=None,
+        chair=adc,
+        member_secretary=secretary,
+        others=["উপ-পরিচালক, জেলা সমাজসেবা কার্যালয়, নাটোর"],
+        note="সভাপতি: অতিরিক্ত জেলা প্রশাসক (সার্বিক); সদস্য সচিব: সহকারী কমিশনার (আইসিটি)",
+    )

@@ -40,6 +40,7 @@ from udbhabon.ideas.services.intake import (
 from udbhabon.ideas.services.moves import (
     idea_clarification_answer,
     idea_merge,
+    idea_propose_to_head,
     idea_queue,
     idea_transition,
     idea_vet,
@@ -75,6 +76,7 @@ __all__ = [
     "can_move",
     "idea_clarification_answer",
     "idea_merge",
+    "idea_propose_to_head",
     "idea_queue",
     "idea_restore_version",
     "idea_submit",

@@ -13,7 +13,7 @@ from udbhabon.ideas.models import (
     Idea,
     Stage,
 )
-from udbhabon.notifications.services import notify, notify_address
+from udbhabon.notifications.services import notify, notify_address, notify_phone
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post
 
@@ -64,6 +64,9 @@ VETTING_DECISIONS = tuple(MOVES[S.AWAITING_VETTING])
 
 # What the submitter is told when their idea reaches a stage: (without the
 # office's answer, with it). Stored untranslated, rendered in their language.
+# The SMS to a citizen who gave only a mobile number: one SMS (70 characters in Bengali).
+SMS_STAGE = gettext_noop("Udbhabon: your idea %(code)s is now: %(stage)s.")
+
 STAGE_MESSAGES: dict[str, tuple[str, str]] = {
     S.AWAITING_VETTING: (
         gettext_noop(
@@ -178,6 +181,14 @@ def notify_submitter(idea: Idea, *, msgid: str, params: dict[str, Any]) -> None:
             msgid=msgid,
             params=params,
             url=url,
+        )
+    elif submitter.phone:
+        # Only a mobile number: a short SMS (one message in Bengali).
+        notify_phone(
+            phone=submitter.phone,
+            language=submitter.language,
+            msgid=SMS_STAGE,
+            params={"code": params["code"], "stage": Stage(idea.stage).label},
         )
 
 

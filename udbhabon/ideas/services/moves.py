@@ -87,6 +87,8 @@ def idea_transition(
     answer = normalize(answer)
     note = normalize(note)
     _check_move_inputs(locked, to, move, answer=answer, merged_into=merged_into, post=post)
+    if to == S.APPROVED and not as_submitter:
+        _head_approves(locked, actor=actor, post=post)
     now = timezone.now()
     transition = IdeaTransition(
         idea=locked,
@@ -297,4 +299,62 @@ def idea_clarification_answer(
         note=text,
         answer="",
         as_submitter=not by_office,
+    )
+
+
+def idea_ref(idea: Idea) -> str:
+    return f"idea:{idea.pk}"
+
+
+def _head_approves(idea: Idea, *, actor: User | None, post: Post | None) -> None:
+    """Where the office's head approves ideas (plans' HeadApprovalRule), the move
+    to "approved" is the head's: taken by the head, it records the approval (a
+    numbered note); by anyone else, only after the head approved the proposal."""
+    from udbhabon.plans import services as plans
+
+    step = "approve_idea"
+    if not plans.approval_required(idea.office, step):
+        return
+    ref = idea_ref(idea)
+    is_head = post is not None and post.role == Post.Role.HEAD and post.office_id == idea.office_id
+    if not is_head:
+        if plans.approval_granted(idea.office, step, ref) is None:
+            raise ValidationError(
+                _("This office's head approves ideas: propose it to the head first."),
+                code="head_approval_required",
+            )
+        return
+    if plans.approval_granted(idea.office, step, ref) is not None:
+        return
+    from udbhabon.plans.models import HeadApproval
+
+    waiting = HeadApproval.objects.filter(
+        office=idea.office, ref=ref, status=HeadApproval.Status.PROPOSED
+    ).first()
+    if waiting is None:
+        waiting = plans.approval_propose(
+            office=idea.office, step=step, subject=_subject(idea), ref=ref, actor=actor, post=post
+        )
+    plans.approval_decide(approval=waiting, action="approve", actor=actor, post=post)
+
+
+def _subject(idea: Idea) -> str:
+    return f"{idea.display_code}: {idea.title}"
+
+
+@transaction.atomic
+def idea_propose_to_head(*, idea: Idea, actor: User | None, post: Post | None) -> Any:
+    """The team proposes the idea to the head for approval (the head is told)."""
+    from udbhabon.plans import services as plans
+
+    if not can_move(post, idea):
+        raise PermissionDenied
+    return plans.approval_propose(
+        office=idea.office,
+        step="approve_idea",
+        subject=_subject(idea),
+        body=idea.problem,
+        ref=idea_ref(idea),
+        actor=actor,
+        post=post,
     )

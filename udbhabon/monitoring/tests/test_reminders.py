@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 
 from conftest import post_of
 from udbhabon.monitoring import services
 from udbhabon.monitoring.models import DigestSubscription, Reminder
+from udbhabon.notifications import sms
 from udbhabon.notifications.models import Notification
-from udbhabon.offices.models import Office
+from udbhabon.offices.models import Office, User
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -44,9 +46,19 @@ def test_an_office_that_sent_its_plan_is_not_reminded(fake):
     assert Reminder.objects.filter(office__code="dc-khulna", paper="plan").exists()
 
 
-def test_after_the_due_date_the_office_then_its_parent_is_told(fake):
+def test_after_the_due_date_the_office_then_its_parent_is_told(
+    fake, monkeypatch, django_capture_on_commit_callbacks
+):
     services.stats_refresh(year=2017, as_of=D(2017, 8, 5))
-    services.reminders_run(as_of=D(2017, 8, 5), years=[2017])
+    # The innovation officer has a mobile number: the overdue reminder comes by SMS too.
+    User.objects.filter(username="jashore.io").update(phone="01711000000")
+    outbox = io.StringIO()
+    monkeypatch.setattr(sms, "get_backend", lambda: sms.ConsoleBackend(outbox))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reminders_run(as_of=D(2017, 8, 5), years=[2017])
+    texts = [t for t in outbox.getvalue().split("SMS to ") if t.startswith("8801711000000")]
+    message = texts[0].split("\n", 1)[1].strip()
+    assert message.startswith("উদ্ভাবন:") and "বকেয়া" in message and sms.parts(message) == 1
     after = Reminder.objects.get(office__code="dc-jashore", key="plan:2017:after")
     assert after.told_office.code == "dc-jashore"
     assert _notes("jashore.io", "reminder_after")

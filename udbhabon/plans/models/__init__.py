@@ -31,6 +31,7 @@ progress, reports); every model is named here, so Django and every caller
 import them from ``udbhabon.plans.models``.
 """
 
+from udbhabon.plans.models.approvals import ApprovalStep, HeadApproval, HeadApprovalRule
 from udbhabon.plans.models.categories import Category, CategoryAlias
 from udbhabon.plans.models.choices import (
     EvidenceKind,
@@ -48,10 +49,13 @@ from udbhabon.plans.models.teams import InnovationTeam, TeamMember
 
 __all__ = [
     "ActionPlan",
+    "ApprovalStep",
     "Category",
     "CategoryAlias",
     "Evidence",
     "EvidenceKind",
+    "HeadApproval",
+    "HeadApprovalRule",
     "InnovationTeam",
     "ItemStatus",
     "Occurrence",

@@ -40,9 +40,20 @@ class ScheduleKind(models.TextChoices):
 
 
 class TeamRole(models.TextChoices):
+    """The roles the papers name on a team or committee (seeds 001 and 003)."""
+
+    # The chair (সভাপতি) presides and signs the minutes; not necessarily the
+    # head of office (Natore's committee is chaired by the ADC (General)).
+    CHAIR = "chair", _("Chair")
     CONVENER = "convener", _("Convener")
     MEMBER_SECRETARY = "member_secretary", _("Member secretary")
     MEMBER = "member", _("Member")
+    # An officer of this or another office who supports the team's work.
+    SUPPORTING = "supporting", _("Supporting officer")
+    MENTOR = "mentor", _("Mentor")
+    # A member of a named working group (`TeamMember.group`), such as the
+    # citizen-charter working group.
+    WORKING_GROUP = "working_group", _("Working group member")
 
 
 class EvidenceKind(models.TextChoices):

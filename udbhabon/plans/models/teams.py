@@ -62,6 +62,9 @@ class TeamMember(Versioned, models.Model):
     )
     # Members from outside the office's posts ("সভাপতি, উপজেলা প্রেসক্লাব").
     name = models.CharField(_("name or designation"), max_length=255, blank=True)
+    # The working group a WORKING_GROUP member belongs to ("সিটিজেন চার্টার
+    # ওয়ার্কিং গ্রুপ"); empty for every other role.
+    group = models.CharField(_("working group"), max_length=255, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     history = HistoricalRecords()
@@ -86,7 +89,18 @@ class TeamMember(Versioned, models.Model):
                 name="one_member_secretary_per_team",
             ),
             models.UniqueConstraint(
-                fields=["team", "post"], condition=Q(post__isnull=False), name="post_once_per_team"
+                fields=["team"], condition=Q(role="chair"), name="one_chair_per_team"
+            ),
+            # A post once on the team, and once more in each working group.
+            models.UniqueConstraint(
+                fields=["team", "post", "group"],
+                condition=Q(post__isnull=False),
+                name="post_once_per_team_group",
+            ),
+            models.CheckConstraint(
+                condition=Q(role="working_group", group__gt="")
+                | (~Q(role="working_group") & Q(group="")),
+                name="team_member_group_iff_working_group",
             ),
         ]
 

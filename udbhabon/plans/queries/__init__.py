@@ -52,12 +52,14 @@ from udbhabon.plans.queries.rows import (
     plan_page,
     row_for,
 )
+from udbhabon.plans.queries.signing import Act, may_sign, signatory
 from udbhabon.plans.queries.versions import COMPARED, Difference, compare
 
 __all__ = [
     "COMPARED",
     "FINISHED",
     "HIDDEN_IN_HISTORY",
+    "Act",
     "CalendarEntry",
     "Difference",
     "PlanPage",
@@ -78,6 +80,7 @@ __all__ = [
     "items_due",
     "latest_plan_before",
     "live_items",
+    "may_sign",
     "month_entries",
     "my_item_count",
     "my_items",
@@ -97,5 +100,6 @@ __all__ = [
     "report_page_rows",
     "review_queue",
     "row_for",
+    "signatory",
     "team_member_posts",
 ]

@@ -12,6 +12,14 @@ imports, teams; schedules, categories and common hold what they share. The names
 below are the public surface: import them from ``udbhabon.plans.services``.
 """
 
+from udbhabon.plans.services.approvals import (
+    HEAD_APPROVAL,
+    approval_decide,
+    approval_granted,
+    approval_propose,
+    approval_required,
+    approval_rules_set,
+)
 from udbhabon.plans.services.categories import category_match
 from udbhabon.plans.services.imports import plan_import, plan_import_existing, report_import
 from udbhabon.plans.services.items import (
@@ -60,7 +68,13 @@ from udbhabon.plans.services.teams import team_save
 
 __all__ = [
     "EVIDENCE_TYPES",
+    "HEAD_APPROVAL",
     "RESTORED_CELLS",
+    "approval_decide",
+    "approval_granted",
+    "approval_propose",
+    "approval_required",
+    "approval_rules_set",
     "category_match",
     "editors_of",
     "evidence_record_meeting",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,18 +36,27 @@ def team_save(
     member_secretary: Post | None = None,
     members: Sequence[Post] = (),
     others: Sequence[str] = (),
+    chair: Post | None = None,
+    supporting: Sequence[Post] = (),
+    mentors: Sequence[Post] = (),
+    working_groups: Mapping[str, Sequence[Post]] | None = None,
     order_memo_number: str = "",
     order_date: dt.date | None = None,
     note: str = "",
     expected_version: int | None = None,
 ) -> InnovationTeam:
-    """Set the office's team for the year: who convenes, who is member secretary,
-    the members (posts, and others by name), and the office order that formed it.
+    """Set the office's team for the year: who chairs it and who convenes (not
+    necessarily the head of office), who is member secretary, the members (posts,
+    and others by name), the supporting officers and mentors (posts of this or
+    any other office), the working groups (name -> posts of this office), and
+    the office order that formed it.
 
     StaleRecord if the team was saved since `expected_version` (the form's)."""
     authorise(actor, post, office, permissions.can_edit)
-    chosen = [p for p in (convener, member_secretary, *members) if p is not None]
-    if any(p.office_id != office.pk for p in chosen):
+    groups = {normalize(n): list(ps) for n, ps in (working_groups or {}).items() if normalize(n)}
+    own = [p for p in (chair, convener, member_secretary, *members) if p is not None]
+    own += [p for ps in groups.values() for p in ps]
+    if any(p.office_id != office.pk for p in own):
         raise ValidationError(_("Team posts must be posts of this office."), code="foreign_post")
     team, _created = InnovationTeam.objects.select_for_update().get_or_create(
         office=office, year=year, defaults={"year_kind": year_kind}
@@ -60,13 +69,36 @@ def team_save(
     team.note = note.strip()
     save_with_history(team, actor=actor, reason=gettext_noop("changed"))
     team.members.all().delete()
+    rows = _team_rows(
+        team,
+        (
+            (TeamRole.CHAIR, chair),
+            (TeamRole.CONVENER, convener),
+            (TeamRole.MEMBER_SECRETARY, member_secretary),
+            *((TeamRole.MEMBER, p) for p in members),
+            *((TeamRole.SUPPORTING, p) for p in supporting),
+            *((TeamRole.MENTOR, p) for p in mentors),
+        ),
+        others,
+        groups,
+    )
+    for position, row in enumerate(rows):
+        row.position = position
+        save_with_history(row, actor=actor, reason=gettext_noop("changed"))
+    return team
+
+
+def _team_rows(
+    team: InnovationTeam,
+    roles: Sequence[tuple[str, Post | None]],
+    others: Sequence[str],
+    groups: Mapping[str, Sequence[Post]],
+) -> list[TeamMember]:
+    """The team's rows in order: a post once in its first role, then the others by
+    name, then each working group's members."""
     rows: list[TeamMember] = []
     seen: set[int] = set()
-    for role, person in (
-        (TeamRole.CONVENER, convener),
-        (TeamRole.MEMBER_SECRETARY, member_secretary),
-        *((TeamRole.MEMBER, p) for p in members),
-    ):
+    for role, person in roles:
         if person is not None and person.pk not in seen:
             seen.add(person.pk)
             rows.append(TeamMember(team=team, role=role, post=person))
@@ -75,7 +107,9 @@ def team_save(
         for n in others
         if normalize(n)
     ]
-    for position, row in enumerate(rows):
-        row.position = position
-        save_with_history(row, actor=actor, reason=gettext_noop("changed"))
-    return team
+    for name, posts in groups.items():
+        rows += [
+            TeamMember(team=team, role=TeamRole.WORKING_GROUP, post=p, group=name)
+            for p in dict.fromkeys(posts)
+        ]
+    return rows

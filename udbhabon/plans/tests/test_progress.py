@@ -220,6 +220,11 @@ def test_the_demo_plan_loads_once_with_progress():
     assert list(load_plans_demo(today)) == []
     plan = queries.current_plan(office("dc-natore"), today)
     assert plan.status == "accepted" and plan.items.count() == 5
+    # The demo committee is chaired by the ADC (General), as in seed 003.
+    chair = queries.signatory(office=plan.office, year=plan.year, act="minutes")
+    assert chair.title_bn == "অতিরিক্ত জেলা প্রশাসক (সার্বিক)"
+    forwarding = queries.signatory(office=plan.office, year=plan.year, act="forwarding")
+    assert forwarding.title_bn == "সহকারী কমিশনার (আইসিটি)"
     assert queries.items_due(plan.office, 2017, 10)
     assert plan.items.filter(status="done").count() == 1
 

@@ -8,6 +8,7 @@ Split by page: plans, items, reviews, progress_pages, reports, calendar, teams;
 common holds what they share. urls.py names the views through this package.
 """
 
+from udbhabon.plans.views.approvals import approval, approval_decide, approval_rules
 from udbhabon.plans.views.calendar import calendar_ics, calendar_month
 from udbhabon.plans.views.items import (
     item_acknowledge,
@@ -41,6 +42,9 @@ from udbhabon.plans.views.reviews import compare, queue, reopen, review, submit
 from udbhabon.plans.views.teams import team
 
 __all__ = [
+    "approval",
+    "approval_decide",
+    "approval_rules",
     "calendar_ics",
     "calendar_month",
     "compare",

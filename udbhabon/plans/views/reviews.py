@@ -40,7 +40,10 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
     office = paper.office
     period = display.paper_period(paper)
     parent = office.parent
-    heads = [p for p in posts if p.role == Post.Role.HEAD]
+    # What goes out as approved is signed by the head of office (queries.signatory).
+    year = paper.year if isinstance(paper, ActionPlan) else paper.plan.year
+    head = queries.signatory(office=office, year=year, act=queries.Act.APPROVAL)
+    approver = next((p for p in posts if head is not None and p.pk == head.pk), None)
     with translation.override("bn"):
         if isinstance(paper, ActionPlan):
             subject = _("Annual innovation action plan %(period)s of %(office)s.") % {
@@ -66,7 +69,7 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
     return {
         "subject": subject,
         "date": timezone.localdate(),
-        "signatory_post": (heads[0] if heads else post).pk,
+        "signatory_post": (approver or post).pk,
         "addressee": parent.name_bn if parent else "",
         "body": body,
         "distribution": "\n".join(distribution),
