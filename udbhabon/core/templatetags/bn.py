@@ -86,3 +86,27 @@ def schedule_text(schedule: dict | None) -> str:
     from bangla.schedules import describe
 
     return describe(schedule, _lang())
+
+
+@register.filter
+def change_reason(stored: str | None) -> str:
+    """A history row's reason as people read it, translated, naming the API token a
+    change was made through (core.attribution.with_token)."""
+    from django.utils.translation import gettext
+
+    from udbhabon.core.attribution import split_reason
+
+    reason, token = split_reason(stored)
+    shown = gettext(reason) if reason else ""
+    if token:
+        via = gettext("through API token “%(name)s”") % {"name": token}
+        shown = f"{shown} — {via}" if shown else via
+    return shown
+
+
+@register.filter
+def token_of(stored: str | None) -> str:
+    """The API token named in a stored history reason, or ""."""
+    from udbhabon.core.attribution import split_reason
+
+    return split_reason(stored)[1]
