@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from udbhabon.api.errors import ERRORS, ApiError
 from udbhabon.core.http import client_ip
@@ -88,7 +88,7 @@ def submit_idea(request: HttpRequest, body: IdeaIn) -> Any:
         beneficiaries=data["beneficiaries"],
         category=data["category"],
     )
-    return 201, {"code": idea.code, "stage": idea.stage}
+    return Status(201, {"code": idea.code, "stage": idea.stage})
 
 
 @router.get(

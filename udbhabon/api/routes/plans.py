@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from udbhabon.api.errors import ERRORS, WRITE_ERRORS
 from udbhabon.api.http import conditional, expected_version, page, writing
@@ -207,14 +207,17 @@ def record_progress(
         )
     item.refresh_from_db(fields=["version"])
     response["ETag"] = f'"v{item.version}"'
-    return 201, {
-        "id": update.pk,
-        "item": item.pk,
-        "half_start": update.half_start,
-        "status": update.status,
-        "percent": update.percent,
-        "achieved": update.achieved,
-        "done_text": update.done_text,
-        "date": update.date,
-        "item_version": item.version,
-    }
+    return Status(
+        201,
+        {
+            "id": update.pk,
+            "item": item.pk,
+            "half_start": update.half_start,
+            "status": update.status,
+            "percent": update.percent,
+            "achieved": update.achieved,
+            "done_text": update.done_text,
+            "date": update.date,
+            "item_version": item.version,
+        },
+    )
