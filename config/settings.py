@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "udbhabon.monitoring",
     "udbhabon.portal",
     "udbhabon.shell",
+    "udbhabon.api",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/ answers in the language of Accept-Language (bn by default), not the cookie's
+    "udbhabon.api.http.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -9,6 +9,8 @@ from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 
 from udbhabon.accounts.views import LoginView
+from udbhabon.api.api import api
+from udbhabon.api.views import docs as api_docs
 
 urlpatterns = [
     # one sign-in for everyone, with the locks and the second step (admin's own too)
@@ -24,6 +26,9 @@ urlpatterns = [
     path("portal/", include("udbhabon.portal.urls")),
     path("supervision/", include("udbhabon.monitoring.urls")),
     path("meetings/", include("udbhabon.meetings.urls")),
+    path("account/api-tokens/", include("udbhabon.api.urls")),
+    path("api/v1/docs/", api_docs, name="api_docs"),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

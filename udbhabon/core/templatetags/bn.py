@@ -89,15 +89,30 @@ def schedule_text(schedule: dict | None) -> str:
 
 
 @register.filter
-def history_reason(reason: str | None) -> str:
-    """A history record's reason in the reader's language ("restored from version ৩")."""
+def change_reason(stored: str | None) -> str:
+    """A history row's reason as people read it, translated ("restored from version ৩"),
+    naming the API token a change was made through (core.attribution.with_token)."""
     import re
 
     from django.utils.translation import gettext
 
-    if not reason:
-        return ""
-    restored = re.fullmatch(r"restored from version (\d+)", reason)
+    from udbhabon.core.attribution import split_reason
+
+    reason, token = split_reason(stored)
+    restored = re.fullmatch(r"restored from version (\d+)", reason or "")
     if restored:
-        return gettext("restored from version %(n)s") % {"n": digits(restored.group(1))}
-    return gettext(reason)
+        shown = gettext("restored from version %(n)s") % {"n": digits(restored.group(1))}
+    else:
+        shown = gettext(reason) if reason else ""
+    if token:
+        via = gettext("through API token “%(name)s”") % {"name": token}
+        shown = f"{shown} — {via}" if shown else via
+    return shown
+
+
+@register.filter
+def token_of(stored: str | None) -> str:
+    """The API token named in a stored history reason, or ""."""
+    from udbhabon.core.attribution import split_reason
+
+    return split_reason(stored)[1]

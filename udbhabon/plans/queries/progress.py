@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from bangla.schedules import describe
+from udbhabon.core.attribution import split_reason
 from udbhabon.core.lang import current_lang
 from udbhabon.plans import periods
 from udbhabon.plans.models import (
@@ -70,14 +71,23 @@ def progress_page(
 
 
 def item_timeline(item: PlanItem) -> list[ProgressUpdate]:
-    """Every update of the item, newest first, with its evidence. Two queries."""
-    return list(
+    """Every update of the item, newest first, with its evidence, each with `.via`: the
+    API token it was recorded through ("" on the pages). Three queries."""
+    updates = list(
         item.updates.select_related("author", "author_post")
         .prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.filter(deleted_at__isnull=True))
         )
         .order_by("-created_at", "-id")
     )
+    reasons = dict(
+        ProgressUpdate.history.filter(  # type: ignore[attr-defined]
+            id__in=[u.pk for u in updates], history_type="+"
+        ).values_list("id", "history_change_reason")
+    )
+    for update in updates:
+        update.via = split_reason(reasons.get(update.pk))[1]  # type: ignore[attr-defined]
+    return updates
 
 
 def occurrences_of(item: PlanItem) -> list[Occurrence]:

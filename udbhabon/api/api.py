@@ -1,0 +1,43 @@
+"""The NinjaAPI instance: version 1, token auth on every route unless it says auth=None."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from udbhabon.api import errors
+from udbhabon.api.http import TokenAuth
+from udbhabon.api.routes import ideas, meetings, offices, plans, reports
+
+DESCRIPTION = """Udbhabon's data for offices' other systems.
+
+**Access.** A personal API token, made by an officer on their profile page (API tokens), acts
+for the officer's post: it sees that office and every office below it, exactly as the pages
+do; a read-write token may record progress and follow up decisions. Send it as
+`Authorization: Bearer <token>`. Ideas are sent and followed without a token.
+
+**Lists** take `cursor` and `limit` (at most 100) and answer `{"results": [...], "next": cursor}`;
+`office` narrows to that office's subtree, with `year` and `status`.
+
+**Caching and concurrency.** Every GET answers an `ETag`; send it back as `If-None-Match` for
+a `304`. A record's ETag starts with its version (`"v7.…"`): send it as `If-Match` on a
+write, which is refused with `412` when someone saved the record since.
+
+**Errors** have one shape, `{"error": {"code", "message", "fields"}}`, with the message in
+the language of `Accept-Language` (Bengali unless English comes first).
+
+**Rate limit.** Each token may make a number of requests a minute (600 by default);
+beyond it, `429`.
+"""
+
+api = NinjaAPI(
+    title="Udbhabon API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    auth=TokenAuth(),
+    docs_url=None,
+    openapi_url="/openapi.json",
+)
+errors.install(api)
+for module in (offices, plans, reports, meetings, ideas):
+    api.add_router("", module.router)
