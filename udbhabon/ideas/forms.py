@@ -307,3 +307,16 @@ class SimilarForm(forms.Form):
         # The start of the problem says what it is about; the rest would only
         # make the query longer.
         return f"{self.cleaned_data['title']} {self.cleaned_data['problem'][:600]}"
+
+
+class FunnelDeadlineForm(forms.Form):
+    """How long the steps after vetting may take (services.funnel_deadline_set)."""
+
+    approval_day = NumberField(
+        label=_("Approve by this day of the month after the vetting meeting"),
+        min_value=1,
+        max_value=28,
+    )
+    pilot_days = NumberField(
+        label=_("Start the pilot within this many days of approval"), min_value=1, max_value=365
+    )

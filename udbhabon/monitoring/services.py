@@ -131,6 +131,7 @@ FACT_FIELDS = (
     "ideas_vetted",
     "ideas_approved",
     "ideas_implemented",
+    "ideas_overdue",
     "saved_days",
     "saved_taka",
     "saved_visits",
