@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from udbhabon.core.forms import DayField
 from udbhabon.offices.models import Office, Post, User
 
 
@@ -50,4 +51,4 @@ class HandOverForm(forms.Form):
         help_text=_("The new officer's user name."),
         error_messages={"invalid_choice": _("No active account has this user name.")},
     )
-    on = forms.DateField(label=_("From (date)"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = DayField(label=_("From (date)"))
