@@ -135,3 +135,45 @@ def test_pages_in_bengali_show_bengali_digits_only(persona: str):
         if found:
             problems.append(f"{case.id} {url}: {[f[:120] for f in found[:5]]}")
     assert not problems, "Latin digits on Bengali pages:\n" + "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_the_demos_main_pages_in_bengali_show_bengali_digits_only():
+    """The demo `make run` starts (the five seed papers, ideas, supervision): its
+    plans, reports, meetings, ideas and supervision pages, as the offices' officers."""
+    from udbhabon.ideas.models import Idea
+    from udbhabon.meetings.models import Meeting
+    from udbhabon.offices.demo import create_personas
+    from udbhabon.plans.models import ActionPlan, ProgressReport
+    from udbhabon.shell.demo import SEED_OFFICES, load_demo_content
+
+    create_personas()
+    list(load_demo_content())
+    users = dict(SEED_OFFICES.values())
+    pages: list[tuple[str, str]] = []
+    for model, name in (
+        (ActionPlan, "plans:detail"),
+        (ProgressReport, "plans:report_detail"),
+        (Meeting, "meetings:detail"),
+        (Idea, "ideas:detail"),
+    ):
+        for obj in model.objects.select_related("office").order_by("id")[:8]:
+            # The office's own officer, else the Cabinet Division, which sees every office.
+            username = users.get(obj.office.code, "cabinet.io")
+            pages.append((username, reverse(name, args=[obj.pk])))
+    pages += [
+        ("khulnadiv.io", reverse("monitoring:office", args=["div-khulna"])),
+        ("dhaka.io", reverse("monitoring:office", args=["dc-dhaka"])),
+    ]
+    typed = typed_text()
+    problems = []
+    for username, url in pages:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        response = client.get(url, headers={"accept-language": "bn"})
+        assert response.status_code == 200, (username, url)
+        found = latin_on(response.content.decode(), typed)
+        if found:
+            problems.append(f"{username} {url}: {[f[:120] for f in found[:5]]}")
+    assert len(pages) >= 6
+    assert not problems, "Latin digits on Bengali pages:\n" + "\n".join(problems)
