@@ -125,6 +125,14 @@ CASES = [
         data={"office": "dc-dhaka"},
         note="Dhaka's queue",
     ),
+    # The acting office's own deadlines after vetting: its head or innovation officer.
+    Case(
+        "ideas:funnel_deadlines",
+        {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": FOUND},
+        method="POST",
+        data={"approval_day": "5", "pilot_days": "30"},
+        note="own office",
+    ),
     Case("ideas:stages", EVERYONE, note="own office"),
     Case("ideas:stages", DHAKA_IDEA_GET, data={"office": "dc-dhaka"}, note="Dhaka below"),
     Case("ideas:innovators", EVERYONE),

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+import re
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from bangla.digits import localize_digits, to_ascii_digits
+from udbhabon.core.lang import current_lang
 
 
 class LoginForm(AuthenticationForm):
@@ -22,3 +29,44 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("This account is switched off. Ask your system administrator."),
     }
+
+
+class DayInput(forms.TextInput):
+    """A date typed as dd/mm/yyyy, shown in the page's digits (never the browser's
+    mm/dd/yyyy picker of an English system)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        base = {"inputmode": "numeric", "autocomplete": "off", "size": "10"}
+        super().__init__({**base, **(attrs or {})})
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", str(DAY_PLACEHOLDER))
+        return context
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.date):
+            value = value.strftime("%d/%m/%Y")
+        elif isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
+            value = dt.date.fromisoformat(value.strip()).strftime("%d/%m/%Y")
+        if value in (None, ""):
+            return None
+        return localize_digits(str(value), current_lang())
+
+
+DAY_PLACEHOLDER = _("dd/mm/yyyy")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DayField(forms.DateField):
+    """A date in Bengali or ASCII digits: dd/mm/yyyy (also with - or .), or ISO."""
+
+    widget = DayInput
+    input_formats = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str):
+            value = to_ascii_digits(value).strip()
+        return super().to_python(value)

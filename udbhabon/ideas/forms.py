@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from bangla.digits import format_number
 from bangla.fiscal import format_fiscal_year
 from udbhabon.core.concurrency import VersionedForm
+from udbhabon.core.forms import DayField
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import Category, Channel, Criterion, Idea, Kind, Stage
 from udbhabon.offices.models import Office, Post
@@ -99,11 +100,7 @@ class IntakeForm(IdeaTextMixin):
         initial=Channel.STAFF_ONLINE,
         help_text=_("“Staff, online” is your own idea; for the others, give the submitter below."),
     )
-    received_on = forms.DateField(
-        label=_("Received on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    received_on = DayField(label=_("Received on"), required=False)
     source_link = forms.URLField(label=_("Link to the original"), required=False, max_length=500)
     source_photo = forms.FileField(label=_("Photo or scan of the original"), required=False)
     submitter_name = forms.CharField(label=_("Submitter's name"), max_length=255, required=False)
@@ -191,9 +188,7 @@ class MoveForm(forms.Form):
         max_length=200,
         help_text=_("E.g. “মাসিক ইনোভেশন সভা, অক্টোবর ২০১৭”."),
     )
-    meeting_date = forms.DateField(
-        label=_("Meeting date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    meeting_date = DayField(label=_("Meeting date"), required=False)
     merged_into = forms.CharField(
         label=_("Tracking code of the idea it duplicates"), required=False, max_length=20
     )
@@ -289,7 +284,7 @@ class AwardForm(forms.Form):
     title = forms.CharField(
         label=_("Award"), max_length=200, help_text=_("E.g. “শ্রেষ্ঠ আইডিয়া প্রদানকারী, ২০১৭”.")
     )
-    given_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    given_on = DayField(label=_("Date"))
     idea = forms.ModelChoiceField(
         label=_("For the idea"),
         queryset=Idea.objects.none(),
@@ -316,3 +311,16 @@ class SimilarForm(forms.Form):
         # The start of the problem says what it is about; the rest would only
         # make the query longer.
         return f"{self.cleaned_data['title']} {self.cleaned_data['problem'][:600]}"
+
+
+class FunnelDeadlineForm(forms.Form):
+    """How long the steps after vetting may take (services.funnel_deadline_set)."""
+
+    approval_day = NumberField(
+        label=_("Approve by this day of the month after the vetting meeting"),
+        min_value=1,
+        max_value=28,
+    )
+    pilot_days = NumberField(
+        label=_("Start the pilot within this many days of approval"), min_value=1, max_value=365
+    )

@@ -547,3 +547,39 @@ class IdeaWord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} ({self.df})"
+
+
+# The seeds' rule (data/seeds/002, 004): an idea shortlisted at a month's meeting
+# is approved by the 5th of the next month; the pilot starts soon after.
+APPROVAL_DAY = 5
+PILOT_DAYS = 30
+
+
+class FunnelDeadline(models.Model):
+    """How long an office gives each step after vetting (funnel_deadline_set)."""
+
+    office = models.OneToOneField(
+        "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
+    )
+    approval_day = models.PositiveSmallIntegerField(
+        _("approve by this day of the month after the vetting meeting"), default=APPROVAL_DAY
+    )
+    pilot_days = models.PositiveSmallIntegerField(
+        _("start the pilot within this many days of approval"), default=PILOT_DAYS
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deadline in the funnel")
+        verbose_name_plural = _("deadlines in the funnel")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(approval_day__gte=1, approval_day__lte=28)
+                & Q(pilot_days__gte=1, pilot_days__lte=365),
+                name="funnel_deadline_sensible",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.approval_day}, {self.pilot_days}"

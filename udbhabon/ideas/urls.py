@@ -9,6 +9,7 @@ urlpatterns = [
     path("similar/", views.similar, name="similar"),
     path("vetting/", views.vetting, name="vetting"),
     path("stages/", views.stages, name="stages"),
+    path("deadlines/", views.funnel_deadlines, name="funnel_deadlines"),
     path("innovators/", views.innovators, name="innovators"),
     path("innovators/<int:pk>/", views.innovator, name="innovator"),
     path("innovators/<int:pk>/award/", views.award, name="award"),

@@ -37,6 +37,7 @@ from udbhabon.ideas.forms import (
     AttachmentForm,
     AwardForm,
     BankFilterForm,
+    FunnelDeadlineForm,
     IdeaEditForm,
     IntakeForm,
     MoveForm,
@@ -433,9 +434,14 @@ def vetting(request: SignedInRequest) -> HttpResponse:
         "meeting_date": request.GET.get("meeting_date", ""),
     }
     context = queries.vetting_queue(office, viewer=post)
+    rule = queries.rule_of(office)
     context.update(
         {
             "office": office,
+            "rule": rule,
+            "deadline_form": FunnelDeadlineForm(
+                initial={"approval_day": rule.approval_day, "pilot_days": rule.pilot_days}
+            ),
             "can_edit": permissions.can_edit(post, office),
             "meeting": meeting,
             "cycle_days": queries.vetting_cycle_days(),
@@ -443,6 +449,27 @@ def vetting(request: SignedInRequest) -> HttpResponse:
         }
     )
     return render(request, "ideas/vetting.html", context)
+
+
+@login_required
+@require_POST
+def funnel_deadlines(request: HttpRequest) -> HttpResponse:
+    """The acting office's deadlines after vetting (a form on the vetting page)."""
+    post = acting_post(request)
+    permissions.require_edit(post, post.office)
+    form = FunnelDeadlineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.funnel_deadline_set(
+                office=post.office, actor=request.user, post=post, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The deadlines after vetting are saved."))
+            return redirect(reverse("ideas:vetting") + "#deadlines")
+    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(reverse("ideas:vetting") + "#deadlines")
 
 
 # --- The Idea Bank ----------------------------------------------------------------

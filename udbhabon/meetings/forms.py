@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangla.fiscal import fiscal_year_of
+from udbhabon.core.forms import DayField
 from udbhabon.meetings.models import MeetingKind
 from udbhabon.offices.models import Post
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -41,7 +41,7 @@ class MeetingForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of meeting"), choices=MeetingKind.choices, initial=MeetingKind.TEAM_MONTHLY
     )
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = DayField(label=_("Date"))
     time = forms.TimeField(label=_("Time"), required=False, widget=TIME)
     place = forms.CharField(
         label=_("Place"),
@@ -68,8 +68,8 @@ class ScheduleForm(forms.Form):
         help_text=_("Write it as in the plan, e.g. প্রতিমাসের দ্বিতীয় সপ্তাহের সোমবার."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    starts_on = forms.DateField(label=_("From"), widget=DATE)
-    ends_on = forms.DateField(label=_("Until"), widget=DATE)
+    starts_on = DayField(label=_("From"))
+    ends_on = DayField(label=_("Until"))
     kind = forms.ChoiceField(
         label=_("Kind of meeting"), choices=MeetingKind.choices, initial=MeetingKind.TEAM_MONTHLY
     )
@@ -112,7 +112,7 @@ class ItemForm(forms.Form):
         help_text=_("Posts or offices; separate several with “;”."),
         widget=forms.TextInput(attrs={"list": "implementers", "autocomplete": "off"}),
     )
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+    due_date = DayField(label=_("Due date"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
@@ -120,7 +120,7 @@ class HeaderForm(forms.Form):
     """The minutes' header block (prefix "m")."""
 
     title = forms.CharField(label=_("Title"), max_length=500)
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = DayField(label=_("Date"))
     time = forms.TimeField(label=_("Time"), required=False, widget=TIME)
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
     chair_text = forms.CharField(label=_("Chair (as written)"), max_length=500, required=False)
@@ -179,7 +179,7 @@ class AttendanceForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    date = forms.DateField(label=_("Date of the memo"), widget=DATE)
+    date = DayField(label=_("Date of the memo"))
     distribution = forms.CharField(
         label=_("Copy to (distribution list)"),
         help_text=_("One recipient a line. The parent office receives the minutes in any case."),

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.concurrency import VersionedForm
+from udbhabon.core.forms import DayField
 
 
 class TableForm(forms.Form):
@@ -25,17 +26,9 @@ class RemindForm(forms.Form):
 
 class DeadlineForm(VersionedForm, forms.Form):
     year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
-    plan_due = forms.DateField(
-        label=_("Action plan due by"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    report1_due = forms.DateField(
-        label=_("First half-yearly report (July–December) due by"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    report2_due = forms.DateField(
-        label=_("Second half-yearly report (January–June) due by"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    plan_due = DayField(label=_("Action plan due by"))
+    report1_due = DayField(label=_("First half-yearly report (July–December) due by"))
+    report2_due = DayField(label=_("Second half-yearly report (January–June) due by"))
     minutes_days = forms.IntegerField(
         label=_("Minutes due, days after the end of the meeting's month"),
         min_value=0,

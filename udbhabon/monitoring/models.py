@@ -34,6 +34,10 @@ class PaperKind(models.TextChoices):
     MINUTES = "minutes", _("Minutes of the monthly meeting")
 
 
+# What a reminder may be about: the papers, and an idea's next step after vetting.
+REMINDER_SUBJECTS = [*PaperKind.choices, ("idea", _("The next step of an idea"))]
+
+
 class PlanState(models.TextChoices):
     NONE = "none", _("Not started")
     DRAFT = "draft", _("Draft")
@@ -152,6 +156,8 @@ class OfficeYearStats(models.Model):
     ideas_vetted = models.PositiveIntegerField(default=0)
     ideas_approved = models.PositiveIntegerField(default=0)
     ideas_implemented = models.PositiveIntegerField(default=0)
+    # Shortlisted or approved ideas past their next step's deadline (ideas.queries.deadlines).
+    ideas_overdue = models.PositiveIntegerField(default=0)
     saved_days = models.PositiveBigIntegerField(default=0)
     saved_taka = models.PositiveBigIntegerField(default=0)
     saved_visits = models.PositiveBigIntegerField(default=0)
@@ -204,7 +210,7 @@ class Reminder(models.Model):
         "offices.Office", verbose_name=_("office"), on_delete=models.CASCADE, related_name="+"
     )
     year = models.PositiveSmallIntegerField(_("fiscal year"))
-    paper = models.CharField(_("paper"), max_length=16, choices=PaperKind.choices)
+    paper = models.CharField(_("paper"), max_length=16, choices=REMINDER_SUBJECTS)
     period = models.CharField(_("period"), max_length=16)  # "2017", "2017-1", "2017-08"
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
     key = models.CharField(max_length=64)
@@ -237,7 +243,8 @@ class Reminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["office", "key"], name="reminder_sent_once"),
             models.CheckConstraint(
-                condition=Q(paper__in=["plan", "report", "minutes"]), name="reminder_paper_valid"
+                condition=Q(paper__in=["plan", "report", "minutes", "idea"]),
+                name="reminder_paper_valid",
             ),
             models.CheckConstraint(
                 condition=Q(stage__in=["before", "after", "escalated", "manual"]),
@@ -301,6 +308,8 @@ class SubtreeYearStats(models.Model):
     ideas_vetted = models.PositiveIntegerField(default=0)
     ideas_approved = models.PositiveIntegerField(default=0)
     ideas_implemented = models.PositiveIntegerField(default=0)
+    # Shortlisted or approved ideas past their next step's deadline (ideas.queries.deadlines).
+    ideas_overdue = models.PositiveIntegerField(default=0)
     saved_days = models.PositiveBigIntegerField(default=0)
     saved_taka = models.PositiveBigIntegerField(default=0)
     saved_visits = models.PositiveBigIntegerField(default=0)

@@ -53,6 +53,7 @@ SORTS: dict[str, str] = {
     "ideas": "st__ideas_received",
     "vetted": "st__ideas_vetted",
     "approved": "st__ideas_approved",
+    "ideas_overdue": "st__ideas_overdue",
     "compliance": "st__compliance",
 }
 
@@ -86,6 +87,7 @@ ROW_FIELDS = (
     "ideas_vetted",
     "ideas_approved",
     "ideas_implemented",
+    "ideas_overdue",
     "saved_days",
     "saved_taka",
     "saved_visits",
@@ -111,6 +113,7 @@ SUM_FIELDS = (
     "ideas_vetted",
     "ideas_approved",
     "ideas_implemented",
+    "ideas_overdue",
     "saved_days",
     "saved_taka",
     "saved_visits",

@@ -109,10 +109,8 @@ def deadline_set_default(
 
 
 # ---------------------------------------------------------------------------
-# The aggregate table
+# The aggregate table: the sources' facts are copied onto the row as they are.
 
-
-# The sources' facts copied onto the row as they are.
 FACT_FIELDS = (
     "plan_state",
     "plan_sent_on",
@@ -131,6 +129,7 @@ FACT_FIELDS = (
     "ideas_vetted",
     "ideas_approved",
     "ideas_implemented",
+    "ideas_overdue",
     "saved_days",
     "saved_taka",
     "saved_visits",

@@ -14,9 +14,13 @@ from django.tasks import task
 @task()
 def daily(as_of: str | None = None) -> dict[str, int]:
     from udbhabon.documents.services import import_cleanup
+    from udbhabon.monitoring.funnel_reminders import idea_reminders_run
     from udbhabon.monitoring.services import daily_run
 
-    done = daily_run(as_of=dt.date.fromisoformat(as_of) if as_of else None)
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    done = daily_run(as_of=day)
+    # Ideas past (or near) their next step's deadline after vetting.
+    done["idea_reminders"] = idea_reminders_run(as_of=day)
     done["uploads_removed"] = import_cleanup()  # failed uploads' files, past their time
     return done
 

@@ -5,6 +5,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.concurrency import VersionedForm
+from udbhabon.core.forms import DayField
 from udbhabon.offices.models import FormSettings, Office, Post, User
 
 
@@ -52,7 +53,7 @@ class HandOverForm(VersionedForm, forms.Form):
         help_text=_("The new officer's user name."),
         error_messages={"invalid_choice": _("No active account has this user name.")},
     )
-    on = forms.DateField(label=_("From (date)"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = DayField(label=_("From (date)"))
 
 
 class FormSettingsForm(forms.Form):

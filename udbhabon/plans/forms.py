@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import localize_digits, to_ascii_digits
 from udbhabon.core.concurrency import VersionedForm
+from udbhabon.core.forms import DayField
 from udbhabon.core.lang import current_lang
 from udbhabon.offices.models import Post
 from udbhabon.plans import periods
@@ -63,15 +64,9 @@ class BnIntegerField(forms.IntegerField):
         return super().to_python(value)
 
 
-class BnDateField(forms.DateField):
-    # The browser's date picker needs ISO dates, whatever the language.
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-
-    def to_python(self, value: Any) -> dt.date | None:
-        if isinstance(value, str):
-            value = to_ascii_digits(value).strip()
-        return super().to_python(value)
+# The one date field of every form (udbhabon.core.forms.DayField): dd/mm/yyyy in
+# Bengali or ASCII digits.
+BnDateField = DayField
 
 
 def year_choices() -> list[tuple[int, str]]:

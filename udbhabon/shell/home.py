@@ -13,11 +13,13 @@ from django.http import HttpRequest
 from udbhabon.core.home import Panel
 from udbhabon.ideas.home import panel as ideas_panel
 from udbhabon.meetings.panels import panel as meetings_panel
+from udbhabon.monitoring.panels import deadline_panel
 from udbhabon.monitoring.panels import panel as monitoring_panel
 from udbhabon.offices.models import Post
 from udbhabon.plans.home import panel as plans_panel
 
 PANELS: list[Callable[[HttpRequest, Post], Panel | None]] = [
+    deadline_panel,
     plans_panel,
     meetings_panel,
     ideas_panel,

@@ -45,10 +45,16 @@ def number(value: Any, decimals: int | None = None) -> str:
 
 
 @register.filter
-def date_bn(value: dt.date | dt.datetime | None) -> str:
-    """A date as people write it: ২৩ আগস্ট ২০১৭ / 23 August 2017."""
-    if value is None:
+def date_bn(value: dt.date | dt.datetime | str | None) -> str:
+    """A date as people write it: ২৩ আগস্ট ২০১৭ / 23 August 2017 (also from an ISO
+    date as text, as the import contract keeps them)."""
+    if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return digits(value)
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return bcal.format_date(value, _lang())

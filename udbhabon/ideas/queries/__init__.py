@@ -16,6 +16,15 @@ from udbhabon.ideas.queries.bank import (
     public_idea,
     showcase,
 )
+from udbhabon.ideas.queries.deadlines import (
+    DUE_STAGES,
+    FunnelRule,
+    due_ideas,
+    due_on,
+    mark_due,
+    rule_of,
+    rules_for,
+)
 from udbhabon.ideas.queries.similar import (
     DUPLICATE_SCORE,
     FALLBACK_CANDIDATES,
@@ -59,6 +68,7 @@ from udbhabon.ideas.queries.vetting import (
 )
 
 __all__ = [
+    "DUE_STAGES",
     "DUPLICATE_SCORE",
     "FALLBACK_CANDIDATES",
     "MIN_SCORE",
@@ -70,6 +80,7 @@ __all__ = [
     "SIMILAR_BUDGET",
     "SIMILAR_CANDIDATES",
     "UNVETTED",
+    "FunnelRule",
     "ReviewSummary",
     "Scored",
     "SimilarBox",
@@ -77,6 +88,8 @@ __all__ = [
     "StageRow",
     "agenda_item_for",
     "awaiting_vetting",
+    "due_ideas",
+    "due_on",
     "duplicates_of",
     "fiscal_years_of_ideas",
     "idea_bank",
@@ -86,6 +99,7 @@ __all__ = [
     "innovator_profile",
     "innovators",
     "is_overdue",
+    "mark_due",
     "may_show",
     "office_choices",
     "office_counts",
@@ -94,6 +108,8 @@ __all__ = [
     "public_idea",
     "reviewer_choices",
     "reviews_of",
+    "rule_of",
+    "rules_for",
     "showcase",
     "similar_for",
     "similar_ideas",

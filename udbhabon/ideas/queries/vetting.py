@@ -23,6 +23,7 @@ from udbhabon.ideas.models import (
     SimilarPair,
     Stage,
 )
+from udbhabon.ideas.queries.deadlines import mark_due
 from udbhabon.ideas.queries.similar import DUPLICATE_SCORE, UNVETTED, may_show
 from udbhabon.meetings.models import AgendaItem
 from udbhabon.offices import permissions
@@ -79,6 +80,19 @@ class ReviewSummary:
     done: int = 0
     averages: list[tuple[Criterion, float | None]] = field(default_factory=list)
     total: float | None = None  # weighted, as a percentage of the highest possible
+    # Each reviewer who has scored, with their own weighted score (0-100).
+    by_reviewer: list[tuple[Review, float]] = field(default_factory=list)
+
+
+def weighted_score(scores: dict[int, float], criteria: list[Criterion]) -> float | None:
+    """Scores by criterion id, weighted, as a percentage of the highest possible."""
+    weighted = weights = 0.0
+    for criterion in criteria:
+        value = scores.get(criterion.pk)
+        if value is not None:
+            weighted += criterion.weight * value / criterion.max_score
+            weights += criterion.weight
+    return round(100 * weighted / weights, 1) if weights else None
 
 
 def summarise_reviews(reviews: list[Review], criteria: list[Criterion]) -> ReviewSummary:
@@ -88,19 +102,20 @@ def summarise_reviews(reviews: list[Review], criteria: list[Criterion]) -> Revie
         if review.submitted_at is None:
             continue
         summary.done += 1
-        for score in review.scores.all():
-            per[score.criterion_id].append(score.score)
-    weighted = 0.0
-    weights = 0.0
+        own = {score.criterion_id: score.score for score in review.scores.all()}
+        for criterion_id, value in own.items():
+            per[criterion_id].append(value)
+        mine = weighted_score(own, criteria)
+        if mine is not None:
+            summary.by_reviewer.append((review, mine))
+    means: dict[int, float] = {}
     for criterion in criteria:
         values = per.get(criterion.pk)
         avg = statistics.fmean(values) if values else None
         summary.averages.append((criterion, avg))
         if avg is not None:
-            weighted += criterion.weight * avg / criterion.max_score
-            weights += criterion.weight
-    if weights:
-        summary.total = round(100 * weighted / weights, 1)
+            means[criterion.pk] = avg
+    summary.total = weighted_score(means, criteria)
     return summary
 
 
@@ -109,6 +124,7 @@ QUEUE_STAGES = (
     Stage.AWAITING_VETTING,
     Stage.CLARIFICATION,
     Stage.SHORTLISTED,
+    Stage.APPROVED,  # waiting for its pilot to start (a deadline: queries.deadlines)
 )
 QUEUE_LIMIT = 300
 
@@ -149,6 +165,7 @@ def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, An
         idea.review_summary = summarise_reviews(idea.review_list, criteria)
         idea.overdue = idea.stage in UNVETTED_STAGES and idea.received_on < cutoff
         groups[idea.stage].append(idea)
+    mark_due(ideas)
     return {
         "groups": [(Stage(stage), groups[stage]) for stage in QUEUE_STAGES],
         "criteria": criteria,

@@ -11,6 +11,7 @@ One module per concept: funnel, moves, intake, search_index, reviews; the
 names below are the public ones, imported from here as before.
 """
 
+from udbhabon.ideas.services.deadlines import funnel_deadline_set
 from udbhabon.ideas.services.funnel import (
     ANSWERED_MESSAGE,
     MOVES,
@@ -74,6 +75,7 @@ __all__ = [
     "attachment_add",
     "award_give",
     "can_move",
+    "funnel_deadline_set",
     "idea_clarification_answer",
     "idea_merge",
     "idea_propose_to_head",

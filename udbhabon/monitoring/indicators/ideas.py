@@ -1,7 +1,9 @@
 """Indicators from the ideas app: ideas received, vetted, approved, implemented, and
 the time, cost and visits that implemented initiatives save citizens.
 
-One GROUP BY query over the subtree by office, counting ideas by stage.
+One GROUP BY query over the subtree by office, counting ideas by stage; then
+the shortlisted and approved ideas past their next step's deadline (the
+office's FunnelDeadline, ideas.queries.deadlines).
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from udbhabon.ideas.models import APPROVED_STAGES, SHOWCASE_STAGES, UNVETTED_STAGES, Idea
+from udbhabon.ideas.queries import due_ideas
 from udbhabon.monitoring.indicators.facts import Facts
 from udbhabon.offices.queries import subtree_q
 
 NAME = "ideas"
-COLUMNS = ("ideas_received", "ideas_vetted", "ideas_approved")
+COLUMNS = ("ideas_received", "ideas_vetted", "ideas_approved", "ideas_overdue")
 
 
 def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
@@ -43,4 +47,8 @@ def collect(*, year: int, path: str, as_of: dt.date) -> dict[int, Facts]:
         facts["ideas_vetted"] = r["vetted"]
         facts["ideas_approved"] = r["approved"]
         facts["ideas_implemented"] = r["implemented"]
+    for idea in due_ideas(path, as_of=as_of):
+        if idea.late and start <= timezone.localtime(idea.created_at).date() < end:
+            facts = out[idea.office_id]
+            facts["ideas_overdue"] = facts.get("ideas_overdue", 0) + 1
     return dict(out)

@@ -49,9 +49,7 @@ def team_save(
     necessarily the head of office), who is member secretary, the members (posts,
     and others by name), the supporting officers and mentors (posts of this or
     any other office), the working groups (name -> posts of this office), and
-    the office order that formed it.
-
-    StaleRecord if the team was saved since `expected_version` (the form's)."""
+    the office order that formed it. StaleRecord if saved since `expected_version`."""
     authorise(actor, post, office, permissions.can_edit)
     groups = {normalize(n): list(ps) for n, ps in (working_groups or {}).items() if normalize(n)}
     own = [p for p in (chair, convener, member_secretary, *members) if p is not None]
