@@ -302,6 +302,9 @@ def section_parts(section: dict[str, Any], index: int, lang: str) -> list[Part]:
     if section.get("subtitle"):
         blocks.append(Para(section["subtitle"], bold=True, role="subtitle"))
     blocks.append(table)
+    if not signatures and section.get("sign_table") and letter_signatory:
+        # a plan or report that is sent is signed at the end of its table too
+        signatures = [Signature(signature_lines(letter_signatory, lang))]
     blocks.extend(signatures)
     parts.append(Part(orientation(section), blocks, name, index))
     return parts
