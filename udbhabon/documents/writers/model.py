@@ -56,6 +56,9 @@ meeting["attendance"]
 meeting["opening"], meeting["closing"]
     The paragraphs before and after the agenda table (string or list of strings), as the
     record holds them; None or "" prints none (no stock sentence is added).
+section["sign_table"]
+    True for a plan or report that was sent: the letter's signatory signs the end of the
+    table too (when the paper has no signature of its own).
 section["draft"]
     True for minutes nobody has signed: "খসড়া" is printed above the letterhead and the
     annex, and the PDF's title says so.

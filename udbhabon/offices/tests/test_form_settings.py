@@ -130,3 +130,12 @@ def test_it_shows_the_settings_page_and_saves_the_form(login):
     form = form_settings_for(Office.objects.get(code="dc-dhaka"))
     assert form.memo_prefix == "০৫.৪২" and form.signatory("chair")["name"] == "মোঃ আব্দুর রহিম"
     assert "আইসিটি শাখা" in client.get(url).text
+
+
+def test_it_offers_the_usual_copy_list_on_a_plan_letter(login):
+    from udbhabon.plans.tests.factories import make_plan
+
+    _save()
+    plan = make_plan()
+    page = login("dhaka.io").get(reverse("plans:submit", kwargs={"pk": plan.pk})).text
+    assert "বিভাগীয় কমিশনার, ঢাকা" in page and "জেলা প্রশাসক, ঢাকা" in page

@@ -152,6 +152,8 @@ def plan_as_document(
         "meeting": None,
         "header": _header(plan.office),
     }
+    if submission is not None and submission.letter is not None:
+        section["sign_table"] = True  # extra: a sent plan is signed at its table's end too
     return {"sections": [section], "warnings": warnings}
 
 
@@ -191,6 +193,8 @@ def report_as_document(report: ProgressReport) -> Document:
         "meeting": None,
         "header": _header(report.office),
     }
+    if submission is not None and submission.letter is not None:
+        section["sign_table"] = True
     return {"sections": [section], "warnings": []}
 
 

@@ -170,3 +170,30 @@ def test_the_writers_take_the_plan_and_the_progress_sheet_round_trips():
     sheet = progress_sheet(doc)
     rows = read_progress_sheet(sheet)
     assert sorted(r.item_id for r in rows) == sorted(str(i.pk) for i in plan.items.all())
+
+
+def test_a_sent_plan_is_signed_at_the_end_of_its_table():
+    import datetime as dt
+
+    from conftest import post_of
+    from udbhabon.documents.writers import layout
+
+    plan = make_plan()
+    head = post_of("dhaka.io")
+    services.plan_submit(
+        plan=plan,
+        actor=None,
+        subject="বার্ষিক উদ্ভাবন কর্মপরিকল্পনা",
+        date=dt.date(2017, 8, 23),
+        signatory_post=head,
+        acknowledge_warnings=True,
+    )
+    doc = queries.plan_as_document(plan)
+    section = doc["sections"][0]
+    assert section["sign_table"] and section["signatories"]
+    parts = layout.document_parts(doc, "bn")
+    table_part = next(p for p in parts if p.name == "plan")
+    assert isinstance(table_part.blocks[-1], layout.Signature)
+    assert isinstance(table_part.blocks[-2], layout.Table)
+    name = section["signatories"][0]["name"]
+    assert f"({name})" in table_part.blocks[-1].lines

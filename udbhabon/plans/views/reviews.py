@@ -22,6 +22,7 @@ from udbhabon.core.templatetags.bn import date_bn, digits
 from udbhabon.offices import permissions
 from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Post
+from udbhabon.offices.queries import form_settings_for
 from udbhabon.plans import access, display, periods, queries, services
 from udbhabon.plans.forms import (
     LetterForm,
@@ -64,8 +65,12 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
             ) % {"period": period}
         office_copy = _("Office copy")
     grandparent = parent.parent if parent else None
-    distribution = [grandparent.name_bn] if grandparent else []
-    distribution.append(office_copy)
+    # the office's usual copy list (its form settings), else the grandparent office
+    distribution = form_settings_for(office).distribution or (
+        [grandparent.name_bn] if grandparent else []
+    )
+    if office_copy not in distribution:
+        distribution = [*distribution, office_copy]
     return {
         "subject": subject,
         "date": timezone.localdate(),

@@ -304,6 +304,9 @@ def section_parts(section: dict[str, Any], index: int, lang: str) -> list[Part]:
     if subtitle := section.get("subtitle"):
         blocks.append(Para(subtitle, bold=True, role="subtitle"))
     blocks.append(table)
+    if not signatures and section.get("sign_table") and letter_signatory:
+        # a plan or report that is sent is signed at the end of its table too
+        signatures = [Signature(signature_lines(letter_signatory, lang))]
     blocks.extend(signatures)
     parts.append(Part(orientation(section), blocks, name, index))
     return parts
