@@ -434,11 +434,10 @@ def vetting(request: SignedInRequest) -> HttpResponse:
         "meeting_date": request.GET.get("meeting_date", ""),
     }
     context = queries.vetting_queue(office, viewer=post)
-    rule = queries.rule_of(office)
+    rule = context["rule"]
     context.update(
         {
             "office": office,
-            "rule": rule,
             "deadline_form": FunnelDeadlineForm(
                 initial={"approval_day": rule.approval_day, "pilot_days": rule.pilot_days}
             ),

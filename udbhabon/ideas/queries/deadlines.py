@@ -51,11 +51,18 @@ def due_on(stage: str, since: dt.datetime, rule: FunnelRule) -> dt.date | None:
     return None
 
 
-def mark_due(ideas: Iterable[Idea], *, as_of: dt.date | None = None) -> None:
-    """Set ``idea.due_on`` and ``idea.late`` on ideas waiting for a step (one query)."""
+def mark_due(
+    ideas: Iterable[Idea],
+    *,
+    as_of: dt.date | None = None,
+    rules: dict[int, FunnelRule] | None = None,
+) -> None:
+    """Set ``idea.due_on`` and ``idea.late`` on ideas waiting for a step (one query,
+    none when the offices' ``rules`` are given)."""
     ideas = list(ideas)
     as_of = as_of or timezone.localdate()
-    rules = rules_for(i.office_id for i in ideas if i.stage in DUE_STAGES)
+    if rules is None:
+        rules = rules_for(i.office_id for i in ideas if i.stage in DUE_STAGES)
     for idea in ideas:
         idea.due_on = due_on(idea.stage, idea.stage_since, rules.get(idea.office_id, FunnelRule()))
         idea.late = idea.due_on is not None and idea.due_on < as_of

@@ -23,7 +23,7 @@ from udbhabon.ideas.models import (
     SimilarPair,
     Stage,
 )
-from udbhabon.ideas.queries.deadlines import mark_due
+from udbhabon.ideas.queries.deadlines import mark_due, rule_of
 from udbhabon.ideas.queries.similar import DUPLICATE_SCORE, UNVETTED, may_show
 from udbhabon.meetings.models import AgendaItem
 from udbhabon.offices import permissions
@@ -137,7 +137,8 @@ def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, An
     with its office); similar unvetted ones elsewhere are only counted
     (`idea.similar_hidden`, similar.may_show).
 
-    Queries: ideas (1), similar pairs (1), reviews (1), scores (1), criteria (1).
+    Queries: ideas (1), similar pairs (1), reviews (1), scores (1), criteria (1),
+    the office's deadlines after vetting (1).
     """
     similar = SimilarPair.objects.select_related("other__office").order_by("-score", "id")
     reviews = Review.objects.select_related("reviewer").prefetch_related("scores")
@@ -165,10 +166,12 @@ def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, An
         idea.review_summary = summarise_reviews(idea.review_list, criteria)
         idea.overdue = idea.stage in UNVETTED_STAGES and idea.received_on < cutoff
         groups[idea.stage].append(idea)
-    mark_due(ideas)
+    rule = rule_of(office)
+    mark_due(ideas, rules={office.pk: rule})
     return {
         "groups": [(Stage(stage), groups[stage]) for stage in QUEUE_STAGES],
         "criteria": criteria,
+        "rule": rule,  # the office's deadlines after vetting
         "count": len(ideas),
         "truncated": len(ideas) >= QUEUE_LIMIT,
     }

@@ -55,8 +55,9 @@ SHELL = 4
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # ideas (1), their similar pairs (1), reviews (1), scores (1), criteria (1)
-        (reverse("ideas:vetting"), SHELL + 5),
+        # ideas (1), their similar pairs (1), reviews (1), scores (1), criteria (1),
+        # the office's deadlines after vetting (1)
+        (reverse("ideas:vetting"), SHELL + 6),
         # fiscal years (1), offices for the filter (1), count (1), page (1)
         (reverse("ideas:bank"), SHELL + 4),
         # count (1), page with counts (1)

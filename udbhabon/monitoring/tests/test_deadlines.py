@@ -87,7 +87,8 @@ def test_the_form_refuses_reports_due_before_the_plan(login):
         },
     )
     assert response.status_code == 400
-    assert "2017-08-01" in response.content.decode()  # what was typed stays
+    # What was typed stays, shown as dd/mm/yyyy in the page's digits (core.forms.DayField).
+    assert 'value="০১/০৮/২০১৭"' in response.content.decode()
     assert not Deadline.objects.exists()
     ok = client.post(
         "/supervision/dc-dhaka/deadlines/",
