@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["is_legacy_font_text", "legacy_to_unicode", "unicode_to_legacy"]
+__all__ = ["has_legacy_evidence", "is_legacy_font_text", "legacy_to_unicode", "unicode_to_legacy"]
 
 # ---------------------------------------------------------------------------
 # Detection
@@ -97,6 +97,18 @@ def is_legacy_font_text(text: str) -> bool:
         # One strongly marked word among many English ones is not enough.
         return (strong + weak) * 4 >= len(words)
     return len(words) >= 3 and weak * 2 >= len(words)
+
+
+def has_legacy_evidence(text: str) -> bool:
+    """True when any word of ``text`` looks like Bijoy (weaker than :func:`is_legacy_font_text`).
+
+    For a short line of a document already known to be in Bijoy: "kixd ivnqb Kwei"
+    (শরীফ রাহয়ন কবির) has one telling word, too few to decide on its own.
+
+    >>> has_legacy_evidence("kixd ivnqb Kwei"), has_legacy_evidence("Public Service")
+    (True, False)
+    """
+    return any(any(_word_signals(word)) for word in text.split())
 
 
 # ---------------------------------------------------------------------------
@@ -384,7 +396,10 @@ def unicode_to_legacy(text: str) -> str:
     """
     from bangla.text import normalize  # local: text imports this module
 
-    nfc = "\n".join(normalize(line) for line in text.split("\n"))
+    # Normalised word by word, so tabs and line breaks stay where they were.
+    nfc = "".join(
+        normalize(piece) if piece.strip() else piece for piece in re.split(r"(\s+)", text)
+    )
     out: list[str] = []
     position = 0
     for match in _SYLLABLE.finditer(nfc):
