@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from bangla.legacy import has_legacy_evidence, legacy_to_unicode
 from udbhabon.documents.reader import _bangla
 from udbhabon.documents.reader.model import RawLine
 
@@ -40,7 +39,7 @@ def is_legacy_font_name(name: str | None) -> bool:
 def to_unicode(text: str) -> str:
     """Convert Bijoy text, keeping its white space (tabs, line breaks) where it was."""
     return "".join(
-        legacy_to_unicode(piece) if piece.strip() else piece for piece in _SPACE.split(text)
+        _bangla.legacy_to_unicode(piece) if piece.strip() else piece for piece in _SPACE.split(text)
     )
 
 
@@ -60,7 +59,7 @@ def convert_lines(raw_lines: list[RawLine]) -> bool:
 
 
 def _short_or_telling(text: str) -> bool:
-    return len(text.split()) < 3 or has_legacy_evidence(text)
+    return len(text.split()) < 3 or _bangla.has_legacy_evidence(text)
 
 
 def _latin_text(line: RawLine) -> str:
