@@ -101,3 +101,16 @@ def test_the_notice_is_in_bengali_and_english() -> None:
     assert "বিজয়" in notice["message"] and "Bijoy" in notice["en"]
     json.dumps(notice)
     assert Path(make_legacy.__file__).name == "make_legacy.py"
+
+
+@pytest.mark.parametrize(("seed", "tolerance"), [("003_3399e0873caf543a", 4)])
+def test_it_reads_a_text_pdf_typed_in_bijoy_line_by_line(seed: str, tolerance: int) -> None:
+    """Measured: 4 fields differ, each where the test PDF font draws no "ˆ" (ৈ is lost)."""
+    from udbhabon.documents.tests.reader_fixtures import pdfmaker
+
+    pdf = pdfmaker.txt_to_pdf(unicode_to_legacy(compare.seed_text(seed)))
+    reading = read_document_detailed(pdf, "plan.pdf")
+    problems = compare.compare(compare.expected(seed), reading.result)
+    assert len(problems) <= tolerance
+    assert all("ৈ" in problem.split(" got ")[0] for problem in problems)
+    assert [notice["code"] for notice in reading.notices] == ["legacy_font_converted"]
