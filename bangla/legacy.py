@@ -7,13 +7,15 @@ without the font (or pasted, or extracted from a PDF) such text is garble:
 text would store nonsense, so the reader refuses it; :func:`is_legacy_font_text`
 says when, and :func:`legacy_to_unicode` converts it (best effort: the glyph
 encoding is visual, so a few rare conjuncts may come out differently).
+:func:`unicode_to_legacy` goes the other way, to make legacy-font test papers.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["is_legacy_font_text", "legacy_to_unicode"]
+__all__ = ["has_legacy_evidence", "is_legacy_font_text", "legacy_to_unicode", "unicode_to_legacy"]
 
 # ---------------------------------------------------------------------------
 # Detection
@@ -95,6 +97,18 @@ def is_legacy_font_text(text: str) -> bool:
         # One strongly marked word among many English ones is not enough.
         return (strong + weak) * 4 >= len(words)
     return len(words) >= 3 and weak * 2 >= len(words)
+
+
+def has_legacy_evidence(text: str) -> bool:
+    """True when any word of ``text`` looks like Bijoy (weaker than :func:`is_legacy_font_text`).
+
+    For a short line of a document already known to be in Bijoy: "kixd ivnqb Kwei"
+    (শরীফ রাহয়ন কবির) has one telling word, too few to decide on its own.
+
+    >>> has_legacy_evidence("kixd ivnqb Kwei"), has_legacy_evidence("Public Service")
+    (True, False)
+    """
+    return any(any(_word_signals(word)) for word in text.split())
 
 
 # ---------------------------------------------------------------------------
@@ -315,3 +329,82 @@ def _split_units(text: str) -> list[str]:
         else:
             units.append(ch)
     return units
+
+
+# ---------------------------------------------------------------------------
+# Unicode → Bijoy (to make legacy-font samples; the inverse of the tables above)
+
+# Where several glyphs mean the same, the one Bijoy typists get from the keyboard.
+_PREFERRED = {"ু": "y", "ূ": "~", "ৃ": "…", "ে": "‡", "ৈ": "ˆ", "্র": "Ö", "্ব": "¡", "ন্ত": "šÍ"}
+
+
+def _reverse_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for legacy, uni in [*_SEQUENCES.items(), *_SINGLE.items()]:
+        if uni == _REPH or uni.endswith("্") or uni in table:  # half forms: in sequences only
+            continue
+        table[uni] = legacy
+    for uni in list(table):  # য় ড় ঢ় as NFC writes them (letter + nukta) too
+        table.setdefault(unicodedata.normalize("NFC", uni), table[uni])
+    table.update(_PREFERRED)
+    table["্"] = "&"
+    table["ৌ"] = "Š"  # only after ‡, see _encode_syllable
+    return table
+
+
+_REVERSE = _reverse_table()
+_REVERSE_KEYS = re.compile(
+    "|".join(re.escape(k) for k in sorted(_REVERSE, key=len, reverse=True)) + "|.",
+    re.DOTALL,
+)
+_SYLLABLE = re.compile(
+    r"(র্(?=[কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযলশষসহ]))?"  # reph
+    r"(র\u200d্য|[কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ]\u09bc?(?:্[কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ]\u09bc?)*)"
+    r"([ািীুূৃেৈোৌৗ]?)"
+)
+
+
+def _encode_plain(text: str) -> str:
+    return "".join(_REVERSE.get(piece, piece) for piece in _REVERSE_KEYS.findall(text))
+
+
+def _encode_syllable(match: re.Match[str]) -> str:
+    reph, cluster, sign = match.groups()
+    reph_glyph = "©" if reph else ""
+    if sign in ("ি", "ে", "ৈ"):
+        return _REVERSE[sign] + _encode_plain(cluster) + reph_glyph
+    if sign in ("ো", "ৌ"):
+        return "‡" + _encode_plain(cluster) + reph_glyph + ("v" if sign == "ো" else "Š")
+    if reph:  # "Kvh©vjq": the reph follows its letter, before the vowel sign
+        return _encode_plain(cluster) + reph_glyph + _encode_plain(sign)
+    return _encode_plain(cluster + sign)
+
+
+def unicode_to_legacy(text: str) -> str:
+    """Write Unicode Bengali as Bijoy/SutonnyMJ glyph codes (what such a file stores).
+
+    Pre-base vowel signs go before their consonant cluster, the reph after the
+    cluster and its vowel sign, conjuncts take their glyph where the font has one
+    and are otherwise built from subjoined forms (or a visible hasanta "&").
+    Characters with no glyph (Latin letters, ASCII punctuation) are left as they
+    are, so they are read back as Bengali: a typist switches font for them.
+
+    >>> unicode_to_legacy("জেলা প্রশাসক কার্যালয়")
+    '‡Rjv cÖkvmK Kvh©vjq'
+    >>> legacy_to_unicode(unicode_to_legacy("কার্যালয়"))
+    'কার্যালয়'
+    """
+    from bangla.text import normalize  # local: text imports this module
+
+    # Normalised word by word, so tabs and line breaks stay where they were.
+    nfc = "".join(
+        normalize(piece) if piece.strip() else piece for piece in re.split(r"(\s+)", text)
+    )
+    out: list[str] = []
+    position = 0
+    for match in _SYLLABLE.finditer(nfc):
+        out.append(_encode_plain(nfc[position : match.start()]))
+        out.append(_encode_syllable(match))
+        position = match.end()
+    out.append(_encode_plain(nfc[position:]))
+    return "".join(out)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bangla import calendar, dates, digits, fiscal, schedules, text
+from bangla import calendar, dates, digits, fiscal, legacy, schedules, text
 
 BN_DIGITS = "০১২৩৪৫৬৭৮৯"
 _TO_BN = str.maketrans("0123456789", BN_DIGITS)
@@ -29,6 +29,8 @@ def normalize(value: str) -> str:
 
 loose_key = text.loose_key
 is_legacy_font_text = text.is_legacy_font_text
+has_legacy_evidence = legacy.has_legacy_evidence
+legacy_to_unicode = legacy.legacy_to_unicode
 strip_label = text.strip_label
 
 # --- digits -------------------------------------------------------------------

@@ -18,7 +18,7 @@ import html
 
 from lxml import etree
 
-from udbhabon.documents.reader import sniff
+from udbhabon.documents.reader import legacy, sniff
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.model import RawLine, Source
 
@@ -84,7 +84,9 @@ class _Walker:
         self, cells: list[str], is_row: bool, *, table: int | None = None, row: int | None = None
     ) -> None:
         source = Source(index=len(self.lines), table=table, row=row)
-        self.lines.append(RawLine(cells, is_row, source))
+        legacy_font = any(_CONVERTED in cell for cell in cells)
+        cells = [cell.replace(_CONVERTED, "") for cell in cells]
+        self.lines.append(RawLine(cells, is_row, source, legacy_font))
 
     def paragraph(self, element: etree._Element) -> None:
         for line in paragraph_text(element).split("\n"):
@@ -213,6 +215,9 @@ def _is_list_item(paragraph: etree._Element) -> bool:
     return style.lower().startswith("list") and "paragraph" not in style.lower()
 
 
+# Marks text converted from a legacy-font run, until the line it is in is made.
+_CONVERTED = "\ue001"
+
 _SKIP = {"delText", "instrText", "fldChar", "commentReference", "footnoteReference"}
 
 
@@ -236,5 +241,16 @@ def _collect(element: etree._Element, out: list[str]) -> None:
             out.append("-")
         elif name in _SKIP or name in {"del", "txbxContent", "pPr", "rPr"}:
             continue
+        elif name == "r" and legacy.is_legacy_font_name(_run_font(child)):
+            run: list[str] = []
+            _collect(child, run)
+            out.append(_CONVERTED + legacy.to_unicode("".join(run)))
         else:
             _collect(child, out)
+
+
+def _run_font(run: etree._Element) -> str | None:
+    """The font a run's Latin-range characters are drawn in (where Bijoy text sits)."""
+    properties = _child(run, "rPr")
+    fonts = _child(properties, "rFonts") if properties is not None else None
+    return _attr(fonts, "ascii") or _attr(fonts, "hAnsi")

@@ -10,8 +10,8 @@ from udbhabon.documents.reader.model import RawLine, Source
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused.
 
-    Text in a legacy Bijoy font is ASCII under a Bengali-looking font, so it
-    decodes; the pipeline recognises it afterwards and says so.
+    Text in a legacy Bijoy font is ASCII (or Windows-1252) under a Bengali-looking
+    font: it is decoded as such and the pipeline converts it (reader.legacy).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -30,7 +30,7 @@ def decode(data: bytes) -> str:
         return text.replace("\ufffd", "")
     legacy = data.decode("cp1252", errors="replace")
     if _bangla.is_legacy_font_text(legacy):
-        raise ReadError("legacy_font")
+        return legacy
     raise ReadError("not_a_document")
 
 

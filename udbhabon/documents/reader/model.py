@@ -66,6 +66,7 @@ class RawLine:
     cells: list[str]
     is_row: bool
     source: Source
+    legacy_font: bool = False  # some of it was in a Bijoy font and was converted
 
     @property
     def text(self) -> str:

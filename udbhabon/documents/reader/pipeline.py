@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from udbhabon.documents.contract import WARNING_KEYS
-from udbhabon.documents.reader import _bangla, sections, sniff, tables
+from udbhabon.documents.reader import _bangla, legacy, sections, sniff, tables
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.items import Warn
 from udbhabon.documents.reader.model import RawLine, Reading
@@ -79,6 +79,7 @@ def extract(data: bytes, fmt: str) -> list[RawLine]:
 
 
 def read_lines(raw_lines: list[RawLine], fmt: str) -> Reading:
+    converted = legacy.convert_lines(raw_lines) | any(line.legacy_font for line in raw_lines)
     _refuse_legacy(raw_lines)
     parts = sections.parts_of(tables.segment(raw_lines))
     if not parts:
@@ -91,16 +92,25 @@ def read_lines(raw_lines: list[RawLine], fmt: str) -> Reading:
         "sections": result_sections,
         "warnings": [_warning_dict(section, warn) for section, warn in warnings],
     }
-    return Reading(
+    reading = Reading(
         result,
         fmt,
         lines=raw_lines,
         sections=[entry.trace for entry in built],
         warning_sources=[warn.source for _, warn in warnings],
     )
+    if converted:
+        notice = {
+            "code": "legacy_font_converted",
+            "message": legacy.NOTICE[0],
+            "en": legacy.NOTICE[1],
+        }
+        reading.notices.append(notice)
+    return reading
 
 
 def _refuse_legacy(raw_lines: list[RawLine]) -> None:
+    """After conversion: what still looks like Bijoy could not be converted sensibly."""
     sample = " ".join(line.text for line in raw_lines[:400])
     if not sample.strip():
         raise ReadError("empty")

@@ -109,16 +109,14 @@ def test_it_says_a_scanned_pdf_has_no_text() -> None:
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])
-def test_it_says_when_text_is_in_a_legacy_bijoy_font(encoding: str) -> None:
-    error = _error(BIJOY.encode(encoding), "plan.txt")
-    assert error.code == "legacy_font"
-    assert "বিজয়" in error.message_bn
-    _assert_bengali(error)
+def test_it_reads_text_in_a_legacy_bijoy_font_as_unicode(encoding: str) -> None:
+    result = read_document(BIJOY.encode(encoding), "plan.txt")
+    assert result["sections"][0]["items"][0]["activity"] == "কর্মশালা আয়োজন"
 
 
-def test_it_says_when_a_word_file_is_in_a_legacy_font() -> None:
-    error = _error(convert.txt_to_docx(BIJOY), "plan.docx")
-    assert error.code == "legacy_font"
+def test_it_reads_a_word_file_in_a_legacy_font_as_unicode() -> None:
+    result = read_document(convert.txt_to_docx(BIJOY), "plan.docx")
+    assert result["sections"][0]["items"][0]["activity"] == "কর্মশালা আয়োজন"
 
 
 def test_it_refuses_a_file_over_the_size_limit() -> None:
