@@ -54,6 +54,7 @@ from udbhabon.plans.services.reports import (
     report_submit,
     report_update_rows,
 )
+from udbhabon.plans.services.responsibility import item_set_responsibility, read_responsible_cell
 from udbhabon.plans.services.review import (
     editors_of,
     item_snapshot,
@@ -81,6 +82,7 @@ __all__ = [
     "item_move",
     "item_remove",
     "item_restore",
+    "item_set_responsibility",
     "item_snapshot",
     "item_update",
     "occurrence_mark",
@@ -94,6 +96,7 @@ __all__ = [
     "plan_snapshot",
     "plan_submit",
     "progress_record",
+    "read_responsible_cell",
     "report_accept",
     "report_import",
     "report_prepare",
