@@ -19,6 +19,7 @@ from udbhabon.plans.models import (
 from udbhabon.plans.queries.rows import (
     is_overdue,
 )
+from udbhabon.plans.queries.shared import responsible_q
 
 
 def office_plans(office: Office) -> list[ActionPlan]:
@@ -42,7 +43,8 @@ def my_items(post: Post, *, today: dt.date | None = None) -> list[PlanItem]:
     (+ posts prefetch)."""
     today = today or timezone.localdate()
     items = list(
-        PlanItem.objects.filter(responsible_posts=post, deleted_at__isnull=True)
+        PlanItem.objects.filter(responsible_q(post), deleted_at__isnull=True)
+        .distinct()
         .select_related("plan", "plan__office", "category")
         .order_by("-plan__year", "position")
     )
@@ -52,7 +54,8 @@ def my_items(post: Post, *, today: dt.date | None = None) -> list[PlanItem]:
 
 
 def my_item_count(post: Post) -> int:
-    return PlanItem.objects.filter(responsible_posts=post, deleted_at__isnull=True).count()
+    items = PlanItem.objects.filter(responsible_q(post), deleted_at__isnull=True)
+    return items.values("pk").distinct().count()
 
 
 @dataclass

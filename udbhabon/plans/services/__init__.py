@@ -56,6 +56,7 @@ from udbhabon.plans.services.reports import (
     report_submit,
     report_update_rows,
 )
+from udbhabon.plans.services.responsibility import item_set_responsibility, read_responsible_cell
 from udbhabon.plans.services.review import (
     editors_of,
     item_snapshot,
@@ -85,6 +86,7 @@ __all__ = [
     "item_remove",
     "item_restore",
     "item_restore_version",
+    "item_set_responsibility",
     "item_snapshot",
     "item_update",
     "occurrence_mark",
@@ -99,6 +101,7 @@ __all__ = [
     "plan_snapshot",
     "plan_submit",
     "progress_record",
+    "read_responsible_cell",
     "report_accept",
     "report_import",
     "report_prepare",

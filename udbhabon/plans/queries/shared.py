@@ -1,0 +1,31 @@
+"""Rows a post answers for: its own, and the shares of other offices' rows
+(models/responsibility.py) that reach it."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+
+from udbhabon.offices.models import PATH_STEP, Post
+from udbhabon.plans.models import TeamMember
+
+# Whoever heads or runs the innovation work of an office answers for "every
+# office below of this kind" when the office is one.
+OFFICE_ROLES = (Post.Role.HEAD, Post.Role.INNOVATION_OFFICER)
+
+
+def responsible_q(post: Post) -> Q:
+    """PlanItem condition: `post` is responsible, as a named post of the plan's
+    office, a lead or supporting post of any office, the head or innovation
+    officer of an office that "every office below of its level or kind" names,
+    or a member of the plan's team when the team is responsible."""
+    q = Q(responsible_posts=post) | Q(responsibilities__post=post)
+    office = post.office
+    if post.role in OFFICE_ROLES:
+        above = [office.path[:n] for n in range(PATH_STEP, len(office.path), PATH_STEP)]
+        specs = [s for s in (office.level, office.kind) if s]
+        q |= Q(responsibilities__every_below__in=specs, plan__office__path__in=above)
+    on_team = TeamMember.objects.filter(
+        post=post, team__office=OuterRef("plan__office"), team__year=OuterRef("plan__year")
+    )
+    q |= Q(responsibilities__team=True) & Exists(on_team)
+    return q
