@@ -27,5 +27,4 @@ def responsible_q(post: Post) -> Q:
     on_team = TeamMember.objects.filter(
         post=post, team__office=OuterRef("plan__office"), team__year=OuterRef("plan__year")
     )
-    q |= Q(responsibilities__team=True) & Exists(on_team)
-    return q
+    return q | (Q(responsibilities__team=True) & Q(Exists(on_team)))
