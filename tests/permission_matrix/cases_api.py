@@ -31,7 +31,14 @@ CASES = [
     ),
     Case(
         "apitokens:revoke",
-        {"anonymous": LOGIN, "dhaka.io": FOUND, "*": MISSING},
+        # only its owner finds it: another officer, even the head, and a post-less account do not
+        {
+            "anonymous": LOGIN,
+            "dhaka.io": FOUND,
+            "dhaka.dc": MISSING,
+            "citizen": MISSING,
+            "*": MISSING,
+        },
         kwargs=dhaka_token,
         method="POST",
     ),

@@ -190,11 +190,11 @@ CASES = [
     Case("plans:approval", VIEW, kwargs=approval),
     Case(
         "plans:approval_decide",
-        {"anonymous": LOGIN, "*": DENIED},
+        {"anonymous": LOGIN, "dhaka.dc": FOUND, "*": DENIED},
         kwargs=approval,
         method="POST",
         data={"action": "approve"},
-        note="the head's alone (no head among the personas)",
+        note="the head's alone",
     ),
     Case("plans:team", EDITOR_POST, kwargs=team_year, method="POST", data=team_data, note="save"),
     Case("plans:detail", VIEW, kwargs=draft, note="draft"),

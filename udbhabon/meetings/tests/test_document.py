@@ -55,11 +55,14 @@ def test_it_writes_an_imported_meeting_back_as_the_same_contract_section(
     out = meeting_as_section(meeting_page(meeting.pk))
     expected = _contract(section)
     got = _contract(out)
-    # The memo's Bangla date is computed from 28 May 2019 (১৪ জ্যৈষ্ঠ ১৪২৬), not the
-    # paper's mistaken "২০ জ্যোতি" (the reader warns bangla_date_mismatch about it).
-    assert got["letter"].pop("bangla_date") == {"day": 14, "month": "জ্যৈষ্ঠ", "year": 1426}
-    expected["letter"].pop("bangla_date")
+    # The paper's mistaken Bangla date ("২০ জ্যোতি" for 28 May 2019) is printed as the
+    # paper wrote it until the officer accepts the computed one (issue 16, item 3).
+    written = expected["letter"].pop("bangla_date")
+    assert got["letter"].pop("bangla_date") == written and written["day"] == 20
     assert got == expected
+    services.meeting_accept_bangla_date(meeting=meeting, actor=io_user, post=io)
+    accepted = meeting_as_section(meeting_page(meeting.pk))
+    assert accepted["letter"]["bangla_date"] == {"day": 14, "month": "জ্যৈষ্ঠ", "year": 1426}
     # The writers' extras: the letterhead of the office.
     assert out["header"]["office"] == "জেলা প্রশাসকের কার্যালয়, নাটোর"
 

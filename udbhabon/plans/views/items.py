@@ -17,7 +17,7 @@ from bangla.schedules import describe, parse_schedule
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.history import version_values
 from udbhabon.core.htmx import is_htmx
-from udbhabon.core.lang import current_lang
+from udbhabon.core.lang import current_lang, digits
 from udbhabon.offices.access import SignedInRequest
 from udbhabon.offices.models import Post
 from udbhabon.plans import access, queries, services
@@ -247,7 +247,7 @@ def item_version(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
         messages.success(request, _("The version was restored."))
         return redirect("plans:item_detail", pk=item.pk)
     context = {
-        "heading": str(item),
+        "heading": f"{digits(item.serial)}{item.label} {item.activity[:60]}",
         "back_url": reverse("plans:item_detail", args=[item.pk]),
         "entry": found,
         "number": found.version,
