@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.permission_matrix import OK, PERSONAS
-from tests.test_permission_matrix import CASES, World, _resolve
+from tests.test_permission_matrix import CASES, World, _resolve, persona_user
 from udbhabon.offices.models import User
 
 LATIN = re.compile(r"[0-9]")
@@ -117,7 +117,7 @@ def test_pages_in_bengali_show_bengali_digits_only(persona: str):
     world = World()
     client = Client()
     if persona != "anonymous":
-        client.force_login(User.objects.get(username=persona))
+        client.force_login(persona_user(persona))  # "citizen" is made by the matrix
     problems = []
     for case in _pages_for(persona):
         # Each case makes its own records (an upload, an idea): undone after its page.
