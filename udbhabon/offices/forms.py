@@ -56,7 +56,7 @@ class HandOverForm(VersionedForm, forms.Form):
     on = DayField(label=_("From (date)"))
 
 
-class FormSettingsForm(forms.Form):
+class FormSettingsForm(VersionedForm, forms.Form):
     """The office's form settings; one name and designation field pair per signatory role."""
 
     letterhead = forms.CharField(
@@ -80,7 +80,6 @@ class FormSettingsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Offered as the closing of minutes; one paragraph a line."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -103,7 +102,6 @@ class FormSettingsForm(forms.Form):
             "memo_prefix": settings.memo_prefix,
             "distribution": settings.distribution,
             "closing": settings.closing,
-            "version": settings.version,
         }
         for block in settings.signatories or []:
             initial[f"name_{block['role']}"] = block.get("name", "")

@@ -21,7 +21,6 @@ from udbhabon.core.decorators import staff_required
 from udbhabon.core.errors import errors_to_form
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
-from udbhabon.core.versioning import StaleRecord
 from udbhabon.offices import permissions, queries, services
 from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view, post_for_view
 from udbhabon.offices.forms import (
@@ -67,13 +66,15 @@ def form_settings(request: SignedInRequest, code: str) -> HttpResponse:
     form = FormSettingsForm(
         request.POST if request.method == "POST" else None,
         initial=FormSettingsForm.initial_for(saved, office),
+        version=saved.version if saved else None,
     )
     if request.method == "POST":
         permissions.require_edit(post, office)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                services.form_settings_save(
+
+            def save(version: int | None) -> object:
+                return services.form_settings_save(
                     office=office,
                     post=post,
                     actor=request.user,
@@ -82,18 +83,20 @@ def form_settings(request: SignedInRequest, code: str) -> HttpResponse:
                     signatories=form.signatories(),
                     distribution=data["distribution"],
                     closing=data["closing"],
-                    expected_version=data.get("version"),
+                    expected_version=version,
                 )
-            except StaleRecord:
-                form.add_error(
-                    None,
-                    _("Someone saved these settings after you opened them; reload and try again."),
+
+            try:
+                # A stale save shows the saved value beside the typed one, per field.
+                done = save_or_conflict(
+                    form, save, lambda record: FormSettingsForm.initial_for(record, office)
                 )
             except ValidationError as exc:
                 errors_to_form(form, exc)
             else:
-                messages.success(request, _("The office's form settings were saved."))
-                return redirect("offices:form_settings", code=office.code)
+                if done is not None:
+                    messages.success(request, _("The office's form settings were saved."))
+                    return redirect("offices:form_settings", code=office.code)
     return render(
         request,
         "offices/form_settings.html",
@@ -105,7 +108,7 @@ def form_settings(request: SignedInRequest, code: str) -> HttpResponse:
             "current": queries.form_settings_for(office),
             "history": history_rows(saved, limit=20) if saved else [],
         },
-        status=400 if request.method == "POST" else 200,
+        status=conflict_status(form) if request.method == "POST" else 200,
     )
 
 

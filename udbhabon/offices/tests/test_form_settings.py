@@ -139,3 +139,26 @@ def test_it_offers_the_usual_copy_list_on_a_plan_letter(login):
     plan = make_plan()
     page = login("dhaka.io").get(reverse("plans:submit", kwargs={"pk": plan.pk})).text
     assert "বিভাগীয় কমিশনার, ঢাকা" in page and "জেলা প্রশাসক, ঢাকা" in page
+
+
+def test_a_stale_form_shows_the_saved_value_beside_the_typed_one_and_saves_the_choice(login):
+    """Issue 13, item 2: two officers on the same settings; the older form is refused
+    field by field (409), nothing changes, and saving again keeps what was chosen."""
+    _save(memo_prefix="০৫.৪২")  # version 1, which both open
+    client = login("dhaka.io")
+    url = reverse("offices:form_settings", kwargs={"code": "dc-dhaka"})
+    assert 'name="version" value="1"' in client.get(url).text
+    _save(memo_prefix="০৫.৪৩", expected_version=1)  # the other officer, first: version 2
+    typed = {"letterhead": LINES, "memo_prefix": "০৫.৯৯", "distribution": "", "closing": "",
+             "version": "1"}  # fmt: skip
+    refused = client.post(url, typed)
+    assert refused.status_code == 409
+    assert "০৫.৪৩" in refused.text and "০৫.৯৯" in refused.text  # saved beside typed
+    office = Office.objects.get(code="dc-dhaka")
+    assert form_settings_for(office).memo_prefix == "০৫.৪৩"
+    assert FormSettings.objects.get(office=office).version == 2
+    # Saved again from the refused form, keeping the saved prefix for that field.
+    again = client.post(url, {**typed, "version": "2", "keep-memo_prefix": "theirs"})
+    assert again.status_code == 302
+    assert form_settings_for(office).memo_prefix == "০৫.৪৩"
+    assert FormSettings.objects.get(office=office).version == 3
