@@ -40,6 +40,7 @@ from bangla.digits import (
     to_bengali_digits,
 )
 from bangla.fiscal import Period, fiscal_year_of, parse_period
+from bangla.legacy import is_legacy_font_text
 from bangla.schedules import (
     ScheduleReading,
     ScheduleWarning,
@@ -48,7 +49,7 @@ from bangla.schedules import (
     occurrences_schedule,
     parse_schedule,
 )
-from bangla.text import is_legacy_font_text, loose_key, normalize, strip_label
+from bangla.text import loose_key, normalize, strip_label
 
 __all__ = [
     "MONTHS",

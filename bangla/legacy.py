@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bangla.text import normalize
+
 __all__ = ["has_legacy_evidence", "is_legacy_font_text", "legacy_to_unicode", "unicode_to_legacy"]
 
 # ---------------------------------------------------------------------------
@@ -279,8 +281,6 @@ def legacy_to_unicode(text: str) -> str:
     >>> legacy_to_unicode("‡Rjv cÖkvmK")
     'জেলা প্রশাসক'
     """
-    from bangla.text import normalize  # local: text imports this module
-
     mapped: list[str] = []
     for match in _TOKEN.finditer(text):
         piece = match.group()
@@ -394,8 +394,6 @@ def unicode_to_legacy(text: str) -> str:
     >>> legacy_to_unicode(unicode_to_legacy("কার্যালয়"))
     'কার্যালয়'
     """
-    from bangla.text import normalize  # local: text imports this module
-
     # Normalised word by word, so tabs and line breaks stay where they were.
     nfc = "".join(
         normalize(piece) if piece.strip() else piece for piece in re.split(r"(\s+)", text)

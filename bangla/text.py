@@ -6,8 +6,8 @@ removed, white space folded, spelling kept as written. :func:`loose_key` is the
 other half: a *matching* key that folds the spelling variation seen in real
 letters, so a header "জানুয়ারী" finds "জানুয়ারি". Never store a loose key as text.
 
-Legacy (Bijoy/SutonnyMJ) text is detected here so callers can refuse it with a
-clear message; :mod:`bangla.legacy` holds the detector and converter.
+Legacy (Bijoy/SutonnyMJ) text: :mod:`bangla.legacy` holds the detector and the
+converters (it uses this module's normalize).
 """
 
 from __future__ import annotations
@@ -17,11 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bangla.legacy import is_legacy_font_text, legacy_to_unicode
-
 __all__ = [
-    "is_legacy_font_text",
-    "legacy_to_unicode",
     "loose_key",
     "match_label",
     "normalize",

@@ -200,8 +200,9 @@ def test_the_nfc_shortcut_only_skips_text_that_is_nfc(text: str) -> None:
 def test_readers_never_raise(text: str) -> None:
     from bangla.calendar import bangla_month_index
     from bangla.fiscal import parse_period
+    from bangla.legacy import is_legacy_font_text, legacy_to_unicode
     from bangla.recurrence import parse_recurrence
-    from bangla.text import is_legacy_font_text, legacy_to_unicode, strip_label
+    from bangla.text import strip_label
 
     period = (date(2017, 7, 1), date(2018, 6, 30))
     parse_date(text, period=period)

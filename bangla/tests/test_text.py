@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bangla.text import is_legacy_font_text, legacy_to_unicode, loose_key, normalize, strip_label
+from bangla.legacy import is_legacy_font_text, legacy_to_unicode
+from bangla.text import loose_key, normalize, strip_label
 
 YA = "\u09af\u09bc"  # য় as NFC stores it
 

@@ -28,7 +28,7 @@ def normalize(value: str) -> str:
 
 
 loose_key = text.loose_key
-is_legacy_font_text = text.is_legacy_font_text
+is_legacy_font_text = legacy.is_legacy_font_text
 has_legacy_evidence = legacy.has_legacy_evidence
 legacy_to_unicode = legacy.legacy_to_unicode
 strip_label = text.strip_label
