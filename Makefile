@@ -10,7 +10,7 @@ SCALE ?= 0.05
 WORKERS ?= 2
 
 .PHONY: run test check lint format messages messages-update migrations-check bench e2e clean venv serve \
-	prod-smoke
+	prod-smoke paper-references
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON_BIN)" ]; then scripts/find-python; exit 1; fi
@@ -52,7 +52,8 @@ test: check
 
 check: lint migrations-check messages
 
-# ruff, the layers (.importlinter, docs/ARCHITECTURE.md "Layers"), the size
+# ruff, the layers (.importlinter, docs/ARCHITECTURE.md "Layers"), no import circle
+# between modules (scripts/check-cycles), the size
 # rule: no module over 600 lines, no function over 60 (scripts/check-size), and
 # the type checker (mypy with django-stubs; pyproject.toml [tool.mypy]).
 lint: venv
@@ -60,6 +61,7 @@ lint: venv
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
 	scripts/check-size
+	scripts/check-cycles
 	$(VENV)/bin/mypy
 
 format: venv
@@ -76,6 +78,12 @@ e2e: messages
 ## nginx on a throwaway PostgreSQL, an HTTPS journey, a table of checks.
 prod-smoke: messages
 	scripts/prod-smoke
+
+## Re-draw the papers' reference images (udbhabon/documents/tests/paper_reference/) after a
+## reviewed layout change. Font, Pango, HarfBuzz, WeasyPrint or poppler upgrades change them
+## too: run this, LOOK at every PNG, then commit them.
+paper-references: venv
+	scripts/update-paper-references
 
 ## Benchmarks on generated national-scale data (SCALE=1 is the whole country).
 bench: messages

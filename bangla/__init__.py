@@ -5,6 +5,7 @@ of Udbhabon reads and writes Bengali through. One module per topic:
 
 * :mod:`bangla.text` — normalisation, loose matching keys, labels, legacy fonts
   (:mod:`bangla.legacy` holds the Bijoy/SutonnyMJ detector and converter);
+* :mod:`bangla.names` — names and designations matched spelling-tolerantly;
 * :mod:`bangla.digits` — Bengali/ASCII digits, South-Asian grouping, words, ordinals;
 * :mod:`bangla.months` — month names of both calendars as letters spell them;
 * :mod:`bangla.calendar` — the Bangladesh calendar (বঙ্গাব্দ), both revisions;

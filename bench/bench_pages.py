@@ -100,6 +100,9 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
 
     plan = _first("plans.ActionPlan", office__code="dc-jashore") or _first("plans.ActionPlan")
     meeting = _first("meetings.Meeting", office__code="dc-jashore") or _first("meetings.Meeting")
+    initiative = _first("initiatives.Initiative", office__code="dc-jashore") or _first(
+        "initiatives.Initiative"
+    )
     q = f"?year={year}"
     return [
         ("home", "jashore.io", url("core:home")),
@@ -123,6 +126,12 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
         ("action items", "jashore.io", url("meetings:actions", code="dc-jashore")),
         ("idea bank search", "jashore.io", url("ideas:bank", "?q=সেবা")),
         ("similar ideas", "jashore.io", url("ideas:similar")),
+        ("initiative list, division", "khulnadiv.io", url("initiatives:list")),
+        (
+            "initiative page",
+            "jashore.io",
+            initiative and url("initiatives:detail", pk=initiative.pk),
+        ),
         (
             "export supervision XLSX, national",
             "cabinet.io",

@@ -122,9 +122,39 @@ def load_table(load_: dict) -> list[str]:
     return [*lines, ""]
 
 
+def evaluation_paragraph(ev: dict) -> list[str]:
+    """bench/bench_evaluation.py: the leagues (issue 22, item 6)."""
+    lines = [
+        f"**Evaluation leagues** (bench/bench_evaluation.py, fiscal year {ev['year']}, "
+        f"load average {ev.get('load', '—')}): the league reads each office's stored total "
+        f"(evaluation/totals.py) in one query.",
+        "",
+        "| page | p50 ms | p95 ms | queries |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, r in ev["pages"].items():
+        lines.append(page_row(label, r, None))
+    q16, q64 = ev["queries_16_64"]
+    rec, stored = ev["recompute"], ev.get("stored_totals")
+    lines += [
+        "",
+        f"Scorecards' queries for 16 and 64 districts: {q16} and {q64}. Every district's and "
+        f"upazila's scorecard recomputed: {rec['offices']} offices in {rec['seconds']} s "
+        f"(target < 60 s).",
+    ]
+    if stored:
+        first = ev["first_view"]
+        lines.append(
+            f"The stored totals rebuilt for the country (the daily job): {stored['offices']} "
+            f"offices in {stored['seconds']} s; a league's first view of a day, which "
+            f"rebuilds its level's: {first['ms']} ms, {first['queries']} queries."
+        )
+    return [*lines, ""]
+
+
 def section(scale: str) -> str:
     gen, pages, load_ = load("generate.json"), load("pages.json"), load("load.json")
-    ideas = load("ideas.json")
+    ideas, evaluation = load("ideas.json"), load("evaluation.json")
     lines = [
         f"## Pages at SCALE={scale} (`make bench SCALE={scale}`)",
         "",
@@ -177,6 +207,8 @@ def section(scale: str) -> str:
         lines += [f"**Not measured in this run**: {', '.join(missing)}.", ""]
     if ideas:
         lines += ideas_paragraph(ideas)
+    if evaluation:
+        lines += evaluation_paragraph(evaluation)
     if load_:
         if "skipped" in load_:
             lines += [f"**Load test**: skipped — {load_['skipped']}.", ""]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -73,8 +74,11 @@ INSTALLED_APPS = [
     "udbhabon.plans",
     "udbhabon.meetings",
     "udbhabon.ideas",
+    "udbhabon.initiatives",
+    "udbhabon.events",
     "udbhabon.documents",
     "udbhabon.monitoring",
+    "udbhabon.evaluation",
     "udbhabon.portal",
     "udbhabon.shell",
     "udbhabon.api",
@@ -86,6 +90,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Reads of listed pages may go to a replica (DATABASE_REPLICA_URL; core/replica.py);
+    # outside the session middleware so that a session saved counts as a write.
+    "udbhabon.core.replica.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # /api/ answers in the language of Accept-Language (bn by default), not the cookie's
@@ -138,6 +145,34 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+# A PostgreSQL streaming replica for reads that tolerate a second's delay
+# (core/replica.py; deploy/README.md "Several servers"). Tests mirror it onto the primary.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_from_url(
+        env_str("DATABASE_REPLICA_URL"), sqlite_default=VAR_DIR / "udbhabon.sqlite3"
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["udbhabon.core.replica.ReplicaRouter"]
+# After a write, the browser's reads stay on the primary this long (read your writes).
+UDBHABON_REPLICA_STICKY_SECONDS = env_int("UDBHABON_REPLICA_STICKY_SECONDS", 5)
+# Behind by more than this, or down: reads go to the primary.
+UDBHABON_REPLICA_MAX_LAG_SECONDS = float(env_str("UDBHABON_REPLICA_MAX_LAG_SECONDS", "1"))
+# How often (per process) the replica's lag is measured.
+UDBHABON_REPLICA_CHECK_SECONDS = float(env_str("UDBHABON_REPLICA_CHECK_SECONDS", "1"))
+# The pages whose reads may come from the replica (view names; GET and HEAD only).
+UDBHABON_REPLICA_VIEWS = [
+    "monitoring:home",
+    "monitoring:digest",
+    "monitoring:office",
+    "monitoring:export",
+    "ideas:bank",
+    "portal:home",
+    "portal:offices",
+    "portal:similar",
+    "portal:showcase*",
+    "api:list_*",
+    "api:supervision",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "offices.User"
@@ -170,8 +205,30 @@ STATIC_ROOT = Path(env_str("UDBHABON_STATIC_ROOT", str(BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "udbhabon" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("UDBHABON_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploaded files: the filesystem (MEDIA_ROOT, shared by several app servers through a
+# network mount) or an S3-compatible object store (UDBHABON_S3_BUCKET; django-storages).
+# Files are private: S3 URLs are signed and short-lived; downloads still pass the
+# views' permission checks first.
+if env_str("UDBHABON_S3_BUCKET"):
+    DEFAULT_STORAGE: dict[str, Any] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("UDBHABON_S3_BUCKET"),
+            "endpoint_url": env_str("UDBHABON_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("UDBHABON_S3_REGION") or None,
+            "access_key": env_str("UDBHABON_S3_ACCESS_KEY") or None,
+            "secret_key": env_str("UDBHABON_S3_SECRET_KEY") or None,
+            "location": env_str("UDBHABON_S3_PREFIX"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -188,6 +245,9 @@ WHITENOISE_USE_FINDERS = not env_bool("UDBHABON_MANIFEST_STATIC", default=False)
 UDBHABON_MAX_UPLOAD_BYTES = env_int("UDBHABON_MAX_UPLOAD_BYTES", 15 * 1024 * 1024)
 # An upload that could not be read keeps its file this long (the daily job removes it).
 UDBHABON_FAILED_UPLOAD_HOURS = env_int("UDBHABON_FAILED_UPLOAD_HOURS", 24)
+# The Service Innovation Fund's yearly ceiling per office, in taka (a2i sets it):
+# an application above what is left of it is refused (initiatives.services.grants).
+UDBHABON_SIF_CEILING_TAKA = env_int("UDBHABON_SIF_CEILING_TAKA", 10_00_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

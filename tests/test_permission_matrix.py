@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.permission_matrix as matrix
-from tests.permission_matrix import LOGIN, PERSONAS, Case
+from tests.permission_matrix import LOGIN, PERSONAS, ROLE_PERSONAS, Case
 from udbhabon.offices.models import Office, Post, User
 
 # Django admin's own pages follow Django's staff rules; admin:index stands for them.
@@ -53,8 +53,41 @@ class World:
         return Office.objects.get(code=code)
 
 
+ROLE_TITLES = {
+    "dhaka.chair": ("অতিরিক্ত জেলা প্রশাসক (সার্বিক)", "Additional Deputy Commissioner (General)"),
+    # Not dhaka.member's title (সহকারী কমিশনার (আইসিটি)), which a case's decision names.
+    "dhaka.secretary": ("সিনিয়র সহকারী কমিশনার", "Senior Assistant Commissioner"),
+}
+
+
+def role_persona_user(persona: str) -> User:
+    """A ROLE_PERSONAS account: a team-member post of the Dhaka DC office each, the one
+    the chair of its 2017 team, the other its member secretary (through the services)."""
+    from udbhabon.offices import services as offices
+    from udbhabon.plans import services as plans
+
+    dhaka = Office.objects.get(code="dc-dhaka")
+    posts = {}
+    for name, (title_bn, title_en) in ROLE_TITLES.items():
+        user = offices.user_create(username=name, password=None)
+        posts[name] = offices.post_create(
+            office=dhaka, title_bn=title_bn, title_en=title_en, role=Post.Role.MEMBER, holder=user
+        )
+    plans.team_save(
+        office=dhaka,
+        year=2017,
+        actor=None,
+        chair=posts["dhaka.chair"],
+        member_secretary=posts["dhaka.secretary"],
+        members=[World().post("dhaka.member")],
+    )
+    return User.objects.get(username=persona)
+
+
 def persona_user(persona: str) -> User:
     """The persona's account; "citizen" is made here, an account with no post."""
+    if persona in ROLE_PERSONAS:
+        return role_persona_user(persona)
     if persona == "citizen":
         from udbhabon.offices import services
 
@@ -74,7 +107,7 @@ def _resolve(value, world):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", (*PERSONAS, *ROLE_PERSONAS))
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_it_gives_each_persona_the_expected_outcome(case: Case, persona: str):
     world = World()

@@ -14,27 +14,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from tests.databases import database_url
 from tests.worker_tasks import note_run
 
 ROOT = Path(__file__).resolve().parents[1]
 JOBS = 40
-
-
-def database_url() -> str:
-    """The live test database (pytest-django's, per xdist worker) as a DATABASE_URL."""
-    db = connection.settings_dict
-    user = quote(db["USER"] or "", safe="")
-    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    host, port = db["HOST"] or "", db["PORT"] or ""
-    if host.startswith("/"):  # a Unix-socket directory
-        return f"postgres://{user}{password}@/{db['NAME']}?host={quote(host)}&port={port}"
-    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
 
 
 def wait_for(check, *, seconds: float, what: str) -> None:

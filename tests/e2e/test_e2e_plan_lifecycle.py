@@ -94,7 +94,7 @@ def _add_row(page: Page, row: tuple[str, ...], *, mine: bool = False) -> None:
         new.locator("input[name=target_value]").fill(target)
         new.locator("input[name=target_unit]").fill(unit)
     count = page.locator("tr.item:not(.item--editing)").count()
-    new.locator("button[type=submit]").click()
+    new.locator("button[type=submit]").first.click()  # "save the row"
     expect(page.locator("tr.item:not(.item--editing)")).to_have_count(count + 1)
 
 

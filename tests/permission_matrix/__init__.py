@@ -26,11 +26,26 @@ PERSONAS = (
     "citizen",  # a signed-in account that holds no post (the portal has no accounts)
 )
 
+# The roles the papers name (issue 17, item 2) held by posts of the Dhaka DC office
+# that are neither its head nor its innovation officer (plain team members by role):
+# the chair of its 2017 team (who signs the minutes) and its member secretary (who
+# signs the memo that forwards them), as Natore's committee has them. The page
+# matrix makes them (tests/test_permission_matrix.py, role_persona_user); the other
+# matrices visit PERSONAS only.
+ROLE_PERSONAS = ("dhaka.chair", "dhaka.secretary")
+
 # Where a case names no expectation for a persona, it is expected to fare as
 # this one: the head of office as the office's innovation officer (both may edit
 # and sign), the UNO below Dhaka as the stranger from Khulna (an office below
-# may not see its superior's records). Cases name them where the outcome differs.
-LIKE = {"dhaka.dc": "dhaka.io", "savar.uno": "khulna.io"}
+# may not see its superior's records), the team's chair and member secretary as the
+# team member (they see, contribute, and sign and send the minutes: the cases of
+# meetings:send name them). Cases name them where the outcome differs.
+LIKE = {
+    "dhaka.dc": "dhaka.io",
+    "savar.uno": "khulna.io",
+    "dhaka.chair": "dhaka.member",
+    "dhaka.secretary": "dhaka.member",
+}
 # The account without a post is refused (403) wherever an anonymous visitor is
 # sent to sign in: it may only use its own account pages (cases name those).
 NO_POST = "citizen"

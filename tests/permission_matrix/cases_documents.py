@@ -115,3 +115,20 @@ CASES += [
     Case("documents:export_status", REQUESTER_ONLY, kwargs=dhaka_io_export),
     Case("documents:export_file", REQUESTER_ONLY, kwargs=dhaka_io_export),
 ]
+
+
+def dhaka_row(world):
+    return {**dhaka_job(world), "section": 0, "item": 0}
+
+
+CASES += [
+    Case("plans:import_responsible", EDITORS_OF_DHAKA, kwargs=dhaka_row),
+    Case(
+        "plans:import_responsible",
+        {**EDITORS_OF_DHAKA, "dhaka.io": FOUND},
+        kwargs=dhaka_row,
+        method="POST",
+        data={"action": "clear"},
+        note="clear",
+    ),
+]

@@ -180,12 +180,26 @@ CASES = [
     # The scoring page is the assigned reviewer's; others who see the idea get 404.
     Case(
         "ideas:review",
-        {"anonymous": LOGIN, "dhaka.member": OK, "khulna.io": DENIED, "*": MISSING},
+        {
+            "anonymous": LOGIN,
+            "dhaka.member": OK,
+            "dhaka.chair": MISSING,
+            "dhaka.secretary": MISSING,
+            "khulna.io": DENIED,
+            "*": MISSING,
+        },
         kwargs=review,
     ),
     Case(
         "ideas:review",
-        {"anonymous": LOGIN, "dhaka.member": FOUND, "khulna.io": DENIED, "*": MISSING},
+        {
+            "anonymous": LOGIN,
+            "dhaka.member": FOUND,
+            "dhaka.chair": MISSING,
+            "dhaka.secretary": MISSING,
+            "khulna.io": DENIED,
+            "*": MISSING,
+        },
         kwargs=review,
         method="POST",
         data=scores,

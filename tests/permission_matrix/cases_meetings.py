@@ -15,6 +15,19 @@ DHAKA = {"code": "dc-dhaka"}
 VIEW = {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK}
 EDIT_GET = {"anonymous": LOGIN, "dhaka.io": OK, "*": DENIED}
 EDIT_POST = {"anonymous": LOGIN, "dhaka.io": FOUND, "*": DENIED}
+# The team's chair and member secretary sign and send the minutes, and start their
+# correction once sent (not other edits).
+SIGN_GET = {**EDIT_GET, "dhaka.chair": OK, "dhaka.secretary": OK}
+SIGN_POST = {**EDIT_POST, "dhaka.chair": FOUND, "dhaka.secretary": FOUND}
+# A decision's implementer is dhaka.member's post: not the chair's or the secretary's.
+IMPLEMENTER_POST = {
+    "anonymous": LOGIN,
+    "dhaka.io": FOUND,
+    "dhaka.member": FOUND,
+    "dhaka.chair": DENIED,
+    "dhaka.secretary": DENIED,
+    "*": DENIED,
+}
 
 
 def _meeting(world, *, decided: bool = False, sent: bool = False, implementer: str = ""):
@@ -154,10 +167,10 @@ CASES = [
         data={"guests": "জনাব ক, শিক্ষক"},
         note="guests",
     ),
-    Case("meetings:send", EDIT_GET, kwargs=decided_meeting),
+    Case("meetings:send", SIGN_GET, kwargs=decided_meeting),
     Case(
         "meetings:send",
-        EDIT_POST,
+        SIGN_POST,
         kwargs=decided_meeting,
         method="POST",
         data={"date": "2017-08-16", "distribution": "বিভাগীয় কমিশনার, ঢাকা"},
@@ -165,7 +178,7 @@ CASES = [
     ),
     Case(
         "meetings:correct",
-        EDIT_POST,
+        SIGN_POST,
         kwargs=sent_meeting,
         method="POST",
         data={"reason": "বানান সংশোধন"},
@@ -191,7 +204,7 @@ CASES = [
     ),
     Case(
         "meetings:action_close",
-        {"anonymous": LOGIN, "dhaka.io": FOUND, "dhaka.member": FOUND, "*": DENIED},
+        IMPLEMENTER_POST,
         kwargs=members_action,
         method="POST",
         data={"note": "বাস্তবায়িত হয়েছে।"},
@@ -199,7 +212,7 @@ CASES = [
     ),
     Case(
         "meetings:action_note",
-        {"anonymous": LOGIN, "dhaka.io": FOUND, "dhaka.member": FOUND, "*": DENIED},
+        IMPLEMENTER_POST,
         kwargs=members_action,
         method="POST",
         data={"text": "কাজ শুরু হয়েছে।"},

@@ -114,3 +114,8 @@ CASES = [
         data={"on": "1"},
     ),
 ]
+
+CASES += [
+    Case("monitoring:events", DHAKA_DC_VIEW, kwargs={"code": "dc-dhaka"}, data=YEAR),
+    Case("monitoring:events", DHAKA_DIV_VIEW, kwargs={"code": "div-dhaka"}, data=YEAR),
+]

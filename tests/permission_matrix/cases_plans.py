@@ -10,7 +10,7 @@ services (udbhabon/plans/tests/factories.py).
 
 from __future__ import annotations
 
-from tests.permission_matrix import DENIED, FOUND, LOGIN, OK, Case
+from tests.permission_matrix import BAD, DENIED, FOUND, LOGIN, OK, Case
 
 VIEW = {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK}
 VIEW_REDIRECT = {"anonymous": LOGIN, "khulna.io": DENIED, "*": FOUND}
@@ -65,6 +65,20 @@ def accepted_item_version(world):
 
 def accepted_item(world):
     return {"pk": _f().first_item(_f().make_plan(state="accepted")).pk}
+
+
+def shared_item(world):
+    """An accepted Dhaka row that names Savar's UNO (an office below) in support."""
+    from udbhabon.plans.models import ItemResponsibility
+
+    item = _f().first_item(_f().make_plan(state="accepted"))
+    ItemResponsibility.objects.create(
+        item=item, share=ItemResponsibility.Share.SUPPORTING, post=world.post("savar.uno")
+    )
+    return {"pk": item.pk}
+
+
+PART = {"status": "ongoing", "percent": "50", "achieved": "2", "done_text": "দুটি সেমিনার"}
 
 
 def occurrence(world):
@@ -226,6 +240,7 @@ CASES = [
         note="return",
     ),
     Case("plans:reopen", EDITOR_POST, kwargs=accepted, method="POST"),
+    Case("plans:accept_bangla_date", EDITOR_POST, kwargs=accepted, method="POST"),
     Case("plans:compare", VIEW, kwargs=accepted),
     Case("plans:progress", VIEW, kwargs=progress_half),
     Case(
@@ -247,6 +262,47 @@ CASES = [
     ),
     Case("plans:report_prepare", EDITOR_POST, kwargs=progress_half, method="POST"),
     Case("plans:item_detail", VIEW, kwargs=accepted_item),
+    # A row's parts: those who see the plan, and every post the row names (any office).
+    Case("plans:item_parts", VIEW, kwargs=accepted_item),
+    Case("plans:item_parts", EDITOR_POST, kwargs=accepted_item, method="POST", data=PART),
+    Case("plans:item_responsibility", EDITOR_GET, kwargs=draft_item),
+    Case(
+        "plans:item_responsibility",
+        EDITOR_POST,
+        kwargs=draft_item,
+        method="POST",
+        data={"every_below": ["upazila"]},
+    ),
+    Case(
+        "plans:item_parts",
+        {**VIEW, "savar.uno": OK},
+        kwargs=shared_item,
+        note="a supporting office below sees the row",
+    ),
+    Case(
+        "plans:item_parts",
+        {**EDITOR_POST, "savar.uno": FOUND},
+        kwargs=shared_item,
+        method="POST",
+        data=PART,
+        note="the supporting office records its part",
+    ),
+    Case(
+        "plans:item_metric",
+        EDITOR_POST,
+        kwargs=accepted_item,
+        method="POST",
+        data={"action": "link", "key": "events.held", "events.held:kind": "training"},
+        note="link an accepted plan's row to trainings held",
+    ),
+    Case(
+        "plans:item_metric",
+        {"anonymous": LOGIN, "dhaka.io": BAD, "*": DENIED},
+        kwargs=accepted_item,
+        method="POST",
+        data={"action": "nonsense"},
+        note="an unknown action",
+    ),
     Case("plans:item_row", VIEW_REDIRECT, kwargs=draft_item, note="without htmx"),
     Case("plans:item_edit", EDITOR_GET, kwargs=draft_item),
     Case(
@@ -285,6 +341,7 @@ CASES = [
         note="save rows",
     ),
     Case("plans:report_submit", EDITOR_GET, kwargs=report),
+    Case("plans:accept_report_bangla_date", EDITOR_POST, kwargs=report, method="POST"),
     Case(
         "plans:report_submit",
         EDITOR_POST,

@@ -16,7 +16,8 @@ from udbhabon.api import tokens
 from udbhabon.api.models import ApiToken
 from udbhabon.core.csp import CSP, own_policy
 from udbhabon.core.errors import errors_to_form
-from udbhabon.offices.access import acting_post
+from udbhabon.core.forms import WholeNumberField
+from udbhabon.offices.access import SignedInRequest, acting_post
 
 
 class TokenForm(forms.Form):
@@ -35,14 +36,14 @@ class TokenForm(forms.Form):
         initial="0",
         widget=forms.RadioSelect,
     )
-    days = forms.IntegerField(
+    days = WholeNumberField(
         label=gettext_lazy("Valid for (days)"), min_value=1, max_value=tokens.MAX_DAYS, initial=90
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: SignedInRequest) -> HttpResponse:
     """The officer's tokens; a new one for the acting post, its secret shown once."""
     post = acting_post(request)
     form = TokenForm(request.POST or None)
@@ -56,7 +57,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
                     name=form.cleaned_data["name"],
                     can_write=form.cleaned_data["can_write"],
                     days=form.cleaned_data["days"],
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=request.user,
                 )
             except ValidationError as exc:
                 errors_to_form(form, exc)
@@ -69,7 +70,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "post": post,
         "secret": secret,
-        "tokens": tokens.tokens_of(request.user),  # type: ignore[arg-type]
+        "tokens": tokens.tokens_of(request.user),
     }
     response = render(request, "api/tokens.html", context, status=status)
     response["Cache-Control"] = "no-store"
@@ -78,11 +79,11 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: SignedInRequest, pk: int) -> HttpResponse:
     token = ApiToken.objects.filter(pk=pk, user=request.user).first()
     if token is None:
         raise Http404
-    tokens.token_revoke(token=token, actor=request.user)  # type: ignore[arg-type]
+    tokens.token_revoke(token=token, actor=request.user)
     messages.success(request, _("The token was revoked: it no longer works."))
     return redirect("apitokens:list")
 

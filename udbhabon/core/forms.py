@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -70,3 +71,60 @@ class DayField(forms.DateField):
         if isinstance(value, str):
             value = to_ascii_digits(value).strip()
         return super().to_python(value)
+
+
+class NumberInput(forms.TextInput):
+    """A number typed in the page's digits: a text box with the numeric keypad. The
+    browser's <input type=number> refuses Bengali digits (and typing into it)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal):  # ৩২০, not 320.00
+            text = f"{value:f}"
+            value = text.rstrip("0").rstrip(".") if "." in text else text
+        if value is None or value == "":
+            return None
+        return localize_digits(str(value), current_lang())
+
+
+def _ascii_number(value: Any) -> Any:
+    if isinstance(value, str):
+        return to_ascii_digits(value).replace(",", "").replace("%", "").strip()
+    return value
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number in Bengali or ASCII digits, grouping commas (and a trailing %)
+    allowed."""
+
+    widget = NumberInput
+
+    def to_python(self, value: Any) -> int | None:
+        return super().to_python(_ascii_number(value))
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        # min/max/step belong to type=number; the bounds are checked on the server.
+        attrs = super().widget_attrs(widget)
+        for key in ("min", "max", "step"):
+            attrs.pop(key, None)
+        return attrs
+
+
+class AmountField(forms.DecimalField):
+    """An amount (taka, a share) in Bengali or ASCII digits, grouping commas allowed."""
+
+    widget = NumberInput
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs give DecimalField IntegerField's
+        return super().to_python(_ascii_number(value))
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        for key in ("min", "max", "step"):
+            attrs.pop(key, None)
+        attrs["inputmode"] = "decimal"
+        return attrs

@@ -100,6 +100,8 @@ def copy_from_history(obj: models.Model, entry: Any, names: Any) -> None:
         raise ValueError("the history record is of another record")
     for name in names:
         field = obj._meta.get_field(name)
+        if not isinstance(field, models.Field):  # a relation's reverse side has no column
+            raise ValueError(f"{name} is not a column of {type(obj).__name__}")
         setattr(obj, field.attname, getattr(entry, field.attname))
 
 

@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.tasks import task
 from django.utils import timezone
 
 from udbhabon.documents.models import ExportJob
@@ -112,8 +113,6 @@ def export_request(
 
 
 def _enqueue(job_id: int) -> None:
-    from udbhabon.documents.tasks import write_export_job
-
     write_export_job.enqueue(job_id)
 
 
@@ -134,3 +133,9 @@ def export_run(*, job_id: int) -> ExportJob:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+@task()
+def write_export_job(job_id: int) -> None:
+    """The background writing of a big export (enqueued once the request commits)."""
+    export_run(job_id=job_id)

@@ -86,6 +86,36 @@ def register_existing(kind: str, finder: Finder) -> None:
     FINDERS[kind] = finder
 
 
+@dataclass(frozen=True)
+class Annotation:
+    """What the review shows under a cell besides its text: what it was matched to
+    (plans: the posts a responsible cell names), whether the officer chose it, and
+    where to change it."""
+
+    matched: tuple[str, ...]
+    chosen: bool
+    url: str
+    complete: bool = True
+
+
+# Section kind -> what annotates the review's cells, called as
+# annotator(job, section_index, section) -> {(item_index, field): Annotation}.
+Annotator = Callable[[Any, int, dict[str, Any]], dict[tuple[int, str], Annotation]]
+ANNOTATORS: dict[str, Annotator] = {}
+# Section kind -> item fields that hold an officer's choice made on the review
+# (not a cell: plans' "responsible_match"), corrected like cells.
+CHOICES: dict[str, tuple[str, ...]] = {}
+
+
+def register_annotator(kind: str, annotator: Annotator, choices: tuple[str, ...] = ()) -> None:
+    """An app names what annotates cells of ``kind`` on the review, and the fields
+    its choices are kept in."""
+    if kind not in EDITABLE:
+        raise ImproperlyConfigured(f"no section kind {kind!r} in the import contract")
+    ANNOTATORS[kind] = annotator
+    CHOICES[kind] = choices
+
+
 def existing_for(office: Any, section: dict[str, Any]) -> Existing | None:
     """The office's record this section would collide with, if any."""
     finder = FINDERS.get(section.get("kind", ""))
@@ -253,10 +283,14 @@ def _value(item: dict[str, Any], name: str) -> str:
 
 
 def review_sections(
-    result: dict[str, Any], trace: dict[str, Any] | None, corrections: dict[str, str]
+    result: dict[str, Any],
+    trace: dict[str, Any] | None,
+    corrections: dict[str, str],
+    job: Any = None,
 ) -> list[dict[str, Any]]:
     """Each section with its rows of cells: value as read, original text, note,
-    whether the officer corrected it, and the item's warnings."""
+    whether the officer corrected it, what it was matched to (with ``job``: the
+    section kind's annotator), and the item's warnings."""
     doc = apply_corrections(result, corrections)
     traces = (trace or {}).get("sections", [])
     out = []
@@ -264,6 +298,8 @@ def review_sections(
         s_trace = traces[s] if s < len(traces) else {}
         item_traces = s_trace.get("items", [])
         columns = COLUMNS[section["kind"]]
+        annotator = ANNOTATORS.get(section["kind"]) if job is not None else None
+        notes = annotator(job, s, section) if annotator is not None else {}
         rows = []
         for i, item in enumerate(section["items"]):
             fields = item_traces[i].get("fields", {}) if i < len(item_traces) else {}
@@ -279,6 +315,7 @@ def review_sections(
                         "note": fields.get(name, {}).get("note", ""),
                         "corrected": correction_key(s, i, name) in corrections,
                         "editable": name in EDITABLE[section["kind"]],
+                        "annotation": notes.get((i, name)),
                     }
                 )
             warnings = [w for w in doc["warnings"] if w["section"] == s and w["item"] == i]

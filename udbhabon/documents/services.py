@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -143,8 +144,6 @@ def import_upload(*, office: Office, actor: User, name: str, data: bytes) -> Imp
 
 
 def _enqueue_read(job_id: int) -> None:
-    from udbhabon.documents.tasks import read_import_job
-
     read_import_job.enqueue(job_id)
 
 
@@ -184,6 +183,12 @@ def import_read(*, job_id: int) -> ImportJob:
     return job
 
 
+@task()
+def read_import_job(job_id: int) -> None:
+    """The background read of an upload (enqueued once the upload commits)."""
+    import_read(job_id=job_id)
+
+
 @transaction.atomic
 def import_correct(
     *, job: ImportJob, section: int, item: int, field: str, value: str, actor: User | None
@@ -194,7 +199,7 @@ def import_correct(
     at once both keep their corrections, and a correction cannot slip in while
     the job is being confirmed. Returns the job as saved.
     """
-    from udbhabon.documents.importing import EDITABLE, correction_key
+    from udbhabon.documents.importing import CHOICES, EDITABLE, correction_key
 
     locked = ImportJob.objects.select_for_update().get(pk=job.pk)
     if locked.status != ImportJob.Status.READ:
@@ -204,7 +209,7 @@ def import_correct(
         (locked.result or {})["sections"][section]["items"][item]
     except (IndexError, KeyError, TypeError) as exc:
         raise ValidationError(_("There is no such cell in this document.")) from exc
-    if field not in EDITABLE.get(kind, ()):
+    if field not in EDITABLE.get(kind, ()) + CHOICES.get(kind, ()):
         raise ValidationError(_("This cell cannot be corrected here."))
     locked.corrections = {**locked.corrections, correction_key(section, item, field): value}
     save_with_history(

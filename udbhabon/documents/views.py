@@ -113,7 +113,7 @@ def import_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "sections": [],
     }
     if job.status in {ImportJob.Status.READ, ImportJob.Status.CONFIRMED} and job.result:
-        context["sections"] = importing.review_sections(job.result, job.trace, job.corrections)
+        context["sections"] = importing.review_sections(job.result, job.trace, job.corrections, job)
         context["other_offices"] = services.import_other_offices(job)
         context["summary"] = importing.review_summary(context["sections"])
         if job.status == ImportJob.Status.READ:
@@ -148,7 +148,9 @@ def import_cell(
             form.add_error("value", exc)
         else:
             if is_htmx(request):
-                sections = importing.review_sections(job.result or {}, job.trace, job.corrections)
+                sections = importing.review_sections(
+                    job.result or {}, job.trace, job.corrections, job
+                )
                 row = sections[section]["rows"][item]
                 return render(
                     request,

@@ -14,3 +14,5 @@ class IdeasConfig(AppConfig):
         from udbhabon.meetings.agenda import IDEAS_AWAITING_VETTING
 
         IDEAS_AWAITING_VETTING.register(awaiting_vetting)
+        # Plan items measure "ideas vetted" through plans' metric registry.
+        from udbhabon.ideas import metrics  # noqa: F401

@@ -162,7 +162,7 @@ def load_demo_ideas() -> Iterator[str]:
             services.idea_transition(idea=idea, to=stage, actor=user, post=post, **extra)
         if tcv:
             keys = ("days_before", "days_after", "cost_before", "cost_after")
-            fields = dict(zip(keys, tcv[:4], strict=True))
+            fields: dict[str, Any] = dict(zip(keys, tcv[:4], strict=True))
             fields |= {"visits_before": tcv[4], "visits_after": tcv[5]}
             services.idea_update(idea=idea, actor=user, post=post, **fields)
         made += 1

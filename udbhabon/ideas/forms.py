@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from bangla.digits import format_number
 from bangla.fiscal import format_fiscal_year
 from udbhabon.core.concurrency import VersionedForm
-from udbhabon.core.forms import DayField
+from udbhabon.core.forms import DayField, WholeNumberField
 from udbhabon.ideas import codes
 from udbhabon.ideas.models import Category, Channel, Criterion, Idea, Kind, Stage
 from udbhabon.offices.models import Office, Post
@@ -21,26 +21,9 @@ if TYPE_CHECKING:
 TEXTAREA = {"rows": 4}
 
 
-class NumberField(forms.IntegerField):
-    """A whole number typed with Bengali or ASCII digits (and grouping commas)."""
-
-    def to_python(self, value: Any) -> int | None:
-        from bangla.digits import to_ascii_digits
-
-        if isinstance(value, str):
-            value = to_ascii_digits(value).replace(",", "").strip()
-        return super().to_python(value)
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        attrs = super().widget_attrs(widget)
-        attrs.pop("min", None)
-        attrs.update({"inputmode": "numeric", "type": "text"})
-        return attrs
-
-
 def tcv_fields() -> dict[str, forms.Field]:
-    def number(label: StrOrPromise) -> NumberField:
-        return NumberField(label=label, required=False, min_value=0, max_value=10_000_000)
+    def number(label: StrOrPromise) -> WholeNumberField:
+        return WholeNumberField(label=label, required=False, min_value=0, max_value=10_000_000)
 
     return {
         "days_before": number(_("Days it takes now")),
@@ -316,11 +299,11 @@ class SimilarForm(forms.Form):
 class FunnelDeadlineForm(forms.Form):
     """How long the steps after vetting may take (services.funnel_deadline_set)."""
 
-    approval_day = NumberField(
+    approval_day = WholeNumberField(
         label=_("Approve by this day of the month after the vetting meeting"),
         min_value=1,
         max_value=28,
     )
-    pilot_days = NumberField(
+    pilot_days = WholeNumberField(
         label=_("Start the pilot within this many days of approval"), min_value=1, max_value=365
     )

@@ -16,6 +16,7 @@ IdeaSearch, IdeaWord and SimilarPair are derived from the ideas (rebuilt by
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -219,6 +220,8 @@ class Idea(Versioned, models.Model):
     has_duplicate: bool
     review_summary: Any
     overdue: bool
+    due_on: dt.date | None  # ideas.queries.mark_due: the next step's day, if one is due
+    late: bool  # ideas.queries.mark_due: that day has passed
 
     class Meta:
         verbose_name = _("idea")

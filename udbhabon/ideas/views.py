@@ -45,7 +45,7 @@ from udbhabon.ideas.forms import (
     ScoreForm,
     SimilarForm,
 )
-from udbhabon.ideas.models import Criterion, IdeaAttachment, Review, Stage
+from udbhabon.ideas.models import APPROVED_STAGES, Criterion, IdeaAttachment, Review, Stage
 from udbhabon.offices import permissions
 from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 
@@ -174,6 +174,7 @@ def _detail_context(request: HttpRequest, idea: Any, post: Any, **forms: Any) ->
         "idea": idea,
         "post": post,
         "can_edit": can_edit,
+        "approved_stages": APPROVED_STAGES,
         "can_contribute": permissions.can_contribute(post, idea.office),
         "show_contact": permissions.can_contribute(post, idea.office),
         "can_see_innovator": permissions.can_view(post, idea.submitter.office),
@@ -255,7 +256,7 @@ def move(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def propose_to_head(request: HttpRequest, pk: int) -> HttpResponse:
+def propose_to_head(request: SignedInRequest, pk: int) -> HttpResponse:
     """The team proposes the idea to the head (offices whose head approves ideas)."""
     idea, post = idea_for_edit(request, pk)
     try:
@@ -294,7 +295,7 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def version(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
+def version(request: SignedInRequest, pk: int, entry: int) -> HttpResponse:
     """An earlier version of an idea (from its history), and restoring it (POST)."""
     idea, post = idea_for_view(request, pk)
     found = get_object_or_404(idea.history.all(), history_id=entry)
@@ -452,7 +453,7 @@ def vetting(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def funnel_deadlines(request: HttpRequest) -> HttpResponse:
+def funnel_deadlines(request: SignedInRequest) -> HttpResponse:
     """The acting office's deadlines after vetting (a form on the vetting page)."""
     post = acting_post(request)
     permissions.require_edit(post, post.office)
@@ -467,7 +468,7 @@ def funnel_deadlines(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The deadlines after vetting are saved."))
             return redirect(reverse("ideas:vetting") + "#deadlines")
-    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(reverse("ideas:vetting") + "#deadlines")
 
 

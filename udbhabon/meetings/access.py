@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest
 
 from udbhabon.meetings import queries
 from udbhabon.meetings.models import ActionItem, AgendaItem, Meeting
-from udbhabon.meetings.services import can_follow_up
+from udbhabon.meetings.services import can_follow_up, may_sign_minutes
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post, office_or_404
 from udbhabon.offices.models import Office
@@ -55,7 +55,8 @@ def meeting_for_sign(request: HttpRequest, pk: int, *, full: bool = True) -> Mee
     post = acting_post(request)
     meeting = _meeting(pk, full=full)
     permissions.require_view(post, meeting.office)
-    permissions.require_sign(post, meeting.office)
+    if not may_sign_minutes(post, meeting):  # the signing roles, the team's chair and secretary
+        raise permissions.PermissionDenied
     return meeting
 
 

@@ -13,3 +13,5 @@ class MeetingsConfig(AppConfig):
         from udbhabon.meetings import services
 
         importing.register_saver("meeting_minutes", services.meeting_import)
+        # Plan items measure "meetings held" through plans' metric registry.
+        from udbhabon.meetings import metrics  # noqa: F401

@@ -15,10 +15,20 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
-from bangla.calendar import to_bangla
-from udbhabon.documents.writers.model import Document, Letter, Section
+from udbhabon.documents.writers.model import (
+    AgendaItem,
+    Attendee,
+    BanglaDate,
+    Document,
+    Letter,
+    Letterhead,
+    Section,
+    Signatory,
+)
+from udbhabon.documents.writers.model import Meeting as MeetingFacts
+from udbhabon.documents.writers.text import bangla_date_of
 from udbhabon.meetings.agenda import month_label
 from udbhabon.meetings.display import minutes_title
 from udbhabon.meetings.models import DistributionEntry, Meeting
@@ -29,7 +39,7 @@ def _or_none(value: str) -> str | None:
     return value or None
 
 
-COPY_HEADINGS = {
+COPY_HEADINGS: dict[str, str] = {
     DistributionEntry.Purpose.INFORMATION: "অনুলিপি সদয় জ্ঞাতার্থে:",
     DistributionEntry.Purpose.ACTION: "অনুলিপি জ্ঞাতার্থে/কার্যার্থে:",
 }
@@ -43,7 +53,7 @@ def _copies(meeting: Meeting) -> dict[str, list[str]]:
     return lists
 
 
-def _letter(meeting: Meeting) -> dict[str, Any] | None:
+def _letter(meeting: Meeting) -> Letter | None:
     """The letter part: memo number and date, the copy lists, the covering body if any."""
     copies = _copies(meeting)
     distribution = [text for texts in copies.values() for text in texts]
@@ -71,29 +81,29 @@ def _letter(meeting: Meeting) -> dict[str, Any] | None:
     return letter
 
 
-def memo_bangla_date(meeting: Meeting) -> dict[str, Any] | None:
+def memo_bangla_date(meeting: Meeting) -> BanglaDate | None:
     """The memo's Bangla date as printed: as the paper wrote it, until the officer accepts
     the one computed from the Gregorian date (bangla.calendar); computed when none was
     written. Both calendars are always printed."""
     if meeting.memo_date is None:
         return meeting.memo_bangla_date or None
     if meeting.memo_bangla_date and not meeting.memo_bangla_corrected:
-        return dict(meeting.memo_bangla_date)
-    return to_bangla(meeting.memo_date).as_dict()
+        return cast(BanglaDate, dict(meeting.memo_bangla_date))  # the contract's, as stored
+    return bangla_date_of(meeting.memo_date)
 
 
-def bangla_date_disagreement(meeting: Meeting) -> tuple[dict, dict] | None:
+def bangla_date_disagreement(meeting: Meeting) -> tuple[BanglaDate, BanglaDate] | None:
     """(as written, as computed) when the paper's Bangla date is not the Gregorian date's
     and the officer has not accepted the computed one yet; else None."""
     if meeting.memo_date is None or not meeting.memo_bangla_date or meeting.memo_bangla_corrected:
         return None
-    written = dict(meeting.memo_bangla_date)
-    computed = to_bangla(meeting.memo_date).as_dict()
+    written = cast(BanglaDate, dict(meeting.memo_bangla_date))  # the contract's, as stored
+    computed = bangla_date_of(meeting.memo_date)
     same = all(written.get(k) == computed.get(k) for k in ("day", "month", "year"))
     return None if same else (written, computed)
 
 
-def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
+def meeting_as_section(meeting: Meeting) -> Section:
     """The minutes of `meeting` in the contract's shape.
 
     Reads meeting.office, meeting.letter, meeting.items and meeting.distribution;
@@ -105,7 +115,29 @@ def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
     letter = _letter(meeting)
     form = form_settings_for(office)
     notice = is_agenda_only(meeting)
-    section = {
+    items: list[AgendaItem] = [
+        {
+            "serial": item.serial,
+            "topic": item.topic,
+            "discussion": item.discussion,
+            "decision": item.decision,
+            "implementer": item.implementer_text,
+        }
+        for item in meeting.items.all()
+    ]
+    facts: MeetingFacts = {
+        "title": minutes_title(meeting),
+        "chair": _or_none(meeting.chair_text),
+        "place": _or_none(meeting.place),
+        "date": meeting.date.isoformat(),
+        "time": meeting.time.strftime("%H:%M") if meeting.time else None,
+        # extras (documents/writers/model.py): None means the usual text
+        "attendance_reference": _or_none(meeting.attendance_reference),
+        "opening": _or_none(meeting.opening),
+        "closing": _or_none(meeting.closing),
+        "attendance": [] if notice else annex_rows(meeting),
+    }
+    section: Section = {
         "kind": "meeting_minutes",
         "office": office.name_bn,
         "period": {
@@ -115,29 +147,10 @@ def meeting_as_section(meeting: Meeting) -> dict[str, Any]:
         },
         "letter": letter,
         "signatories": _signatories(meeting, form, letter=letter is not None, notice=notice),
-        "items": [
-            {
-                "serial": item.serial,
-                "topic": item.topic,
-                "discussion": item.discussion,
-                "decision": item.decision,
-                "implementer": item.implementer_text,
-            }
-            for item in meeting.items.all()
-        ],
-        "meeting": {
-            "title": minutes_title(meeting),
-            "chair": _or_none(meeting.chair_text),
-            "place": _or_none(meeting.place),
-            "date": meeting.date.isoformat(),
-            "time": meeting.time.strftime("%H:%M") if meeting.time else None,
-            # extras (documents/writers/model.py): None means the usual text
-            "attendance_reference": _or_none(meeting.attendance_reference),
-            "opening": _or_none(meeting.opening),
-            "closing": _or_none(meeting.closing),
-            "attendance": [] if notice else annex_rows(meeting),
-        },
-        "header": form.header(),
+        "items": items,
+        "meeting": facts,
+        # offices sits below the writers' model, so it builds the letterhead as a plain dict
+        "header": cast(Letterhead, form.header()),
         # extras: "খসড়া" until signed; an agenda-only meeting is its notice (সভার নোটিশ)
         "draft": is_draft(meeting) and not notice,
         "notice": notice,
@@ -160,9 +173,7 @@ def is_agenda_only(meeting: Meeting) -> bool:
     return not any(item.discussion or item.decision for item in meeting.items.all())
 
 
-def _signatories(
-    meeting: Meeting, form: Any, *, letter: bool, notice: bool
-) -> list[dict[str, str]]:
+def _signatories(meeting: Meeting, form: Any, *, letter: bool, notice: bool) -> list[Signatory]:
     """The signature blocks as recorded; while none is, the office's form settings: the
     chair signs the minutes, the member secretary the forwarding memo (and the notice)."""
     if meeting.signatories:
@@ -180,7 +191,7 @@ def _signatories(
     return blocks
 
 
-def annex_rows(meeting: Meeting) -> list[dict[str, str]]:
+def annex_rows(meeting: Meeting) -> list[Attendee]:
     """পরিশিষ্ট “ক” as printed: those present (all invited while nobody is marked)."""
     rows = list(meeting.attendance.all())
     present = [a for a in rows if a.present]

@@ -79,9 +79,6 @@ class MeetingSchedule(models.Model):
         blank=True,
         related_name="+",
     )
-    # The plan item ("monthly innovation team meeting") these meetings fulfil;
-    # udbhabon.plans.PlanItem's id (see integrations.record_plan_evidence).
-    plan_item_id = models.PositiveBigIntegerField(null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -186,7 +183,6 @@ class Meeting(Versioned, models.Model):
     # How many times the minutes have been sent (1 + corrections).
     minutes_version = models.PositiveSmallIntegerField(_("minutes version"), default=0)
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
-    plan_item_id = models.PositiveBigIntegerField(null=True, blank=True)
     # Where an imported meeting came from (file name), for the history.
     source = models.CharField(_("source"), max_length=255, blank=True)
     # The upload it was read from: the page links to the original file.

@@ -103,11 +103,6 @@ def next_meeting(office: Office) -> Meeting | None:
     )
 
 
-def held_meetings_for_plan_item(plan_item_id: int) -> QuerySet[Meeting]:
-    """Meetings held for a plan item: the evidence plans can show beside the item."""
-    return Meeting.objects.filter(plan_item_id=plan_item_id).exclude(status=Status.PLANNED)
-
-
 # ---------------------------------------------------------------------------------------
 # Action items
 
@@ -349,7 +344,7 @@ def readable_history(obj: Any, *, limit: int = 20) -> list[Any]:
 
 
 # Bookkeeping that means nothing to a reader of the history.
-INTERNAL_FIELDS = frozenset({"version", "origin_id", "plan_item_id", "source"})
+INTERNAL_FIELDS = frozenset({"version", "origin_id", "source"})
 
 
 def meeting_history(meeting: Meeting, *, limit: int = 30) -> list[Any]:

@@ -70,26 +70,28 @@ class Words:
 
 def values(row: Row, sources: set[str], words: Words) -> list[Any]:
     o: Office = row.office
+    st = row.stats  # None: the office has no figures of the year yet
     states, timely = words.states, words.timely
     out: list[Any] = [o.name, str(o.get_level_display())]
     if "plans" in sources:
+        plan, report1, report2 = (
+            (st.plan_state, st.report1_state, st.report2_state) if st else (None, None, None)
+        )
         out += [
-            states.get(o.st_plan_state, o.st_plan_state),
-            o.st_plan_sent_on.isoformat() if o.st_plan_sent_on else "",
+            states.get(plan, plan),
+            st.plan_sent_on.isoformat() if st and st.plan_sent_on else "",
             timely[row.plan_timeliness],
-            states.get(o.st_report1_state, o.st_report1_state),
-            states.get(o.st_report2_state, o.st_report2_state),
-            o.st_items_total or 0,
-            o.st_items_done or 0,
-            o.st_items_overdue or 0,
+            states.get(report1, report1),
+            states.get(report2, report2),
+            *((st.items_total, st.items_done, st.items_overdue) if st else (0, 0, 0)),
         ]
     if "meetings" in sources:
-        out += [o.st_meetings_held or 0, o.st_minutes_actual or 0, o.st_minutes_timely or 0]
+        out += [st.meetings_held, st.minutes_actual, st.minutes_timely] if st else [0, 0, 0]
         out += [words.months[c.state] for c in row.strip]
-        out += [o.st_actions_open or 0, o.st_actions_overdue or 0]
+        out += [st.actions_open, st.actions_overdue] if st else [0, 0]
     if "ideas" in sources:
-        out += [o.st_ideas_received or 0, o.st_ideas_vetted or 0, o.st_ideas_approved or 0]
-    out.append(o.st_compliance if o.st_compliance is not None else "")
+        out += [st.ideas_received, st.ideas_vetted, st.ideas_approved] if st else [0, 0, 0]
+    out.append(st.compliance if st else "")
     return out
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.concurrency import VersionedForm
-from udbhabon.core.forms import DayField
+from udbhabon.core.forms import DayField, WholeNumberField
 
 
 class TableForm(forms.Form):
@@ -29,15 +29,15 @@ class DeadlineForm(VersionedForm, forms.Form):
     plan_due = DayField(label=_("Action plan due by"))
     report1_due = DayField(label=_("First half-yearly report (July–December) due by"))
     report2_due = DayField(label=_("Second half-yearly report (January–June) due by"))
-    minutes_days = forms.IntegerField(
+    minutes_days = WholeNumberField(
         label=_("Minutes due, days after the end of the meeting's month"),
         min_value=0,
         max_value=120,
     )
-    remind_before_days = forms.IntegerField(
+    remind_before_days = WholeNumberField(
         label=_("Remind the office this many days before a due date"), min_value=0, max_value=60
     )
-    escalate_after_days = forms.IntegerField(
+    escalate_after_days = WholeNumberField(
         label=_("Tell the office above this many days after a missed due date"),
         min_value=1,
         max_value=120,

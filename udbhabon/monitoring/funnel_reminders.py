@@ -28,7 +28,7 @@ from udbhabon.offices.models import Office, Post
 WINDOW_DAYS = 30
 TOLD_ROLES = (Post.Role.HEAD, Post.Role.INNOVATION_OFFICER)
 
-MESSAGES = {
+MESSAGES: dict[tuple[str, str], str] = {
     (Stage.SHORTLISTED, "before"): gettext_noop(
         "Reminder: the shortlisted idea “%(title)s” of %(office)s is to be approved by %(due)s."
     ),
@@ -61,14 +61,16 @@ def idea_reminders_run(*, as_of: dt.date | None = None) -> int:
     as_of = as_of or timezone.localdate()
     root = Office.objects.get(depth=0)
     resolvers: dict[int, Resolver] = {}
-    wanted: list[tuple[Idea, str]] = []
+    wanted: list[tuple[Idea, str, dt.date]] = []
     for idea in due_ideas(root.path, as_of=as_of):
+        if idea.due_on is None:  # every idea due_ideas returns has a day (DUE_STAGES)
+            continue
         year = fiscal_year_of(idea.due_on).start.year
         resolver = resolvers.setdefault(year, Resolver(year, root.path))
         before = resolver.for_path(idea.office.path).remind_before_days
         stage = stage_due(idea.due_on, before, as_of)
         if stage is not None:
-            wanted.append((idea, stage))
+            wanted.append((idea, stage, idea.due_on))
     if not wanted:
         return 0
     run = uuid.uuid4().hex
@@ -76,23 +78,23 @@ def idea_reminders_run(*, as_of: dt.date | None = None) -> int:
         [
             Reminder(
                 office_id=idea.office_id,
-                year=fiscal_year_of(idea.due_on).start.year,
+                year=fiscal_year_of(due).start.year,
                 paper="idea",
                 period=idea.code,
                 stage=stage,
                 key=f"idea:{idea.code}:{idea.stage}:{stage}",
-                due_on=idea.due_on,
+                due_on=due,
                 told_office_id=idea.office_id,
                 run=run,
             )
-            for idea, stage in wanted
+            for idea, stage, due in wanted
         ],
         ignore_conflicts=True,
     )
-    ideas = {(i.office_id, i.code): i for i, _s in wanted}
+    ideas = {(i.office_id, i.code): i for i, _s, _d in wanted}
     posts: dict[int, list[Post]] = {}
     for post in Post.objects.filter(
-        office_id__in={i.office_id for i, _s in wanted}, is_active=True, role__in=TOLD_ROLES
+        office_id__in={i.office_id for i, _s, _d in wanted}, is_active=True, role__in=TOLD_ROLES
     ):
         posts.setdefault(post.office_id, []).append(post)
     mine = list(Reminder.objects.filter(run=run))

@@ -330,7 +330,7 @@ def _register_parts() -> None:
     """Import the domain parts (each appends itself to DOMAIN_PARTS once)."""
     import importlib
 
-    for module in ("generate_plans", "generate_meetings"):
+    for module in ("generate_plans", "generate_meetings", "generate_initiatives"):
         importlib.import_module(f"udbhabon.monitoring.{module}")
 
 

@@ -158,9 +158,19 @@ class OfficeYearStats(models.Model):
     ideas_implemented = models.PositiveIntegerField(default=0)
     # Shortlisted or approved ideas past their next step's deadline (ideas.queries.deadlines).
     ideas_overdue = models.PositiveIntegerField(default=0)
-    saved_days = models.PositiveBigIntegerField(default=0)
-    saved_taka = models.PositiveBigIntegerField(default=0)
-    saved_visits = models.PositiveBigIntegerField(default=0)
+    # What initiatives saved citizens this year (initiatives app): signed (a loss is
+    # negative); saved_* count verified figures, unverified_* the rest, shown apart.
+    saved_days = models.BigIntegerField(default=0)
+    saved_taka = models.BigIntegerField(default=0)
+    saved_visits = models.BigIntegerField(default=0)
+    unverified_days = models.BigIntegerField(default=0)
+    unverified_taka = models.BigIntegerField(default=0)
+    unverified_visits = models.BigIntegerField(default=0)
+    initiatives_pilot = models.PositiveIntegerField(default=0)
+    initiatives_implemented = models.PositiveIntegerField(default=0)
+    initiatives_dropped = models.PositiveIntegerField(default=0)
+    priority_selected = models.PositiveIntegerField(default=0)
+    priority_launched = models.PositiveIntegerField(default=0)
     # Share of the expected papers (plan, reports, minutes) that came on time, 0-100.
     compliance = models.PositiveSmallIntegerField(default=0)
     refreshed_at = models.DateTimeField()
@@ -282,7 +292,7 @@ class SubtreeYearStats(models.Model):
     The second layer of the aggregate tables (DHIS2 keeps one per org-unit
     level): the supervision page's summary line and each row's "offices below"
     read a few of these rows instead of summing thousands of OfficeYearStats
-    rows on every view. Rebuilt from OfficeYearStats by services.rollups_refresh.
+    rows on every view. Rebuilt from OfficeYearStats by stats.rollups_refresh.
     """
 
     office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="+")
@@ -310,9 +320,17 @@ class SubtreeYearStats(models.Model):
     ideas_implemented = models.PositiveIntegerField(default=0)
     # Shortlisted or approved ideas past their next step's deadline (ideas.queries.deadlines).
     ideas_overdue = models.PositiveIntegerField(default=0)
-    saved_days = models.PositiveBigIntegerField(default=0)
-    saved_taka = models.PositiveBigIntegerField(default=0)
-    saved_visits = models.PositiveBigIntegerField(default=0)
+    saved_days = models.BigIntegerField(default=0)
+    saved_taka = models.BigIntegerField(default=0)
+    saved_visits = models.BigIntegerField(default=0)
+    unverified_days = models.BigIntegerField(default=0)
+    unverified_taka = models.BigIntegerField(default=0)
+    unverified_visits = models.BigIntegerField(default=0)
+    initiatives_pilot = models.PositiveIntegerField(default=0)
+    initiatives_implemented = models.PositiveIntegerField(default=0)
+    initiatives_dropped = models.PositiveIntegerField(default=0)
+    priority_selected = models.PositiveIntegerField(default=0)
+    priority_launched = models.PositiveIntegerField(default=0)
     # Per month of the fiscal year (July first): offices that held a meeting,
     # whose minutes came on time, late — for the chart.
     months_held = models.JSONField(default=list)

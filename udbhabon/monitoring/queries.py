@@ -57,43 +57,6 @@ SORTS: dict[str, str] = {
     "compliance": "st__compliance",
 }
 
-ROW_FIELDS = (
-    "plan_state",
-    "plan_sent_on",
-    "plan_decided_on",
-    "plan_expected",
-    "plan_actual",
-    "plan_timely",
-    "report1_state",
-    "report1_sent_on",
-    "report2_state",
-    "report2_sent_on",
-    "reports_expected",
-    "reports_actual",
-    "reports_timely",
-    "items_total",
-    "items_done",
-    "items_overdue",
-    "meetings_mask",
-    "minutes_timely_mask",
-    "minutes_late_mask",
-    "meetings_held",
-    "minutes_expected",
-    "minutes_actual",
-    "minutes_timely",
-    "actions_open",
-    "actions_overdue",
-    "ideas_received",
-    "ideas_vetted",
-    "ideas_approved",
-    "ideas_implemented",
-    "ideas_overdue",
-    "saved_days",
-    "saved_taka",
-    "saved_visits",
-    "compliance",
-    "refreshed_at",
-)
 SUM_FIELDS = (
     "plan_expected",
     "plan_actual",
@@ -117,6 +80,14 @@ SUM_FIELDS = (
     "saved_days",
     "saved_taka",
     "saved_visits",
+    "unverified_days",
+    "unverified_taka",
+    "unverified_visits",
+    "initiatives_pilot",
+    "initiatives_implemented",
+    "initiatives_dropped",
+    "priority_selected",
+    "priority_launched",
 )
 
 
@@ -199,7 +170,7 @@ def level_summary(office: Office, year: int) -> Summary:
     found = {
         r.level: _from_rollup(r) for r in SubtreeYearStats.objects.filter(office=office, year=year)
     }
-    labels = dict(Office.Level.choices)
+    labels = {k: str(v) for k, v in Office.Level.choices}  # in the request's language
     by_level = [(lvl, labels[lvl], found[lvl]) for lvl in LEVELS if lvl in found]
     total = Totals()
     for _lvl, _label, t in by_level:
@@ -217,48 +188,57 @@ class MonthCell:
 
 @dataclass
 class Row:
+    """One office's line of the table: the office and its year's figures (`stats`,
+    None while the office has no row of that year), with what the page adds."""
+
     office: Office
+    stats: OfficeYearStats | None = None
     below: Totals | None = None
     strip: list[MonthCell] = field(default_factory=list)
     remind: rates.Period | None = None  # the paper a supervisor would remind about first
     missing: list[rates.Period] = field(default_factory=list)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.__dict__["office"], f"st_{name}")
+    # set by the view, once per request: (colour, words) of the plan and the two reports
+    chips: list[tuple[str, str]] = field(default_factory=list)
+    remind_words: str = ""  # the paper `remind` names, in words
 
     @property
     def plan_timeliness(self) -> str:
         """ok / late / missing / due for the plan."""
-        if self.office.st_plan_sent_on is not None:
-            return "ok" if self.office.st_plan_timely else "late"
-        return "missing" if self.office.st_plan_expected else "due"
+        stats = self.stats
+        if stats is not None and stats.plan_sent_on is not None:
+            return "ok" if stats.plan_timely else "late"
+        return "missing" if stats is not None and stats.plan_expected else "due"
 
     @property
     def done_pct(self) -> int | None:
-        total = self.office.st_items_total or 0
-        return round(100 * (self.office.st_items_done or 0) / total) if total else None
+        total = self.stats.items_total if self.stats is not None else 0
+        return round(100 * self.stats.items_done / total) if self.stats and total else None
 
 
-def missing_papers(office: Office, dates: Any, strip: list[MonthCell]) -> list[rates.Period]:
+def missing_papers(
+    stats: OfficeYearStats, dates: Any, strip: list[MonthCell], *, as_of: dt.date
+) -> list[rates.Period]:
     """Papers of the office that are overdue and not sent, plan first, newest month first."""
     out = []
-    if office.st_plan_expected and not office.st_plan_actual:
-        out += rates.periods("plan", office.st_year, dates)
-    for p in rates.periods("report", office.st_year, dates):
-        sent = getattr(office, f"st_report{p.index}_sent_on")
-        if office.st_reports_expected and sent is None and p.due < office.st_as_of:
+    if stats.plan_expected and not stats.plan_actual:
+        out += rates.periods("plan", stats.year, dates)
+    for p in rates.periods("report", stats.year, dates):
+        sent = stats.report1_sent_on if p.index == 1 else stats.report2_sent_on
+        if stats.reports_expected and sent is None and p.due < as_of:
             out.append(p)
-    months = rates.periods("minutes", office.st_year, dates)
+    months = rates.periods("minutes", stats.year, dates)
     for cell in reversed(strip):
         if cell.state in ("missing", "held"):
             out.append(months[cell.index])
     return out
 
 
-def month_strip(office: Office, months: list[rates.Period], as_of: dt.date) -> list[MonthCell]:
-    held = office.st_meetings_mask or 0
-    timely = office.st_minutes_timely_mask or 0
-    late = office.st_minutes_late_mask or 0
+def month_strip(
+    stats: OfficeYearStats | None, months: list[rates.Period], as_of: dt.date
+) -> list[MonthCell]:
+    held = stats.meetings_mask if stats is not None else 0
+    timely = stats.minutes_timely_mask if stats is not None else 0
+    late = stats.minutes_late_mask if stats is not None else 0
     cells = []
     for p in months:
         bit = 1 << p.index
@@ -333,16 +313,12 @@ def ordered(qs: QuerySet[Office], year: int, sort: str, desc: bool) -> QuerySet[
     return qs.order_by(expr.desc(nulls_last=True) if desc else expr.asc(nulls_last=True), "path")
 
 
-def attach_stats(offices: list[Office], year: int) -> None:
-    """Give each office its year's figures as ``st_<column>`` (None without a row). One query."""
-    found = {
+def stats_of(offices: list[Office], year: int) -> dict[int, OfficeYearStats]:
+    """Each office's figures of the year by office id (none without a row). One query."""
+    return {
         s.office_id: s
         for s in OfficeYearStats.objects.filter(year=year, office_id__in=[o.pk for o in offices])
     }
-    for o in offices:
-        stats = found.get(o.pk)
-        for name in ROW_FIELDS:
-            setattr(o, f"st_{name}", getattr(stats, name) if stats is not None else None)
 
 
 def supervision_table(
@@ -367,21 +343,20 @@ def supervision_table(
     page = min(max(1, page), pages)
     offices = list(ordered(qs, year, sort, desc)[(page - 1) * page_size : page * page_size])
     # The office's own figures come in the same query as its rows'.
-    attach_stats([*offices, office] if office.depth > 0 else offices, year)
-    resolver = Resolver(year, office.parent.path if office.depth > 0 else office.path)
+    found = stats_of([*offices, office] if office.parent_id is not None else offices, year)
+    resolver = Resolver(year, office.parent.path if office.parent is not None else office.path)
     dates = resolver.for_path(office.path + "0001")
     months = rates.periods("minutes", year, dates)
-    rows = [Row(office=o, strip=month_strip(o, months, as_of)) for o in offices]
+    rows = [_row(o, found.get(o.pk), months, as_of) for o in offices]
     for row in rows:
-        row.office.st_year, row.office.st_as_of = year, as_of
-        if row.office.st_plan_expected is not None:
-            missing = missing_papers(row.office, dates, row.strip)
+        if row.stats is not None:
+            missing = missing_papers(row.stats, dates, row.strip, as_of=as_of)
             row.remind = missing[0] if missing else None
 
     rollups = level in ADMIN_DEPTH
     if rollups and offices:
         _attach_below(rows, year)
-    own = _own_row(office, year, resolver, as_of) if office.depth > 0 else None
+    own = _own_row(office, found.get(office.pk), year, resolver, as_of)
     summary = level_summary(office, year)
     best, worst = _league(office, year, level)
     return Table(
@@ -415,14 +390,28 @@ def _attach_below(rows: list[Row], year: int) -> None:
         row.below = below.get(row.office.pk, Totals())
 
 
-def _own_row(office: Office, year: int, resolver: Resolver, as_of: dt.date) -> Row:
-    """The office's own row (its month strip and the papers it has not sent)."""
-    office.st_year, office.st_as_of = year, as_of
+def _row(
+    office: Office, stats: OfficeYearStats | None, months: list[rates.Period], as_of: dt.date
+) -> Row:
+    return Row(office=office, stats=stats, strip=month_strip(stats, months, as_of))
+
+
+def _own_row(
+    office: Office,
+    stats: OfficeYearStats | None,
+    year: int,
+    resolver: Resolver,
+    as_of: dt.date,
+) -> Row | None:
+    """The office's own row (its month strip and the papers it has not sent); none for
+    the root, which reports to nobody."""
+    if office.parent_id is None:
+        return None
     own_dates = resolver.for_path(office.path)
-    strip = month_strip(office, rates.periods("minutes", year, own_dates), as_of)
-    own = Row(office=office, strip=strip)
-    if office.st_plan_expected is not None:
-        own.missing = missing_papers(office, own_dates, strip)
+    strip = month_strip(stats, rates.periods("minutes", year, own_dates), as_of)
+    own = Row(office=office, stats=stats, strip=strip)
+    if stats is not None:
+        own.missing = missing_papers(stats, own_dates, strip, as_of=as_of)
     return own
 
 
@@ -451,11 +440,19 @@ def _league_key(row: Any) -> tuple[Any, str]:
     return (row.compliance if row.compliance is not None else -1, row.path)
 
 
-def export_rows(office: Office, year: int, level: str, *, sort: str = "tree") -> list[Office]:
+def export_rows(
+    office: Office,
+    year: int,
+    level: str,
+    *,
+    months: list[rates.Period],
+    as_of: dt.date,
+    sort: str = "tree",
+) -> list[Row]:
     """Every row of the table (not paged), for XLSX and CSV; two queries."""
     offices = list(ordered(rows_queryset(office, level), year, sort, False))
-    attach_stats(offices, year)
-    return offices
+    found = stats_of(offices, year)
+    return [_row(o, found.get(o.pk), months, as_of) for o in offices]
 
 
 def available_years(office: Office, this_year: int) -> list[int]:

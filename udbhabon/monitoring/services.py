@@ -1,4 +1,5 @@
-"""Every state change of supervision: deadlines, the aggregate table, reminders, digests.
+"""Every state change of supervision: deadlines, reminders, digests (the aggregate table
+is stats.py).
 Views, the commands and the tasks call these, so each rule is written once (who may set
 deadlines or remind whom, a reminder never twice)."""
 
@@ -6,38 +7,39 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
-from django.db import connection, transaction
-from django.db.models import Count, Max, Q, Sum
-from django.db.models.functions import Coalesce, Substr
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from bangla.fiscal import fiscal_year_of
 from udbhabon.core.history import save_with_history
 from udbhabon.core.versioning import check_version
-from udbhabon.monitoring import indicators, rates
+from udbhabon.monitoring import rates
 from udbhabon.monitoring.deadlines import Dates, Resolver
 from udbhabon.monitoring.models import (
     Deadline,
     DigestSubscription,
     OfficeYearStats,
     Reminder,
-    SubtreeYearStats,
 )
+
+# The aggregate table lives in stats.py (its task runs it); named here as before.
+from udbhabon.monitoring.stats import STATS_BATCH, refresh_stats
+from udbhabon.monitoring.stats import compute_row as compute_row
+from udbhabon.monitoring.stats import figures_changed as figures_changed
+from udbhabon.monitoring.stats import rollups_refresh as rollups_refresh
+from udbhabon.monitoring.stats import stats_refresh as stats_refresh
 from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
-from udbhabon.offices.models import PATH_STEP, Office, Post, User
-from udbhabon.offices.queries import subtree_q
+from udbhabon.offices.models import Office, Post, User
+from udbhabon.plans.services import row_reminders_run
 
 PAPERS = ("plan", "report", "minutes")
 # The posts told about an office's papers: its head and its innovation officer
 # (for an upazila, the UNO and the innovation officer).
 TOLD_ROLES = (Post.Role.HEAD, Post.Role.INNOVATION_OFFICER)
-STATS_BATCH = 2000
 
 # ---------------------------------------------------------------------------
 # Deadlines
@@ -70,7 +72,6 @@ def deadline_set(
     row.escalate_after_days = escalate_after_days
     save_with_history(row, actor=actor, reason=gettext_noop("deadlines set"))
     from udbhabon.monitoring import rules
-    from udbhabon.monitoring.tasks import refresh_stats
 
     transaction.on_commit(rules.clear)
     transaction.on_commit(lambda: refresh_stats.enqueue(year=year, office_id=office.pk))
@@ -106,204 +107,6 @@ def deadline_set_default(
 
     rules.clear()
     return row
-
-
-# ---------------------------------------------------------------------------
-# The aggregate table: the sources' facts are copied onto the row as they are.
-
-FACT_FIELDS = (
-    "plan_state",
-    "plan_sent_on",
-    "plan_decided_on",
-    "report1_state",
-    "report1_sent_on",
-    "report2_state",
-    "report2_sent_on",
-    "items_total",
-    "items_done",
-    "items_overdue",
-    "meetings_mask",
-    "actions_open",
-    "actions_overdue",
-    "ideas_received",
-    "ideas_vetted",
-    "ideas_approved",
-    "ideas_implemented",
-    "ideas_overdue",
-    "saved_days",
-    "saved_taka",
-    "saved_visits",
-)
-
-
-def compute_row(
-    *, office: Mapping[str, Any], year: int, facts: dict[str, Any], dates: Dates, as_of: dt.date
-) -> OfficeYearStats:
-    """One office's indicators for the year, from the sources' facts and its deadlines."""
-    received: dict[str, dt.date] = facts.get("received", {})
-    row = OfficeYearStats(
-        office_id=office["id"],
-        year=year,
-        path=office["path"],
-        level=office["level"],
-        depth=office["depth"],
-        refreshed_at=timezone.now(),
-    )
-    for name in FACT_FIELDS:
-        if facts.get(name) is not None:
-            setattr(row, name, facts[name])
-    # The first sending of each paper, when the source said it only in "received".
-    if row.plan_sent_on is None:
-        row.plan_sent_on = received.get(f"plan:{year}")
-    for half in (1, 2):
-        if getattr(row, f"report{half}_sent_on") is None:
-            setattr(row, f"report{half}_sent_on", received.get(f"report:{year}-{half}"))
-    # The root reports to nobody: nothing is expected of it.
-    if office["depth"] == 0:
-        row.compliance = 100
-        return row
-    plan = rates.rate(rates.periods("plan", year, dates), received, as_of)
-    reports = rates.rate(rates.periods("report", year, dates), received, as_of)
-    months = rates.periods("minutes", year, dates)
-    minutes = rates.rate(months, received, as_of)
-    for p in months:
-        got = received.get(p.key)
-        if got is not None:
-            if got <= p.due:
-                row.minutes_timely_mask |= 1 << p.index
-            else:
-                row.minutes_late_mask |= 1 << p.index
-    row.plan_expected, row.plan_actual, row.plan_timely = plan.expected, plan.actual, plan.timely
-    row.reports_expected, row.reports_actual, row.reports_timely = (
-        reports.expected,
-        reports.actual,
-        reports.timely,
-    )
-    row.minutes_expected, row.minutes_actual, row.minutes_timely = (
-        minutes.expected,
-        minutes.actual,
-        minutes.timely,
-    )
-    row.meetings_held = bin(row.meetings_mask).count("1")
-    total = plan + reports + minutes
-    row.compliance = 100 if (rate := total.timely_rate) is None else rate
-    return row
-
-
-STATS_FIELDS = [
-    f.name for f in OfficeYearStats._meta.concrete_fields if f.name not in {"id", "office", "year"}
-]
-
-
-def figures_changed(*, office: Office, on: dt.date) -> None:
-    """A transition changed ``office``'s figures (plan sent, minutes sent, idea
-    vetted ...): recompute the fiscal year holding ``on`` once this transaction
-    commits, in the background, instead of waiting for the daily job."""
-    from udbhabon.monitoring.tasks import refresh_stats
-
-    year = fiscal_year_of(on).start.year
-    transaction.on_commit(lambda: refresh_stats.enqueue(year=year, office_id=office.pk))
-
-
-def stats_refresh(*, year: int, office: Office | None = None, as_of: dt.date | None = None) -> int:
-    """Recompute the aggregate rows of ``year`` for ``office`` and everything below.
-
-    A fixed number of queries whatever the size: the offices, the deadlines,
-    each available source's GROUP BY queries, then batched upserts.
-    Returns the number of rows written.
-    """
-    as_of = as_of or timezone.localdate()
-    root = office or Office.objects.get(depth=0)
-    offices = list(
-        Office.objects.filter(subtree_q(root.path), is_active=True).values(
-            "id", "path", "level", "depth"
-        )
-    )
-    resolver = Resolver(year, root.path)
-    facts: dict[int, dict[str, Any]] = {}
-    for source in indicators.available_sources():
-        for office_id, found in source.collect(year=year, path=root.path, as_of=as_of).items():
-            merged = facts.setdefault(office_id, {"received": {}})
-            merged["received"].update(found.pop("received", {}))
-            merged.update(found)
-    rows = [
-        compute_row(
-            office=o,
-            year=year,
-            facts=facts.get(o["id"], {}),
-            dates=resolver.for_path(o["path"]),
-            as_of=as_of,
-        )
-        for o in offices
-    ]
-    with transaction.atomic():
-        for start in range(0, len(rows), STATS_BATCH):
-            OfficeYearStats.objects.bulk_create(
-                rows[start : start + STATS_BATCH],
-                update_conflicts=True,
-                unique_fields=["office", "year"],
-                update_fields=STATS_FIELDS,
-            )
-        rollups_refresh(year=year)
-    return len(rows)
-
-
-ROLLUPS_LOCK = 0x5544_0001  # pg_advisory_xact_lock's key: "rebuilding a year's roll-ups"
-
-
-@transaction.atomic
-def rollups_refresh(*, year: int) -> int:
-    """Rebuild the per-level sums below every office that has offices below it.
-
-    One GROUP BY per depth of the tree over OfficeYearStats (path prefix ×
-    level), so the whole country costs a handful of queries; every ancestor of
-    a changed office is covered, whichever subtree was refreshed. Two workers on
-    one year would both delete and re-insert (a duplicate key, seen in `make
-    prod-smoke`): on PostgreSQL the second waits for the first's commit.
-    """
-    from udbhabon.monitoring.queries import SUM_FIELDS, month_sums
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ROLLUPS_LOCK, year])
-    max_depth = OfficeYearStats.objects.filter(year=year).aggregate(d=Max("depth"))["d"] or 0
-    ids: dict[str, int] = {}
-    rows: list[SubtreeYearStats] = []
-    for depth in range(max_depth):
-        prefix_len = PATH_STEP * (depth + 1)
-        groups = (
-            OfficeYearStats.objects.filter(year=year, depth__gt=depth)
-            .annotate(prefix=Substr("path", 1, prefix_len))
-            .values("prefix", "level")
-            .annotate(
-                n=Count("id"),
-                acc=Count("id", filter=Q(plan_state="accepted")),
-                **{k: Coalesce(Sum(k), 0) for k in SUM_FIELDS},
-                **month_sums(),
-            )
-            .order_by()
-        )
-        group_rows: list[Mapping[str, Any]] = list(groups)
-        missing = {g["prefix"] for g in group_rows} - set(ids)
-        if missing:
-            ids.update(Office.objects.filter(path__in=missing).values_list("path", "id"))
-        for g in group_rows:
-            rows.append(
-                SubtreeYearStats(
-                    office_id=ids[g["prefix"]],
-                    year=year,
-                    level=g["level"],
-                    offices=g["n"],
-                    accepted=g["acc"],
-                    **{k: g[k] for k in SUM_FIELDS},
-                    months_held=[g[f"held_{i}"] for i in range(rates.MONTHS)],
-                    months_timely=[g[f"timely_{i}"] for i in range(rates.MONTHS)],
-                    months_late=[g[f"late_{i}"] for i in range(rates.MONTHS)],
-                )
-            )
-    SubtreeYearStats.objects.filter(year=year).delete()
-    SubtreeYearStats.objects.bulk_create(rows, batch_size=STATS_BATCH)
-    return len(rows)
 
 
 # ---------------------------------------------------------------------------
@@ -586,14 +389,14 @@ def digests_run(*, as_of: dt.date | None = None) -> int:
 
 
 def daily_run(*, as_of: dt.date | None = None) -> dict[str, int]:
-    """What the timer runs once a day: refresh this year's figures, remind, digest."""
+    """What the timer runs once a day: refresh figures, remind offices and rows, digest."""
     as_of = as_of or timezone.localdate()
     year = as_of.year if as_of.month >= 7 else as_of.year - 1
     rows = stats_refresh(year=year, as_of=as_of)
-    if as_of.month == 7:  # last year's second report and June minutes fall due in July
-        rows += stats_refresh(year=year - 1, as_of=as_of)
+    rows += stats_refresh(year=year - 1, as_of=as_of) if as_of.month == 7 else 0  # June's papers
     return {
         "rows": rows,
         "reminders": reminders_run(as_of=as_of),
         "digests": digests_run(as_of=as_of),
+        "row_reminders": row_reminders_run(as_of=as_of),
     }

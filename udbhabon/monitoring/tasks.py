@@ -10,10 +10,17 @@ import datetime as dt
 
 from django.tasks import task
 
+# Defined beside the refresh it runs (stats.py), which the services enqueue; named
+# here too, so a worker finds a task queued under this module's name.
+from udbhabon.monitoring.stats import refresh_stats
+
+__all__ = ["daily", "refresh_stats"]
+
 
 @task()
 def daily(as_of: str | None = None) -> dict[str, int]:
     from udbhabon.documents.services import import_cleanup
+    from udbhabon.evaluation.totals import totals_refresh_all
     from udbhabon.monitoring.funnel_reminders import idea_reminders_run
     from udbhabon.monitoring.services import daily_run
 
@@ -22,13 +29,5 @@ def daily(as_of: str | None = None) -> dict[str, int]:
     # Ideas past (or near) their next step's deadline after vetting.
     done["idea_reminders"] = idea_reminders_run(as_of=day)
     done["uploads_removed"] = import_cleanup()  # failed uploads' files, past their time
+    done["score_totals"] = totals_refresh_all(as_of=day)  # the leagues' stored totals
     return done
-
-
-@task()
-def refresh_stats(year: int, office_id: int | None = None) -> int:
-    from udbhabon.monitoring.services import stats_refresh
-    from udbhabon.offices.models import Office
-
-    office = Office.objects.get(pk=office_id) if office_id else None
-    return stats_refresh(year=year, office=office)

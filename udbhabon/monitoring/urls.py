@@ -11,4 +11,5 @@ urlpatterns = [
     path("<slug:code>/remind/", views.remind, name="remind"),
     path("<slug:code>/deadlines/", views.deadlines, name="deadlines"),
     path("<slug:code>/reminders/", views.reminders, name="reminders"),
+    path("<slug:code>/events/", views.events, name="events"),
 ]

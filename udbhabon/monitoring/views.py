@@ -5,11 +5,13 @@ Thin views: access helpers first, reads through queries, writes through services
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +23,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bangla.fiscal import format_fiscal_year
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.htmx import is_htmx
+from udbhabon.events import queries as event_queries
+from udbhabon.events.models import EventKind
 from udbhabon.monitoring import charts, exports, queries, rates, services
 from udbhabon.monitoring.access import (
     office_for_supervision,
@@ -116,11 +120,9 @@ def office(request: SignedInRequest, code: str) -> HttpResponse:
     for row in table.rows:
         for cell in row.strip:
             cell.title = words[cell.state]
-        o = row.office
-        row.chips = [
-            chips.get(s, chips[None])
-            for s in (o.st_plan_state, o.st_report1_state, o.st_report2_state)
-        ]
+        st = row.stats
+        states = (st.plan_state, st.report1_state, st.report2_state) if st else (None,) * 3
+        row.chips = [chips.get(s, chips[None]) for s in states]
         if row.remind is not None:
             row.remind_words = paper_words(row.remind, year_label)
     context = {
@@ -145,7 +147,7 @@ def office(request: SignedInRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def export(request: SignedInRequest, code: str, fmt: str) -> HttpResponse:
+def export(request: SignedInRequest, code: str, fmt: str) -> HttpResponseBase:
     _post, office = office_for_supervision(request, code)
     if fmt not in ("csv", "xlsx"):
         raise Http404
@@ -157,12 +159,10 @@ def export(request: SignedInRequest, code: str, fmt: str) -> HttpResponse:
     dates = Resolver(f["year"], office.path).for_path(office.path + "0001")
     months = rates.periods("minutes", f["year"], dates)
     today = timezone.localdate()
-    rows = [
-        queries.Row(office=o, strip=queries.month_strip(o, months, today))
-        for o in queries.export_rows(office, f["year"], level, sort=f["sort"])
-    ]
+    rows = queries.export_rows(office, f["year"], level, months=months, as_of=today, sort=f["sort"])
     sources = queries.indicators.available_names()
     name = f"supervision-{office.code}-{f['year']}-{level}"
+    response: HttpResponseBase
     if fmt == "csv":
         response = StreamingHttpResponse(
             exports.to_csv(rows, sources, months), content_type="text/csv; charset=utf-8"
@@ -189,7 +189,9 @@ def _back(request: HttpRequest, fallback: str) -> str:
 def remind(request: SignedInRequest, code: str) -> HttpResponse:
     post, office = office_to_remind(request, code)
     form = RemindForm(request.POST)
-    fallback = reverse("monitoring:office", kwargs={"code": office.parent.code})
+    # an office below the post's (office_to_remind), so it has a parent
+    above = office.parent or office
+    fallback = reverse("monitoring:office", kwargs={"code": above.code})
     if not form.is_valid():
         messages.error(request, _("That reminder could not be understood; nothing was sent."))
         return redirect(_back(request, fallback))
@@ -244,10 +246,9 @@ def deadlines(request: SignedInRequest, code: str) -> HttpResponse:
     initial = {"year": year, **deadline_values(applied)}
     version = Deadline.objects.filter(office=office, year=year).values_list("version", flat=True)
     form = DeadlineForm(request.POST or None, initial=initial, version=version.first())
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_conflict(
+    saved: Deadline | None = None
+    if request.method == "POST" and form.is_valid():
+        saved = save_or_conflict(
             form,
             lambda version: services.deadline_set(
                 office=office,
@@ -258,7 +259,7 @@ def deadlines(request: SignedInRequest, code: str) -> HttpResponse:
             ),
             deadline_values,
         )
-    ):
+    if saved is not None:
         messages.success(request, _("The deadlines were saved for every office below."))
         return redirect(
             reverse("monitoring:office", kwargs={"code": office.code})
@@ -300,3 +301,27 @@ def reminders(request: SignedInRequest, code: str) -> HttpResponse:
         .order_by("-sent_at")[:100]
     )
     return render(request, "monitoring/reminders.html", {"office": office, "reminders": rows})
+
+
+@login_required
+def events(request: SignedInRequest, code: str) -> HttpResponse:
+    """Supervision's event figures: for each office below, with everything under it,
+    the events held by kind, people trained, innovation circles held against those
+    scheduled, over the fiscal year (live, a fixed number of queries)."""
+    post, office = office_for_supervision(request, code)
+    year = _filters(request)["year"]
+    start, end = dt.date(year, 7, 1), dt.date(year + 1, 6, 30)
+    below = list(office.children.filter(is_active=True).order_by("path"))
+    rows = event_queries.supervision_figures(office, below, start, end)
+    return render(
+        request,
+        "monitoring/events.html",
+        {
+            "office": office,
+            "crumbs": office_queries.crumbs(office, post),
+            "rows": [(r, [r.held_by_kind.get(k, 0) for k in EventKind.values]) for r in rows],
+            "kinds": EventKind.choices,
+            "year": year,
+            "year_label": format_fiscal_year(year),
+        },
+    )

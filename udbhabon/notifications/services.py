@@ -151,7 +151,7 @@ def notify_phone(
         return False
     text = _render(msgid, params or {}, language)
     text = sms.one_sms(text, _cut(text, sms.UCS2_SINGLE if not sms.is_gsm7(text) else 160))
-    transaction.on_commit(lambda: sms.get_backend().send(to=to, text=text))
+    transaction.on_commit(lambda: sms.send_sms.enqueue(to=to, text=text))
     return True
 
 

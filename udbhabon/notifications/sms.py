@@ -12,6 +12,12 @@ The backend is a setting (UDBHABON_SMS_BACKEND):
   number ("8801XXXXXXXXX") and the message (type "unicode" for Bengali). Any 2xx
   answer is a sent message; anything else is logged and the change stays.
 
+Messages go out as background tasks (`send_sms`), never inside the request or the
+daily job that caused them: a slow or dead gateway must not hold a citizen's page
+or the reminders to every office. A gateway that cannot be reached is not tried
+again for `BREAKER_SECONDS` in that process (the messages meanwhile are logged as
+not sent), so a dead gateway costs one timeout a minute, not one per message.
+
 A Bengali SMS is UCS-2: 70 characters fit in one message (a longer one is cut
 into parts of 67 and costs more), so the SMS texts are short on purpose; see
 `one_sms`.
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,10 +35,15 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from django.conf import settings
+from django.tasks import task
 
 from bangla.digits import to_ascii_digits
 
 logger = logging.getLogger(__name__)
+
+BREAKER_SECONDS = 60.0
+# Per process: the gateway is not tried before this time.monotonic() (see above).
+_unreachable_until = 0.0
 
 UCS2_SINGLE = 70  # characters in one SMS when any character is outside GSM-7
 GSM7_SINGLE = 160
@@ -58,9 +70,13 @@ class HttpGatewayBackend:
     url: str
     api_key: str
     sender_id: str = ""
-    timeout: float = 10.0
+    timeout: float = 5.0
 
     def send(self, *, to: str, text: str) -> bool:
+        global _unreachable_until
+        if time.monotonic() < _unreachable_until:
+            logger.warning("SMS to %s not sent: gateway unreachable a moment ago", to)
+            return False
         data = urllib.parse.urlencode(
             {
                 "api_key": self.api_key,
@@ -80,8 +96,20 @@ class HttpGatewayBackend:
             return False
         except (urllib.error.URLError, OSError):
             logger.warning("SMS to %s not sent: gateway unreachable", to, exc_info=True)
+            _unreachable_until = time.monotonic() + BREAKER_SECONDS
             return False
         return ok
+
+
+def reset_breaker() -> None:
+    global _unreachable_until
+    _unreachable_until = 0.0
+
+
+@task()
+def send_sms(to: str, text: str) -> bool:
+    """One message through the configured backend, in the background."""
+    return get_backend().send(to=to, text=text)
 
 
 def get_backend() -> SmsBackend:

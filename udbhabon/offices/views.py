@@ -32,7 +32,7 @@ from udbhabon.offices.forms import (
     SwitchPostForm,
 )
 from udbhabon.offices.middleware import SESSION_KEY
-from udbhabon.offices.models import Office, Post
+from udbhabon.offices.models import Office, Post, PostHolding
 
 
 @login_required
@@ -207,18 +207,21 @@ def holder_values(post: Post) -> dict[str, Any]:
 def hand_over(request: SignedInRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("office"), pk=pk)
     form = HandOverForm(request.POST, initial=holder_values(post))
-    if form.is_valid() and save_or_conflict(
-        form,
-        lambda version: services.post_hand_over(
-            post=post,
-            to_user=form.cleaned_data["user"],
-            on=form.cleaned_data["on"],
-            actor=request.user,
-            expected_version=version,
-        ),
-        holder_values,
-        drawn_values=lambda _post, _version: None,  # the holder is not in the post's history
-    ):
+    holding: PostHolding | None = None
+    if form.is_valid():
+        holding = save_or_conflict(
+            form,
+            lambda version: services.post_hand_over(
+                post=post,
+                to_user=form.cleaned_data["user"],
+                on=form.cleaned_data["on"],
+                actor=request.user,
+                expected_version=version,
+            ),
+            holder_values,
+            drawn_values=lambda _post, _version: None,  # the holder is not in the post's history
+        )
+    if holding is not None:
         messages.success(request, _("The post was handed over."))
         return redirect("offices:post_detail", pk=post.pk)
     return render(

@@ -26,6 +26,7 @@ from udbhabon.plans.models import (
     ProgressReport,
     ReviewStatus,
 )
+from udbhabon.plans.queries.shared import answers_for
 
 EDITABLE = (ReviewStatus.DRAFT, ReviewStatus.RETURNED)
 
@@ -80,6 +81,19 @@ def item_for_view(request: HttpRequest, pk: int) -> PlanItem:
         pk,
     )
     permissions.require_view(post, item.plan.office)
+    return item
+
+
+def item_for_part(request: HttpRequest, pk: int) -> PlanItem:
+    """A row for its offices' parts: whoever sees the plan's office, and every post the
+    row names as responsible, of an office below or elsewhere (queries.answers_for)."""
+    post = acting_post(request)
+    item = _get(
+        PlanItem.objects.select_related("plan", "plan__office", "plan__office__parent", "category"),
+        pk,
+    )
+    if not (permissions.can_view(post, item.plan.office) or answers_for(post, item)):
+        raise permissions.PermissionDenied
     return item
 
 

@@ -7,7 +7,6 @@ fields read them. Nothing here writes: views pass cleaned data to services.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
@@ -18,11 +17,11 @@ from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import localize_digits, to_ascii_digits
 from udbhabon.core.concurrency import VersionedForm
-from udbhabon.core.forms import DayField
+from udbhabon.core.forms import AmountField, DayField, WholeNumberField
 from udbhabon.core.lang import current_lang
 from udbhabon.offices.models import Post
 from udbhabon.plans import periods
-from udbhabon.plans.models import ItemStatus, YearKind
+from udbhabon.plans.models import ItemPart, ItemStatus, YearKind
 
 # Phrases officers write in the responsible cell when no single post is meant.
 RESPONSIBLE_PHRASES = (
@@ -32,36 +31,6 @@ RESPONSIBLE_PHRASES = (
     "সংশ্লিষ্ট শাখা",
     "সকল শাখা",
 )
-
-
-class BnNumberInput(forms.TextInput):
-    """A number shown in the reader's digits (৩২০, not 320.00) and read back in either."""
-
-    def format_value(self, value: Any) -> str | None:
-        if isinstance(value, Decimal):
-            text = f"{value:f}"
-            value = text.rstrip("0").rstrip(".") if "." in text else text
-        if value is None or value == "":
-            return None
-        return localize_digits(str(value), current_lang())
-
-
-class BnDecimalField(forms.DecimalField):
-    widget = BnNumberInput(attrs={"inputmode": "decimal"})
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs give DecimalField IntegerField's
-        if isinstance(value, str):
-            value = to_ascii_digits(value).replace(",", "").strip()
-        return super().to_python(value)
-
-
-class BnIntegerField(forms.IntegerField):
-    widget = BnNumberInput(attrs={"inputmode": "numeric"})
-
-    def to_python(self, value: Any) -> int | None:
-        if isinstance(value, str):
-            value = to_ascii_digits(value).replace("%", "").strip()
-        return super().to_python(value)
 
 
 # The one date field of every form (udbhabon.core.forms.DayField): dd/mm/yyyy in
@@ -155,7 +124,7 @@ class ItemForm(VersionedForm, forms.Form):
     indicator = forms.CharField(
         label=_("Measurement indicator"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    target_value = BnDecimalField(
+    target_value = AmountField(
         label=_("Target"),
         required=False,
         min_value=0,
@@ -190,6 +159,13 @@ class LetterForm(VersionedForm, forms.Form):
         max_length=500,
         help_text=_("The earlier letter this answers, if any."),
     )
+    reference_memo = forms.CharField(
+        label=_("Reference: memo number"),
+        required=False,
+        max_length=96,
+        help_text=_("The memo number of the earlier letter; printed with its date."),
+    )
+    reference_date = BnDateField(label=_("Reference: date"), required=False)
     date = BnDateField(label=_("Date"))
     signatory_post = forms.ModelChoiceField(
         label=_("Signed by"), queryset=Post.objects.none(), empty_label=None
@@ -234,12 +210,29 @@ class LetterForm(VersionedForm, forms.Form):
     def distribution_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["distribution"].splitlines()]
 
+    def reference_line(self) -> str:
+        """The reference as printed after "সূত্র: ": the text typed, then the earlier
+        letter's memo number and its date in both calendars ("স্মারক নং-…, তারিখ: …")."""
+        from bangla.calendar import to_bangla
+        from udbhabon.documents.writers.text import format_bangla_date, format_date
+
+        data = self.cleaned_data
+        parts = [data.get("reference") or ""]
+        if memo := (data.get("reference_memo") or "").strip():
+            parts.append(f"স্মারক নং-{memo}")
+        if day := data.get("reference_date"):
+            bangla = format_bangla_date(to_bangla(day).as_dict(), "bn")  # type: ignore[arg-type]
+            gregorian = format_date(day.isoformat(), "bn")
+            parts.append(f"তারিখ: {bangla} বঙ্গাব্দ/{gregorian} খ্রিস্টাব্দ")
+        return ", ".join(part.strip() for part in parts if part.strip())
+
     def letter(self) -> dict[str, Any]:
         """The letter's fields as plan_submit and report_submit take them."""
         data = self.cleaned_data
-        names = ("subject", "date", "signatory_post", "reference", "addressee", "body")
+        names = ("subject", "date", "signatory_post", "addressee", "body")
         return {
             **{name: data[name] for name in names},
+            "reference": self.reference_line(),
             "distribution": self.distribution_list(),
             "attachments": data["attachments"],
         }
@@ -301,8 +294,8 @@ class ProgressForm(forms.Form):
     """One item's progress for a half-year (one form per row, prefixed by the item)."""
 
     status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)
-    percent = BnIntegerField(label=_("Percent done"), required=False, min_value=0, max_value=100)
-    achieved = BnDecimalField(
+    percent = WholeNumberField(label=_("Percent done"), required=False, min_value=0, max_value=100)
+    achieved = AmountField(
         label=_("Achieved"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
     done_text = forms.CharField(
@@ -471,3 +464,88 @@ def parse_month(value: str | None, default: dt.date) -> dt.date:
         return dt.date(year, month, 1)
     except (ValueError, TypeError):
         return default.replace(day=1)
+
+
+class ItemPartForm(forms.ModelForm):
+    """An office's part of a shared row for a half-year (services.item_part_record)."""
+
+    percent = WholeNumberField(label=_("Percent done"), required=False, min_value=0, max_value=100)
+    achieved = AmountField(
+        label=_("Achieved"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+
+    class Meta:
+        model = ItemPart
+        fields = ["status", "percent", "achieved", "done_text"]
+        widgets = {"done_text": forms.Textarea(attrs={"rows": 3})}
+
+
+class PostChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title}, {obj.office.name}"
+
+
+class ItemResponsibilityForm(forms.Form):
+    """Who answers for a row beyond the plan's own posts (services.item_set_responsibility):
+    posts of offices below as lead or in support, every office below of a kind, the team."""
+
+    every_below = forms.MultipleChoiceField(
+        label=_("Every office below of a kind"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    lead = PostChoice(
+        label=_("Lead officers of other offices"),
+        queryset=Post.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    supporting = PostChoice(
+        label=_("In support"),
+        queryset=Post.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    team = forms.BooleanField(label=_("The innovation team"), required=False)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], posts: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        cast(forms.MultipleChoiceField, self.fields["every_below"]).choices = choices
+        for name in ("lead", "supporting"):
+            cast(forms.ModelMultipleChoiceField, self.fields[name]).queryset = posts
+
+
+class ResponsibleChoiceForm(forms.Form):
+    """Whom an imported row's responsible cell names, as the officer confirms it on the
+    import review: posts (lead or in support), every office of a kind below, the team."""
+
+    lead = forms.TypedMultipleChoiceField(
+        label=_("Responsible posts"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    supporting = forms.TypedMultipleChoiceField(
+        label=_("Posts in support"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    every_below = forms.MultipleChoiceField(
+        label=_("Every office below of a kind"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    team = forms.BooleanField(label=_("The innovation team"), required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        posts: list[tuple[int, str]],
+        specs: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("lead", "supporting"):
+            cast("forms.TypedMultipleChoiceField", self.fields[name]).choices = posts
+        cast("forms.MultipleChoiceField", self.fields["every_below"]).choices = specs
+        if not specs:
+            del self.fields["every_below"]

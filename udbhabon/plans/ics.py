@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from bangla.schedules import expand
 from udbhabon.offices.models import Office
 from udbhabon.plans.models import PlanItem
+from udbhabon.plans.queries.calendar import OtherEntry
 
 SALT = "udbhabon.plans.ics"
 CRLF = "\r\n"
@@ -114,7 +115,23 @@ def item_events(item: PlanItem) -> list[str]:
     return []
 
 
-def office_calendar(office: Office, items: Iterable[PlanItem]) -> str:
+def other_event(entry: OtherEntry) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{entry.uid}@udbhabon",
+        f"DTSTAMP:{_stamp(None)}",
+        f"SUMMARY:{escape(entry.title)}",
+        f"DTSTART;VALUE=DATE:{_date(entry.start)}",
+        f"DTEND;VALUE=DATE:{_date(entry.end + dt.timedelta(days=1))}",
+    ]
+    if entry.place:
+        lines.append(f"LOCATION:{escape(entry.place)}")
+    return [*lines, "END:VEVENT"]
+
+
+def office_calendar(
+    office: Office, items: Iterable[PlanItem], others: Iterable[OtherEntry] = ()
+) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -126,5 +143,7 @@ def office_calendar(office: Office, items: Iterable[PlanItem]) -> str:
     ]
     for item in items:
         lines += item_events(item)
+    for entry in others:
+        lines += other_event(entry)
     lines.append("END:VCALENDAR")
     return CRLF.join(piece for line in lines for piece in fold(line)) + CRLF

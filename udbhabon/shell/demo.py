@@ -76,6 +76,10 @@ def load_demo_content() -> Iterator[str]:
 
     yield from load_demo_ideas()
 
+    from udbhabon.initiatives.demo import load_demo_initiatives
+
+    yield from load_demo_initiatives()
+
     # Supervision's figures of the years just read in (monitoring/demo.py).
     from udbhabon.monitoring.demo import load_supervision_demo
 

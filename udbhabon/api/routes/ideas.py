@@ -69,7 +69,7 @@ def submit_idea(request: HttpRequest, body: IdeaIn) -> Any:
     if form.is_robot():
         raise ApiError(400, "refused", _("The form could not be sent. Please try again."))
     if not form.is_valid():
-        raise ValidationError(form.errors.as_data())  # type: ignore[arg-type]
+        raise ValidationError(form.errors.as_data())
     ip = client_ip(request)
     if not throttle.hit("submit_ip", ip) or not throttle.hit("submit_office", body.office):
         raise _too_many()

@@ -16,7 +16,7 @@ from udbhabon.api.routes.common import office_scope
 from udbhabon.core.versioning import check_version
 from udbhabon.meetings import access, queries, services
 from udbhabon.meetings.models import ActionItem, Meeting
-from udbhabon.offices.access import acting_post
+from udbhabon.offices.access import SignedInRequest, acting_post
 
 router = Router(tags=["meetings"])
 
@@ -188,7 +188,7 @@ def get_action(request: HttpRequest, response: HttpResponse, action_id: int) -> 
     summary="Follow up or close a decision",
 )
 def set_action_status(
-    request: HttpRequest, response: HttpResponse, action_id: int, body: ActionStatusIn
+    request: SignedInRequest, response: HttpResponse, action_id: int, body: ActionStatusIn
 ) -> Any:
     """in_progress adds the note as a follow-up; closed closes the decision with it
     (the action-item page's services)."""

@@ -18,6 +18,7 @@ from udbhabon.api.errors import ERRORS, WRITE_ERRORS
 from udbhabon.api.http import conditional, expected_version, page, writing
 from udbhabon.api.routes.common import office_scope
 from udbhabon.core.versioning import check_version
+from udbhabon.offices.access import SignedInRequest
 from udbhabon.plans import access, periods, queries, services
 from udbhabon.plans.models import ActionPlan, ItemStatus, PlanItem, ProgressUpdate, ReviewStatus
 
@@ -183,7 +184,7 @@ def get_item(request: HttpRequest, response: HttpResponse, item_id: int) -> Any:
     summary="Record progress on a plan row",
 )
 def record_progress(
-    request: HttpRequest, response: HttpResponse, item_id: int, body: ProgressIn
+    request: SignedInRequest, response: HttpResponse, item_id: int, body: ProgressIn
 ) -> Any:
     """The progress screen's service: the plan must have been sent up, and the token's
     post must be the office's editor or responsible for the row. With If-Match, the

@@ -64,7 +64,7 @@ def report_summary(r: ProgressReport) -> dict[str, Any]:
         "id": r.pk,
         "office": r.office.code,
         "plan": r.plan_id,
-        "year": r.plan.year if r.plan_id else None,
+        "year": r.plan.year if r.plan is not None else None,
         "status": r.status,
         "period_start": r.period_start,
         "period_end": r.period_end,

@@ -1,7 +1,9 @@
 """Word (.docx): body paragraphs and tables, in document order, from the XML itself.
 
 - a paragraph is a line (a line break inside it starts a new line; tabs split it
-  into cells, as in a .txt);
+  into cells, as in a .txt) — except a memo number with its date at a tab stop
+  ("স্মারক নং-…<tab>তারিখ: …", memo left and date right on one line, as Udbhabon
+  and many offices write it), which is two lines of a letter, not a table row;
 - a table row is a line of cells; a horizontally merged cell (gridSpan) is its
   text followed by empty cells, so columns stay aligned with the header; the
   continuation of a vertically merged cell (vMerge) is empty, exactly as the
@@ -18,7 +20,7 @@ import html
 
 from lxml import etree
 
-from udbhabon.documents.reader import legacy, sniff
+from udbhabon.documents.reader import legacy, lines, sniff
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.model import RawLine, Source
 
@@ -91,6 +93,11 @@ class _Walker:
     def paragraph(self, element: etree._Element) -> None:
         for line in paragraph_text(element).split("\n"):
             cells = line.split("\t")
+            if _memo_and_date(cells):
+                for cell in cells:
+                    if cell.strip():
+                        self._add([cell], False)
+                continue
             self._add(cells, len(cells) > 1)
 
     def table(self, element: etree._Element) -> None:
@@ -104,6 +111,16 @@ class _Walker:
                     self._add([line], False, table=number, row=row_number)
             else:
                 self._add(cells, True, table=number, row=row_number)
+
+
+def _memo_and_date(cells: list[str]) -> bool:
+    """A memo number and, after tabs, its date: "স্মারক নং-…", "", "তারিখ: …"."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    return (
+        len(filled) == 2
+        and lines.memo_number(filled[0]) is not None
+        and lines.strip_any(filled[1], lines.DATE_LABELS) is not None
+    )
 
 
 def table_grid(element: etree._Element) -> tuple[list[list[str]], set[int]]:

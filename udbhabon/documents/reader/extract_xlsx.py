@@ -105,10 +105,10 @@ def _sheet_lines(sheet: object, lines: list[RawLine]) -> None:
         raise ReadError("too_large", size=f"{max_row}×{max_col}", limit=str(MAX_CELLS))
     title = str(sheet.title)  # type: ignore[attr-defined]
     for number, row in enumerate(
-        sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True),  # type: ignore[attr-defined]
+        sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_col),  # type: ignore[attr-defined]
         start=1,
     ):
-        cells = [_text(value) for value in row]
+        cells = [_text(cell.value, getattr(cell, "number_format", "")) for cell in row]
         while cells and not cells[-1].strip():
             cells.pop()
         filled = [index for index, cell in enumerate(cells) if cell.strip()]
@@ -120,15 +120,27 @@ def _sheet_lines(sheet: object, lines: list[RawLine]) -> None:
             lines.append(RawLine([part], False, Source(index=len(lines), sheet=title, row=number)))
 
 
-def _text(value: object) -> str:
+# A number format's locale tag [$-NNCCLLLL]: NN is the digits it shows, 05 Bengali (what
+# Udbhabon's papers use for their date cells: "[$-5000845]dd\/mm\/yyyy", ২৩/০৮/২০১৯).
+_LOCALE_TAG = re.compile(r"\[\$-([0-9A-Fa-f]{5,8})\]")
+_BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+
+def _shown_in_bengali(number_format: str) -> bool:
+    match = _LOCALE_TAG.search(number_format or "")
+    return match is not None and int(match.group(1), 16) >> 24 == 0x05
+
+
+def _text(value: object, number_format: str = "") -> str:
+    """A cell's text; a date as "dd/mm/yyyy", in Bengali digits when its format shows them."""
     if value is None:
         return ""
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.strftime("%d/%m/%Y")
-        return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        if isinstance(value, dt.datetime) and value.time() != dt.time(0, 0):
+            text = value.strftime("%d/%m/%Y %H:%M")
+        else:
+            text = value.strftime("%d/%m/%Y")
+        return text.translate(_BENGALI_DIGITS) if _shown_in_bengali(number_format) else text
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, float) and value.is_integer():

@@ -209,6 +209,10 @@ def _fill_merged(drafts: list[Draft], kind: str) -> None:
         for draft in drafts:
             if draft.fields.get(name):
                 previous = draft.fields[name]
+            elif name == "implementer" and not draft.fields.get("decision"):
+                # an agenda item with no decision yet has nobody to carry it out: its
+                # empty implementer cell is empty, not merged with the one above
+                continue
             elif previous:
                 draft.fields[name] = previous
                 draft.trace.field(name).note = NOTE_INHERITED

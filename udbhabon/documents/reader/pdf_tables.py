@@ -14,12 +14,15 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from statistics import median
-from typing import TYPE_CHECKING
 
 from udbhabon.documents.reader import _bangla, headers, pdf_wrap, rows
-
-if TYPE_CHECKING:
-    from udbhabon.documents.reader.extract_pdf import Block, Word
+from udbhabon.documents.reader.pdf_lines import (
+    Block,
+    Word,
+    bullets_as_list,
+    join_words,
+    line_blocks,
+)
 
 GAP_FACTOR = 0.6  # a gap wider than this many line heights separates columns
 END_GAP = 2.6  # a vertical gap of this many line heights ends a table
@@ -69,8 +72,6 @@ def chunks(line: list[Word]) -> list[list[Word]]:
 
 
 def _text(words: list[Word]) -> str:
-    from udbhabon.documents.reader.extract_pdf import join_words
-
     return join_words(words)
 
 
@@ -80,8 +81,6 @@ def recover(
     right: float,
     known: pdf_wrap.Vocabulary | None = None,
 ) -> list[Block]:
-    from udbhabon.documents.reader.extract_pdf import line_blocks
-
     blocks: list[Block] = []
     text: list[list[Word]] = []
     index = 0
@@ -125,8 +124,6 @@ def _is_page_mark(line: list[Word]) -> bool:
 
 
 def _table_block(lines: list[list[Word]], table: list[list[str]]) -> Block:
-    from udbhabon.documents.reader.extract_pdf import Block
-
     top = min(word.top for line in lines for word in line)
     bottom = max(word.bottom for line in lines for word in line)
     return Block(top, rows=table, bottom=bottom)
@@ -300,8 +297,6 @@ def _read_rows(
     if index == start and not table:
         return [], start
     # A header at the foot of a page, its rows on the next: the header rows alone.
-    from udbhabon.documents.reader.extract_pdf import bullets_as_list
-
     return [[bullets_as_list(cell) for cell in row] for row in table], index
 
 

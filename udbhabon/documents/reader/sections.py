@@ -98,10 +98,15 @@ def build(part: Part, section_index: int) -> Built:
         warnings.append(
             Warn(line.line.source.index, "unplaced_text", line.text, None, line.line.source)
         )
-    signatories = []
-    for number, signature in enumerate(facts.signatures):
-        signatories.append({"name": signature.name, "designation": signature.designation})
-        trace.fields[f"signatories[{number}]"] = signature.trace
+    signatories: list[dict[str, str]] = []
+    for signature in facts.signatures:
+        signatory = {"name": signature.name, "designation": signature.designation}
+        if signatory in signatories:
+            # the same officer signing twice (a sent plan is signed under its letter and
+            # at the end of its table) is one signatory
+            continue
+        trace.fields[f"signatories[{len(signatories)}]"] = signature.trace
+        signatories.append(signatory)
     section = {
         "kind": kind,
         "office": office,

@@ -183,6 +183,7 @@ def _closes_table(text: str) -> bool:
         return False
     return (
         lines.is_govt_header(text)
+        or lines.is_annex_heading(text)
         or lines.memo_number(text) is not None
         or text.startswith(lines.DISTRIBUTION_HEAD)
         or lines.strip_any(text, lines.SUBJECT_LABELS) is not None

@@ -70,3 +70,11 @@ def test_minutes_have_no_progress_sheet(tmp_path):
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("render_document", str(tmp_path / "nope.docx"), "-f", "pdf", "-o", "-")
+
+
+def test_only_a_task_worker_warms_the_pdf_writer_at_start():
+    from udbhabon.documents.apps import is_task_worker
+
+    assert is_task_worker(["manage.py", "db_worker", "--interval", "1"])
+    assert not is_task_worker(["manage.py", "runserver"])
+    assert not is_task_worker(["manage.py"])

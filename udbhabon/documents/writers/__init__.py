@@ -26,7 +26,9 @@ __all__ = [
     "progress_sheet",
     "read_progress_sheet",
     "write_document",
+    "write_html_pdf",
     "write_letter",
+    "write_table_docx",
 ]
 
 FORMATS = ("pdf", "docx", "xlsx")
@@ -83,6 +85,21 @@ def write_letter(
     }
     doc: Document = {"sections": [letter_only], "warnings": []}
     return write_document(doc, fmt, lang=lang)
+
+
+def write_html_pdf(body: str, *, title: str, lang: str = "bn", css: str = "") -> bytes:
+    """A short paper that is not a contract document (a certificate, an attendance
+    sheet) through the same PDF stack (pdf_writer.write_html_pdf)."""
+    from udbhabon.documents.writers.pdf_writer import write_html_pdf as _write
+
+    return _write(body, title=title, lang=lang, css=css)
+
+
+def write_table_docx(**kwargs: Any) -> bytes:
+    """A paper that is one titled table, as DOCX (table_docx.write_table_docx)."""
+    from udbhabon.documents.writers.table_docx import write_table_docx as _write
+
+    return _write(**kwargs)
 
 
 def progress_sheet(doc: Document, *, lang: str = "bn") -> bytes:

@@ -55,11 +55,12 @@ def contract_section(section: Section) -> dict[str, Any]:
         out["period"] = _pick(out["period"], ("label", "start", "end"))
     if out["letter"] is not None:
         letter = _pick(out["letter"], LETTER_KEYS)
+        day = parse_iso(letter["date"])
         if letter["bangla_date"] is not None:
             letter["bangla_date"] = _pick(letter["bangla_date"], ("day", "month", "year"))
-        elif parse_iso(letter["date"]) is not None:
+        elif day is not None:
             # the paper prints both calendars (layout.memo_line): so does its data
-            letter["bangla_date"] = to_bangla(parse_iso(letter["date"])).as_dict()
+            letter["bangla_date"] = to_bangla(day).as_dict()
         letter["distribution"] = list(letter["distribution"] or [])
         out["letter"] = letter
     out["signatories"] = [_pick(s, ("name", "designation")) for s in out["signatories"] or []]

@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY, LATIN_FAMILY
 from udbhabon.documents.writers.model import Document as Paper
+from udbhabon.documents.writers.text import line_count
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (
@@ -104,6 +105,8 @@ class _Builder:
         margins = MARGINS[part.orientation]
         width = A4_H if part.orientation == "landscape" else A4_W
         self.text_width = width - margins["left"] - margins["right"]
+        height = A4_W if part.orientation == "landscape" else A4_H
+        self.page_height = height - margins["top"] - margins["bottom"]
 
     def block(self, block: layout.Block) -> str:
         # An empty paragraph after every block: the blank line between a letterhead and a
@@ -139,19 +142,20 @@ class _Builder:
         )
 
     def memoline(self, block: layout.MemoLine) -> str:
-        """The memo number, then the date lines at the right margin.
-
-        One line each, as the paper reads them ("স্মারক নং-…" / "তারিখ: …" / the second
-        calendar): a reader that looks for a labelled date and the line under it finds
-        both halves of a dual date. (The PDF puts them side by side.)
-        """
+        """The memo number on the left and the date on the right of ONE line, as the PDF
+        has them: a tab stop at the date column; the second calendar's line under the
+        first, in the same column (indented like the PDF's)."""
         size = self.sizes["normal"]
-        out = []
-        if block.memo:
-            out.append(_para(block.memo, size, after=0, keep_next=True))
-        date_indent = int(self.text_width * 0.58)
-        for line in block.dates:
-            out.append(_para(line, size, indent_left=date_indent, after=0, keep_next=True))
+        date_indent = int(self.text_width * 0.62)
+        tabs = f'<w:tab w:val="left" w:pos="{date_indent}"/>'
+        first, *rest = block.dates or [""]
+        runs = _run(block.memo, size)
+        if first:
+            runs += f"<w:r>{_rpr(size)}<w:tab/></w:r>" + _run(first, size)
+        out = [_para("", size, tabs=tabs, runs=runs, after=0, keep_next=True)]
+        second_indent = date_indent + int(3.2 * size * 10)  # 3.2em, as print.css
+        for line in rest:
+            out.append(_para(line, size, indent_left=second_indent, after=0, keep_next=True))
         return "".join(out)
 
     def keyvalues(self, block: layout.KeyValues) -> str:
@@ -212,9 +216,27 @@ class _Builder:
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + "".join(cells) + "</w:tr>"
             for cells in self._header_cells(block, widths, size_head)
         ]
-        for cells in self._body_cells(block, widths, size_cell):
-            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
+        for row, cells in zip(block.rows, self._body_cells(block, widths, size_cell), strict=True):
+            # a row that cannot fit on one page may break: Word clips a "can't split" row
+            # taller than a page; the header rows (w:tblHeader) repeat on every page
+            keep = "<w:cantSplit/>" if self._fits_a_page(row, widths, size_cell) else ""
+            rows.append(f"<w:tr><w:trPr>{keep}</w:trPr>" + "".join(cells) + "</w:tr>")
         return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+    def _fits_a_page(self, row: list[layout.Cell], widths: list[int], size: int) -> bool:
+        """Whether the row's tallest cell fits well within a page (a rough estimate:
+        characters of the cell's font across the column, lines of 1.5 times the size)."""
+        char_twips = size * 5.5  # half-points -> twips of an average glyph (0.55 em)
+        line_twips = size * 15
+        tallest = max(
+            (
+                line_count(cell.text, width / char_twips) * line_twips
+                for cell, width in zip(row, widths, strict=False)
+                if not cell.merged
+            ),
+            default=0,
+        )
+        return tallest < self.page_height * 0.7
 
     def _header_cells(self, block: layout.Table, widths: list[int], size: int) -> list[list[str]]:
         """Header rows on the grid. A heading two rows tall is drawn as a cell whose lower
@@ -358,7 +380,11 @@ def _footer_xml(lang: str) -> str:
 
     Word has no field format or page-number format with Bengali digits (ST_NumberFormat
     lists Hindi and Thai, not Bengali), so the numbers come out in the digits the
-    application chooses; the PDF is the paper of record for page numbers.
+    application chooses; the PDF is the paper of record for page numbers. Checked on
+    LibreOffice 7.4 (DOCX -> PDF, pdftotext): w:pgNumType w:fmt="bengali",
+    "bengaliCounting", "bengaliNumbers" and even "hindiNumbers" leave the PAGE field in
+    Latin digits, and a map of IF fields ({IF {PAGE} = 1 "১" ""} ...) prints every
+    branch's PAGE instead — so none is written.
     """
     size = 17
     words = layout.labels(lang)

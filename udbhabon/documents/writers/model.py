@@ -112,6 +112,13 @@ class Letterhead(TypedDict, total=False):
     lines: list[str]
 
 
+class CopyList(TypedDict):
+    """One copy list of a letter with two (letter["copy_lists"])."""
+
+    heading: str
+    entries: list[str]
+
+
 class Letter(TypedDict):
     memo_number: str | None
     date: str | None
@@ -123,7 +130,7 @@ class Letter(TypedDict):
     # extras
     body: NotRequired[str | list[str] | None]
     attachments: NotRequired[str | int | None]
-    copy_lists: NotRequired[list[dict[str, object]]]
+    copy_lists: NotRequired[list[CopyList]]
     signatory: NotRequired[Signatory | None]
     distribution_heading: NotRequired[str | None]
 
@@ -190,6 +197,14 @@ class AgendaItem(TypedDict):
     implementer: str
 
 
+class Attendee(TypedDict):
+    """One line of পরিশিষ্ট “ক” (meeting["attendance"])."""
+
+    name: str
+    designation: str
+    office: str
+
+
 class Meeting(TypedDict):
     title: str
     chair: str | None
@@ -200,6 +215,7 @@ class Meeting(TypedDict):
     attendance_reference: NotRequired[str | None]
     opening: NotRequired[str | list[str] | None]
     closing: NotRequired[str | list[str] | None]
+    attendance: NotRequired[list[Attendee]]
 
 
 class Section(TypedDict):
@@ -216,6 +232,9 @@ class Section(TypedDict):
     header: NotRequired[Letterhead | None]
     orientation: NotRequired[Orientation | None]
     _letter_only: NotRequired[bool]  # write_letter: the letter part alone (layout.section_parts)
+    sign_table: NotRequired[bool]
+    draft: NotRequired[bool]
+    notice: NotRequired[bool]
 
 
 class Warning_(TypedDict):

@@ -23,7 +23,7 @@ from udbhabon.documents.contract import ATTACHMENT_NAME
 from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.canonical import contract_json
 from udbhabon.documents.writers.fonts import font_face_css
-from udbhabon.documents.writers.model import Document
+from udbhabon.documents.writers.model import Document, PlanItem
 
 CSS_PATH = Path(__file__).with_name("print.css")
 
@@ -156,9 +156,36 @@ def _url_fetcher() -> Any:
 
 
 def warm_up(lang: str = "bn") -> None:
-    """Import WeasyPrint and parse the stylesheet now (about 0.7 s), so that the first
-    paper a server or task worker writes does not pay for it."""
+    """Import WeasyPrint, parse the stylesheet, load and shape the fonts now, by writing a
+    small paper in this thread (about a second), so that the first paper a task worker
+    writes does not pay for it (documents.apps: `manage.py db_worker` calls this at start;
+    the caches are per thread, and the worker runs its tasks in its main thread)."""
     _stylesheet(lang)
+    row: PlanItem = {
+        "serial": 1,
+        "label": None,
+        "category": "সেবা সহজীকরণ",
+        "activity": "উদ্ভাবন কর্মপরিকল্পনা প্রণয়ন (Innovation) ১২৩",
+        "schedule": None,
+        "responsible": "সহকারী কমিশনার",
+        "expected_outcome": "ক্ষ ন্দ্র স্ত্র র্ক",
+        "indicator": "",
+    }
+    sample: Document = {
+        "sections": [
+            {
+                "kind": "action_plan",
+                "office": "জেলা প্রশাসকের কার্যালয়",
+                "period": None,
+                "letter": None,
+                "signatories": [],
+                "items": [row],
+                "meeting": None,
+            }
+        ],
+        "warnings": [],
+    }
+    write_pdf(sample, lang)
 
 
 # ---------------------------------------------------------------------------------------
@@ -208,7 +235,11 @@ def _key_values(block: layout.KeyValues) -> str:
     return f'<table class="kv">{rows}</table>'
 
 
-def _table(block: layout.Table) -> str:
+def _table(block: layout.Table, key: str = "t", tall: frozenset[str] = frozenset()) -> str:
+    """The table as HTML. Each body row carries data-row (`key`-index) and the serial it
+    belongs to, so the pages a row spans can be found after layout (`_split_rows`); rows
+    in `tall` may break across pages (a row taller than a page cannot be kept whole, and
+    only a row that breaks normally gets the header repeated on the pages it spans)."""
     total = sum(block.widths)
     cols = "".join(f'<col style="width: {w * 100 / total:.2f}%">' for w in block.widths)
     head = []
@@ -225,7 +256,15 @@ def _table(block: layout.Table) -> str:
             cells.append(f"<th{attrs}{cls}>{escape(cell.text)}</th>")
         head.append(f"<tr>{''.join(cells)}</tr>")
     body = []
-    for body_row in block.rows:
+    serial = ""
+    for index, body_row in enumerate(block.rows):
+        first = body_row[0] if body_row else None
+        if first is not None and first.kind == "serial" and not first.merged:
+            serial = first.text
+        row_id = f"{key}-{index}"
+        row_attrs = f' data-row="{row_id}" data-serial="{escape(serial)}"'
+        if row_id in tall:
+            row_attrs += ' class="tall"'
         cells = []
         for td in body_row:
             if td.merged:
@@ -234,7 +273,7 @@ def _table(block: layout.Table) -> str:
             classes = [c for c in (td.align if td.align != "left" else "", td.kind) if c]
             cls = f' class="{" ".join(classes)}"' if classes else ""
             cells.append(f"<td{attrs}{cls}>{escape(td.text)}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
+        body.append(f"<tr{row_attrs}>{''.join(cells)}</tr>")
     return (
         f'<table class="grid"><colgroup>{cols}</colgroup>'
         f"<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>"
@@ -266,12 +305,21 @@ _RENDER: dict[type[Any], Callable[[Any], str]] = {
 }
 
 
-def document_html(doc: Document, lang: str = "bn") -> str:
-    """The HTML body WeasyPrint renders (without the stylesheet); useful for previews."""
+def document_html(doc: Document, lang: str = "bn", tall: frozenset[str] = frozenset()) -> str:
+    """The HTML body WeasyPrint renders (without the stylesheet); useful for previews.
+    Rows whose data-row is in `tall` may break across pages (see `_table`)."""
     parts = layout.document_parts(doc, lang)
     html = []
+    tables = 0
     for part in parts:
-        blocks = "".join(_RENDER[type(block)](block) for block in part.blocks)
+        rendered = []
+        for block in part.blocks:
+            if isinstance(block, layout.Table):
+                tables += 1
+                rendered.append(_table(block, f"t{tables}", tall))
+            else:
+                rendered.append(_RENDER[type(block)](block))
+        blocks = "".join(rendered)
         html.append(
             f'<section class="part {part.orientation} {part.name}" '
             f'data-section="{part.section}">{blocks}</section>'
@@ -288,7 +336,8 @@ def _document_title(doc: Document, lang: str) -> str:
     for section in doc.get("sections") or []:
         kind = section.get("kind")
         if kind == "meeting_minutes":
-            title = (section.get("meeting") or {}).get("title") or words["minutes_title"]
+            meeting = section.get("meeting")
+            title = (meeting.get("title") if meeting else None) or words["minutes_title"]
             if section.get("notice"):
                 title = f"{words['notice_title']}: {title}"
         else:
@@ -314,35 +363,152 @@ def write_pdf(
     """The document as PDF/A-3b bytes, with its contract JSON attached (unless embed_data
     is False) and ActualText spans on Bengali lines (unless actual_text is False). Extra
     keyword options go to WeasyPrint's write_pdf (e.g. pdf_tags=True)."""
-    from weasyprint import HTML, Attachment
+    from weasyprint import CSS, DEFAULT_OPTIONS, HTML
 
     if actual_text:
         _install_actual_text()
 
     stylesheet, font_config = _stylesheet(lang)
     fetcher = _url_fetcher()
-    html = HTML(string=document_html(doc, lang), base_url=str(CSS_PATH.parent), url_fetcher=fetcher)
-    attachments = []
-    if embed_data:
-        attachments.append(
-            Attachment(
-                string=contract_json(doc),
-                base_url=str(CSS_PATH.parent),
-                url_fetcher=fetcher,
-                name=ATTACHMENT_NAME,
-                description="Udbhabon document data (import contract JSON)",
-                relationship="Data",
-            )
+    attachments = [_data_attachment(doc, fetcher)] if embed_data else []
+    settings = {**DEFAULT_OPTIONS, **PDF_OPTIONS, **options, "attachments": attachments}
+
+    def render(tall: frozenset[str], extra_css: str = "") -> Any:
+        html = HTML(
+            string=document_html(doc, lang, tall),
+            base_url=str(CSS_PATH.parent),
+            url_fetcher=fetcher,
         )
-    settings = {**PDF_OPTIONS, **options}
+        sheets = [stylesheet]
+        if extra_css:
+            sheets.append(CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher))
+        return html.render(font_config=font_config, **{**settings, "stylesheets": sheets})
+
     token = _ACTUAL_TEXT.set(actual_text)
     try:
-        pdf: bytes = html.write_pdf(
-            stylesheets=[stylesheet],
-            font_config=font_config,
-            attachments=attachments,
-            **settings,
+        tall: frozenset[str] = frozenset()
+        document = render(tall)
+        if split := _split_rows(document):
+            # Rows taller than a page: let them break (the header then repeats on every
+            # page they span) ...
+            tall = frozenset(split)
+            document = render(tall)
+        # ... and mark where each one continues, and a draft on every page that lacks
+        # its boxed mark: margin boxes, which move nothing, so this pagination stays
+        marks = _continuation_css(_split_rows(document), lang) + _draft_css(doc, document, lang)
+        if marks:
+            document = render(tall, marks)
+        known = {key: settings[key] for key in DEFAULT_OPTIONS if key in settings}
+        pdf: bytes = document.write_pdf(**known)
+        return pdf
+    finally:
+        _ACTUAL_TEXT.reset(token)
+
+
+def _data_attachment(doc: Document, fetcher: Any) -> Any:
+    """The contract JSON as the PDF/A-3 "Data" attachment the reader takes back."""
+    from weasyprint import Attachment
+
+    return Attachment(
+        string=contract_json(doc),
+        base_url=str(CSS_PATH.parent),
+        url_fetcher=fetcher,
+        name=ATTACHMENT_NAME,
+        description="Udbhabon document data (import contract JSON)",
+        relationship="Data",
+    )
+
+
+def _draft_css(doc: Document, document: Any, lang: str) -> str:
+    """A paper nobody has signed (section["draft"]) says so on every page: where a page
+    lacks the boxed mark (above the letterhead, above the annex), in its top margin."""
+    if not any(section.get("draft") for section in doc.get("sections") or []):
+        return ""
+    mark = _css_string(layout.labels(lang)["draft"])
+    style = 'color: #b00; font-weight: 700; font-family: "UB Bengali", "UB Latin"; font-size: 9pt;'
+    rules = []
+    for number, page in enumerate(document.pages):
+        boxed = any(
+            getattr(box, "element_tag", None) == "p"
+            and getattr(box, "element", None) is not None
+            and "draft" in (box.element.get("class") or "").split()
+            for box in page._page_box.descendants()
         )
+        if not boxed:
+            rules.append(
+                f"@page :nth({number + 1}) {{ @top-right {{ content: {mark}; {style} }} }}"
+            )
+    return "\n" + "\n".join(rules) if rules else ""
+
+
+def _split_rows(document: Any) -> dict[str, tuple[str, list[int]]]:
+    """Body rows laid out on more than one page: data-row -> (serial, page indexes)."""
+    rows: dict[str, tuple[str, list[int]]] = {}
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if getattr(box, "element_tag", None) != "tr" or element is None:
+                continue
+            key = element.get("data-row")
+            if not key:
+                continue
+            pages = rows.setdefault(key, (element.get("data-serial") or "", []))[1]
+            if number not in pages:
+                pages.append(number)
+    return {key: value for key, value in rows.items() if len(value[1]) > 1}
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _continuation_css(split: dict[str, tuple[str, list[int]]], lang: str) -> str:
+    """Page rules marking a row that goes on: at the foot of each page it leaves and the
+    head of each page it continues on ("ক্রম ২-এর বাকি অংশ (আগের পৃষ্ঠার পর)")."""
+    words = layout.labels(lang)
+    head: dict[int, str] = {}
+    foot: set[int] = set()
+    for serial, pages in split.values():
+        text = (
+            words["row_continued"].format(serial=serial) if serial else words["row_continued_plain"]
+        )
+        for page in pages[1:]:
+            head.setdefault(page, text)
+        foot.update(pages[:-1])
+    margin = 'font-family: "UB Bengali", "UB Latin"; font-size: 8.5pt; color: #333;'
+    rules = [
+        f"@page :nth({page + 1}) {{ @top-left {{ content: {_css_string(text)}; {margin} }} }}"
+        for page, text in sorted(head.items())
+    ]
+    rules += [
+        f"@page :nth({page + 1}) {{ @bottom-right {{ "
+        f"content: {_css_string(words['row_continues'])}; {margin} }} }}"
+        for page in sorted(foot)
+    ]
+    return "\n".join(rules)
+
+
+def write_html_pdf(body: str, *, title: str, lang: str = "bn", css: str = "") -> bytes:
+    """A short paper that is not an import-contract document (a certificate, an
+    attendance sheet) through the same stack: the vendored fonts shaped by
+    Pango/HarfBuzz, print.css (plus `css`), ActualText on Bengali lines, PDF/A-3b.
+    `body` is trusted HTML: escape what people typed before putting it in."""
+    from weasyprint import CSS, HTML
+
+    _install_actual_text()
+    stylesheet, font_config = _stylesheet(lang)
+    fetcher = _url_fetcher()
+    page = (
+        f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title></head><body>{body}</body></html>"
+    )
+    html = HTML(string=page, base_url=str(CSS_PATH.parent), url_fetcher=fetcher)
+    sheets = [stylesheet]
+    if css:
+        sheets.append(CSS(string=css, font_config=font_config, url_fetcher=fetcher))
+    token = _ACTUAL_TEXT.set(True)
+    try:
+        pdf: bytes = html.write_pdf(stylesheets=sheets, font_config=font_config, **PDF_OPTIONS)
         return pdf
     finally:
         _ACTUAL_TEXT.reset(token)

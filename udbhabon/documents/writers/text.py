@@ -8,10 +8,12 @@ days, the part of the day before a time).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 
 from bangla.calendar import GREGORIAN_MONTHS_BN as MONTHS_BN
 from bangla.calendar import GREGORIAN_MONTHS_EN as MONTHS_EN
+from bangla.calendar import to_bangla
 from bangla.digits import localize_digits, to_ascii_digits, with_words
 from udbhabon.documents.writers.model import BanglaDate
 
@@ -54,6 +56,12 @@ def format_date_numeric(value: str | None, lang: str = "bn") -> str:
     if day is None:
         return value or ""
     return digits(f"{day.day:02d}/{day.month:02d}/{day.year}", lang)
+
+
+def bangla_date_of(day: dt.date) -> BanglaDate:
+    """The contract's bangla_date of a Gregorian day (bangla.calendar)."""
+    found = to_bangla(day)
+    return {"day": found.day, "month": found.month_name, "year": found.year}
 
 
 def format_bangla_date(value: BanglaDate | None, lang: str = "bn") -> str:
@@ -105,3 +113,27 @@ def paragraphs(value: str | list[str] | None) -> list[str]:
     else:
         parts = [str(p).strip() for p in value]
     return [p for p in parts if p]
+
+
+def text_width(text: str) -> float:
+    """Rough printed width of `text` in 'characters' of a column width.
+
+    Bengali vowel signs, the virama and other combining marks take no advance of their
+    own; a Bengali letter is about as wide as a Latin capital.
+    """
+    width = 0.0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Mc", "Cf"):
+            if ch in "ািীেৈোৌ":  # spacing vowel signs do advance
+                width += 0.55
+            continue
+        width += 1.05 if "\u0980" <= ch <= "\u09ff" else 0.95
+    return width
+
+
+def line_count(text: str, width_chars: float) -> int:
+    """How many lines `text` wraps to in a cell `width_chars` characters wide."""
+    if not text:
+        return 1
+    usable = max(width_chars - 1.5, 1.0)
+    return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))

@@ -11,9 +11,10 @@ repeat on every printed page and the sheet prints on A4 in the paper's orientati
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import math
-import unicodedata
+import re
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -24,7 +25,7 @@ from udbhabon.documents.writers import layout
 from udbhabon.documents.writers.cells import put
 from udbhabon.documents.writers.fonts import BENGALI_FAMILY
 from udbhabon.documents.writers.model import Document
-from udbhabon.documents.writers.text import digits
+from udbhabon.documents.writers.text import digits, latin_digits, line_count
 
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -37,30 +38,6 @@ FORBIDDEN_SHEET_CHARS = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
 
 def _font(bold: bool = False, size: float = SIZE) -> Font:
     return Font(name=BENGALI_FAMILY, size=size, bold=bold)
-
-
-def text_width(text: str) -> float:
-    """Rough printed width of `text` in 'characters' of a column width.
-
-    Bengali vowel signs, the virama and other combining marks take no advance of their
-    own; a Bengali letter is about as wide as a Latin capital.
-    """
-    width = 0.0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Mc", "Cf"):
-            if ch in "ািীেৈোৌ":  # spacing vowel signs do advance
-                width += 0.55
-            continue
-        width += 1.05 if "\u0980" <= ch <= "\u09ff" else 0.95
-    return width
-
-
-def line_count(text: str, width_chars: float) -> int:
-    """How many lines `text` wraps to in a cell `width_chars` characters wide."""
-    if not text:
-        return 1
-    usable = max(width_chars - 1.5, 1.0)
-    return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
 
 
 class _Sheet:
@@ -228,6 +205,8 @@ class _Sheet:
                     continue
                 align = "center" if cell.align == "center" else "left"
                 h = self.put(cell.text, col, col, align=align, border=True)
+                if cell.kind == "date":
+                    _as_date(ws.cell(row=self.row, column=col), cell.text)
                 if cell.rowspan > 1:
                     spans.append((self.row, col, cell.rowspan))
                     h /= cell.rowspan
@@ -237,6 +216,27 @@ class _Sheet:
             ws.merge_cells(
                 start_row=top, start_column=col, end_row=top + rowspan - 1, end_column=col
             )
+
+
+# A date cell shows the date as the paper prints it: dd/mm/yyyy, in Bengali digits where
+# the paper has them ([$-5000845]: digits 05 = Bengali, locale bn-BD; Excel and LibreOffice
+# both show ২৩/০৮/২০১৯), Latin otherwise. The reader reads it back the same way.
+DATE_FORMAT_BN = "[$-5000845]dd\\/mm\\/yyyy"
+DATE_FORMAT = "dd\\/mm\\/yyyy"
+_NUMERIC_DATE = re.compile(r"([০-৯0-9]{2})/([০-৯0-9]{2})/([০-৯0-9]{4})")
+
+
+def _as_date(cell: Any, text: str) -> None:
+    """Make a schedule cell that holds one whole date ("১৯/০৯/২০১৭") a real date cell."""
+    match = _NUMERIC_DATE.fullmatch(text.strip())
+    if not match:
+        return
+    day, month, year = (int(latin_digits(part)) for part in match.groups())
+    try:
+        cell.value = dt.date(year, month, day)
+    except ValueError:
+        return  # not a calendar date: the text stays as written
+    cell.number_format = DATE_FORMAT if text.isascii() else DATE_FORMAT_BN
 
 
 _SHEET_NAMES = {

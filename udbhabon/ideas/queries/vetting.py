@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,7 +85,7 @@ class ReviewSummary:
     by_reviewer: list[tuple[Review, float]] = field(default_factory=list)
 
 
-def weighted_score(scores: dict[int, float], criteria: list[Criterion]) -> float | None:
+def weighted_score(scores: Mapping[int, float], criteria: list[Criterion]) -> float | None:
     """Scores by criterion id, weighted, as a percentage of the highest possible."""
     weighted = weights = 0.0
     for criterion in criteria:
@@ -178,9 +179,14 @@ def vetting_queue(office: Office, *, viewer: Post | None = None) -> dict[str, An
 
 
 def idea_detail(pk: int) -> Idea:
-    return Idea.objects.select_related(
-        "office__parent", "submitter__user", "submitter__office", "entered_by", "merged_into"
-    ).get(pk=pk)
+    # The initiative it became (initiatives sit above ideas: the reverse relation, no import).
+    return (
+        Idea.objects.select_related(
+            "office__parent", "submitter__user", "submitter__office", "entered_by", "merged_into"
+        )
+        .prefetch_related("initiatives")
+        .get(pk=pk)
+    )
 
 
 def transitions_of(idea: Idea) -> list[IdeaTransition]:

@@ -64,6 +64,7 @@ from udbhabon.meetings.services.meetings import (
 from udbhabon.meetings.services.minutes import (
     default_copies_action,
     default_distribution,
+    may_sign_minutes,
     minutes_reopen,
     minutes_sign_and_send,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "default_distribution",
     "default_title",
     "kind_from_title",
+    "may_sign_minutes",
     "meeting_accept_bangla_date",
     "meeting_create",
     "meeting_header_update",

@@ -111,7 +111,9 @@ def _copies(letter: dict[str, Any]) -> list[tuple[str, str]]:
         return [
             (t, DistributionEntry.Purpose.INFORMATION) for t in letter.get("distribution") or []
         ]
-    out = [(t, DistributionEntry.Purpose.INFORMATION) for t in lists[0].get("entries") or []]
+    out: list[tuple[str, str]] = [
+        (t, DistributionEntry.Purpose.INFORMATION) for t in lists[0].get("entries") or []
+    ]
     for later in lists[1:]:
         out += [(t, DistributionEntry.Purpose.ACTION) for t in later.get("entries") or []]
     return out

@@ -40,7 +40,6 @@ def meeting_create(
     place: str = "",
     chair_post: Post | None = None,
     schedule: MeetingSchedule | None = None,
-    plan_item_id: int | None = None,
     build_agenda: bool = True,
 ) -> Meeting:
     """A planned meeting of `office`, with the agenda built from agenda.SOURCES."""
@@ -57,7 +56,6 @@ def meeting_create(
         chair_post=chair_post,
         chair_text=chair_text_for(chair_post),
         schedule=schedule,
-        plan_item_id=plan_item_id,
     )
     save_with_history(meeting, actor=actor, reason=gettext_noop("created"))
     if build_agenda:
@@ -78,7 +76,6 @@ def schedule_create(
     time: dt.time | None = None,
     place: str = "",
     chair_post: Post | None = None,
-    plan_item_id: int | None = None,
 ) -> MeetingSchedule:
     """Read "প্রতিমাসের দ্বিতীয় সপ্তাহের সোমবার" with `bangla` and plan its meetings.
 
@@ -109,7 +106,6 @@ def schedule_create(
             time=time,
             place=normalize(place),
             chair_post=chair_post,
-            plan_item_id=plan_item_id,
         ),
         actor=actor,
         reason=gettext_noop("created"),
@@ -142,7 +138,6 @@ def schedule_plan_meetings(
                 place=schedule.place,
                 chair_post=schedule.chair_post,
                 schedule=schedule,
-                plan_item_id=schedule.plan_item_id,
                 actor=actor,
                 post=None,
                 # Agendas of future meetings are built when they come near
@@ -166,7 +161,8 @@ def schedule_plan_meetings(
 
 @transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, actor: User | None, post: Post | None) -> Meeting:
-    """The meeting took place; it counts as evidence for its plan item."""
+    """The meeting took place; plan rows linked to the metric "meetings.held"
+    (meetings/metrics.py) count it from now on."""
     require_edit(post, meeting.office)
     if meeting.status != Status.PLANNED:
         return meeting
@@ -177,7 +173,6 @@ def meeting_mark_held(*, meeting: Meeting, actor: User | None, post: Post | None
         )
     meeting.status = Status.HELD
     save_with_history(meeting, actor=actor, reason=gettext_noop("held"))
-    integrations.record_plan_evidence(meeting=meeting, actor=actor)
     integrations.figures_changed(meeting)
     return meeting
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from bangla.calendar import format_date
+from bangla.fiscal import fiscal_year_of
 from bangla.text import loose_key, normalize
 from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import current_lang
@@ -37,6 +38,7 @@ from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 from udbhabon.offices.queries import form_settings_for
+from udbhabon.plans.queries import Act, may_sign
 
 
 def _last_sent(meeting: Meeting) -> Meeting | None:
@@ -150,8 +152,20 @@ def minutes_sign_and_send(
 # memo (or the number given on paper), reopened for a correction.
 
 
-def _may_sign(post: Post | None, meeting: Meeting) -> bool:
-    return permissions.can_sign(post, meeting.office)
+def may_sign_minutes(post: Post | None, meeting: Meeting) -> bool:
+    """Who signs and sends the minutes: the office's signing roles (head, innovation
+    officer), and the posts the year's team names to sign them even when they are
+    neither: its chair (who signs the minutes) and its member secretary (who signs
+    the memo that forwards them), as Natore's committee does (issue 17, item 2)."""
+    if permissions.can_sign(post, meeting.office):
+        return True
+    if post is None or post.office_id != meeting.office_id:
+        return False
+    year = fiscal_year_of(meeting.date).start.year
+    return any(
+        may_sign(post, office=meeting.office, year=year, act=act)
+        for act in (Act.MINUTES, Act.FORWARDING)
+    )
 
 
 def _check_sendable(step: workflow.Step) -> None:
@@ -225,7 +239,7 @@ MINUTES = workflow.PaperKind(
             name="send",
             sources=(Status.PLANNED, Status.HELD, Status.DRAFTED),
             target=Status.SENT,
-            allowed=_may_sign,
+            allowed=may_sign_minutes,
             reason=_sent_reason,
             refused=gettext_noop(
                 "These minutes have been signed and sent. Start a correction to change them."
@@ -244,7 +258,7 @@ MINUTES = workflow.PaperKind(
             name="reopen",
             sources=(Status.SENT,),
             target=Status.DRAFTED,
-            allowed=_may_sign,
+            allowed=may_sign_minutes,
             reason=gettext_noop("correction started"),
             refused=gettext_noop("Only sent minutes are corrected."),
             refused_code="not_sent",

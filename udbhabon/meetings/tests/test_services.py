@@ -334,24 +334,20 @@ def test_it_plans_meetings_from_a_schedule_written_as_officers_write_it(natore, 
         )
 
 
-def test_it_counts_a_held_meeting_as_evidence_for_its_plan_item(make_meeting, io, io_user):
-    from udbhabon.plans.models import Evidence
-    from udbhabon.plans.tests.factories import first_item, make_plan
+def test_a_held_meeting_counts_for_a_plan_row_linked_to_meetings_held(make_meeting, io, io_user):
+    from udbhabon.plans import measuring
+    from udbhabon.plans import services as plans
+    from udbhabon.plans.tests.factories import make_plan
 
-    item = first_item(make_plan("dc-natore", year=2018, state="accepted"))
-    meeting = make_meeting(plan_item_id=item.pk)
+    plan = make_plan("dc-natore", year=2018, state="accepted")
+    item = plan.items.get(schedule_kind="recurring")
+    plans.item_link_metric(item=item, key="meetings.held", actor=None)
+    meeting = make_meeting()
+    assert measuring.measure_items(plan, [item])[item.pk].value == 0
     services.meeting_mark_held(meeting=meeting, actor=io_user, post=io)
-    evidence = Evidence.objects.get(item=item)
-    assert (evidence.kind, evidence.ref) == ("meeting", f"meeting:{meeting.pk}")
-    from udbhabon.meetings.queries import held_meetings_for_plan_item
-
-    assert list(held_meetings_for_plan_item(item.pk)) == [meeting]
-
-
-def test_it_holds_a_meeting_whose_plan_row_is_gone(make_meeting, io, io_user):
-    meeting = make_meeting(plan_item_id=42)
-    services.meeting_mark_held(meeting=meeting, actor=io_user, post=io)
-    assert meeting.status == Meeting.Status.HELD
+    assert measuring.measure_items(plan, [item])[item.pk].value == 1
+    [evidence] = measuring.evidence_for(plan, item)
+    assert evidence.url == meeting.get_absolute_url()
 
 
 def test_it_adds_moves_and_removes_agenda_items(make_meeting, io, io_user):

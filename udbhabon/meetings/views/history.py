@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,8 +19,9 @@ from udbhabon.meetings import access, services
 from udbhabon.meetings.models import AgendaItem, Meeting
 from udbhabon.meetings.services.common import EDITABLE_ITEM_FIELDS, HEADER_FIELDS
 from udbhabon.offices import permissions
+from udbhabon.offices.access import SignedInRequest, acting_post
 
-KINDS = {"meeting": (Meeting, HEADER_FIELDS), "item": (AgendaItem, EDITABLE_ITEM_FIELDS)}
+KINDS = {"meeting": HEADER_FIELDS, "item": EDITABLE_ITEM_FIELDS}
 
 
 def link_versions(meeting: Meeting, rows: list[Any]) -> list[Any]:
@@ -35,14 +36,17 @@ def link_versions(meeting: Meeting, rows: list[Any]) -> list[Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def history_version(request: HttpRequest, pk: int, kind: str, entry: int) -> HttpResponse:
+def history_version(request: SignedInRequest, pk: int, kind: str, entry: int) -> HttpResponse:
     meeting = access.meeting_for_view(request, pk, full=False)
     if kind not in KINDS:
         raise Http404
-    model, names = KINDS[kind]
-    records = model.history.filter(**({"id": pk} if kind == "meeting" else {"meeting_id": pk}))
+    names = KINDS[kind]
+    if kind == "meeting":
+        records = Meeting.history.filter(id=pk)
+    else:
+        records = AgendaItem.history.filter(meeting_id=pk)
     found = get_object_or_404(records, history_id=entry)
-    post = request.acting_post
+    post = acting_post(request)
     # An agenda item taken out of the minutes since has nothing to restore into.
     present = kind == "meeting" or AgendaItem.objects.filter(pk=found.id, meeting=meeting).exists()
     can_restore = permissions.can_edit(post, meeting.office) and meeting.is_editable and present

@@ -184,7 +184,7 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "attendance": list(meeting.attendance.all()),
             "versions": list(meeting.versions.all()),
             "can_edit": permissions.can_edit(post, office) and meeting.is_editable,
-            "can_sign": permissions.can_sign(post, office),
+            "can_sign": services.may_sign_minutes(post, meeting),
             "deadline": queries.minutes_deadline(meeting) if meeting.sent_at else None,
             "history": link_versions(meeting, queries.meeting_history(meeting)),
             "correct_form": CorrectForm(),
@@ -199,7 +199,7 @@ def _bangla_disagreement(meeting: Meeting) -> dict[str, str] | None:
     from udbhabon.meetings.document import bangla_date_disagreement
 
     found = bangla_date_disagreement(meeting)
-    if found is None:
+    if found is None or meeting.memo_date is None:
         return None
     written, computed = found
     return {
@@ -240,7 +240,7 @@ def received(request: SignedInRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def accept_bangla_date(request: HttpRequest, pk: int) -> HttpResponse:
+def accept_bangla_date(request: SignedInRequest, pk: int) -> HttpResponse:
     """Print the memo's Bangla date computed from its Gregorian date, not the paper's."""
     meeting = access.meeting_for_edit(request, pk, full=False)
     services.meeting_accept_bangla_date(

@@ -143,7 +143,13 @@ def download(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     section = doc["sections"][0]
     # named as what it is: the notice of a meeting, draft minutes, or the minutes
-    stem = "notice" if section["notice"] else "minutes-draft" if section["draft"] else "minutes"
+    stem = (
+        "notice"
+        if section.get("notice")
+        else "minutes-draft"
+        if section.get("draft")
+        else "minutes"
+    )
     name = f"{stem}-{meeting.office.code}-{meeting.date.isoformat()}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -13,20 +13,20 @@ Each source module (plans.py, meetings.py, ideas.py) exposes
 A Facts dict holds stats columns (items_total, ideas_vetted …) and, under
 "received", the day each paper was first sent, by period key ("plan:2017",
 "report:2017-1", "minutes:2017-08"); the timeliness against the deadlines is
-worked out here, once, for every source (services.compute_row).
+worked out here, once, for every source (stats.compute_row).
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from udbhabon.monitoring.indicators import ideas, meetings, plans
+from udbhabon.monitoring.indicators import ideas, initiatives, meetings, plans
 from udbhabon.monitoring.indicators.facts import Facts
 
 __all__ = ["SOURCES", "Facts", "available_names", "available_sources", "sources"]
 
 # In the order the page shows their columns.
-SOURCES: list[ModuleType] = [plans, meetings, ideas]
+SOURCES: list[ModuleType] = [plans, meetings, ideas, initiatives]
 
 
 def sources() -> list[ModuleType]:

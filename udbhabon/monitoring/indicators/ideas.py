@@ -1,5 +1,5 @@
-"""Indicators from the ideas app: ideas received, vetted, approved, implemented, and
-the time, cost and visits that implemented initiatives save citizens.
+"""Indicators from the ideas app: ideas received, vetted, approved, implemented
+(what initiatives save citizens comes from indicators/initiatives.py).
 
 One GROUP BY query over the subtree by office, counting ideas by stage; then
 the shortlisted and approved ideas past their next step's deadline (the

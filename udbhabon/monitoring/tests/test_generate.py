@@ -77,6 +77,14 @@ def test_it_fills_offices_officers_and_indicators_in_bengali(login):
     held = OfficeYearStats.objects.filter(office__code="dc-jashore", meetings_held__gt=5)
     assert held.count() == 2
     assert cabinet_page(f"/meetings/{meeting.pk}/") == 200
+    # Initiatives in every stage, and what the verified ones saved in supervision.
+    from udbhabon.initiatives.models import Initiative
+
+    made = Initiative.objects.filter(office__code__startswith="gen-")
+    assert 0.3 * 2 * (offices - before) < made.count() < 2 * 2 * (offices - before)
+    assert {"pilot", "implemented", "dropped"} <= set(made.values_list("stage", flat=True))
+    assert OfficeYearStats.objects.filter(saved_taka__gt=0).exists()
+    assert cabinet_page(f"/initiatives/{made.first().pk}/") == 200
     # Generated records have their "created" history, so their pages open.
     cabinet = login("cabinet.io")
     assert cabinet.get(f"/offices/{dept.code}/").status_code == 200

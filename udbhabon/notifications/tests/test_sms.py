@@ -119,3 +119,43 @@ def test_officers_with_a_mobile_number_get_the_sms_when_one_is_asked_for(
         notify(posts=[post], kind="test", msgid="No SMS for this one")
     assert [f["number"] for f in FakeGateway.received] == ["8801811223344"]
     assert FakeGateway.received[0]["message"] == "Short: 1"
+
+
+def test_a_gateway_that_cannot_be_reached_is_not_tried_again_for_a_minute():
+    """The daily job once spent minutes waiting on a dead gateway, one timeout per
+    message; now the first failure stops the rest for BREAKER_SECONDS."""
+    import time
+
+    sms.reset_breaker()
+    down = sms.HttpGatewayBackend(url="http://10.255.255.1:9/none", api_key="k", timeout=1)
+    started = time.monotonic()
+    assert down.send(to="8801712345678", text="x") is False  # waits up to its timeout
+    first = time.monotonic() - started
+    started = time.monotonic()
+    for _ in range(20):
+        assert down.send(to="8801712345678", text="x") is False
+    assert time.monotonic() - started < 0.5 < first + 0.5
+    sms.reset_breaker()
+
+
+def test_a_phone_notice_is_sent_by_a_background_task_after_the_commit(
+    gateway, settings, db, django_capture_on_commit_callbacks
+):
+    """Not inside the request: the message goes through the tasks framework."""
+    from udbhabon.notifications.services import notify_phone
+
+    sms.reset_breaker()
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    from django.tasks import default_task_backend
+
+    default_task_backend.clear()  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify_phone(phone="01712345678", language="bn", msgid="Your idea was received.")
+        assert default_task_backend.results == []  # type: ignore[attr-defined]
+    (queued,) = default_task_backend.results  # type: ignore[attr-defined]
+    assert (
+        queued.task.name == "send_sms"
+        and queued.args == []
+        and queued.kwargs["to"] == "8801712345678"
+    )
+    assert FakeGateway.received == []  # nothing sent from the request itself

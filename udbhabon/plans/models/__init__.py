@@ -44,7 +44,7 @@ from udbhabon.plans.models.choices import (
 from udbhabon.plans.models.plans import ActionPlan, Occurrence, PlanItem, Reviewable
 from udbhabon.plans.models.progress import Evidence, ProgressUpdate, evidence_path
 from udbhabon.plans.models.reports import ProgressReport, ReportItem
-from udbhabon.plans.models.responsibility import ItemResponsibility
+from udbhabon.plans.models.responsibility import ItemPart, ItemResponsibility
 from udbhabon.plans.models.review import ReviewComment, Submission
 from udbhabon.plans.models.teams import InnovationTeam, TeamMember
 
@@ -58,6 +58,7 @@ __all__ = [
     "HeadApproval",
     "HeadApprovalRule",
     "InnovationTeam",
+    "ItemPart",
     "ItemResponsibility",
     "ItemStatus",
     "Occurrence",

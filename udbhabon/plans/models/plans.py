@@ -178,6 +178,9 @@ class PlanItem(Versioned, models.Model):
         "offices.Post", verbose_name=_("responsible posts"), blank=True, related_name="+"
     )
     responsible_text = models.CharField(_("responsible (as written)"), max_length=500, blank=True)
+    # An imported row's posts were matched from its responsible cell: the paper prints the
+    # cell as written (the record), the posts only link the row to people.
+    responsible_from_text = models.BooleanField(default=False, db_default=False)
     expected_outcome = models.TextField(_("expected outcome"), blank=True)
     indicator = models.TextField(_("measurement indicator"), blank=True)
     target_value = models.DecimalField(
@@ -202,6 +205,29 @@ class PlanItem(Versioned, models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    # What the item measures itself by (plans/metrics.py; e.g. "events.held" with
+    # {"kind": "training"}), confirmed by an officer; counted over the item's schedule,
+    # for the plan's office (and its subtree with metric_subtree). A figure typed by
+    # hand overrides the measured one, with its reason, and is shown as such.
+    # (db defaults too: the generator COPYs rows without these columns)
+    metric_key = models.CharField(
+        _("measured by"), max_length=64, blank=True, default="", db_default=""
+    )
+    metric_params = models.JSONField(
+        _("measured with"),
+        default=dict,
+        blank=True,
+        db_default=models.Value({}, output_field=models.JSONField()),
+    )
+    metric_subtree = models.BooleanField(
+        _("count the offices below too"), default=False, db_default=False
+    )
+    manual_value = models.DecimalField(
+        _("figure given by hand"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    manual_reason = models.TextField(
+        _("why the figure is given by hand"), blank=True, db_default=""
     )
     # Removal is recoverable: a removed row keeps everything and can be restored.
     deleted_at = models.DateTimeField(_("removed"), null=True, blank=True)
@@ -249,6 +275,11 @@ class PlanItem(Versioned, models.Model):
                 condition=Q(achieved__isnull=True) | Q(achieved__gte=0),
                 name="item_achieved_not_negative",
             ),
+            models.CheckConstraint(
+                condition=Q(manual_value__isnull=True)
+                | (Q(manual_value__gte=0) & ~Q(manual_reason="")),
+                name="item_manual_figure_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -266,6 +297,8 @@ class PlanItem(Versioned, models.Model):
     @property
     def responsible(self) -> str:
         """The responsible cell in one line (posts, then the free text); uses prefetched posts."""
+        if self.responsible_from_text and self.responsible_text:
+            return self.responsible_text
         names = [p.title for p in self.responsible_posts.all()]
         return ", ".join([*names, self.responsible_text] if self.responsible_text else names)
 

@@ -10,19 +10,29 @@ for_apps, versions, calendar, documents, reports); the names below are the
 public surface: import them from ``udbhabon.plans.queries``.
 """
 
-from udbhabon.plans.queries.calendar import CalendarEntry, calendar_items, month_entries
+from udbhabon.plans.queries.calendar import (
+    CalendarEntry,
+    OtherEntry,
+    calendar_items,
+    month_entries,
+    other_entries,
+    register_source,
+)
 from udbhabon.plans.queries.changes import HIDDEN_IN_HISTORY, history
 from udbhabon.plans.queries.documents import (
     plan_as_document,
     plan_document,
     report_as_document,
     report_document,
+    source_letter,
+    source_letter_bangla_disagreement,
 )
 from udbhabon.plans.queries.for_apps import current_plan, items_due, team_member_posts
 from udbhabon.plans.queries.lists import (
     Queue,
     QueueRow,
     awaiting_review_count,
+    halves_to_record,
     latest_plan_before,
     my_item_count,
     my_items,
@@ -30,6 +40,7 @@ from udbhabon.plans.queries.lists import (
     plan_for_year,
     review_queue,
 )
+from udbhabon.plans.queries.parts import Parts, item_parts, kinds_below, posts_for_shares
 from udbhabon.plans.queries.progress import (
     ProgressRow,
     item_timeline,
@@ -62,6 +73,8 @@ __all__ = [
     "Act",
     "CalendarEntry",
     "Difference",
+    "OtherEntry",
+    "Parts",
     "PlanPage",
     "ProgressRow",
     "Queue",
@@ -73,11 +86,14 @@ __all__ = [
     "categories",
     "compare",
     "current_plan",
+    "halves_to_record",
     "history",
     "is_overdue",
+    "item_parts",
     "item_rows_queryset",
     "item_timeline",
     "items_due",
+    "kinds_below",
     "latest_plan_before",
     "live_items",
     "may_sign",
@@ -87,13 +103,16 @@ __all__ = [
     "occurrences_of",
     "office_plans",
     "office_posts",
+    "other_entries",
     "overdue_q",
     "plan_as_document",
     "plan_document",
     "plan_for_year",
     "plan_page",
+    "posts_for_shares",
     "progress_by_half",
     "progress_page",
+    "register_source",
     "report_as_document",
     "report_comments",
     "report_document",
@@ -101,5 +120,7 @@ __all__ = [
     "review_queue",
     "row_for",
     "signatory",
+    "source_letter",
+    "source_letter_bangla_disagreement",
     "team_member_posts",
 ]

@@ -1,10 +1,12 @@
-"""The office's calendar: plan items by day."""
+"""The office's calendar: plan items by day, and what apps above plans add (events)
+through `register_source` — plans cannot import them, so they register from ready()."""
 
 from __future__ import annotations
 
 import calendar as pycalendar
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bangla.schedules import expand
@@ -14,11 +16,40 @@ from udbhabon.plans.models import (
 )
 
 
-@dataclass
-class CalendarEntry:
-    item: PlanItem
+@dataclass(frozen=True)
+class OtherEntry:
+    """A dated record of another app on the office's calendar (a training, a circle)."""
+
+    uid: str
+    title: str
+    start: dt.date
+    end: dt.date
+    url: str
     place: str = ""
     done: bool = False
+
+
+# office, first day, last day -> the app's entries touching those days (bounded queries)
+Source = Callable[[Office, dt.date, dt.date], list[OtherEntry]]
+SOURCES: list[Source] = []
+
+
+def register_source(source: Source) -> Source:
+    if source not in SOURCES:
+        SOURCES.append(source)
+    return source
+
+
+def other_entries(office: Office, first: dt.date, last: dt.date) -> list[OtherEntry]:
+    return [entry for source in SOURCES for entry in source(office, first, last)]
+
+
+@dataclass
+class CalendarEntry:
+    item: PlanItem | None
+    place: str = ""
+    done: bool = False
+    other: OtherEntry | None = None
 
 
 def month_entries(office: Office, year: int, month: int) -> dict[dt.date, list[CalendarEntry]]:
@@ -49,6 +80,9 @@ def month_entries(office: Office, year: int, month: int) -> dict[dt.date, list[C
         else:
             for d in expand(item.schedule, first, last):
                 days[d].append(CalendarEntry(item))
+    for other in other_entries(office, first, last):
+        for d in _days(other.start, other.end, first, last):
+            days[d].append(CalendarEntry(None, other.place, other.done, other=other))
     return days
 
 

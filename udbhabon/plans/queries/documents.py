@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import cast
+
+from django.utils import translation
 
 from bangla.calendar import to_bangla
 from udbhabon.documents.writers.model import (
@@ -20,7 +23,8 @@ from udbhabon.documents.writers.model import ReportItem as PaperReportItem
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import form_settings_for
 from udbhabon.plans import periods
-from udbhabon.plans.display import responsible_display
+from udbhabon.plans.display import measured_text, responsible_display
+from udbhabon.plans.measuring import measure_items
 from udbhabon.plans.models import (
     ActionPlan,
     PlanItem,
@@ -53,6 +57,45 @@ def _letter_dict(submission: Submission | None) -> Letter | None:
     }
 
 
+def source_letter(paper: ActionPlan | ProgressReport) -> Letter | None:
+    """The forwarding letter an imported paper came with (source_meta["letter"]), as the
+    paper had it: its own body, attachment line and reference. Its Bangla date is printed
+    as written until the officer accepts the one computed from the Gregorian date
+    (source_meta["letter_bangla_corrected"]); computed when none was written."""
+    meta = paper.source_meta or {}
+    letter = dict(meta.get("letter") or {})
+    if not letter:
+        return None
+    day = _iso_date(letter.get("date"))
+    if day is not None and (meta.get("letter_bangla_corrected") or not letter.get("bangla_date")):
+        letter["bangla_date"] = to_bangla(day).as_dict()
+    letter.setdefault("distribution", [])
+    return cast(Letter, letter)
+
+
+def source_letter_bangla_disagreement(
+    paper: ActionPlan | ProgressReport,
+) -> tuple[dict[str, object], dict[str, object], dt.date] | None:
+    """(as written, as computed, the Gregorian date) when the imported letter's Bangla
+    date is not its Gregorian date's and the officer has not accepted the computed one."""
+    meta = paper.source_meta or {}
+    letter = meta.get("letter") or {}
+    day = _iso_date(letter.get("date"))
+    written = letter.get("bangla_date")
+    if day is None or not written or meta.get("letter_bangla_corrected"):
+        return None
+    computed: dict[str, object] = dict(to_bangla(day).as_dict())
+    same = all(written.get(k) == computed.get(k) for k in ("day", "month", "year"))
+    return None if same else (dict(written), computed, day)
+
+
+def _iso_date(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 def _signatories(submission: Submission | None) -> list[Signatory]:
     if submission is None or submission.letter is None:
         return []
@@ -60,6 +103,15 @@ def _signatories(submission: Submission | None) -> list[Signatory]:
     if not (letter.signatory_name or letter.signatory_designation):
         return []
     return [{"name": letter.signatory_name, "designation": letter.signatory_designation}]
+
+
+def _source_signatories(
+    paper: ActionPlan | ProgressReport, submission: Submission | None
+) -> list[Signatory]:
+    """An imported paper never sent from here: the signatories its paper had."""
+    if submission is not None and submission.letter is not None:
+        return []
+    return cast(list[Signatory], list((paper.source_meta or {}).get("signatories") or []))
 
 
 def _header(office: Office) -> Letterhead:
@@ -103,6 +155,20 @@ def _document_item(item: PlanItem, updates: dict[int, ProgressUpdate] | None) ->
     return out
 
 
+def _counted(plan: ActionPlan, items: list[PlanItem], half: periods.Half) -> dict:
+    """Rows that count themselves: the figure from the records up to the half's end."""
+    with translation.override("bn"):
+        measured = measure_items(plan, items, until=half.end, today=half.end)
+        return {
+            pk: {
+                "status": _code(m.status),
+                "percent": m.percent if m.percent is not None else 0,
+                "done": measured_text(m),
+            }
+            for pk, m in measured.items()
+        }
+
+
 def _code(status: str) -> StatusCode:
     return cast(StatusCode, status)  # ItemStatus's values are the contract's status codes
 
@@ -131,10 +197,14 @@ def plan_as_document(
                 item__plan=plan, half_start=half.start, is_latest=True
             )
         }
+    counted = _counted(plan, items, half) if with_progress and half is not None else {}
     warnings: list[Warning_] = []
     out_items: list[PaperPlanItem] = []
     for index, item in enumerate(items):
-        out_items.append(_document_item(item, updates if with_progress else None))
+        row = _document_item(item, updates if with_progress else None)
+        if item.pk in counted:
+            row["status"] = counted[item.pk]
+        out_items.append(row)
         for w in item_warnings(item, period, responsible_count=len(item.responsible_posts.all())):
             if w.code in CONTRACT_CODES:
                 warnings.append({"section": 0, "item": index, "code": w.code, "message": w.message})
@@ -146,8 +216,8 @@ def plan_as_document(
             "start": plan.period_start.isoformat(),
             "end": plan.period_end.isoformat(),
         },
-        "letter": _letter_dict(submission),
-        "signatories": _signatories(submission),
+        "letter": _letter_dict(submission) or source_letter(plan),
+        "signatories": _signatories(submission) or _source_signatories(plan, submission),
         "items": out_items,
         "meeting": None,
         "header": _header(plan.office),
@@ -187,8 +257,8 @@ def report_as_document(report: ProgressReport) -> Document:
             "start": report.period_start.isoformat(),
             "end": report.period_end.isoformat(),
         },
-        "letter": _letter_dict(submission),
-        "signatories": _signatories(submission),
+        "letter": _letter_dict(submission) or source_letter(report),
+        "signatories": _signatories(submission) or _source_signatories(report, submission),
         "items": items,
         "meeting": None,
         "header": _header(report.office),

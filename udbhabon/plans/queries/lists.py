@@ -48,9 +48,32 @@ def my_items(post: Post, *, today: dt.date | None = None) -> list[PlanItem]:
         .select_related("plan", "plan__office", "category")
         .order_by("-plan__year", "position")
     )
+    halves = halves_to_record({item.plan for item in items}, today)
     for item in items:
         item.overdue = is_overdue(item, today)  # type: ignore[attr-defined]
+        item.half_number = halves[item.plan_id]  # type: ignore[attr-defined]
     return items
+
+
+def halves_to_record(plans: set[ActionPlan], today: dt.date) -> dict[int, int]:
+    """For each plan, the half whose progress an officer records now: the earliest half
+    that has ended without its report sent up (in January, July–December, whose report
+    is due), else the half today falls in. One query."""
+    sent = set(
+        ProgressReport.objects.filter(plan__in=plans, submitted_at__isnull=False).values_list(
+            "plan_id", "period_start"
+        )
+    )
+    chosen: dict[int, int] = {}
+    for plan in plans:
+        due = [
+            h
+            for h in periods.halves(plan.year, plan.year_kind)
+            if h.end < today and (plan.pk, h.start) not in sent
+        ]
+        now = periods.half_containing(plan.year, plan.year_kind, today)
+        chosen[plan.pk] = (due[0] if due else now).number
+    return chosen
 
 
 def my_item_count(post: Post) -> int:

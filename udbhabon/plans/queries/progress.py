@@ -15,6 +15,7 @@ from bangla.schedules import describe
 from udbhabon.core.attribution import split_reason
 from udbhabon.core.lang import current_lang
 from udbhabon.plans import periods
+from udbhabon.plans.measuring import Measured, measure_items
 from udbhabon.plans.models import (
     ActionPlan,
     Evidence,
@@ -36,6 +37,8 @@ class ProgressRow:
     editable: bool
     understood: str
     evidence: list[Evidence] = field(default_factory=list)
+    # The figure counted from the records when the row is linked to a metric.
+    measured: Measured | None = None
 
 
 def progress_page(
@@ -57,6 +60,8 @@ def progress_page(
     ):
         evidence[e.item_id].append(e)
     lang = current_lang()
+    items = list(item_rows_queryset(plan))
+    measured = measure_items(plan, items, today=today, until=half.end)
     return [
         ProgressRow(
             item=item,
@@ -65,8 +70,9 @@ def progress_page(
             editable=editable_for(item),
             understood=describe(item.schedule, lang) if item.schedule_kind != "unparsed" else "",
             evidence=evidence.get(item.pk, []),
+            measured=measured.get(item.pk),
         )
-        for item in item_rows_queryset(plan)
+        for item in items
     ]
 
 
@@ -81,9 +87,9 @@ def item_timeline(item: PlanItem) -> list[ProgressUpdate]:
         .order_by("-created_at", "-id")
     )
     reasons = dict(
-        ProgressUpdate.history.filter(  # type: ignore[attr-defined]
-            id__in=[u.pk for u in updates], history_type="+"
-        ).values_list("id", "history_change_reason")
+        ProgressUpdate.history.filter(id__in=[u.pk for u in updates], history_type="+").values_list(
+            "id", "history_change_reason"
+        )
     )
     for update in updates:
         update.via = split_reason(reasons.get(update.pk))[1]  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from bangla.schedules import describe
 from udbhabon.core.lang import current_lang
 from udbhabon.offices.models import Office, Post
+from udbhabon.plans.measuring import Measured, Suggestion, measure_items, suggest
 from udbhabon.plans.models import (
     ActionPlan,
     Category,
@@ -68,6 +69,14 @@ class Row:
     continues_category: bool = False  # same category as the row above (edit mode)
     understood: str = ""
     overdue: bool = False
+    # The figure counted from the records (plans/measuring.py) when the row is linked
+    # to a metric; else the link its words suggest, for the officer to confirm.
+    measured: Measured | None = None
+    suggestion: Suggestion | None = None
+
+    @property
+    def measured_status(self) -> str:
+        return str(ItemStatus(self.measured.status).label) if self.measured else ""
 
     @property
     def posts(self) -> list[Post]:
@@ -86,6 +95,7 @@ def build_rows(
     today = today or timezone.localdate()
     period = (plan.period_start, plan.period_end)
     lang = current_lang()
+    measured = measure_items(plan, items, today=today)
     rows: list[Row] = []
     for item in items:
         warnings = item_warnings(item, period, responsible_count=len(item.responsible_posts.all()))
@@ -99,6 +109,8 @@ def build_rows(
                 if item.schedule_kind != "unparsed"
                 else "",
                 overdue=plan.submitted_at is not None and is_overdue(item, today),
+                measured=measured.get(item.pk),
+                suggestion=None if item.metric_key else suggest(item),
             )
         )
     head: Row | None = None

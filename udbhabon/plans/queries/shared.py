@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 
 from udbhabon.offices.models import PATH_STEP, Post
-from udbhabon.plans.models import TeamMember
+from udbhabon.plans.models import PlanItem, TeamMember
 
 # Whoever heads or runs the innovation work of an office answers for "every
 # office below of this kind" when the office is one.
@@ -28,3 +28,10 @@ def responsible_q(post: Post) -> Q:
         post=post, team__office=OuterRef("plan__office"), team__year=OuterRef("plan__year")
     )
     return q | (Q(responsibilities__team=True) & Q(Exists(on_team)))
+
+
+def answers_for(post: Post | None, item: PlanItem) -> bool:
+    """True when `post` is among those responsible for the row (responsible_q)."""
+    if post is None:
+        return False
+    return PlanItem.objects.filter(responsible_q(post), pk=item.pk).exists()

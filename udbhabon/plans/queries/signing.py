@@ -28,23 +28,27 @@ def _head(office: Office) -> Post | None:
     return held.order_by("id").first() or heads.order_by("id").first()
 
 
-def _team_posts(office: Office, year: int) -> dict[str, Post]:
-    """The team's posts by role (the first of each), one query."""
+def _team_posts(office: Office, year: int | None) -> dict[str, Post]:
+    """The team's posts by role (the first of each), one query; none without a year."""
+    if year is None:
+        return {}
     team = InnovationTeam.objects.filter(office=office, year=year).first()
     if team is None:
         return {}
     found: dict[str, Post] = {}
     for member in team.members.filter(post__isnull=False).select_related("post__office"):
-        found.setdefault(member.role, member.post)
+        if member.post is not None:
+            found.setdefault(member.role, member.post)
     return found
 
 
-def signatory(*, office: Office, year: int, act: str) -> Post | None:
+def signatory(*, office: Office, year: int | None, act: str) -> Post | None:
     """The post that signs `act` for the office's papers of `year`.
 
     Minutes: the team's chair, else its convener, else the head of office.
     Forwarding memos: the team's member secretary, else the office's innovation
     officer. Approval: the head of office. None when the office has no such post.
+    A paper without a plan (so without a year) has no team: the fallbacks sign.
     """
     act = Act(act)
     if act is Act.APPROVAL:

@@ -32,7 +32,14 @@ from udbhabon.plans.services.items import (
     item_restore_version,
     item_update,
 )
+from udbhabon.plans.services.measuring import (
+    item_link_metric,
+    item_set_manual_figure,
+    item_unlink_metric,
+)
+from udbhabon.plans.services.parts import item_part_record, may_record_part
 from udbhabon.plans.services.plans import (
+    paper_accept_letter_bangla_date,
     pending_warnings,
     plan_accept,
     plan_create,
@@ -42,7 +49,6 @@ from udbhabon.plans.services.plans import (
 )
 from udbhabon.plans.services.progress import (
     EVIDENCE_TYPES,
-    evidence_record_meeting,
     evidence_remove,
     occurrence_mark,
     plan_item_record_evidence,
@@ -64,6 +70,7 @@ from udbhabon.plans.services.review import (
     report_snapshot,
     reviewers_of,
 )
+from udbhabon.plans.services.row_reminders import row_reminders_run
 from udbhabon.plans.services.schedules import set_schedule, shift_years
 from udbhabon.plans.services.teams import team_save
 
@@ -78,18 +85,23 @@ __all__ = [
     "approval_rules_set",
     "category_match",
     "editors_of",
-    "evidence_record_meeting",
     "evidence_remove",
     "item_acknowledge_warnings",
     "item_add",
+    "item_link_metric",
     "item_move",
+    "item_part_record",
     "item_remove",
     "item_restore",
     "item_restore_version",
+    "item_set_manual_figure",
     "item_set_responsibility",
     "item_snapshot",
+    "item_unlink_metric",
     "item_update",
+    "may_record_part",
     "occurrence_mark",
+    "paper_accept_letter_bangla_date",
     "pending_warnings",
     "plan_accept",
     "plan_create",
@@ -110,6 +122,7 @@ __all__ = [
     "report_submit",
     "report_update_rows",
     "reviewers_of",
+    "row_reminders_run",
     "set_schedule",
     "shift_years",
     "team_save",

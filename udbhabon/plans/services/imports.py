@@ -19,11 +19,18 @@ from udbhabon.plans import periods
 from udbhabon.plans.models import (
     ActionPlan,
     Category,
+    ItemResponsibility,
     PlanItem,
     ProgressReport,
     ReportItem,
     ReviewStatus,
     YearKind,
+)
+from udbhabon.plans.responsible_match import (
+    Directory,
+    Responsible,
+    directory_for,
+    responsible_of_row,
 )
 from udbhabon.plans.services.categories import category_match
 from udbhabon.plans.services.common import authorise, live_items, now
@@ -35,6 +42,8 @@ from udbhabon.plans.services.schedules import (
 )
 from udbhabon.plans.warnings import as_date
 
+Share = ItemResponsibility.Share
+
 
 def _period_of_section(section: dict[str, Any]) -> tuple[dt.date, dt.date, str]:
     period = section.get("period") or {}
@@ -44,16 +53,6 @@ def _period_of_section(section: dict[str, Any]) -> tuple[dt.date, dt.date, str]:
             _("The document does not say which period it covers."), code="no_period"
         )
     return start, end, normalize(period.get("label") or "")
-
-
-def _match_post(office_posts: list[Post], text: str) -> Post | None:
-    key = loose_key(text)
-    if not key:
-        return None
-    return next(
-        (p for p in office_posts if key in (loose_key(p.title_bn), loose_key(p.title_en))),
-        None,
-    )
 
 
 def _meta(section: dict[str, Any], label: str) -> dict[str, Any]:
@@ -70,11 +69,12 @@ def _import_plan_row(
     position: int,
     row: dict[str, Any],
     categories: list[Category],
-    office_posts: list[Post],
+    directory: Directory,
     actor: User | None,
 ) -> None:
     """One row of the section as a plan item: category matched, schedule as read, and
-    the responsible cell as a post of the office when it names one."""
+    the responsible cell as the posts, offices below or team it names (as matched, or
+    as the officer chose on the review: responsible_match)."""
     category_text = normalize(row.get("category") or "")
     item = PlanItem(
         plan=plan,
@@ -96,13 +96,51 @@ def _import_plan_row(
     }
     item.start_text, item.end_text = split_text(schedule.get("text") or "")
     set_schedule(item, dict(schedule))
-    matched = _match_post(office_posts, item.responsible_text)
-    if matched is not None:
-        item.responsible_text = ""
+    responsible, _chosen = responsible_of_row(row, directory)
+    own = [p for p in responsible.lead if directory.posts[p].office_id == plan.office_id]
+    # The cell stays as written (the paper prints it); the matched posts link the row.
+    item.responsible_from_text = bool(item.responsible_text) and bool(
+        responsible.lead or _beyond_own(responsible)
+    )
     save_with_history(item, actor=actor, reason=gettext_noop("read in from a paper"))
-    if matched is not None:
-        item.responsible_posts.set([matched])
+    _save_responsible(item, responsible, own)
     sync_occurrences(item)
+
+
+def _beyond_own(responsible: Responsible) -> bool:
+    return bool(
+        responsible.supporting
+        or responsible.every_below
+        or responsible.supporting_below
+        or responsible.team
+    )
+
+
+def _save_responsible(item: PlanItem, responsible: Responsible, own: list[int]) -> None:
+    """Own lead posts as the row's responsible posts; every other share as a row of
+    models/responsibility.py (other offices' posts, support, offices below, the team)."""
+    if own:
+        item.responsible_posts.set(own)
+    shares = [
+        ItemResponsibility(item=item, share=Share.LEAD, post_id=p)
+        for p in responsible.lead
+        if p not in own
+    ]
+    shares += [
+        ItemResponsibility(item=item, share=Share.SUPPORTING, post_id=p)
+        for p in responsible.supporting
+    ]
+    shares += [
+        ItemResponsibility(item=item, share=Share.LEAD, every_below=s)
+        for s in responsible.every_below
+    ]
+    shares += [
+        ItemResponsibility(item=item, share=Share.SUPPORTING, every_below=s)
+        for s in responsible.supporting_below
+    ]
+    if responsible.team:
+        shares.append(ItemResponsibility(item=item, share=Share.LEAD, team=True))
+    ItemResponsibility.objects.bulk_create(shares)
 
 
 def _report_rows(
@@ -245,9 +283,9 @@ def plan_import(
 
 def _import_rows(plan: ActionPlan, section: dict[str, Any], actor: User | None) -> None:
     categories = list(Category.objects.filter(is_active=True))
-    office_posts = list(Post.objects.filter(office=plan.office, is_active=True))
+    directory = directory_for(plan.office)
     for position, row in enumerate(section.get("items") or [], start=1):
-        _import_plan_row(plan, position, row, categories, office_posts, actor)
+        _import_plan_row(plan, position, row, categories, directory, actor)
 
 
 @transaction.atomic

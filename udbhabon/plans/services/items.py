@@ -67,7 +67,7 @@ def _reload(item: PlanItem) -> None:
     item.refresh_from_db()
 
 
-def _lock_editable(plan: ActionPlan, actor: User | None, post: Post | None) -> ActionPlan:
+def lock_editable(plan: ActionPlan, actor: User | None, post: Post | None) -> ActionPlan:
     authorise(actor, post, plan.office, permissions.can_edit)
     locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if locked.status not in EDITABLE:
@@ -82,7 +82,7 @@ def item_add(
     *, plan: ActionPlan, actor: User | None, post: Post | None = None, **values: Any
 ) -> PlanItem:
     """A new row at the end of the table (values as in item_update)."""
-    plan = _lock_editable(plan, actor, post)
+    plan = lock_editable(plan, actor, post)
     last = live_items(plan).aggregate(m=Max("position"))["m"] or 0
     item = PlanItem(plan=plan, position=last + 1, serial=last + 1)
     read_schedule(item, "", "", plan)
@@ -129,13 +129,12 @@ def item_update(
 ) -> PlanItem:
     """Change the cells given (None leaves a cell as it is; target_value "" too).
 
-    With ``expected_version`` (the version the form was drawn from) a row saved
-    by someone else since is refused with StaleRecord, nothing written.
-
-    ``category`` is the picker's text: a standard name or alias selects that
-    category; anything else is kept as free text. Warnings never stop a save.
+    With ``expected_version`` (the version the form was drawn from) a row saved by
+    someone else since is refused with StaleRecord, nothing written. ``category`` is the
+    picker's text: a standard name or alias selects that category; anything else is
+    kept as free text. Warnings never stop a save.
     """
-    plan = _lock_editable(item.plan, actor, post)
+    plan = lock_editable(item.plan, actor, post)
     _reload(item)
     check_version(item, expected_version)
     item.plan = plan
@@ -143,6 +142,8 @@ def item_update(
         item.label = normalize(label).rstrip(")").strip()
     if category is not None:
         _set_category(item, category)
+    if _responsible_edited(item, responsible_text, responsible_posts):
+        item.responsible_from_text = False  # changed by hand: posts and text print as they are
     for name, value in (
         ("activity", activity),
         ("responsible_text", responsible_text),
@@ -170,10 +171,24 @@ def item_update(
     return item
 
 
+def _responsible_edited(
+    item: PlanItem, text: str | None, posts: Iterable[Post | int] | None
+) -> bool:
+    """True when an imported row's responsible cell or posts are changed by hand."""
+    if not item.responsible_from_text:
+        return False
+    if text is not None and normalize(text) != item.responsible_text:
+        return True
+    if posts is None:
+        return False
+    given = {p if isinstance(p, int) else p.pk for p in posts}
+    return given != set(item.responsible_posts.values_list("pk", flat=True))
+
+
 @transaction.atomic
 def item_remove(*, item: PlanItem, actor: User | None, post: Post | None = None) -> PlanItem:
     """Take a row out of the plan; it stays restorable (item_restore)."""
-    plan = _lock_editable(item.plan, actor, post)
+    plan = lock_editable(item.plan, actor, post)
     _reload(item)
     if item.deleted_at is None:
         item.deleted_at = common.now()
@@ -185,7 +200,7 @@ def item_remove(*, item: PlanItem, actor: User | None, post: Post | None = None)
 @transaction.atomic
 def item_restore(*, item: PlanItem, actor: User | None, post: Post | None = None) -> PlanItem:
     """Put a removed row back where it was (or at the end if the plan is shorter now)."""
-    plan = _lock_editable(item.plan, actor, post)
+    plan = lock_editable(item.plan, actor, post)
     _reload(item)
     if item.deleted_at is None:
         return item
@@ -223,7 +238,7 @@ def item_restore_version(
 ) -> PlanItem:
     """Put the cells of an earlier version of the row back, as a new change
     ("restored from version N"); only while the plan may be edited."""
-    plan = _lock_editable(item.plan, actor, post)
+    plan = lock_editable(item.plan, actor, post)
     _reload(item)
     copy_from_history(item, history_entry, RESTORED_CELLS)
     item.plan = plan
@@ -238,7 +253,7 @@ def item_move(
     *, item: PlanItem, direction: str, actor: User | None, post: Post | None = None
 ) -> PlanItem:
     """Move a row one place "up" or "down" (serials follow the order)."""
-    plan = _lock_editable(item.plan, actor, post)
+    plan = lock_editable(item.plan, actor, post)
     _reload(item)
     items = list(live_items(plan).order_by("position", "id"))
     index = next(i for i, it in enumerate(items) if it.pk == item.pk)
@@ -258,7 +273,7 @@ def item_acknowledge_warnings(
     *, item: PlanItem, actor: User | None, post: Post | None = None
 ) -> PlanItem:
     """Mark the item's current warnings as seen; new kinds will need a new look."""
-    plan = _lock_editable(item.plan, actor, post)
+    plan = lock_editable(item.plan, actor, post)
     _reload(item)
     codes = {w.code for w in item_warnings(item, (plan.period_start, plan.period_end))}
     item.acknowledged_warnings = sorted(set(item.acknowledged_warnings or []) | codes)

@@ -19,6 +19,7 @@ from udbhabon.plans.models import (
     ActionPlan,
     Category,
     PlanItem,
+    ProgressReport,
     Submission,
     YearKind,
 )
@@ -29,6 +30,7 @@ from udbhabon.plans.services.review import (
     submit_paper,
 )
 from udbhabon.plans.services.schedules import (
+    fit_range_to_year,
     read_schedule,
     shift_years,
     sync_occurrences,
@@ -114,14 +116,34 @@ def _copy_items(source: ActionPlan, plan: ActionPlan, actor: User | None) -> Non
             target_unit=old.target_unit,
             copied_from=old,
         )
+        move = _whole_years(old, years, plan)
         read_schedule(
-            item, shift_years(old.start_text, years), shift_years(old.end_text, years), plan
+            item, shift_years(old.start_text, move), shift_years(old.end_text, move), plan
         )
+        fit_range_to_year(item, plan)
         save_with_history(item, actor=actor, reason=gettext_noop("copied from last year"))
         posts = [p for p in old.responsible_posts.all() if p.office_id == plan.office_id]
         if posts:
             item.responsible_posts.set(posts)
         sync_occurrences(item)
+
+
+def _whole_years(old: PlanItem, years: int, plan: ActionPlan) -> int:
+    """The whole years to move a copied row's dates forward by: the years between the
+    plans, or one more when only that lands the row inside the new plan's year (a
+    2017-18 row dated June 2017 meant the year's June, not one before it began)."""
+    days = [day for day in (old.start_date, old.end_date) if day is not None]
+    for move in (years, years + 1):
+        if all(plan.period_start <= _years_later(day, move) <= plan.period_end for day in days):
+            return move
+    return years
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
 
 
 def pending_warnings(plan: ActionPlan) -> list[tuple[PlanItem, list[Any]]]:
@@ -242,3 +264,22 @@ def plan_reopen(*, plan: ActionPlan, actor: User | None, post: Post | None = Non
     be compared item by item; progress stays with the items.
     """
     return reopen_plan(plan=plan, actor=actor, post=post)
+
+
+@transaction.atomic
+def paper_accept_letter_bangla_date(
+    *, paper: ActionPlan | ProgressReport, actor: User | None, post: Post | None = None
+) -> ActionPlan | ProgressReport:
+    """Print the imported letter's Bangla date computed from its Gregorian date instead
+    of the one the paper wrote (flagged on the paper's page when they disagree;
+    queries.source_letter_bangla_disagreement). Nothing changes until the officer says so."""
+    authorise(actor, post, paper.office, permissions.can_edit)
+    paper = type(paper).objects.select_for_update().get(pk=paper.pk)
+    meta = dict(paper.source_meta or {})
+    if meta.get("letter_bangla_corrected") or not (meta.get("letter") or {}).get("bangla_date"):
+        return paper
+    meta["letter_bangla_corrected"] = True
+    paper.source_meta = meta
+    return save_with_history(
+        paper, actor=actor, reason=gettext_noop("computed Bangla date accepted")
+    )

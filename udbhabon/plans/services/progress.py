@@ -6,7 +6,6 @@ import datetime as dt
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -322,22 +321,3 @@ def plan_item_record_evidence(
         occ.done_at, occ.done_by = common.now(), actor
         save_with_history(occ, actor=actor, reason=gettext_noop("took place"))
     return evidence
-
-
-def evidence_record_meeting(
-    *, plan_item_id: int, meeting: Any, actor: User | None, post: Post | None = None
-) -> Evidence | None:
-    """The meetings app's seam (meetings/integrations.py PLAN_EVIDENCE): a meeting held
-    for a plan row counts as its evidence. None when the row no longer exists."""
-    item = PlanItem.objects.select_related("plan", "plan__office").filter(pk=plan_item_id).first()
-    if item is None:
-        return None
-    return plan_item_record_evidence(
-        item=item,
-        kind=EvidenceKind.MEETING,
-        ref=f"meeting:{meeting.pk}",
-        date=meeting.date,
-        actor=actor,
-        post=post,
-        title=getattr(meeting, "title", ""),
-    )

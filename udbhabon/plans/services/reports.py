@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -18,7 +19,8 @@ from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 from udbhabon.plans import periods
 from udbhabon.plans.access import EDITABLE
-from udbhabon.plans.display import progress_text
+from udbhabon.plans.display import measured_text, progress_text
+from udbhabon.plans.measuring import measure_items
 from udbhabon.plans.models import (
     ActionPlan,
     ProgressReport,
@@ -47,7 +49,11 @@ def _fill_rows(
             item__plan=plan, half_start=half_start, is_latest=True
         )
     }
-    items = live_items(plan).select_related("category").order_by("position", "id")
+    items = list(live_items(plan).select_related("category").order_by("position", "id"))
+    # Rows that count themselves report the figure from the records up to the half's end.
+    half_end = periods.half_containing(plan.year, plan.year_kind, half_start).end
+    with translation.override("bn"):
+        measured = measure_items(plan, items, until=half_end, today=half_end)
     for position, item in enumerate(items, start=1):
         update = updates.get(item.pk)
         row = existing.pop(item.pk, None) or ReportItem(report=report, plan_item=item)
@@ -58,7 +64,9 @@ def _fill_rows(
         row.category_text = item.category_text
         row.activity = item.activity
         row.schedule = item.schedule or None
-        row.progress = progress_text(update)
+        row.progress = (
+            measured_text(measured[item.pk]) if item.pk in measured else progress_text(update)
+        )
         row.remarks = update.reason if update and update.status in ("delayed", "dropped") else ""
         save_with_history(row, actor=actor, reason=gettext_noop("prepared"))
     for row in existing.values():

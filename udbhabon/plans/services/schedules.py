@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
+from bangla.calendar import GREGORIAN_MONTHS_BN
 from bangla.digits import to_ascii_digits, to_bengali_digits
 from bangla.schedules import parse_schedule
 from bangla.text import normalize
@@ -98,3 +100,29 @@ def shift_years(text: str, years: int) -> str:
         return to_bengali_digits(moved) if written[0] in "০১২৩৪৫৬৭৮৯" else moved
 
     return _YEAR.sub(move, text)
+
+
+def fit_range_to_year(item: PlanItem, plan: ActionPlan) -> None:
+    """A date range in two cells that begins before the plan's year and runs into it
+    begins on the year's first day; one that runs past the year ends on its last day
+    (a row copied from last year that straddled its start)."""
+    start, end = item.start_date, item.end_date
+    if item.schedule_kind != ScheduleKind.RANGE or not (item.end_text and start and end):
+        return
+    start_text, end_text = item.start_text, item.end_text
+    if start < plan.period_start <= end:
+        start_text = _written(plan.period_start, like=start_text)
+    if start <= plan.period_end < end:
+        end_text = _written(plan.period_end, like=end_text)
+    if (start_text, end_text) != (item.start_text, item.end_text):
+        read_schedule(item, start_text, end_text, plan)
+
+
+def _written(day: dt.date, *, like: str) -> str:
+    """'০১ জুলাই ২০২৬', in the digits ``like`` is written in."""
+    text = f"{day.day:02d} {GREGORIAN_MONTHS_BN[day.month - 1]} {day.year}"
+    return (
+        to_bengali_digits(text)
+        if re.search("[০-৯]", like) or not re.search("[0-9]", like)
+        else text
+    )

@@ -7,12 +7,14 @@ items must come back exactly, in the contract's shape.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from bangla.calendar import to_bangla
 from udbhabon.documents.contract import ITEM_KEYS, SECTION_KEYS
 from udbhabon.documents.writers import contract_document, progress_sheet, read_progress_sheet
 from udbhabon.offices.models import User
@@ -54,7 +56,13 @@ def test_an_imported_plan_writes_back_as_it_was_read(name, code):
     written = contract_document(out)["sections"][0]
     assert written["items"] == section["items"]
     assert written["period"] == section["period"]
-    assert written["kind"] == "action_plan" and written["letter"] is None
+    # the paper's own forwarding letter and signatories, as read (issue 16, item 1); the
+    # Bangla date computed where the paper wrote none (both calendars always)
+    letter = dict(section["letter"]) if section["letter"] else None
+    if letter and letter["date"] and not letter["bangla_date"]:
+        letter["bangla_date"] = to_bangla(dt.date.fromisoformat(letter["date"])).as_dict()
+    assert written["kind"] == "action_plan" and written["letter"] == letter
+    assert written["signatories"] == section["signatories"]
     expected_warnings = [
         (w["item"], w["code"])
         for w in doc["warnings"]
@@ -62,6 +70,53 @@ def test_an_imported_plan_writes_back_as_it_was_read(name, code):
     ]
     assert [(w["item"], w["code"]) for w in out["warnings"]] == expected_warnings
     assert plan.source_meta["letter"] == section["letter"]
+
+
+def _imported_with_letter(bangla_day: int) -> ActionPlan:
+    section = seed("001")["sections"][0]
+    letter = dict(section["letter"])  # 23 August 2017 is ০৮ ভাদ্র ১৪২৪
+    letter["bangla_date"] = {"day": bangla_day, "month": "ভাদ্র", "year": 1424}
+    letter["body"] = "উপর্যুক্ত বিষয়ে এ কার্যালয়ের নিজস্ব ভাষায় লেখা পত্রের মূল অংশ।"
+    letter["attachments"] = "০৬ (ছয়) পাতা"
+    section = {**section, "letter": letter}
+    return services.plan_import(office=office("dc-thakurgaon"), section=section, actor=None)
+
+
+def _printed(plan: ActionPlan) -> str:
+    """The plan's DOCX as text, paragraph by paragraph (tabs as spaces)."""
+    import io
+
+    import docx
+
+    from udbhabon.documents.writers import write_document
+
+    data = write_document(queries.plan_as_document(plan), "docx")
+    paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+    return "\n".join(p.text.replace("\t", " ") for p in paragraphs)
+
+
+def test_an_imported_plan_prints_its_own_letter_body_and_attachment_line():
+    text = _printed(_imported_with_letter(8))
+    assert "উপর্যুক্ত বিষয়ে এ কার্যালয়ের নিজস্ব ভাষায় লেখা পত্রের মূল অংশ।" in text
+    assert "সংযুক্তি: ০৬ (ছয়) পাতা" in text
+    assert "তারিখ: ০৮ ভাদ্র ১৪২৪ বঙ্গাব্দ" in text
+
+
+def test_a_wrong_bangla_date_is_flagged_and_printed_corrected_only_once_accepted():
+    plan = _imported_with_letter(9)  # the paper wrote ০৯ ভাদ্র for 23 August 2017
+    written, computed, _day = queries.source_letter_bangla_disagreement(plan)
+    assert (written["day"], computed["day"]) == (9, 8)
+    assert "তারিখ: ০৯ ভাদ্র ১৪২৪ বঙ্গাব্দ" in _printed(plan)
+
+    editor = User.objects.get(username="thakurgaon.io")
+    with pytest.raises(PermissionDenied):
+        services.paper_accept_letter_bangla_date(
+            paper=plan, actor=User.objects.get(username="khulna.io")
+        )
+    plan = services.paper_accept_letter_bangla_date(paper=plan, actor=editor)
+    assert queries.source_letter_bangla_disagreement(plan) is None
+    assert "তারিখ: ০৮ ভাদ্র ১৪২৪ বঙ্গাব্দ" in _printed(plan)
+    assert plan.history.first().history_change_reason == "computed Bangla date accepted"
 
 
 def test_imported_categories_map_to_the_standard_list_and_keep_their_spelling():
@@ -197,3 +252,27 @@ def test_a_sent_plan_is_signed_at_the_end_of_its_table():
     assert isinstance(table_part.blocks[-2], layout.Table)
     name = section["signatories"][0]["name"]
     assert f"({name})" in table_part.blocks[-1].lines
+
+
+def test_a_reports_wrong_bangla_date_is_flagged_on_its_page_and_corrected_on_request(client):
+    """Issue 16, item 3: the notice was on the plan's page only; a report's own letter
+    was reprinted with its wrong Bangla date and nothing said so."""
+    section = dict(seed("000")["sections"][1])
+    letter = dict(section.get("letter") or {})
+    letter.update(date="2017-08-23", bangla_date={"day": 9, "month": "ভাদ্র", "year": 1424})
+    section["letter"] = letter
+    report = services.report_import(office=office("dc-dhaka"), section=section, actor=None)
+    client.force_login(User.objects.get(username="dhaka.io"))
+    page = client.get(f"/plans/reports/{report.pk}/", headers={"accept-language": "bn"})
+    html = page.content.decode()
+    assert "০৮ ভাদ্র ১৪২৪" in html and f"/plans/reports/{report.pk}/bangla-date/" in html
+    outsider = User.objects.get(username="khulna.io")
+    client.force_login(outsider)
+    assert client.post(f"/plans/reports/{report.pk}/bangla-date/").status_code in (403, 404)
+    client.force_login(User.objects.get(username="dhaka.io"))
+    done = client.post(f"/plans/reports/{report.pk}/bangla-date/")
+    assert done.status_code == 302
+    report.refresh_from_db()
+    assert queries.source_letter_bangla_disagreement(report) is None
+    after = client.get(f"/plans/reports/{report.pk}/").content.decode()
+    assert f"/plans/reports/{report.pk}/bangla-date/" not in after

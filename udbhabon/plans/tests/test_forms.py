@@ -62,3 +62,30 @@ def test_the_start_choice_names_the_plan_it_copies(office):
     assert "২০১৭-১৮" in str(labels["last_year"]) and "এক বছর" not in str(labels["last_year"])
     # Without an earlier plan there is nothing to copy, so the choice is not offered.
     assert "last_year" not in dict(PlanCreateForm(latest=None).fields["start_from"].choices)
+
+
+@pytest.mark.django_db
+def test_the_letter_prints_the_earlier_letters_memo_number_and_date_in_its_reference():
+    from udbhabon.offices.models import Post
+    from udbhabon.plans.forms import LetterForm
+
+    post = Post.objects.filter(office__code="dc-dhaka").first()
+    form = LetterForm(
+        {
+            "subject": "বার্ষিক উদ্ভাবন কর্মপরিকল্পনা প্রেরণ",
+            "reference": "মন্ত্রিপরিষদ বিভাগের পত্র",
+            "reference_memo": "০৪.০০.০০০০.৮১১.০৬.০০১.১৭.৭৭",
+            "reference_date": "2017-08-05",
+            "date": "2017-08-23",
+            "signatory_post": post.pk,
+            "body": "প্রেরণ করা হলো।",
+            "attachments": "০৫ (পাঁচ) পাতা",
+        },
+        posts=[post],
+    )
+    assert form.is_valid(), form.errors
+    assert form.letter()["reference"] == (
+        "মন্ত্রিপরিষদ বিভাগের পত্র, স্মারক নং-০৪.০০.০০০০.৮১১.০৬.০০১.১৭.৭৭, "
+        "তারিখ: ২১ শ্রাবণ ১৪২৪ বঙ্গাব্দ/০৫ আগস্ট ২০১৭ খ্রিস্টাব্দ"
+    )
+    assert form.letter()["attachments"] == "০৫ (পাঁচ) পাতা"

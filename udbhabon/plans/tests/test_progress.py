@@ -230,7 +230,6 @@ def test_the_demo_plan_loads_once_with_progress():
 
 
 def test_the_meetings_seams_team_posts_and_meeting_evidence():
-    from types import SimpleNamespace
 
     from conftest import post_of
 
@@ -246,9 +245,3 @@ def test_the_meetings_seams_team_posts_and_meeting_evidence():
     item = plan.items.get(schedule_kind="recurring")
     item.responsible_posts.add(io_post)
     assert item.responsible.startswith("অতিরিক্ত জেলা প্রশাসক")
-    meeting = SimpleNamespace(pk=7, date=dt.date(2017, 9, 11), title="ইনোভেশন টিমের সভা")
-    evidence = services.evidence_record_meeting(
-        plan_item_id=item.pk, meeting=meeting, actor=User.objects.get(username="dhaka.io")
-    )
-    assert (evidence.ref, evidence.item) == ("meeting:7", item)
-    assert services.evidence_record_meeting(plan_item_id=0, meeting=meeting, actor=None) is None

@@ -38,8 +38,9 @@ def test_the_plan_page_while_editing_costs_the_same_for_5_and_30_rows(client, ro
     # The plan (1); its rows, their responsible posts and occurrences (3); the
     # reviewer's comments (1); removed rows (1); submissions with letters (1);
     # history records with their users (1); the category list and the office's
-    # posts for the pickers (2).
-    assert _count(_as(client, "dhaka.io"), f"/plans/{plan.pk}/") == SHELL + 10
+    # posts for the pickers (2); whether to offer "start this year's plan from this one":
+    # this year's plan and the latest earlier one (2).
+    assert _count(_as(client, "dhaka.io"), f"/plans/{plan.pk}/") == SHELL + 12
 
 
 @pytest.mark.parametrize("rows", [5, 30])
@@ -85,3 +86,39 @@ def test_the_home_panel_costs_the_same_for_5_and_30_rows(rf, rows):
     # This year's plan, the latest earlier plan, my rows, and the two review counts
     # (plans and reports waiting); the template asks for nothing more.
     assert len(ctx.captured_queries) == 5
+
+
+@pytest.mark.parametrize("rows", [5, 30])
+def test_the_plan_page_with_rows_that_count_themselves_costs_the_same_for_5_and_30(client, rows):
+    from udbhabon.plans import services
+
+    plan = make_plan(rows=rows, state="accepted")
+    links = [
+        ("events.held", {"kind": "training"}),
+        ("meetings.held", {}),
+        ("ideas.vetted", {}),
+    ]
+    for n, item in enumerate(plan.items.filter(deleted_at__isnull=True)):
+        key, params = links[n % len(links)]
+        services.item_link_metric(item=item, key=key, params=params, actor=None)
+    # As the accepted plan above, plus one query per distinct link (three here),
+    # whatever the number of rows and their periods (metrics.measure_periods).
+    assert _count(_as(client, "dhakadiv.io"), f"/plans/{plan.pk}/") == SHELL + 8 + 3
+
+
+def test_my_rows_record_the_half_whose_report_is_due():
+    """Journey 3 happens in January: the July–December report is due, so "record
+    progress" opens the first half until its report is sent up, then the current one."""
+    import datetime as dt
+
+    from udbhabon.plans import queries, services
+
+    plan = make_plan(state="accepted", rows=1)
+    january = dt.date(2018, 1, 15)
+    assert queries.halves_to_record({plan}, january) == {plan.pk: 1}
+    assert queries.halves_to_record({plan}, dt.date(2017, 9, 1)) == {plan.pk: 1}
+    report = services.report_prepare(plan=plan, half_number=1, actor=None)
+    services.report_submit(report=report, actor=None, subject="অর্ধবার্ষিক প্রতিবেদন", date=january)
+    assert queries.halves_to_record({plan}, january) == {plan.pk: 2}
+    # Long after the year, the first half still waiting comes first, then the second.
+    assert queries.halves_to_record({plan}, dt.date(2026, 12, 7)) == {plan.pk: 2}

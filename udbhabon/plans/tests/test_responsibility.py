@@ -89,6 +89,13 @@ def test_nothing_of_that_kind_below_is_refused():
         ),
         ("জেলা ইনোভেশন টিম", "জেলা ইনোভেশন টিম", "", [], True),
         ("সকল সহকারী কমিশনার (ভূমি)", "সকল সহকারী কমিশনার (ভূমি)", "", ["ac-land"], False),
+        (
+            "সংশ্লিষ্ট দপ্তর প্রধান (সকল), নাটোর।",
+            "সংশ্লিষ্ট দপ্তর প্রধান (সকল), নাটোর।",
+            "",
+            ["department"],
+            False,
+        ),
     ],
 )
 def test_it_reads_the_shares_a_responsible_cell_names(cell, lead, support, below, team):

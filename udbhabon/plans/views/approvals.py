@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.errors import error_text
 from udbhabon.offices import permissions
-from udbhabon.offices.access import office_for_view
+from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 from udbhabon.plans import services
 from udbhabon.plans.models import ApprovalStep, HeadApproval, HeadApprovalRule
 from udbhabon.plans.views.common import crumbs
@@ -26,9 +26,9 @@ def _approval_for_view(request: HttpRequest, pk: int) -> HeadApproval:
 
 
 @login_required
-def approval(request: HttpRequest, pk: int) -> HttpResponse:
+def approval(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _approval_for_view(request, pk)
-    post = request.acting_post
+    post = acting_post(request)
     moves = [t.name for t in services.HEAD_APPROVAL.available(item, post)]
     return render(
         request,
@@ -45,7 +45,7 @@ def approval(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def approval_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def approval_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _approval_for_view(request, pk)
     try:
         services.approval_decide(
@@ -53,7 +53,7 @@ def approval_decide(request: HttpRequest, pk: int) -> HttpResponse:
             action=request.POST.get("action", ""),
             note=request.POST.get("note", ""),
             actor=request.user,
-            post=request.acting_post,
+            post=acting_post(request),
         )
     except ValueError:
         return HttpResponse(status=400)
@@ -66,9 +66,9 @@ def approval_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def approval_rules(request: HttpRequest, code: str) -> HttpResponse:
+def approval_rules(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
-    post = request.acting_post
+    post = acting_post(request)
     can_edit = permissions.can_edit(post, office)
     if request.method == "POST":
         if not can_edit:

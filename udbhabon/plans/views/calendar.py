@@ -26,6 +26,7 @@ from udbhabon.plans.forms import (
 from udbhabon.plans.models import (
     ActionPlan,
 )
+from udbhabon.plans.queries.calendar import other_entries
 from udbhabon.plans.views.common import crumbs
 
 
@@ -111,7 +112,9 @@ def calendar_ics(request: HttpRequest, code: str) -> HttpResponse:
 
             return redirect_to_login(request.get_full_path())
         office = office_for_view(request, code)
-    body = ics.office_calendar(office, queries.calendar_items(office))
+    today = timezone.localdate()
+    others = other_entries(office, today - dt.timedelta(days=366), today + dt.timedelta(days=731))
+    body = ics.office_calendar(office, queries.calendar_items(office), others)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{office.code}.ics"'
     return response

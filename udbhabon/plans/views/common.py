@@ -17,6 +17,7 @@ from udbhabon.plans.forms import (
 )
 from udbhabon.plans.models import (
     ActionPlan,
+    ProgressReport,
     ReviewStatus,
 )
 
@@ -61,3 +62,18 @@ def plan_context(request: SignedInRequest, plan: ActionPlan, **extra: Any) -> di
         context["phrases"] = RESPONSIBLE_PHRASES
     context.update(extra)
     return context
+
+
+def bangla_disagreement(paper: ActionPlan | ProgressReport) -> dict[str, str] | None:
+    """The imported letter's Bangla date as written and as computed, when they differ."""
+    from udbhabon.documents.writers.text import format_bangla_date, format_date
+
+    found = queries.source_letter_bangla_disagreement(paper)
+    if found is None:
+        return None
+    written, computed, day = found
+    return {
+        "written": format_bangla_date(written, "bn"),  # type: ignore[arg-type]
+        "computed": format_bangla_date(computed, "bn"),  # type: ignore[arg-type]
+        "gregorian": format_date(day.isoformat(), "bn"),
+    }

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.history import version_values
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.lang import current_lang, digits
-from udbhabon.offices.access import SignedInRequest
+from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Post
 from udbhabon.plans import access, queries, services
 from udbhabon.plans.forms import (
@@ -197,15 +197,29 @@ def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
         item = services.item_add(
             plan=plan, actor=request.user, post=request.acting_post, **form.service_values()
         )
+        another = bool(request.POST.get("and_add"))
         if not is_htmx(request):
             messages.success(request, _("The row was added."))
+            if another:
+                return redirect("plans:item_add", pk=plan.pk)
             return redirect(reverse("plans:detail", args=[plan.pk]) + f"#row-{item.pk}")
         context = plan_context(request, plan, row=queries.row_for(item), saved=True)
-        return render(request, "plans/detail.html#row", context)
+        response = render(request, "plans/detail.html#row", context)
+        if another:  # "save and add another": the saved row, then a blank one open below it
+            response.content += _blank_row(request, plan, posts, f"{new_key}n").content
+        return response
     status = 400 if request.method == "POST" and not is_htmx(request) else 200
     context = plan_context(request, plan, form=form, row=None, posts=posts, **names)
     template = "plans/detail.html#edit_row" if is_htmx(request) else "plans/item_form.html"
     return render(request, template, context, status=status)
+
+
+def _blank_row(
+    request: SignedInRequest, plan: ActionPlan, posts: list[Post], new_key: str
+) -> HttpResponse:
+    form, names = _item_form(plan, None, posts, new_key=new_key[:20])
+    context = plan_context(request, plan, form=form, row=None, posts=posts, **names)
+    return render(request, "plans/detail.html#edit_row", context)
 
 
 @login_required
@@ -233,16 +247,16 @@ def item_restore(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_version(request: HttpRequest, pk: int, entry: int) -> HttpResponse:
+def item_version(request: SignedInRequest, pk: int, entry: int) -> HttpResponse:
     """An earlier version of a row (from its history), and restoring it (POST)."""
     item = access.item_for_view(request, pk)
     found = get_object_or_404(item.history.all(), history_id=entry)
-    can_restore = access.can_edit_plan(request.acting_post, item.plan)
+    can_restore = access.can_edit_plan(acting_post(request), item.plan)
     if request.method == "POST":
         if not can_restore:
             raise PermissionDenied
         services.item_restore_version(
-            item=item, history_entry=found, actor=request.user, post=request.acting_post
+            item=item, history_entry=found, actor=request.user, post=acting_post(request)
         )
         messages.success(request, _("The version was restored."))
         return redirect("plans:item_detail", pk=item.pk)

@@ -21,9 +21,10 @@ from udbhabon.plans.forms import (
     PlanCreateForm,
 )
 from udbhabon.plans.models import (
+    ActionPlan,
     InnovationTeam,
 )
-from udbhabon.plans.views.common import crumbs, plan_context
+from udbhabon.plans.views.common import bangla_disagreement, crumbs, plan_context
 from udbhabon.plans.views.items import sheet_entries
 
 
@@ -107,7 +108,34 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     if context["editing"]:
         context["posts"] = queries.office_posts(plan.office)
+    context["bangla_date"] = bangla_disagreement(plan)
+    context["can_edit_office"] = permissions.can_edit(request.acting_post, plan.office)
+    context["start_next"] = _start_next(plan) if context["can_edit_office"] else None
     return render(request, "plans/detail.html", context)
+
+
+def _start_next(plan: ActionPlan) -> dict[str, object] | None:
+    """This year's plan to start from this one (journey 1: an imported plan of last
+    year goes on to this year's in one click), when it is the latest before it."""
+    year = periods.current_fiscal_year(timezone.localdate())
+    if plan.year >= year or queries.plan_for_year(plan.office, year) is not None:
+        return None
+    latest = queries.latest_plan_before(plan.office, year)
+    if latest is None or latest.pk != plan.pk:
+        return None
+    return {"year": year, "label": periods.year_label(year, "fiscal")}
+
+
+@login_required
+@require_POST
+def accept_bangla_date(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Print the imported letter's Bangla date computed from its Gregorian date."""
+    plan = access.plan_for_view(request, pk)
+    services.paper_accept_letter_bangla_date(
+        paper=plan, actor=request.user, post=acting_post(request)
+    )
+    messages.success(request, _("The corrected Bangla date will be printed."))
+    return redirect("plans:detail", pk=plan.pk)
 
 
 @login_required

@@ -11,14 +11,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from udbhabon.core.errors import error_text
 from udbhabon.core.lang import digits
+from udbhabon.offices import permissions
 from udbhabon.offices.access import SignedInRequest, acting_post
-from udbhabon.plans import access, periods, queries, services
+from udbhabon.plans import access, measuring, periods, queries, services
 from udbhabon.plans.forms import (
     ProgressForm,
     ProgressFormSet,
@@ -270,10 +270,14 @@ def item_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             plan,
             item=item,
             row=queries.row_for(item),
+            evidence=measuring.evidence_for(plan, item),
+            metric_choices=measuring.link_choices(),
+            can_link=permissions.can_edit(post, plan.office),
             occurrences=queries.occurrences_of(item),
             timeline=queries.item_timeline(item),
             can_record=plan.submitted_at is not None
             and access.can_record_progress(post, plan.office, ids),
+            can_edit_plan=access.can_edit_plan(post, plan),
             history=queries.history(item, limit=20),
         ),
     )
@@ -317,9 +321,4 @@ def evidence_file(request: SignedInRequest, pk: int) -> FileResponse:
 def my_items(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     items = queries.my_items(post)
-    today = timezone.localdate()
-    for item in items:
-        item.half_number = periods.half_containing(  # type: ignore[attr-defined]
-            item.plan.year, item.plan.year_kind, today
-        ).number
     return render(request, "plans/my_items.html", {"items": items, "post": post})

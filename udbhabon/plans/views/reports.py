@@ -27,7 +27,7 @@ from udbhabon.plans.models import (
     ReportItem,
     ReviewStatus,
 )
-from udbhabon.plans.views.common import crumbs
+from udbhabon.plans.views.common import bangla_disagreement, crumbs
 from udbhabon.plans.views.reviews import letter_defaults
 
 
@@ -82,6 +82,17 @@ def report_values_then(report: ProgressReport, version: int) -> dict[str, str] |
     return values
 
 
+def _report_extras(request: SignedInRequest, report: ProgressReport) -> dict[str, object]:
+    half_number = None
+    if report.plan is not None:
+        half_number = 1 if report.period_start == report.plan.period_start else 2
+    return {
+        "half_number": half_number,
+        "bangla_date": bangla_disagreement(report),
+        "can_edit_office": permissions.can_edit(request.acting_post, report.office),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -116,9 +127,6 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         ):
             messages.success(request, _("The report was saved."))
             return redirect("plans:report_detail", pk=report.pk)
-    half_number = None
-    if report.plan is not None:
-        half_number = 1 if report.period_start == report.plan.period_start else 2
     return render(
         request,
         "plans/report_detail.html",
@@ -139,7 +147,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "report_comments": queries.report_comments(report),
             "submissions": report.submissions.select_related("letter").order_by("-submitted_at"),
             "history": queries.history(report, limit=20),
-            "half_number": half_number,
+            **_report_extras(request, report),
             **flags,
         },
         status=conflict_status(form) if request.method == "POST" else 200,
@@ -261,3 +269,15 @@ def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
         },
         status=conflict_status(form) if request.method == "POST" else 200,
     )
+
+
+@login_required
+@require_POST
+def accept_report_bangla_date(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Print the imported report letter's Bangla date computed from its Gregorian date."""
+    report = access.report_for_view(request, pk)
+    services.paper_accept_letter_bangla_date(
+        paper=report, actor=request.user, post=acting_post(request)
+    )
+    messages.success(request, _("The corrected Bangla date will be printed."))
+    return redirect("plans:report_detail", pk=report.pk)

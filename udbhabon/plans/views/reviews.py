@@ -16,14 +16,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from udbhabon.core.concurrency import conflict_status, save_or_conflict
+from bangla.digits import with_words
+from udbhabon.core.concurrency import VERSION, conflict_status, save_or_conflict
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.templatetags.bn import date_bn, digits
 from udbhabon.offices import permissions
 from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Post
 from udbhabon.offices.queries import form_settings_for
-from udbhabon.plans import access, display, periods, queries, services
+from udbhabon.plans import access, display, periods, quality, queries, services
 from udbhabon.plans.forms import (
     LetterForm,
     ReviewForm,
@@ -42,7 +43,8 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
     period = display.paper_period(paper)
     parent = office.parent
     # What goes out as approved is signed by the head of office (queries.signatory).
-    year = paper.year if isinstance(paper, ActionPlan) else paper.plan.year
+    plan = paper if isinstance(paper, ActionPlan) else paper.plan
+    year = plan.year if plan is not None else None
     head = queries.signatory(office=office, year=year, act=queries.Act.APPROVAL)
     approver = next((p for p in posts if head is not None and p.pk == head.pk), None)
     with translation.override("bn"):
@@ -63,6 +65,18 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
                 "The implementation report %(period)s of this office's innovation action plan "
                 "is sent herewith for your kind information and necessary action."
             ) % {"period": period}
+        # the attachment line with what is sent: the paper and its number of items
+        count = (
+            paper.items.filter(deleted_at__isnull=True).count()
+            if isinstance(paper, ActionPlan)
+            else paper.items.count()
+        )
+        attachments = _("%(paper)s (%(count)s activities)") % {
+            "paper": _("Annual innovation action plan")
+            if isinstance(paper, ActionPlan)
+            else _("Implementation report"),
+            "count": with_words(count),
+        }
         office_copy = _("Office copy")
     grandparent = parent.parent if parent else None
     # the office's usual copy list (its form settings), else the grandparent office
@@ -77,6 +91,7 @@ def letter_defaults(paper: ActionPlan | ProgressReport, post: Post, posts: list[
         "signatory_post": (approver or post).pk,
         "addressee": parent.name_bn if parent else "",
         "body": body,
+        "attachments": attachments,
         "distribution": "\n".join(distribution),
     }
 
@@ -88,16 +103,22 @@ def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     post = acting_post(request)
     posts = queries.office_posts(plan.office)
     pending = services.pending_warnings(plan)
+    defaults = letter_defaults(plan, post, posts)
+    data: Any = request.POST or None
+    if data is not None and data.get("as_drafted"):
+        # One click from the plan page: the drafted letter as it is, when no warning
+        # waits to be checked; otherwise the letter's form with the warnings.
+        data = None if pending else _drafted(defaults, data.get(VERSION) or "")
     form = LetterForm(
-        request.POST or None,
-        initial=letter_defaults(plan, post, posts),
+        data,
+        initial=defaults,
         posts=[p for p in posts if p.role in permissions.SIGN_ROLES] or posts,
         needs_ack=bool(pending),
         version=plan.record_version,
     )
     submission = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    if data is not None and form.is_valid():
+        cleaned = form.cleaned_data
         try:
             submission = save_or_conflict(
                 form,
@@ -105,7 +126,7 @@ def submit(request: SignedInRequest, pk: int) -> HttpResponse:
                     plan=plan,
                     actor=request.user,
                     post=post,
-                    acknowledge_warnings=bool(data.get("acknowledge")),
+                    acknowledge_warnings=bool(cleaned.get("acknowledge")),
                     expected_version=version,
                     **form.letter(),
                 ),
@@ -123,9 +144,27 @@ def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "plans/submit.html",
-        plan_context(request, plan, form=form, pending=pending, paper=plan, kind="plan"),
-        status=conflict_status(form) if request.method == "POST" else 200,
+        plan_context(
+            request,
+            plan,
+            form=form,
+            pending=pending,
+            paper=plan,
+            kind="plan",
+            findings=quality.plan_quality(plan),
+        ),
+        status=conflict_status(form) if data is not None else 200,
     )
+
+
+def _drafted(defaults: dict[str, Any], version: str) -> dict[str, str]:
+    """The drafted letter as the form's data."""
+    data = {
+        name: value.isoformat() if hasattr(value, "isoformat") else str(value)
+        for name, value in defaults.items()
+    }
+    data[VERSION] = version
+    return data
 
 
 @login_required
@@ -174,7 +213,16 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "plans/review.html",
-        plan_context(request, plan, page=page, form=form, rows=rows, paper=plan, kind="plan"),
+        plan_context(
+            request,
+            plan,
+            page=page,
+            form=form,
+            rows=rows,
+            paper=plan,
+            kind="plan",
+            findings=quality.plan_quality(plan),
+        ),
         status=conflict_status(form) if request.method == "POST" else 200,
     )
 

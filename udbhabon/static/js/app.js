@@ -97,4 +97,31 @@
     // "Add a row": a fresh key for each new row's form.
     if (elt.matches("[data-new-key]")) params.new_key = String(Date.now());
   });
+
+  // A save that never reached the server (a dropped or timed-out connection) or failed
+  // there: htmx swaps nothing, so what was typed stays in the form. Say so beside it,
+  // in the page's language, and clear the notice when the next request starts.
+  function notice(elt, text) {
+    var form = elt.closest ? elt.closest("form") || elt : elt;
+    var old = form.querySelector(":scope > .net-notice");
+    if (old) old.remove();
+    if (!text) return;
+    var p = document.createElement("p");
+    p.className = "net-notice field__error";
+    p.setAttribute("role", "alert");
+    p.textContent = text;
+    form.insertAdjacentElement("afterbegin", p);
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    notice(event.detail.elt, "");
+  });
+  document.addEventListener("htmx:sendError", function (event) {
+    notice(event.detail.elt, words.netDown);
+  });
+  document.addEventListener("htmx:timeout", function (event) {
+    notice(event.detail.elt, words.netDown);
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    if (event.detail.xhr && event.detail.xhr.status >= 500) notice(event.detail.elt, words.netFailed);
+  });
 })();

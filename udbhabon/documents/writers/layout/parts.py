@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from bangla.calendar import to_bangla
 from udbhabon.documents.writers.layout.blocks import (
     Block,
     Cell,
@@ -29,8 +29,16 @@ from udbhabon.documents.writers.layout.cells import (
 )
 from udbhabon.documents.writers.layout.labels import labels
 from udbhabon.documents.writers.layout.tables import minutes_table, plan_table, report_table
-from udbhabon.documents.writers.model import Document, Letter, Section, Signatory
+from udbhabon.documents.writers.model import (
+    BanglaDate,
+    CopyList,
+    Document,
+    Letter,
+    Section,
+    Signatory,
+)
 from udbhabon.documents.writers.text import (
+    bangla_date_of,
     count_words,
     digits,
     format_bangla_date,
@@ -82,9 +90,9 @@ def memo_line(letter: Letter, lang: str) -> MemoLine | None:
     return MemoLine(memo, dates)
 
 
-def _computed(letter: dict[str, Any]) -> dict[str, Any] | None:
+def _computed(letter: Letter) -> BanglaDate | None:
     day = parse_iso(letter.get("date"))
-    return to_bangla(day).as_dict() if day else None
+    return bangla_date_of(day) if day else None
 
 
 def _attachment_text(value: Any, lang: str) -> str:
@@ -109,10 +117,10 @@ def letter_blocks(
     memo = memo_line(letter, lang)
     if memo:
         blocks.append(memo)
-    if letter.get("subject"):
-        blocks.append(Para(w["subject"] + letter["subject"], bold=True, role="subject"))
-    if letter.get("reference"):
-        blocks.append(Para(w["reference"] + letter["reference"], role="reference"))
+    if subject := letter.get("subject"):
+        blocks.append(Para(w["subject"] + subject, bold=True, role="subject"))
+    if reference := letter.get("reference"):
+        blocks.append(Para(w["reference"] + reference, role="reference"))
     # the body as the record holds it (typed, accepted or read from the paper): none else
     for text in paragraphs(letter.get("body") or ""):
         blocks.append(Para(text, align="justify", indent=True, role="body"))
@@ -139,12 +147,12 @@ def letter_blocks(
     return blocks
 
 
-def copy_lists(letter: dict[str, Any], lang: str, *, minutes: bool) -> list[NumberedList]:
+def copy_lists(letter: Letter, lang: str, *, minutes: bool) -> list[NumberedList]:
     """The copy lists (অনুলিপি) with their headings: letter["copy_lists"] when the paper
     has more than one (minutes: for kind information, then for information/action),
     else the one list letter["distribution"] under its heading."""
     w = labels(lang)
-    own = [c for c in letter.get("copy_lists") or [] if c.get("entries")]
+    own: list[CopyList] = [c for c in letter.get("copy_lists") or [] if c.get("entries")]
     if not own:
         heading = letter.get("distribution_heading") or (
             w["distribution_minutes"] if minutes else w["distribution"]
@@ -175,14 +183,14 @@ def _title_heading(section: Section, default_title: str) -> Heading:
     return Heading(lines)
 
 
-def draft_mark(section: dict[str, Any], lang: str) -> list[Block]:
+def draft_mark(section: Section, lang: str) -> list[Block]:
     """ "খসড়া" above a paper nobody has signed yet (section["draft"])."""
     if not section.get("draft"):
         return []
     return [Para(labels(lang)["draft"], align="right", bold=True, role="draft")]
 
 
-def _meeting_facts(meeting: dict[str, Any], lang: str, *, notice: bool) -> KeyValues:
+def _meeting_facts(meeting: Mapping[str, Any], lang: str, *, notice: bool) -> KeyValues:
     w = labels(lang)
     attendance = meeting.get("attendance_reference")
     if attendance is None and not notice:
@@ -197,12 +205,12 @@ def _meeting_facts(meeting: dict[str, Any], lang: str, *, notice: bool) -> KeyVa
     return KeyValues([(k, v) for k, v in rows if v])
 
 
-def _minutes_blocks(section: dict[str, Any], lang: str, signatures: list[Block]) -> list[Block]:
+def _minutes_blocks(section: Section, lang: str, signatures: list[Block]) -> list[Block]:
     """The minutes' page: letterhead, title, header lines, opening, the table, closing.
     A meeting with only its agenda (section["notice"]) is its notice instead: the title
     সভার নোটিশ, the meeting's facts and the agenda as a list."""
     w = labels(lang)
-    meeting = dict(section.get("meeting") or {})
+    meeting: Mapping[str, Any] = section.get("meeting") or {}
     notice = bool(section.get("notice"))
     blocks: list[Block] = [*draft_mark(section, lang), letterhead(section, lang)]
     title = meeting.get("title") or section.get("title") or w["minutes_title"]
@@ -228,13 +236,13 @@ def _minutes_blocks(section: dict[str, Any], lang: str, signatures: list[Block])
     return blocks
 
 
-def attendance_annex(section: dict[str, Any], lang: str) -> list[Block]:
+def attendance_annex(section: Section, lang: str) -> list[Block]:
     """পরিশিষ্ট “ক”: the attendance (meeting["attendance"]) with a signature column,
     printed when the minutes refer to it (the usual reference, or one naming পরিশিষ্ট)."""
     w = labels(lang)
-    meeting = section.get("meeting") or {}
-    rows = meeting.get("attendance") or []
-    reference = meeting.get("attendance_reference")
+    meeting = section.get("meeting")
+    rows = (meeting.get("attendance") if meeting else None) or []
+    reference = meeting.get("attendance_reference") if meeting else None
     if not rows or section.get("notice"):
         return []
     if reference is not None and "পরিশিষ্ট" not in reference and "ppendix" not in reference:
@@ -262,7 +270,7 @@ def attendance_annex(section: dict[str, Any], lang: str) -> list[Block]:
     return [*draft_mark(section, lang), heading, table]
 
 
-def section_parts(section: dict[str, Any], index: int, lang: str) -> list[Part]:
+def section_parts(section: Section, index: int, lang: str) -> list[Part]:
     w = labels(lang)
     kind = section.get("kind")
     letter_signatory, paper_signatories = split_signatories(section)
@@ -322,7 +330,7 @@ def document_parts(doc: Document, lang: str = "bn") -> list[Part]:
     return parts
 
 
-def other_text_part(doc: dict[str, Any], lang: str) -> Part | None:
+def other_text_part(doc: Document, lang: str) -> Part | None:
     """অন্যান্য লেখা: the source's text the reader could not place (its unplaced_text
     warnings), printed in an annex of its own rather than nowhere."""
     texts = [

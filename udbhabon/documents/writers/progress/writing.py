@@ -31,8 +31,8 @@ from udbhabon.documents.writers.progress.sheet import (
     STATUS_LABELS,
     STATUS_LABELS_EN,
 )
-from udbhabon.documents.writers.text import digits, nfc
-from udbhabon.documents.writers.xlsx_writer import LINE_HEIGHT, line_count
+from udbhabon.documents.writers.text import digits, line_count, nfc
+from udbhabon.documents.writers.xlsx_writer import LINE_HEIGHT
 
 
 def _plan_items(doc: Document) -> list[tuple[int, int, Mapping[str, Any]]]:

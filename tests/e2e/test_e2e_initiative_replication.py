@@ -1,0 +1,140 @@
+"""Issue 19's journey in a real browser (part 2 extends it with the replication):
+Jashore's innovation officer selects a priority service, the DC approves the
+selection (the head's approval), the committee and its rule review are recorded;
+an approved idea becomes an initiative for that service in one click, is piloted
+with its time, cost and visits before and after, and launched; Khulna division
+verifies the figures and sees what they save citizens on the supervision page.
+
+The approved idea is made through the ideas' services (its own journey is
+test_e2e_citizen_idea); everything after it goes through the pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils import timezone, translation
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import screenshot, sign_in
+from udbhabon.core.templatetags.bn import number
+from udbhabon.initiatives.models import ChainStep, Initiative, PriorityService
+from udbhabon.initiatives.tests.conftest import approved_idea
+from udbhabon.monitoring.models import OfficeYearStats
+from udbhabon.plans.periods import current_fiscal_year
+
+SERVICE = "খতিয়ানের সার্টিফাইড কপি"
+
+
+def _record_step(page: Page, evidence: str, **extra: str) -> None:
+    section = page.locator("section.card[id^=priority-]")
+    section.locator("input[name=done_on]").fill(timezone.localdate().isoformat())
+    if evidence:
+        section.locator("input[name=evidence]").fill(evidence)
+    for name, value in extra.items():
+        field = section.locator(f"[name={name}]")
+        if name == "initiative":
+            field.select_option(label=value)
+        else:
+            field.fill(value)
+    section.get_by_role("button", name="পরবর্তী ধাপ লিখুন").click()
+
+
+def _select_and_approve(page: Page) -> None:
+    sign_in(page, "jashore.io")
+    page.goto(page.base_url + "/initiatives/priorities/")  # type: ignore[attr-defined]
+    page.select_option("#id_service_1", label=SERVICE)
+    page.fill("#id_recipients_1", "1200")
+    page.locator("form.form button[type=submit]").click()
+    expect(page.locator("section.card[id^=priority-] h2")).to_contain_text(SERVICE)
+    page.click("form.logout button")
+
+    # The DC approves the selection on the head's approval page.
+    sign_in(page, "jashore.dc")
+    page.goto(page.base_url + "/plans/office/dc-jashore/approvals/")  # type: ignore[attr-defined]
+    page.get_by_role("link", name=re.compile("অগ্রাধিকারপ্রাপ্ত সেবা নির্বাচন")).click()
+    page.locator("button[value=approve]").click()
+    expect(page.locator("main section.card").first).to_contain_text("অনুমোদিত")
+    page.click("form.logout button")
+
+
+def _chain_until_rule_review(page: Page) -> None:
+    sign_in(page, "jashore.io")
+    page.goto(page.base_url + "/initiatives/priorities/")  # type: ignore[attr-defined]
+    _record_step(page, "")  # the head's approval, dated
+    _record_step(page, "অফিস আদেশ নং ০৫.৪৪.৪১০০.০০৫.১১")  # the committee
+    _record_step(
+        page,
+        "কমিটির সভার কার্যবিবরণী",
+        recommendation="সার্টিফাইড কপির আবেদন অনলাইনে গ্রহণের জন্য বিধি সংশোধন",
+        addressee="ভূমি মন্ত্রণালয়",
+        recommendation_status="প্রেরিত",
+    )
+    expect(page.locator("section.card[id^=priority-] ol li")).to_have_count(3)
+    expect(page.locator("section.card[id^=priority-]")).to_contain_text("ভূমি মন্ত্রণালয়")
+
+
+def _pilot_and_launch(page: Page, idea_pk: int) -> None:
+    page.goto(page.base_url + f"/ideas/{idea_pk}/")  # type: ignore[attr-defined]
+    expect(page.locator("#make-initiative select[name=service] option:checked")).to_have_text(
+        SERVICE
+    )
+    page.locator("#make-initiative button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/initiatives/\d+/$"))
+    title = page.locator("h1").inner_text()
+
+    # Time, cost and visits before and after, typed as days and taka.
+    page.get_by_role("link", name="সময়, খরচ ও যাতায়াত লিখুন").click()
+    for field, value in {
+        "days_before": "90",
+        "days_after": "7",
+        "taka_before": "5500",
+        "taka_after": "120",
+        "visits_before": "5",
+        "visits_after": "0",
+        "recipients": "1200",
+    }.items():
+        page.fill(f"#id_{field}", value)
+    page.locator("form.form button[type=submit]").click()
+    expect(page.locator("#tcv")).to_contain_text("৯০ দিন")
+
+    # The chain records the pilot with its initiative.
+    page.goto(page.base_url + "/initiatives/priorities/")  # type: ignore[attr-defined]
+    _record_step(page, "পাইলটিংয়ের অফিস আদেশ", initiative=title)
+    expect(page.locator("section.card[id^=priority-]")).to_contain_text(title)
+
+    page.get_by_role("link", name=title).click()
+    page.locator("#steps button[value=evaluate]").click()
+    page.locator("#steps button[value=implement]").click()
+    expect(page.locator("h1 + p")).to_contain_text("বাস্তবায়িত")
+    screenshot(page, "initiative-launched")
+    page.click("form.logout button")
+
+
+def test_e2e_initiative_replication(page: Page, world):
+    idea = approved_idea()
+    _select_and_approve(page)
+    _chain_until_rule_review(page)
+    _pilot_and_launch(page, idea.pk)
+
+    made = Initiative.objects.get(idea=idea)
+    assert made.service is not None and made.service.name_bn == SERVICE
+    priority = PriorityService.objects.get(office__code="dc-jashore")
+    assert priority.step == ChainStep.PILOTED and priority.initiative == made
+    assert made.implemented_on == timezone.localdate()
+
+    # Khulna division verifies the figures; supervision counts them.
+    sign_in(page, "khulnadiv.io")
+    page.goto(page.base_url + f"/initiatives/{made.pk}/")  # type: ignore[attr-defined]
+    page.locator("#steps button[value=verify]").click()
+    expect(page.locator("h1 + p")).to_contain_text("যাচাইকৃত")
+    row = OfficeYearStats.objects.get(office__code="dc-jashore", year=current_fiscal_year())
+    assert row.saved_days > 0 and row.saved_taka > 0 and row.saved_visits > 0
+
+    page.click("nav.topnav >> text=তদারকি")
+    expect(page.locator("h1")).to_have_text("বিভাগীয় কমিশনারের কার্যালয়, খুলনা")
+    summary = page.locator("main")
+    expect(summary).to_contain_text("এই দপ্তরের অধীন উদ্যোগগুলো নাগরিকদের")
+    with translation.override("bn"):
+        expect(summary).to_contain_text(f"{number(row.saved_taka)} টাকা")
+    screenshot(page, "initiative-supervision-savings")

@@ -1,0 +1,152 @@
+"""What the events pages read, at a fixed number of queries whatever the size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from udbhabon.events.models import Event, EventKind, Participant
+from udbhabon.offices.models import Office
+from udbhabon.offices.queries import subtree_q
+from udbhabon.plans.queries import OtherEntry
+
+HELD = (Event.Status.HELD, Event.Status.REPORTED)
+
+
+def office_events(office: Office, *, subtree: bool = True, kind: str = "") -> QuerySet[Event]:
+    """The office's events (and, by default, its subtree's), newest first, with counts."""
+    events = Event.objects.filter(
+        subtree_q(office.path, field="office__path") if subtree else Q(office=office)
+    )
+    if kind:
+        events = events.filter(kind=kind)
+    return events.select_related("office").annotate(
+        invited_count=Count("participants"),
+        present_count=Count("participants", filter=Q(participants__present=True)),
+    )
+
+
+def event_page(pk: int) -> Event:
+    """One event with its office, audience, participants (and their posts)."""
+    return (
+        Event.objects.select_related("office", "office__parent", "follows", "series")
+        .prefetch_related("audience")
+        .get(pk=pk)
+    )
+
+
+def participants(event: Event) -> list[Participant]:
+    return list(event.participants.select_related("post", "post__office", "user").order_by("id"))
+
+
+def totals(rows: list[Participant]) -> dict[str, int]:
+    return {
+        "invited": len(rows),
+        "present": sum(1 for r in rows if r.present),
+        "guests": sum(1 for r in rows if r.post_id is None),
+    }
+
+
+def by_serial(serial: str) -> Participant | None:
+    serial = (serial or "").strip().upper()
+    if not serial:
+        return None
+    return (
+        Participant.objects.select_related("event", "event__office")
+        .filter(certificate_serial=serial, present=True)
+        .first()
+    )
+
+
+def events_between(office: Office, start: dt.date, end: dt.date) -> list[Event]:
+    """The office's own events that touch [start, end] (the calendar and its feed)."""
+    return list(
+        Event.objects.filter(office=office, starts_on__lte=end, ends_on__gte=start)
+        .exclude(status=Event.Status.CANCELLED)
+        .order_by("starts_on", "id")
+    )
+
+
+def calendar_entries(office: Office, first: dt.date, last: dt.date) -> list[OtherEntry]:
+    """The office's events on its calendar and in its iCalendar feed (one query);
+    registered with plans' calendar (events/apps.py)."""
+    return [
+        OtherEntry(
+            uid=f"event-{e.pk}",
+            title=f"{e.get_kind_display()}: {e.title}",
+            start=e.starts_on,
+            end=e.ends_on,
+            url=e.get_absolute_url(),
+            place=e.venue,
+            done=e.is_held,
+        )
+        for e in events_between(office, first, last)
+    ]
+
+
+@dataclass
+class EventFigures:
+    """Supervision's figures for one office and everything below it over a year."""
+
+    office: Office
+    held_by_kind: dict[str, int] = field(default_factory=dict)
+    people_trained: int = 0
+    circles_planned: int = 0
+    circles_held: int = 0
+
+    @property
+    def held(self) -> int:
+        return sum(self.held_by_kind.values())
+
+
+def supervision_figures(
+    office: Office, offices: list[Office], start: dt.date, end: dt.date
+) -> list[EventFigures]:
+    """For each of `offices` (the rows, each with its subtree) and `office` itself
+    (the total, last): events held by kind, people trained, innovation circles held
+    against those scheduled. Three queries whatever the number of offices or events."""
+    within = subtree_q(office.path, field="office__path")
+    held = {
+        (path, kind): n
+        for path, kind, n in Event.objects.filter(
+            within, status__in=HELD, held_on__gte=start, held_on__lte=end
+        )
+        .values("office__path", "kind")
+        .annotate(n=Count("pk"))
+        .values_list("office__path", "kind", "n")
+    }
+    planned = dict(
+        Event.objects.filter(
+            within, kind=EventKind.CIRCLE, starts_on__gte=start, starts_on__lte=end
+        )
+        .exclude(status=Event.Status.CANCELLED)
+        .values("office__path")
+        .annotate(n=Count("pk"))
+        .values_list("office__path", "n")
+    )
+    trained = dict(
+        Participant.objects.filter(
+            subtree_q(office.path, field="event__office__path"),
+            present=True,
+            event__kind=EventKind.TRAINING,
+            event__status__in=HELD,
+            event__held_on__gte=start,
+            event__held_on__lte=end,
+        )
+        .values("event__office__path")
+        .annotate(n=Count("pk"))
+        .values_list("event__office__path", "n")
+    )
+    rows = []
+    for o in [*offices, office]:
+        row = EventFigures(office=o)
+        for (path, kind), n in held.items():
+            if path.startswith(o.path):
+                row.held_by_kind[kind] = row.held_by_kind.get(kind, 0) + n
+        row.people_trained = sum(n for p, n in trained.items() if p.startswith(o.path))
+        row.circles_planned = sum(n for p, n in planned.items() if p.startswith(o.path))
+        row.circles_held = row.held_by_kind.get(EventKind.CIRCLE, 0)
+        rows.append(row)
+    return rows

@@ -1,0 +1,193 @@
+"""What the initiatives' pages and supervision read, at a bounded number of queries.
+
+Savings are worked out here from the stored figures (savings.py, pure): the
+initiatives whose service ran in the period are read once (one query per call),
+then summed per office, verified and unverified apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet, Sum
+
+from udbhabon.initiatives.models import (
+    RUNNING_STAGES,
+    ChainStep,
+    Grant,
+    Initiative,
+    PriorityService,
+    Service,
+    Stage,
+    Verification,
+)
+from udbhabon.initiatives.savings import NOTHING, Saving, Tcv, fiscal_year_days, saved_in_period
+from udbhabon.offices.models import Office
+from udbhabon.offices.queries import subtree_q
+
+PAGE_SIZE = 50
+SAVING_FIELDS = (
+    "id",
+    "office_id",
+    "stage",
+    "implemented_on",
+    "dropped_at",
+    "hours_before",
+    "hours_after",
+    "taka_before",
+    "taka_after",
+    "visits_before",
+    "visits_after",
+    "recipients",
+    "verification",
+)
+
+
+def initiative_list(
+    office: Office, *, stage: str = "", page: int | str = 1
+) -> tuple[Page[Initiative], dict[str, int]]:
+    """The office's and its subtree's initiatives, newest first, and counts by stage.
+
+    Three queries: the counts, the page's count and the page with its offices and services.
+    """
+    rows = Initiative.objects.filter(subtree_q(office.path, field="office__path"))
+    counts = {r["stage"]: r["n"] for r in rows.order_by().values("stage").annotate(n=Count("id"))}
+    if stage in Stage.values:
+        rows = rows.filter(stage=stage)
+    rows = rows.select_related("office", "service").order_by("-created_at", "-id")
+    return Paginator(rows, PAGE_SIZE).get_page(page), counts
+
+
+def initiative_page(pk: int) -> Initiative:
+    """One initiative with its office, idea, service, plan row and process steps."""
+    return (
+        Initiative.objects.select_related("office", "idea", "service", "plan_item")
+        .prefetch_related("steps", "grants", "visits__visitor_office")
+        .get(pk=pk)
+    )
+
+
+def services_for(office: Office) -> QuerySet[Service]:
+    """The services an office gives: the common catalogue and its own."""
+    return Service.objects.filter(Q(office__isnull=True) | Q(office=office), is_active=True)
+
+
+def saving_of(initiative: Initiative, *, start: dt.date, end: dt.date) -> Saving:
+    """What one initiative saved citizens in start..end (nothing before launch)."""
+    if initiative.stage not in RUNNING_STAGES and initiative.stage != Stage.DROPPED:
+        return NOTHING
+    if initiative.implemented_on is None or not initiative.has_tcv:
+        return NOTHING
+    ended = initiative.dropped_at.date() if initiative.dropped_at else None
+    year = start.year if start.month >= 7 else start.year - 1
+    return saved_in_period(
+        before=initiative.tcv("before"),
+        after=initiative.tcv("after"),
+        recipients=initiative.recipients or 0,
+        launched_on=initiative.implemented_on,
+        start=start,
+        end=end,
+        year_days=fiscal_year_days(year),
+        ended_on=ended,
+    )
+
+
+@dataclass
+class OfficeSavings:
+    verified: Saving = NOTHING
+    unverified: Saving = NOTHING
+    losses: int = 0  # initiatives whose "after" is worse than their "before"
+    by_stage: dict[str, int] = field(default_factory=dict)
+
+
+def _launched_rows(path: str, end: dt.date) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(
+        subtree_q(path, field="office__path"),
+        implemented_on__isnull=False,
+        implemented_on__lte=end,
+    ).only(*SAVING_FIELDS)
+
+
+def savings_by_office(
+    *, path: str, start: dt.date, end: dt.date, offices: Iterable[int] | None = None
+) -> dict[int, OfficeSavings]:
+    """Per office of the subtree at `path`: savings in start..end, verified and not,
+    and initiatives by stage. Two queries."""
+    out: dict[int, OfficeSavings] = defaultdict(OfficeSavings)
+    rows = _launched_rows(path, end)
+    counts = Initiative.objects.filter(subtree_q(path, field="office__path"))
+    if offices is not None:
+        ids = list(offices)
+        rows, counts = rows.filter(office_id__in=ids), counts.filter(office_id__in=ids)
+    for initiative in rows:
+        saved = saving_of(initiative, start=start, end=end)
+        entry = out[initiative.office_id]
+        if initiative.verification == Verification.VERIFIED:
+            entry.verified += saved
+        else:
+            entry.unverified += saved
+        if saved.loss:
+            entry.losses += 1
+    for r in counts.order_by().values("office_id", "stage").annotate(n=Count("id")):
+        out[r["office_id"]].by_stage[r["stage"]] = r["n"]
+    return dict(out)
+
+
+def yearly_saving(initiative: Initiative, year: int) -> Saving:
+    """What the initiative saved in the fiscal year starting 1 July `year`."""
+    return saving_of(initiative, start=dt.date(year, 7, 1), end=dt.date(year + 1, 6, 30))
+
+
+def full_year_saving(initiative: Initiative) -> Saving:
+    """(before − after) × recipients: a whole year of the simplified service."""
+    if not initiative.has_tcv:
+        return NOTHING
+    diff: Tcv = initiative.tcv("before") - initiative.tcv("after")
+    r = initiative.recipients or 0
+    return Saving(diff.hours * r, diff.taka * r, diff.visits * r)
+
+
+def grant_totals(office: Office, year: int) -> dict[str, dict[str, int]]:
+    """Per source, the office's and its subtree's grants of the fiscal year: approved,
+    released, utilised (one query), and "all" for their sums."""
+    rows = (
+        Grant.objects.filter(subtree_q(office.path, field="office__path"), year=year)
+        .values("source")
+        .annotate(approved=Sum("approved"), released=Sum("released"), utilised=Sum("utilised"))
+        .order_by()
+    )
+    out: dict[str, dict[str, int]] = {}
+    total = {"approved": 0, "released": 0, "utilised": 0}
+    for r in rows:
+        row: dict[str, Any] = dict(r)
+        out[row["source"]] = {k: int(row[k] or 0) for k in total}
+        for k in total:
+            total[k] += out[row["source"]][k]
+    out["all"] = total
+    return out
+
+
+def priorities_by_office(*, path: str, year: int) -> dict[int, tuple[int, int]]:
+    """Per office of the subtree: the year's priority services selected and launched."""
+    rows = (
+        PriorityService.objects.filter(subtree_q(path, field="office__path"), year=year)
+        .values("office_id")
+        .annotate(n=Count("id"), launched=Count("id", filter=Q(step=ChainStep.LAUNCHED)))
+        .order_by()
+    )
+    return {r["office_id"]: (r["n"], r["launched"]) for r in rows}
+
+
+def priorities_of(office: Office, year: int) -> list[PriorityService]:
+    """An office's priority services of a year with their steps (two queries)."""
+    return list(
+        PriorityService.objects.filter(office=office, year=year)
+        .select_related("service", "initiative")
+        .prefetch_related("records")
+        .order_by("rank", "id")
+    )

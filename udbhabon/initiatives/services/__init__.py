@@ -1,0 +1,54 @@
+"""Every change to initiatives: where they come from, their stages, their time, cost
+and visits, and the verification of those figures.
+
+One module per concept: origins (from an idea, a plan item, a priority service, an
+instruction), stages (the paper workflow's declarations INITIATIVE and
+VERIFICATION), tcv (the figures and their bounds), catalogue (citizen services),
+grants (money from any source, the SIF application), visits (site visits).
+"""
+
+from udbhabon.initiatives.services.catalogue import service_add
+from udbhabon.initiatives.services.grants import (
+    grant_add,
+    grant_answer,
+    grant_release,
+    grant_utilise,
+    sif_ceiling,
+)
+from udbhabon.initiatives.services.origins import initiative_create, initiative_from_idea
+from udbhabon.initiatives.services.priority import (
+    priority_select,
+    priority_step,
+    selection_ref,
+)
+from udbhabon.initiatives.services.stages import (
+    INITIATIVE,
+    VERIFICATION,
+    available_actions,
+    initiative_move,
+)
+from udbhabon.initiatives.services.tcv import StepInput, check_tcv, initiative_set_tcv
+from udbhabon.initiatives.services.visits import site_visit_record, visit_kind
+
+__all__ = [
+    "INITIATIVE",
+    "VERIFICATION",
+    "StepInput",
+    "available_actions",
+    "check_tcv",
+    "grant_add",
+    "grant_answer",
+    "grant_release",
+    "grant_utilise",
+    "initiative_create",
+    "initiative_from_idea",
+    "initiative_move",
+    "initiative_set_tcv",
+    "priority_select",
+    "priority_step",
+    "selection_ref",
+    "service_add",
+    "sif_ceiling",
+    "site_visit_record",
+    "visit_kind",
+]

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from udbhabon.initiatives import views
+
+app_name = "initiatives"
+urlpatterns = [
+    path("", views.initiative_list, name="list"),
+    path("new/", views.new, name="new"),
+    path("services/", views.catalogue, name="services"),
+    path("priorities/", views.priorities, name="priorities"),
+    path("priorities/<int:pk>/step/", views.priority_step, name="priority_step"),
+    path("from-idea/<int:pk>/", views.from_idea, name="from_idea"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/move/", views.move, name="move"),
+    path("<int:pk>/tcv/", views.tcv, name="tcv"),
+    path("<int:pk>/visit/", views.visit, name="visit"),
+    path("<int:pk>/grant/", views.grant, name="grant"),
+    path("grants/<int:pk>/step/", views.grant_step, name="grant_step"),
+]

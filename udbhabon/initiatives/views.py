@@ -1,0 +1,331 @@
+"""The initiatives' pages: thin (access → query/service → render)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from udbhabon.core.concurrency import conflict_status, save_or_conflict
+from udbhabon.core.errors import error_text, errors_to_form
+from udbhabon.core.history import history_rows
+from udbhabon.initiatives import queries, services
+from udbhabon.initiatives.access import (
+    grant_for_edit,
+    idea_for_initiative,
+    initiative_for_action,
+    initiative_for_edit,
+    initiative_for_view,
+    initiative_for_visit,
+)
+from udbhabon.initiatives.forms import (
+    ChainStepForm,
+    FromIdeaForm,
+    GrantForm,
+    GrantStepForm,
+    MoveForm,
+    NewForm,
+    SelectForm,
+    TcvForm,
+    VisitForm,
+    tcv_initial,
+)
+from udbhabon.initiatives.models import Initiative, PriorityService, Stage
+from udbhabon.offices import permissions
+from udbhabon.offices.access import SignedInRequest, acting_post
+from udbhabon.plans.periods import current_fiscal_year
+
+
+@login_required
+def initiative_list(request: SignedInRequest) -> HttpResponse:
+    post = acting_post(request)
+    stage = request.GET.get("stage", "")
+    page_number = request.GET.get("page", 1)
+    page, counts = queries.initiative_list(post.office, stage=stage, page=page_number)
+    return render(
+        request,
+        "initiatives/list.html",
+        {
+            "office": post.office,
+            "page": page,
+            "stages": [(s, label, counts.get(s, 0)) for s, label in Stage.choices],
+            "stage": stage,
+            "query": f"stage={stage}" if stage else "",
+            "can_edit": permissions.can_edit(post, post.office),
+        },
+    )
+
+
+@login_required
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    initiative, post = initiative_for_view(request, pk)
+    return render(request, "initiatives/detail.html", _detail_context(initiative, post))
+
+
+def _detail_context(initiative: Initiative, post: object) -> dict[str, object]:
+    year = current_fiscal_year()
+    steps = list(initiative.steps.all())
+    return {
+        "initiative": initiative,
+        "office": initiative.office,
+        "actions": services.available_actions(initiative, post),  # type: ignore[arg-type]
+        "can_edit": permissions.can_edit(post, initiative.office),  # type: ignore[arg-type]
+        "can_visit": post.role in permissions.EDIT_ROLES and post.is_active,  # type: ignore[attr-defined]
+        "full_year": queries.full_year_saving(initiative),
+        "this_year": queries.yearly_saving(initiative, year),
+        "year": year,
+        "steps_before": [s for s in steps if s.side == "before"],
+        "steps_after": [s for s in steps if s.side == "after"],
+        "history": history_rows(initiative, limit=20),
+        "move_form": MoveForm(),
+    }
+
+
+@login_required
+@require_POST
+def move(request: SignedInRequest, pk: int) -> HttpResponse:
+    initiative, post = initiative_for_action(request, pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.initiative_move(
+                initiative=initiative,
+                action=data["action"],
+                actor=request.user,
+                post=post,
+                comment=data["comment"],
+                launched_on=data["launched_on"],
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            return redirect("initiatives:detail", pk=initiative.pk)
+    context = _detail_context(initiative, post) | {"move_form": form}
+    return render(request, "initiatives/detail.html", context, status=400)
+
+
+@login_required
+def tcv(request: SignedInRequest, pk: int) -> HttpResponse:
+    initiative, post = initiative_for_edit(request, pk)
+    initial = tcv_initial(initiative)
+    if request.method != "POST":
+        form = TcvForm(initial=initial, version=initiative.version)
+        return render(request, "initiatives/tcv.html", {"initiative": initiative, "form": form})
+    form = TcvForm(request.POST, initial=initial, version=initiative.version)
+    if form.is_valid():
+        try:
+            saved = save_or_conflict(
+                form,
+                lambda version: services.initiative_set_tcv(
+                    initiative=initiative,
+                    actor=request.user,
+                    post=post,
+                    expected_version=version,
+                    **form.figures(),
+                ),
+                tcv_initial,
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            if saved is not None:
+                return redirect("initiatives:detail", pk=initiative.pk)
+    context = {"initiative": initiative, "form": form}
+    return render(request, "initiatives/tcv.html", context, status=conflict_status(form))
+
+
+@login_required
+@require_POST
+def from_idea(request: SignedInRequest, pk: int) -> HttpResponse:
+    idea, post = idea_for_initiative(request, pk)
+    form = FromIdeaForm(request.POST, services=queries.services_for(idea.office))
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
+        return redirect("ideas:detail", pk=idea.pk)
+    try:
+        made = services.initiative_from_idea(
+            idea=idea, actor=request.user, post=post, service=form.cleaned_data["service"]
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect("ideas:detail", pk=idea.pk)
+    return redirect("initiatives:detail", pk=made.pk)
+
+
+@login_required
+def new(request: SignedInRequest) -> HttpResponse:
+    post = acting_post(request)
+    permissions.require_edit(post, post.office)
+    choices = queries.services_for(post.office)
+    form = NewForm(request.POST or None, services=choices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = services.initiative_create(
+                office=post.office,
+                title=data["title"],
+                origin=data["origin"],
+                summary=data["summary"],
+                service=data["service"],
+                instruction=data["instruction"],
+                actor=request.user,
+                post=post,
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            return redirect("initiatives:detail", pk=made.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "initiatives/new.html", {"form": form}, status=status)
+
+
+@login_required
+def catalogue(request: SignedInRequest) -> HttpResponse:
+    post = acting_post(request)
+    rows = queries.services_for(post.office).select_related("office")
+    return render(request, "initiatives/services.html", {"office": post.office, "services": rows})
+
+
+@login_required
+def priorities(request: SignedInRequest) -> HttpResponse:
+    """The acting office's priority services of this fiscal year: select them, then
+    record each step of the chain."""
+    post = acting_post(request)
+    office, year = post.office, current_fiscal_year()
+    can_edit = permissions.can_edit(post, office)
+    form = SelectForm(request.POST or None, services=queries.services_for(office))
+    if request.method == "POST":
+        permissions.require_edit(post, office)
+        if form.is_valid():
+            try:
+                services.priority_select(
+                    office=office, year=year, chosen=form.chosen(), actor=request.user, post=post
+                )
+            except ValidationError as exc:
+                errors_to_form(form, exc)
+            else:
+                return redirect("initiatives:priorities")
+    rows = queries.priorities_of(office, year)
+    own = Initiative.objects.filter(office=office).only("id", "title")
+    context = {
+        "office": office,
+        "year": year,
+        "rows": rows,
+        "form": form,
+        "can_edit": can_edit,
+        "step_form": ChainStepForm(initiatives=own),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "initiatives/priorities.html", context, status=status)
+
+
+@login_required
+@require_POST
+def priority_step(request: SignedInRequest, pk: int) -> HttpResponse:
+    post = acting_post(request)
+    priority = get_object_or_404(PriorityService.objects.select_related("office"), pk=pk)
+    permissions.require_view(post, priority.office)
+    permissions.require_edit(post, priority.office)
+    own = Initiative.objects.filter(office=priority.office)
+    form = ChainStepForm(request.POST, initiatives=own)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.priority_step(priority=priority, actor=request.user, post=post, **data)
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+    else:
+        messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
+    return redirect("initiatives:priorities")
+
+
+@login_required
+def visit(request: SignedInRequest, pk: int) -> HttpResponse:
+    """A site visit by the office itself, a peer or a superior office."""
+    initiative, post = initiative_for_visit(request, pk)
+    form = VisitForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.site_visit_record(
+                initiative=initiative, actor=request.user, post=post, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            return redirect(reverse("initiatives:detail", args=[initiative.pk]) + "#visits")
+    context = {"initiative": initiative, "form": form, "heading": _("Record a site visit")}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "initiatives/record.html", context, status=status)
+
+
+@login_required
+def grant(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Money for the initiative from any source, recorded by the office's editors."""
+    initiative, post = initiative_for_edit(request, pk)
+    form = GrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.grant_add(
+                initiative=initiative,
+                source=data["source"],
+                year=current_fiscal_year(),
+                requested=data["requested"] or 0,
+                approved=data["approved"] or 0,
+                order=data["order"],
+                actor=request.user,
+                post=post,
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            return redirect(reverse("initiatives:detail", args=[initiative.pk]) + "#grants")
+    context = {"initiative": initiative, "form": form, "heading": _("Record a grant")}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "initiatives/record.html", context, status=status)
+
+
+@login_required
+@require_POST
+def grant_step(request: SignedInRequest, pk: int) -> HttpResponse:
+    """a2i's answer, a release or a utilisation report, from the initiative's page."""
+    grant, post = grant_for_edit(request, pk)
+    form = GrantStepForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
+    else:
+        data = form.cleaned_data
+        try:
+            if data["action"] == "answer":
+                services.grant_answer(
+                    grant=grant,
+                    approved=data["amount"],
+                    note=data["note"],
+                    actor=request.user,
+                    post=post,
+                )
+            elif data["action"] == "release":
+                services.grant_release(
+                    grant=grant,
+                    amount=data["amount"],
+                    order=data["note"],
+                    actor=request.user,
+                    post=post,
+                )
+            else:
+                services.grant_utilise(
+                    grant=grant,
+                    amount=data["amount"],
+                    note=data["note"],
+                    actor=request.user,
+                    post=post,
+                )
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+    return redirect(reverse("initiatives:detail", args=[grant.initiative_id]) + "#grants")
