@@ -277,6 +277,7 @@ def grids(edges: list[Edge], *, tolerance: float = 3.0) -> list[Grid]:
     if len(objects) < 4:
         return []
     merged = merge_edges(objects, tolerance, tolerance, tolerance, tolerance)
+    merged += _open_ends(merged, tolerance)
     merged = [
         edge
         for edge in merged
@@ -290,3 +291,48 @@ def grids(edges: list[Edge], *, tolerance: float = 3.0) -> list[Grid]:
         Grid(tuple(table.bbox), [list(row.cells) for row in table.rows])  # type: ignore[arg-type]
         for table in found
     ]
+
+
+def _open_ends(edges: list[dict[str, Any]], tolerance: float) -> list[dict[str, Any]]:
+    """Rules that close a row a page break cut open.
+
+    A browser (and Word, with "allow row to break across pages") splits a tall row
+    at the page's end and draws the two parts without the border between them: the
+    part's vertical rules stop at the same height with no horizontal rule there, so
+    no cell would be found and the row would read as loose lines. Where two or more
+    vertical rules end together with no horizontal rule across them, one is drawn.
+    """
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    added: list[dict[str, Any]] = []
+    for end in ("top", "bottom"):
+        by_height: dict[int, list[dict[str, Any]]] = {}
+        for edge in verticals:
+            by_height.setdefault(round(edge[end] / tolerance), []).append(edge)
+        for group in by_height.values():
+            if len(group) < 2:
+                continue
+            y = sum(e[end] for e in group) / len(group)
+            x0 = min(e["x0"] for e in group)
+            x1 = max(e["x0"] for e in group)
+            covered = any(
+                abs(h["top"] - y) <= tolerance
+                and h["x0"] <= x0 + tolerance
+                and h["x1"] >= x1 - tolerance
+                for h in horizontals
+            )
+            if covered or x1 - x0 < MIN_EDGE:
+                continue
+            added.append(
+                {
+                    "orientation": "h",
+                    "x0": x0,
+                    "x1": x1,
+                    "top": y,
+                    "bottom": y,
+                    "width": x1 - x0,
+                    "height": 0.0,
+                    "object_type": "line",
+                }
+            )
+    return added

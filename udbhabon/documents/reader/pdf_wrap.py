@@ -27,6 +27,7 @@ the document's terms and spellings; nothing is fitted to particular files.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -138,6 +139,23 @@ def _hyphen_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
     return not after_number and (right[0].isalnum() or right[0] in COMBINING)
 
 
+def _slash_join(left: str, right: str, vocabulary: Vocabulary) -> bool:
+    """A line ending in a slash between words (``কর্মকর্তা/`` / ``কর্মচারীদের``).
+
+    Browsers and Word break a line after a slash, and LibreOffice at the space a
+    typist put after it: the two look the same on the page. Only the document's
+    own words decide: the pair printed whole elsewhere joins (in the document, or
+    in the reader's base vocabulary), anything else keeps its break. Dates and
+    amounts are ``_date_join``'s."""
+    joined = left + right
+    return joined in vocabulary and _letter(left[-2])
+
+
+def _letter(char: str) -> bool:
+    """A letter or a sign of one (Bengali vowel signs are marks, not ``isalpha``)."""
+    return unicodedata.category(char)[0] in "LM"
+
+
 def join_here(
     left: str,
     right: str,
@@ -160,6 +178,8 @@ def join_here(
         return True
     if left[-1] in HYPHENS and len(left) > 1:
         return _hyphen_join(left, right, vocabulary)
+    if left.endswith("/") and len(left) > 1:
+        return _slash_join(left, right, vocabulary)
     if not filled or _DIGITS.fullmatch(core(left) or left):
         return False  # a number before a word ("১ টি") is typed with its space
     if left in vocabulary and right in vocabulary:

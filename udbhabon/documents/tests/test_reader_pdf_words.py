@@ -269,3 +269,57 @@ def test_it_joins_a_month_and_year_broken_in_a_narrow_column() -> None:
     assert pdf_wrap.join_lines(pieces, [True, True, True, False], known) == "জুলাই/২০১৭"
     # Two whole years on two lines stay two.
     assert pdf_wrap.join_lines([["২০১৭"], ["২০১৮"]], [True, True], known) == "২০১৭\n২০১৮"
+
+
+def _open_grid_stream(xs: list[float], ys: list[float], *, open_end: str) -> bytes:
+    """A grid whose first or last row a page break cut: that side has no rule."""
+    drawn = ys[1:] if open_end == "top" else ys[:-1]
+    height = 842.0
+    parts = [b"q 0.5 w"]
+    for x in xs:
+        parts.append(f"{x} {height - ys[0]} m {x} {height - ys[-1]} l S".encode())
+    for y in drawn:
+        parts.append(f"{xs[0]} {height - y} m {xs[-1]} {height - y} l S".encode())
+    parts.append(b"Q")
+    return b"\n".join(parts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(20, 120), min_size=2, max_size=6),
+    steps,
+    st.sampled_from(["top", "bottom"]),
+)
+def test_a_row_cut_open_by_a_page_break_is_still_a_row(
+    widths: list[int], heights: list[int], open_end: str
+) -> None:
+    xs = [50.0]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    ys = [100.0]
+    for height in heights:
+        ys.append(ys[-1] + height)
+    page = _Page(_open_grid_stream(xs, ys, open_end=open_end))
+    (grid,) = pdf_rules.grids(pdf_rules.page_edges(page))
+    assert len(grid.rows) == len(heights)
+    assert all(len(row) == len(widths) for row in grid.rows)
+    assert grid.bbox == (xs[0], ys[0], xs[-1], ys[-1])
+
+
+def test_words_broken_after_a_slash_join_only_as_the_document_prints_them() -> None:
+    known = _known("কর্মকর্তা/কর্মচারীদের", "সভা")
+    assert pdf_wrap.join_here("কর্মকর্তা/", "কর্মচারীদের", filled=True, vocabulary=known)
+    assert pdf_wrap.join_here("(কর্মকর্তা/", "কর্মচারীদের)", filled=False, vocabulary=known)
+    # Never printed whole: a slash before a space or a break after it look alike.
+    assert not pdf_wrap.join_here("সার্বিক/", "রাজস্ব", filled=True, vocabulary=known)
+    # A slash after a number is a date's or an amount's, decided by the date rules.
+    assert not pdf_wrap.join_here("১২০/", "টাকা", filled=True, vocabulary=_known("১২০/টাকা"))
+
+
+@given(bengali_word, bengali_word, st.booleans())
+def test_a_line_ending_in_a_slash_joins_the_next_word_the_document_knows(
+    left: str, right: str, known: bool
+) -> None:
+    vocabulary = _known(f"{left}/{right}") if known else pdf_wrap.Vocabulary()
+    text = pdf_wrap.join_lines([[left + "/"], [right]], [True, True], vocabulary)
+    assert text == (f"{left}/{right}" if known else f"{left}/\n{right}")
