@@ -50,6 +50,12 @@ PAGE_SECONDS = 60.0
 MAX_PIXELS = 40_000_000  # an A4 page at 200 dpi is 3.9 million; A2 at 300 dpi 35 million
 LANGUAGES = "ben+eng"
 CACHE_VERSION = 1
+PSM = "6"  # one block of text: isolated serial numbers in narrow cells are kept (3 drops them)
+# A text layer's word box spans the font's ascent and descent; Tesseract's spans
+# the ink. Boxes are made at least this many ink lines tall, upwards, so the
+# paragraph and row spacing rules measured on text PDFs hold.
+LINE_BOX = 1.2
+WORD_SPACE = 0.2  # of a line's height: the least white kept between two recognised words
 
 Progress = Callable[[int, int], None]
 
@@ -196,7 +202,7 @@ def _read_page(pdf: Path, number: int, tmp: Path) -> tuple[Image.Image, OcrPage]
     erased = root.with_name(f"page-{number}-ocr.pgm")
     ocr_image.erase_rules(clean, rules).save(erased)
     left = PAGE_SECONDS - (time.monotonic() - started)
-    options = ["--dpi", str(DPI), "-l", LANGUAGES, "--psm", "3", "tsv"]
+    options = ["--dpi", str(DPI), "-l", LANGUAGES, "--psm", PSM, "tsv"]
     tsv = _run(["tesseract", str(erased), "stdout", *options], max(left, 1.0))
     words = parse_tsv(tsv)
     seconds = round(time.monotonic() - started, 2)
@@ -218,8 +224,8 @@ def _run(command: list[str], timeout: float) -> str:
 
 def parse_tsv(tsv: str) -> list[OcrWord]:
     """Tesseract's TSV as words: each as tall as its line (as a text layer's boxes are),
-    a box that runs into the next word's cut back to it (Tesseract's Bengali boxes
-    sometimes span several words)."""
+    a box that runs into (or touches) the next word's cut back to leave a space
+    (Tesseract's Bengali boxes sometimes span several words)."""
     lines: dict[tuple[str, ...], tuple[int, int]] = {}
     words: list[tuple[tuple[str, ...], OcrWord]] = []
     for row in tsv.splitlines()[1:]:
@@ -239,8 +245,11 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
     for index, (key, word) in enumerate(words):
         word.top, word.bottom = lines.get(key, (word.top, word.bottom))
         after = words[index + 1] if index + 1 < len(words) else None
-        if after is not None and after[0] == key and word.x0 < after[1].x0 < word.x1:
-            word.x1 = max(after[1].x0 - 1, word.x0 + 1)
+        if after is not None and after[0] == key:
+            # Two words are two words: at least a narrow space apart, whatever the boxes say.
+            space = max(round((word.bottom - word.top) * WORD_SPACE), 2)
+            if after[1].x0 - word.x1 < space:
+                word.x1 = max(after[1].x0 - space, word.x0 + 1)
         out.append(word)
     return out
 
@@ -253,13 +262,26 @@ def raw_lines(pages: list[OcrPage]) -> list[RawLine]:
     page_grids = []
     for page in pages:
         scale = 72 / page.dpi
+        tall = _line_height(page.words) * LINE_BOX
         words = [
-            pdf_text.PdfWord(w.text, w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale)
+            pdf_text.PdfWord(
+                w.text,
+                w.x0 * scale,
+                min(w.top, w.bottom - tall) * scale,
+                w.x1 * scale,
+                w.bottom * scale,
+            )
             for w in page.words
         ]
         text_pages.append(pdf_text.PdfPage(page.width * scale, page.height * scale, words))
         page_grids.append(pdf_rules.grids([_edge(rule, scale) for rule in page.rules]))
     return extract_pdf.lines_from_pages(text_pages, page_grids, join=False)
+
+
+def _line_height(words: list[OcrWord]) -> float:
+    """The page's usual line of text, ink top to bottom (the median line)."""
+    heights = sorted({(w.top, w.bottom): w.bottom - w.top for w in words}.values())
+    return float(heights[len(heights) // 2]) if heights else 0.0
 
 
 def _edge(rule: ocr_image.Rule, scale: float) -> Any:
@@ -275,6 +297,11 @@ def _edge(rule: ocr_image.Rule, scale: float) -> Any:
 # The cache: <dir>/<sha[:2]>/<sha>.json, and the levelled pages as <sha>-<n>.jpg.
 
 
+def _version() -> str:
+    """What a cached reading depends on: a change to any of it reads the file again."""
+    return f"{CACHE_VERSION}/{DPI}/{LANGUAGES}/{PSM}"
+
+
 def _folder(cache_dir: Path, digest: str) -> Path:
     return cache_dir / digest[:2]
 
@@ -285,7 +312,7 @@ def _cached(cache_dir: Path | None, digest: str) -> list[OcrPage] | None:
     path = _folder(cache_dir, digest) / f"{digest}.json"
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored.get("version") != CACHE_VERSION:
+        if stored.get("version") != _version():
             return None
         return [OcrPage.from_dict(page) for page in stored["pages"]]
     except (OSError, ValueError, KeyError, TypeError):
@@ -297,7 +324,7 @@ def _store(cache_dir: Path | None, digest: str, pages: list[OcrPage]) -> None:
         return
     folder = _folder(cache_dir, digest)
     folder.mkdir(parents=True, exist_ok=True)
-    payload = {"version": CACHE_VERSION, "pages": [page.as_dict() for page in pages]}
+    payload = {"version": _version(), "pages": [page.as_dict() for page in pages]}
     partial = folder / f"{digest}.json.part"
     partial.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     partial.replace(folder / f"{digest}.json")
