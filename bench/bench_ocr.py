@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/bench_ocr.py [SCAN.pdf ...] [--json OUT]
 
-Reads each scan (default: every ``*.scan.pdf`` in data/seeds/formats, or in
-/work/shared/seeds/formats where the project's copy is absent) without a cache,
+Reads each scan (default: every ``*.scan.pdf`` in the shared seeds folder,
+/work/shared/seeds/formats, else the project's data/seeds/formats) without a cache,
 and compares the reading with the seed's expected JSON
 (``data/seeds/expected/<seed>.json``): every item field (serial, each text
 field, the schedule's text) of the expected items, matched by position within
@@ -26,11 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 TARGET_SECONDS_PER_PAGE = 10.0
-PLACES = [ROOT / "data" / "seeds", Path("/work/shared/seeds")]
+# The shared folder holds all five seeds' scans; the project keeps one (003).
+PLACES = [Path("/work/shared/seeds"), ROOT / "data" / "seeds"]
 
 
 def seeds_folder() -> Path:
-    return next((p for p in PLACES if (p / "formats").is_dir()), PLACES[0])
+    return next((p for p in PLACES if list((p / "formats").glob("*.scan.pdf"))), PLACES[-1])
 
 
 def field_values(item: dict[str, Any]) -> dict[str, Any]:

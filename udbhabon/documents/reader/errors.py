@@ -86,6 +86,11 @@ MESSAGES: dict[str, Message] = {
         "A scanned page could not be read within {seconds} seconds. Scan it again cleanly "
         "(200–300 dpi, black and white) and upload it again.",
     ),
+    "scan_no_text": Message(
+        "স্ক্যান করা পৃষ্ঠাগুলোতে কোনো লেখা চেনা গেল না। পরিষ্কার করে স্ক্যান করে, অথবা মূল Word/Excel ফাইল দিন।",
+        "No text could be recognised on the scanned pages. Scan them again cleanly, or "
+        "upload the original Word/Excel file.",
+    ),
     "image_bomb": Message(
         "পিডিএফের একটি পৃষ্ঠা বা ছবি অস্বাভাবিক বড় (কোটি কোটি বিন্দু); নিরাপত্তার কারণে এটি খোলা হয়নি। "
         "সাধারণ মাপে (A4, ২০০–৩০০ ডিপিআই) স্ক্যান করে দিন।",

@@ -76,6 +76,8 @@ def read_scan(data: bytes, reader: PdfReader, scan: ocr.Options | None = None) -
     from udbhabon.documents.reader import ocr_fields
 
     pages = ocr.read(data, reader, scan)
+    if not any(page.words for page in pages):
+        raise ReadError("scan_no_text")
     reading = read_lines(ocr.raw_lines(pages), "pdf")
     reading.ocr = ocr_fields.summary(reading, pages)
     reading.notices.append(ocr_fields.notice(reading.ocr["low"]))
