@@ -34,9 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from udbhabon.documents.reader import ocr_image
+from udbhabon.documents.reader import ocr_cells, ocr_image, ocr_text
 from udbhabon.documents.reader._bangla import bengali_digits
 from udbhabon.documents.reader.errors import ReadError
+from udbhabon.documents.reader.ocr_image import OcrWord
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -49,7 +50,7 @@ MAX_PAGES = 30
 PAGE_SECONDS = 60.0
 MAX_PIXELS = 40_000_000  # an A4 page at 200 dpi is 3.9 million; A2 at 300 dpi 35 million
 LANGUAGES = "ben+eng"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 PSM = "6"  # one block of text: isolated serial numbers in narrow cells are kept (3 drops them)
 # A text layer's word box spans the font's ascent and descent; Tesseract's spans
 # the ink. Boxes are made at least this many ink lines tall, upwards, so the
@@ -67,16 +68,6 @@ class Options:
 
     cache_dir: Path | None = None
     progress: Progress | None = None
-
-
-@dataclass(slots=True)
-class OcrWord:
-    text: str
-    x0: int
-    top: int
-    x1: int
-    bottom: int
-    confidence: float
 
 
 @dataclass(slots=True)
@@ -199,15 +190,24 @@ def _read_page(pdf: Path, number: int, tmp: Path) -> tuple[Image.Image, OcrPage]
         levelled, angle = ocr_image.deskew(drawn)
     clean = ocr_image.clean(levelled)
     rules = ocr_image.find_rules(clean, DPI)
-    erased = root.with_name(f"page-{number}-ocr.pgm")
-    ocr_image.erase_rules(clean, rules).save(erased)
-    left = PAGE_SECONDS - (time.monotonic() - started)
-    options = ["--dpi", str(DPI), "-l", LANGUAGES, "--psm", PSM, "tsv"]
-    tsv = _run(["tesseract", str(erased), "stdout", *options], max(left, 1.0))
-    words = parse_tsv(tsv)
+    erased = ocr_image.erase_rules(clean, rules)
+    words = _recognise(erased, root.with_name(f"page-{number}-ocr.pgm"), started)
+    missed = ocr_cells.empty_cells(erased, words, rules)
+    if missed:  # lone serial numbers the page's pass dropped: one more pass for them all
+        cuts, tops = ocr_cells.sheet(erased, missed)
+        found = _recognise(cuts, root.with_name(f"page-{number}-cells.pgm"), started)
+        words += ocr_cells.place(found, missed, tops)
     seconds = round(time.monotonic() - started, 2)
     page = OcrPage(number, clean.width, clean.height, DPI, angle, seconds, words, rules)
     return clean, page
+
+
+def _recognise(image: Image.Image, path: Path, started: float) -> list[OcrWord]:
+    """One Tesseract pass over ``image`` (saved at ``path``), within the page's time."""
+    image.save(path)
+    left = PAGE_SECONDS - (time.monotonic() - started)
+    options = ["--dpi", str(DPI), "-l", LANGUAGES, "--psm", PSM, "tsv"]
+    return parse_tsv(_run(["tesseract", str(path), "stdout", *options], max(left, 1.0)))
 
 
 def _run(command: list[str], timeout: float) -> str:
@@ -275,7 +275,7 @@ def raw_lines(pages: list[OcrPage]) -> list[RawLine]:
         ]
         text_pages.append(pdf_text.PdfPage(page.width * scale, page.height * scale, words))
         page_grids.append(pdf_rules.grids([_edge(rule, scale) for rule in page.rules]))
-    return extract_pdf.lines_from_pages(text_pages, page_grids, join=False)
+    return ocr_text.repair(extract_pdf.lines_from_pages(text_pages, page_grids, join=False))
 
 
 def _line_height(words: list[OcrWord]) -> float:

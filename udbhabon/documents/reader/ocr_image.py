@@ -31,6 +31,18 @@ MIN_RULE_V = 0.3  # inches: a vertical rule spans at least a one-line row
 
 
 @dataclass(slots=True)
+class OcrWord:
+    """A recognised word: its box in pixels and Tesseract's confidence (0–100)."""
+
+    text: str
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    confidence: float
+
+
+@dataclass(slots=True)
 class Rule:
     """A ruling line in pixels: ``x0..x1`` by ``y0..y1`` (inclusive band)."""
 

@@ -265,3 +265,45 @@ def test_the_scan_of_seed_003_reads_as_its_minutes_with_confidences(tmp_path: Pa
     started = time.perf_counter()
     again = read_document_detailed(data, SCAN.name, ocr_cache=tmp_path)
     assert again.result == reading.result and time.perf_counter() - started < 3
+
+
+def test_ocr_slips_are_repaired_before_tables_are_read() -> None:
+    from udbhabon.documents.reader import ocr_text
+    from udbhabon.documents.reader.model import RawLine, Source
+
+    def row(*cells: str) -> RawLine:
+        return RawLine(list(cells), True, Source(0))
+
+    lines = ocr_text.repair(
+        [
+            row("", "2", "৩", "৪", "@", "v", "৭", "b"),  # the column numbers, misread
+            row("৪", "সভা", "১৮নভেম্বর ২০১৭", "জুন ২০১৮"),
+            row("@", "কর্মশালা", "", ""),  # ৫ misread
+            row("ঙ৬", "প্রশিক্ষণ", "", ""),  # ৬ with a stray letter
+            row("ক", "উপ-কার্যক্রম", "", ""),  # a sub-item's letter stays
+        ]
+    )
+    assert lines[0].cells == ["", "২", "৩", "৪", "৫", "৬", "৭", "৮"]
+    assert lines[1].cells[2] == "১৮ নভেম্বর ২০১৭"
+    assert [line.cells[0] for line in lines[2:]] == ["৫", "৬", "ক"]
+
+
+def test_a_lone_serial_the_page_pass_dropped_gets_a_second_look(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from udbhabon.documents.reader import ocr_cells
+
+    page = _page()
+    image = Image.new("L", (page.width, page.height), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((180, 700, 200, 730), fill=0)  # ink in item 2's serial cell
+    words = [w for w in page.words if w.text != "২"]  # the page pass missed it
+    cells = ocr_cells.empty_cells(image, words, page.rules)
+    assert len(cells) == 1
+    x0, top, x1, bottom = cells[0]
+    assert x0 < 190 < x1 and top < 715 < bottom
+    sheet, tops = ocr_cells.sheet(image, cells)
+    assert sheet.height == cells[0][3] - cells[0][1] + 2 * ocr_cells.GAP
+    found = OcrWord("২", ocr_cells.GAP + 20, tops[0] + 10, ocr_cells.GAP + 40, tops[0] + 30, 88.0)
+    [placed] = ocr_cells.place([found], cells, tops)
+    assert (placed.x0, placed.top) == (x0 + 20, top + 10)

@@ -1,0 +1,75 @@
+"""Repairs of recognised text that only OCR needs, made on the lines of cells before
+tables are read (the text PDF never has these faults).
+
+- The column-number row under a header (১ ২ ৩ … ৮) is printed small and alone in
+  each cell, where Tesseract misreads single digits as look-alike letters (২ as
+  "2", ৮ as "b", ৫ as "@"). A ruled row whose every filled cell is one or two
+  characters, at least three of them filled and half of them digits, is that row:
+  its cells are given their column's number, so the reader skips it as it skips
+  the printed row (otherwise it would be read as an item).
+- A serial number misread as a look-alike sign is read from its neighbours
+  (``_serial``).
+- A day's digits run into the month's name (``১৮নভেম্বর``) where the space is
+  narrow: a space is put back before a month's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bangla.text import normalize
+from udbhabon.documents.reader._bangla import parse_int
+from udbhabon.documents.reader.model import RawLine
+
+_DIGIT = re.compile(r"[0-9০-৯]")
+_LETTER = re.compile(r"[A-Za-z\u0985-\u09b9\u09dc-\u09df]")
+_BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
+
+
+def repair(lines: list[RawLine]) -> list[RawLine]:
+    serial: int | None = None  # the last serial number read, across tables and pages
+    for line in lines:
+        if line.is_row and _is_number_row(line.cells):
+            line.cells = [
+                _number(column + 1) if cell.strip() else ""
+                for column, cell in enumerate(line.cells)
+            ]
+            continue
+        line.cells = [_month_spacing().sub(r"\1 \2", normalize(cell)) for cell in line.cells]
+        if line.is_row and line.cells:
+            line.cells[0] = _serial(line.cells[0], serial)
+            serial = parse_int(line.cells[0].strip().rstrip(".")) or serial
+    return lines
+
+
+def _serial(cell: str, previous: int | None) -> str:
+    """A serial misread as a look-alike ("@" for ৫, "ঙ৬" for ৬, ">" for ৯): a short
+    first cell that is no number, after serial n, is n + 1 when it holds that number
+    or holds no letter (a sub-item's letter, ক খ গ, is kept)."""
+    text = cell.strip()
+    if previous is None or not 0 < len(text) <= 3 or parse_int(text.rstrip(".")) is not None:
+        return cell
+    expected = _number(previous + 1)
+    if expected in text or not _LETTER.search(text):
+        return expected
+    return cell
+
+
+def _is_number_row(cells: list[str]) -> bool:
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if len(filled) < 3 or any(len(cell) > 2 for cell in filled):
+        return False
+    return sum(1 for cell in filled if _DIGIT.search(cell)) * 2 >= len(filled)
+
+
+def _number(value: int) -> str:
+    return "".join(_BENGALI_DIGITS[int(digit)] for digit in str(value))
+
+
+@cache
+def _month_spacing() -> re.Pattern[str]:
+    from bangla.months import GREGORIAN_MONTHS_BN
+
+    names = "|".join(sorted(map(re.escape, GREGORIAN_MONTHS_BN), key=len, reverse=True))
+    return re.compile(f"([০-৯]+)({names})(?=[\\s,.।]|$)")
