@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from udbhabon.documents.reader.model import Box, FieldTrace, RawLine, Reading
 
 if TYPE_CHECKING:
-    from udbhabon.documents.reader.ocr import OcrPage, OcrWord
+    from udbhabon.documents.reader.ocr import OcrPage
+    from udbhabon.documents.reader.ocr_image import OcrWord
 
 LOW_CONFIDENCE = 85.0
 PAD = 6  # pixels around a field's words in its image
