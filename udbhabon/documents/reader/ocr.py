@@ -338,6 +338,31 @@ def _keep_image(cache_dir: Path | None, digest: str, number: int, image: Image.I
     image.save(folder / f"{digest}-{number}.jpg", quality=80)
 
 
+def draw_page(data: bytes, number: int, angle: float) -> Image.Image | None:
+    """A page drawn again and turned as when it was read (for a field's image when the
+    cache no longer holds the page); None when the file has no such page."""
+    from PIL import Image
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="udbhabon-ocr-") as tmp:
+            pdf = Path(tmp) / "scan.pdf"
+            pdf.write_bytes(data)
+            root = Path(tmp) / "page"
+            page_range = ["-f", str(number), "-l", str(number), "-singlefile"]
+            _run(
+                ["pdftoppm", "-r", str(DPI), "-gray", *page_range, str(pdf), str(root)],
+                PAGE_SECONDS,
+            )
+            with Image.open(root.with_suffix(".pgm")) as drawn:
+                drawn.load()
+                grey = drawn.convert("L")
+    except (OSError, ReadError):
+        return None
+    if angle:
+        grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    return ocr_image.clean(grey)
+
+
 def page_image(cache_dir: Path, digest: str, number: int) -> Image.Image | None:
     """A levelled page kept when the scan was read; None when it is not in the cache."""
     from PIL import Image
