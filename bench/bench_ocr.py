@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/bench_ocr.py [SCAN.pdf ...] [--json OUT]
 
+(run by ``make bench`` with the others; the figures go to bench/results/ocr.json
+unless ``--json`` says where, and by hand into docs/PERFORMANCE.md, "Reading scans").
+
 Reads each scan (default: every ``*.scan.pdf`` in the shared seeds folder,
 /work/shared/seeds/formats, else the project's data/seeds/formats) without a cache,
 and compares the reading with the seed's expected JSON
@@ -17,6 +20,8 @@ of wrong fields flagged. Exit status 1 if the time per page is over target.
 from __future__ import annotations
 
 import json
+import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -60,13 +65,25 @@ def compare(read: dict[str, Any], expected: dict[str, Any], flags: set[tuple[int
     return total, right, total - right, flagged
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (pdftoppm, tesseract):
+    what a read costs, whatever else the machine is doing."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def bench(path: Path, expected_dir: Path) -> dict[str, Any]:
     from udbhabon.documents.reader import read_document_detailed
 
     data = path.read_bytes()
+    cpu_before = _cpu()
     started = time.monotonic()
     reading = read_document_detailed(data, path.name)
     seconds = time.monotonic() - started
+    cpu = _cpu() - cpu_before
     ocr = reading.ocr or {"pages": [], "fields": []}
     pages = len(ocr["pages"]) or 1
     flags = {(f["section"], f["item"], f["field"]) for f in ocr["fields"] if f["low"]}
@@ -78,6 +95,7 @@ def bench(path: Path, expected_dir: Path) -> dict[str, Any]:
         "pages": pages,
         "seconds": round(seconds, 1),
         "seconds_per_page": round(seconds / pages, 2),
+        "cpu_per_page": round(cpu / pages, 2),
         "fields": total,
         "right": right,
         "wrong": wrong,
@@ -87,7 +105,7 @@ def bench(path: Path, expected_dir: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    out = None
+    out = ROOT / "bench" / "results" / "ocr.json"
     if "--json" in argv:
         at = argv.index("--json")
         out = Path(argv[at + 1])
@@ -99,7 +117,8 @@ def main(argv: list[str]) -> int:
         row = bench(path, folder / "expected")
         rows.append(row)
         print(
-            f"{row['file']}: {row['pages']} pages, {row['seconds_per_page']} s a page; "
+            f"{row['file']}: {row['pages']} pages, {row['seconds_per_page']} s a page "
+            f"({row['cpu_per_page']} s CPU); "
             f"fields right {row['right']}/{row['fields']}; "
             f"wrong flagged {row['wrong_flagged']}/{row['wrong']}; flagged {row['flagged']}",
             flush=True,
@@ -111,6 +130,8 @@ def main(argv: list[str]) -> int:
     wrong = sum(r["wrong"] for r in rows)
     flagged = sum(r["wrong_flagged"] for r in rows)
     summary = {
+        "load_average": round(os.getloadavg()[0], 1),
+        "cpu_per_page": round(sum(r["cpu_per_page"] * r["pages"] for r in rows) / max(pages, 1), 2),
         "pages": pages,
         "seconds_per_page": round(seconds / max(pages, 1), 2),
         "field_accuracy": round(right / max(fields, 1), 3),
@@ -118,12 +139,12 @@ def main(argv: list[str]) -> int:
         "files": rows,
     }
     print(
-        f"all: {pages} pages, {summary['seconds_per_page']} s a page; "
+        f"all: {pages} pages, {summary['seconds_per_page']} s a page "
+        f"({summary['cpu_per_page']} s CPU, load average {summary['load_average']}); "
         f"fields right {summary['field_accuracy']}; wrong fields flagged {summary['wrong_flagged']}"
     )
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0 if summary["seconds_per_page"] <= TARGET_SECONDS_PER_PAGE else 1
 
 
