@@ -174,7 +174,15 @@ def import_cell(
     return render(
         request,
         template,
-        {"job": job, "form": form, "section": section, "item": item, "field": field},
+        {
+            "job": job,
+            "form": form,
+            "section": section,
+            "item": item,
+            "field": field,
+            # A scan: the cell's image stays beside the text being corrected.
+            "scanned": scan_review.field_index(job.trace).get((section, item, field)),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -64,12 +64,18 @@ def test_a_scan_is_read_and_reviewed_beside_its_images_and_nothing_is_saved(
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
     assert image.content.startswith(b"\x89PNG")
     # A field read with confidence has its image too (shown only when doubtful).
-    sure = reverse("documents:import_cell_image", args=[job.pk, 0, 0, "category"])
+    sure = reverse("documents:import_cell_image", args=[job.pk, 0, 0, "responsible"])
     assert client.get(sure).status_code == 200
     assert (
         client.get(reverse("documents:import_cell_image", args=[job.pk, 0, 9, "x"])).status_code
         == 404
     )
+    # Correcting it in place keeps the image beside the text being typed.
+    cell = reverse("documents:import_cell", args=[job.pk, 0, 1, "activity"])
+    form = client.get(cell, headers={"HX-Request": "true"}).content.decode()
+    assert image_url in form and 'name="value"' in form
+    corrected = client.post(cell, {"value": "সেবা সহজীকরণ কর্মশালা"})
+    assert corrected.status_code == 302
     assert not ActionPlan.objects.exists(), "saved before the officer confirmed"
     # Reading it again (a retry) takes the cache, not the recogniser.
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.FAILED)
