@@ -84,7 +84,7 @@ MESSAGES: dict[str, Message] = {
         "স্ক্যান করা একটি পৃষ্ঠা {seconds} সেকেন্ডে পড়া গেল না। পরিষ্কার করে (২০০–৩০০ ডিপিআই, সাদা-কালো) "
         "আবার স্ক্যান করে দিন।",
         "A scanned page could not be read within {seconds} seconds. Scan it again cleanly "
-        "(200–300 dpi, black and white) and upload it again.",
+        "(200 to 300 dpi, black and white) and upload it again.",
     ),
     "scan_no_text": Message(
         "স্ক্যান করা পৃষ্ঠাগুলোতে কোনো লেখা চেনা গেল না। পরিষ্কার করে স্ক্যান করে, অথবা মূল Word/Excel ফাইল দিন।",
@@ -95,7 +95,7 @@ MESSAGES: dict[str, Message] = {
         "পিডিএফের একটি পৃষ্ঠা বা ছবি অস্বাভাবিক বড় (কোটি কোটি বিন্দু); নিরাপত্তার কারণে এটি খোলা হয়নি। "
         "সাধারণ মাপে (A4, ২০০–৩০০ ডিপিআই) স্ক্যান করে দিন।",
         "A page or image in the PDF is abnormally large (hundreds of millions of pixels); it "
-        "was not opened, for safety. Scan it at an ordinary size (A4, 200–300 dpi).",
+        "was not opened, for safety. Scan it at an ordinary size (A4, 200 to 300 dpi).",
     ),
     "zip_bomb": Message(
         "ফাইলটির ভেতরের আকার অস্বাভাবিক বড়; নিরাপত্তার কারণে এটি খোলা হয়নি।",
