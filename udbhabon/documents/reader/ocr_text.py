@@ -28,7 +28,7 @@ _BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 
 
 def repair(lines: list[RawLine]) -> list[RawLine]:
-    serial: int | None = None  # the last serial number read, across tables and pages
+    serial = 0  # the last serial number read, across tables and pages (before the first: 0)
     for line in lines:
         if line.is_row and _is_number_row(line.cells):
             line.cells = [
