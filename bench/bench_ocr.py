@@ -1,9 +1,10 @@
 """Benchmark: scanned PDFs read by OCR — seconds per page, and field accuracy.
 
-    .venv/bin/python bench/bench_ocr.py [SCAN.pdf ...] [--json OUT]
+    .venv/bin/python bench/bench_ocr.py [SCAN.pdf ...] [--json OUT] [--cache DIR]
 
 (run by ``make bench`` with the others; the figures go to bench/results/ocr.json
-unless ``--json`` says where, and by hand into docs/PERFORMANCE.md, "Reading scans").
+unless ``--json`` says where, and by hand into docs/PERFORMANCE.md, "Reading scans";
+``--cache DIR`` reuses recognised pages, for accuracy only: its times mean nothing).
 
 Reads each scan (default: every ``*.scan.pdf`` in the shared seeds folder,
 /work/shared/seeds/formats, else the project's data/seeds/formats) without a cache,
@@ -75,13 +76,13 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def bench(path: Path, expected_dir: Path) -> dict[str, Any]:
+def bench(path: Path, expected_dir: Path, cache: Path | None = None) -> dict[str, Any]:
     from udbhabon.documents.reader import read_document_detailed
 
     data = path.read_bytes()
     cpu_before = _cpu()
     started = time.monotonic()
-    reading = read_document_detailed(data, path.name)
+    reading = read_document_detailed(data, path.name, ocr_cache=cache)
     seconds = time.monotonic() - started
     cpu = _cpu() - cpu_before
     ocr = reading.ocr or {"pages": [], "fields": []}
@@ -110,11 +111,16 @@ def main(argv: list[str]) -> int:
         at = argv.index("--json")
         out = Path(argv[at + 1])
         argv = argv[:at] + argv[at + 2 :]
+    cache = None
+    if "--cache" in argv:  # accuracy only: recognition from (and into) this cache
+        at = argv.index("--cache")
+        cache = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     folder = seeds_folder()
     paths = [Path(a) for a in argv] or sorted((folder / "formats").glob("*.scan.pdf"))
     rows = []
     for path in paths:
-        row = bench(path, folder / "expected")
+        row = bench(path, folder / "expected", cache)
         rows.append(row)
         print(
             f"{row['file']}: {row['pages']} pages, {row['seconds_per_page']} s a page "

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from udbhabon.documents.reader.ocr import OcrPage
     from udbhabon.documents.reader.ocr_image import OcrWord
 
-LOW_CONFIDENCE = 85.0
+LOW_CONFIDENCE = 90.0
 PAD = 6  # pixels around a field's words in its image
 _MARKS = re.compile(r"[\s\"'“”‘’()\[\].,;:।|-]+")
 
