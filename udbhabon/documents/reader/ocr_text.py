@@ -23,7 +23,9 @@ from udbhabon.documents.reader._bangla import parse_int
 from udbhabon.documents.reader.model import RawLine
 
 _DIGIT = re.compile(r"[0-9০-৯]")
-_LETTER = re.compile(r"[A-Za-z\u0985-\u09b9\u09dc-\u09df]")
+# A Bengali letter: a sub-item's mark (ক খ গ). Latin letters in a serial cell of a
+# Bengali paper are misread digits ("so" for ১১).
+_LETTER = re.compile(r"[\u0985-\u09b9\u09dc-\u09df]")
 _BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 
 
@@ -44,7 +46,7 @@ def repair(lines: list[RawLine]) -> list[RawLine]:
 
 
 def _serial(cell: str, previous: int | None) -> str:
-    """A serial misread as a look-alike ("@" for ৫, "ঙ৬" for ৬, ">" for ৯): a short
+    """A serial misread as a look-alike ("@" for ৫, "ঙ৬" for ৬, "so" for ১১): a short
     first cell that is no number, after serial n, is n + 1 when it holds that number
     or holds no letter (a sub-item's letter, ক খ গ, is kept)."""
     text = cell.strip()

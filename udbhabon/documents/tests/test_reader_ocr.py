@@ -281,13 +281,14 @@ def test_ocr_slips_are_repaired_before_tables_are_read() -> None:
             row("৪", "সভা", "১৮নভেম্বর ২০১৭", "জুন ২০১৮"),
             row("@", "কর্মশালা", "", ""),  # ৫ misread
             row("ঙ৬", "প্রশিক্ষণ", "", ""),  # ৬ with a stray letter
+            row("so", "সভা", "", ""),  # ৭ read as Latin letters
             row("ক", "উপ-কার্যক্রম", "", ""),  # a sub-item's letter stays
         ]
     )
     assert lines[0].cells == ["", "২", "৩", "৪", "৫", "৬", "৭", "৮"]
     assert lines[1].cells[0] == "১"
     assert lines[2].cells[2] == "১৮ নভেম্বর ২০১৭"
-    assert [line.cells[0] for line in lines[3:]] == ["৫", "৬", "ক"]
+    assert [line.cells[0] for line in lines[3:]] == ["৫", "৬", "৭", "ক"]
 
 
 def test_a_lone_serial_the_page_pass_dropped_gets_a_second_look(
