@@ -9,6 +9,8 @@ tables are read (the text PDF never has these faults).
   the printed row (otherwise it would be read as an item).
 - A serial number misread as a look-alike sign is read from its neighbours
   (``_serial``).
+- A short word run into its neighbour (``PARTICLES``) is parted again where the
+  paper prints the rest as a word of its own elsewhere (``_split_glued``).
 - A day's digits run into the month's name (``১৮নভেম্বর``) where the space is
   narrow: a space is put back before a month's name.
 """
@@ -30,6 +32,7 @@ _BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 
 
 def repair(lines: list[RawLine]) -> list[RawLine]:
+    _split_glued(lines)
     serial = 0  # the last serial number read, across tables and pages (before the first: 0)
     for line in lines:
         if line.is_row and _is_number_row(line.cells):
@@ -56,6 +59,41 @@ def _serial(cell: str, previous: int | None) -> str:
     if expected in text or not _LETTER.search(text):
         return expected
     return cell
+
+
+# Short words Tesseract runs into their neighbour where the space is narrow
+# ("পার্টনারশিপবা", "প্রদানকরার", "ওই-ফাইলিং").
+PARTICLES = ("ও", "বা", "এবং", "করা", "করার", "করে", "করতে")
+_TOKEN = re.compile(r"\S+")
+_EDGE = "।,;:.()‘’“”\"'"
+
+
+def _split_glued(lines: list[RawLine]) -> None:
+    """A word the paper prints nowhere else that is a word it prints elsewhere (at least
+    twice) run into one of PARTICLES is made two words again."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for cell in line.cells:
+            for token in _TOKEN.findall(cell):
+                bare = token.strip(_EDGE)
+                counts[bare] = counts.get(bare, 0) + 1
+
+    def split(match: re.Match[str]) -> str:
+        token = match.group(0)
+        bare = token.strip(_EDGE)
+        if counts.get(bare, 0) != 1:
+            return token
+        for particle in PARTICLES:
+            rest_after, rest_before = bare.removeprefix(particle), bare.removesuffix(particle)
+            if rest_after != bare and counts.get(rest_after, 0) >= 2:
+                return token.replace(bare, f"{particle} {rest_after}", 1)
+            # "ও" after a word is also the word's own "too" (পর্যায়েও): never parted there.
+            if particle != "ও" and rest_before != bare and counts.get(rest_before, 0) >= 2:
+                return token.replace(bare, f"{rest_before} {particle}", 1)
+        return token
+
+    for line in lines:
+        line.cells = [_TOKEN.sub(split, cell) for cell in line.cells]
 
 
 def _is_number_row(cells: list[str]) -> bool:

@@ -291,6 +291,24 @@ def test_ocr_slips_are_repaired_before_tables_are_read() -> None:
     assert [line.cells[0] for line in lines[3:]] == ["৫", "৬", "৭", "ক"]
 
 
+def test_a_short_word_run_into_its_neighbour_is_parted_where_the_paper_shows_it() -> None:
+    from udbhabon.documents.reader import ocr_text
+    from udbhabon.documents.reader.model import RawLine, Source
+
+    cells = [
+        "পার্টনারশিপ বা নেটওয়ার্কিং",
+        "পার্টনারশিপ কার্যক্রম",
+        "পার্টনারশিপবা নেটওয়ার্কিং",  # glued: পার্টনারশিপ is printed twice elsewhere
+        "ই-ফাইলিং চালু, ই-ফাইলিং শেষ, ওই-ফাইলিং।",
+        "উপজেলা পর্যায়েও সভা, পর্যায়ে সভা, পর্যায়ে আলোচনা",  # ও as "too" stays
+        "সেবা সেবা",
+    ]
+    [line] = ocr_text.repair([RawLine(cells, True, Source(0))])
+    assert line.cells[2] == "পার্টনারশিপ বা নেটওয়ার্কিং"
+    assert line.cells[3].endswith("ও ই-ফাইলিং।")
+    assert line.cells[4] == cells[4]
+
+
 def test_a_lone_serial_the_page_pass_dropped_gets_a_second_look(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
