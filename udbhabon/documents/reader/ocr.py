@@ -50,7 +50,7 @@ MAX_PAGES = 30
 PAGE_SECONDS = 60.0
 MAX_PIXELS = 40_000_000  # an A4 page at 200 dpi is 3.9 million; A2 at 300 dpi 35 million
 LANGUAGES = "ben+eng"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 PSM = "6"  # one block of text: isolated serial numbers in narrow cells are kept (3 drops them)
 # A text layer's word box spans the font's ascent and descent; Tesseract's spans
 # the ink. Boxes are made at least this many ink lines tall, upwards, so the
@@ -193,7 +193,7 @@ def _read_page(pdf: Path, number: int, tmp: Path) -> tuple[Image.Image, OcrPage]
     erased = ocr_image.erase_rules(clean, rules)
     words = _recognise(erased, root.with_name(f"page-{number}-ocr.pgm"), started)
     missed = ocr_cells.empty_cells(erased, words, rules)
-    if missed:  # lone serial numbers the page's pass dropped: one more pass for them all
+    if missed:  # lone serials, lines the page's pass dropped: one more pass for them all
         cuts, tops = ocr_cells.sheet(erased, missed)
         found = _recognise(cuts, root.with_name(f"page-{number}-cells.pgm"), started)
         words += ocr_cells.place(found, missed, tops)

@@ -1,10 +1,12 @@
-"""A second look at ruled cells the page's recognition left empty though they hold ink.
+"""A second look at what the page's recognition left out of ruled cells though it is ink.
 
-Tesseract reading a whole page drops some lone short texts: a serial number
-alone in its narrow cell, a column number. Every ruled cell with ink in it but
-no recognised word is cut out, the cuts are stacked on one sheet with white
-between them, and that sheet is recognised once (still one process, not one per
-cell); each word found goes back to the cell it came from, in page pixels.
+Tesseract reading a whole page drops some lone short texts (a serial number
+alone in its narrow cell, a column number) and, now and then, a whole line of a
+cell that it reads well in a cut of the cell. Every ruled cell with ink in it
+but no recognised word, and every line of ink in a cell that no recognised word
+stands on, is cut out; the cuts are stacked on one sheet with white between
+them, and that sheet is recognised once (still one process, not one per cell);
+each word found goes back to where it came from, in page pixels.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ PixelBox = tuple[int, int, int, int]
 INSET = 4  # pixels inside the rules, so a rule's remains are not ink
 MIN_INK = 25  # ink pixels that make a cell worth a second look
 GAP = 40  # white between two cuts on the sheet
+PAD = 6  # pixels above and below a line of ink cut out of a cell
 MAX_CELLS = 300
 
 
 def empty_cells(
     image: Image.Image, words: list[OcrWord], rules: list[ocr_image.Rule]
 ) -> list[PixelBox]:
-    """Ruled cells with ink and no recognised word's centre, top to bottom."""
+    """Regions of ruled cells with ink and no recognised word, top to bottom: a whole
+    cell, or a line of text inside a cell whose other lines were read (Tesseract
+    reading a page leaves out a whole line now and then, which it reads in a cut)."""
     from udbhabon.documents.reader.pdf_rules import Edge, grids
 
     edges = [
@@ -43,11 +48,53 @@ def empty_cells(
                 cell = (x0 + INSET, top + INSET, x1 - INSET, bottom - INSET)
                 if cell[2] - cell[0] < 8 or cell[3] - cell[1] < 8:
                     continue
-                if any(_inside(word, cell) for word in words):
+                inside = [word for word in words if _inside(word, cell)]
+                if not inside:
+                    if _ink(image, cell) >= MIN_INK:
+                        found.append(cell)
                     continue
-                if _ink(image, cell) >= MIN_INK:
-                    found.append(cell)
+                found += _unread_lines(image, cell, inside)
     return found[:MAX_CELLS]
+
+
+def _unread_lines(image: Image.Image, cell: PixelBox, words: list[OcrWord]) -> list[PixelBox]:
+    """Lines of ink in a cell that no recognised word stands on."""
+    height = min(word.bottom - word.top for word in words)
+    rows = ocr_image.ink_mask(image.crop(cell)).resize((1, cell[3] - cell[1]), Image.Resampling.BOX)
+    inked = [value >= 3 for value in rows.tobytes()]  # at least ~1% of the row is ink
+    out = []
+    for start, end in _bands(inked):
+        if end - start < max(height // 3, 8):
+            continue
+        middle = cell[1] + (start + end) // 2
+        if any(word.top <= middle <= word.bottom for word in words):
+            continue
+        band = (
+            cell[0],
+            max(cell[1] + start - PAD, cell[1]),
+            cell[2],
+            min(cell[1] + end + PAD, cell[3]),
+        )
+        if _ink(image, band) >= MIN_INK:
+            out.append(band)
+    return out
+
+
+def _bands(inked: list[bool]) -> list[tuple[int, int]]:
+    """Runs of inked rows (a gap of up to two rows does not end a run)."""
+    bands: list[tuple[int, int]] = []
+    start = None
+    gap = 0
+    for index, ink in enumerate([*inked, False, False, False]):
+        if ink:
+            start = index if start is None else start
+            gap = 0
+        elif start is not None:
+            gap += 1
+            if gap > 2:
+                bands.append((start, index - gap + 1))
+                start = None
+    return bands
 
 
 def _inside(word: OcrWord, cell: PixelBox) -> bool:

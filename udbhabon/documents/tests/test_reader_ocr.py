@@ -328,3 +328,20 @@ def test_a_lone_serial_the_page_pass_dropped_gets_a_second_look(
     found = OcrWord("২", ocr_cells.GAP + 20, tops[0] + 10, ocr_cells.GAP + 40, tops[0] + 30, 88.0)
     [placed] = ocr_cells.place([found], cells, tops)
     assert (placed.x0, placed.top) == (x0 + 20, top + 10)
+
+
+def test_a_line_of_a_cell_the_page_pass_left_out_is_cut_out_for_a_second_look() -> None:
+    from udbhabon.documents.reader import ocr_cells
+
+    page = _page()
+    image = Image.new("L", (page.width, page.height), 255)
+    draw = ImageDraw.Draw(image)
+    # Item 1's activity cell (x 260–700, y 590–680) holds two lines of ink; the page
+    # pass read the first (y 600–630) and left out the second (y 640–665).
+    draw.rectangle((280, 605, 600, 628), fill=0)
+    draw.rectangle((280, 642, 560, 664), fill=0)
+    words = [OcrWord("সভা", 280, 600, 330, 630, 95.0)]
+    regions = ocr_cells.empty_cells(image, words, page.rules)
+    assert len(regions) == 1
+    x0, top, x1, bottom = regions[0]
+    assert x0 < 280 and x1 > 560 and 630 <= top < 642 and 664 < bottom <= 680
