@@ -132,3 +132,35 @@ CASES += [
         note="clear",
     ),
 ]
+
+
+def dhaka_scan_cell(world):
+    """A scanned upload of the Dhaka DC office, read, with one doubtful field: its image
+    is drawn again from the file (no OCR cache here)."""
+    import io
+
+    from PIL import Image
+
+    from udbhabon.documents import services
+    from udbhabon.documents.models import ImportJob
+
+    buffer = io.BytesIO()
+    Image.new("L", (200, 280), 255).save(buffer, "PDF", resolution=72.0)
+    job = services.import_upload(
+        office=world.office("dc-dhaka"),
+        actor=world.post("dhaka.io").holdings.get(ended_on__isnull=True).user,
+        name="scan.pdf",
+        data=buffer.getvalue(),
+    )
+    field = {"section": 0, "item": 0, "field": "activity", "page": 1, "box": [10, 10, 90, 60]}
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.READ,
+        trace={"ocr": {"pages": [{"number": 1, "angle": 0.0}], "fields": [field]}},
+    )
+    return {"pk": job.pk, "section": 0, "item": 0, "field": "activity"}
+
+
+CASES += [
+    # The same check as the job itself: whoever may see the office's uploads.
+    Case("documents:import_cell_image", VIEW_DHAKA, kwargs=dhaka_scan_cell),
+]

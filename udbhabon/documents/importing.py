@@ -291,8 +291,11 @@ def review_sections(
     """Each section with its rows of cells: value as read, original text, note,
     whether the officer corrected it, what it was matched to (with ``job``: the
     section kind's annotator), and the item's warnings."""
+    from udbhabon.documents.scan_review import field_index
+
     doc = apply_corrections(result, corrections)
     traces = (trace or {}).get("sections", [])
+    scanned = field_index(trace)
     out = []
     for s, section in enumerate(doc["sections"]):
         s_trace = traces[s] if s < len(traces) else {}
@@ -316,6 +319,8 @@ def review_sections(
                         "corrected": correction_key(s, i, name) in corrections,
                         "editable": name in EDITABLE[section["kind"]],
                         "annotation": notes.get((i, name)),
+                        # A scan: the recogniser's confidence; "low" shows the cell's image.
+                        "ocr": scanned.get((s, i, name)),
                     }
                 )
             warnings = [w for w in doc["warnings"] if w["section"] == s and w["item"] == i]

@@ -15,6 +15,11 @@ urlpatterns = [
         views.import_cell,
         name="import_cell",
     ),
+    path(
+        "import/<int:pk>/cell/<int:section>/<int:item>/<slug:field>/image/",
+        views.import_cell_image,
+        name="import_cell_image",
+    ),
     path("import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
     path("import/<int:pk>/discard/", views.import_discard, name="import_discard"),
     path("import/<int:pk>/source/", views.import_source, name="import_source"),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from udbhabon.core.history import history_rows
 from udbhabon.core.htmx import is_htmx
-from udbhabon.documents import exports, importing, services
+from udbhabon.documents import exports, importing, scan_review, services
 from udbhabon.documents.access import (
     export_for_view,
     job_for_edit,
@@ -174,7 +174,15 @@ def import_cell(
     return render(
         request,
         template,
-        {"job": job, "form": form, "section": section, "item": item, "field": field},
+        {
+            "job": job,
+            "form": form,
+            "section": section,
+            "item": item,
+            "field": field,
+            # A scan: the cell's image stays beside the text being corrected.
+            "scanned": scan_review.field_index(job.trace).get((section, item, field)),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -210,6 +218,21 @@ def import_discard(request: SignedInRequest, pk: int) -> HttpResponse:
         return redirect("documents:import_detail", pk=job.pk)
     messages.success(request, _("The upload was discarded; nothing was saved."))
     return redirect("documents:import_upload")
+
+
+@login_required
+def import_cell_image(
+    request: SignedInRequest, pk: int, section: int, item: int, field: str
+) -> HttpResponse:
+    """The image of one field of a scanned paper, cut from its page, for whoever may see
+    the job (the same check as the job itself)."""
+    job = job_for_view(request, pk)
+    png = scan_review.cell_image(job, section, item, field)
+    if png is None:
+        raise Http404
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @login_required

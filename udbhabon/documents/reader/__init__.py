@@ -2,7 +2,7 @@
 
 Reads annual innovation action plans, half-yearly progress reports, meeting
 minutes and their forwarding letters from .txt (tab-separated table rows),
-.docx, .xlsx and .pdf (text layer) into the object defined in
+.docx, .xlsx and .pdf (text layer, or scanned pages read by OCR: ``ocr``) into the object defined in
 docs/IMPORT-CONTRACT.md. Pure Python: no database, no Django settings needed.
 
 Public API
@@ -46,7 +46,8 @@ Public API
 ``ReadError``
     ``.code`` is one of "empty", "unsupported_type", "type_mismatch",
     "not_a_document", "encrypted", "no_text_layer", "legacy_font", "too_large",
-    "too_many_pages", "too_many_rows", "too_slow", "zip_bomb", "no_table_header";
+    "too_many_pages", "too_many_rows", "too_slow", "zip_bomb", "no_table_header",
+    "scan_too_many_pages", "scan_too_slow", "scan_no_text", "image_bomb";
     ``.message`` renders lazily in the active
     language (Bengali unless English is active; Bengali without Django);
     ``.message_bn`` / ``.message_en`` give both; ``one_line()`` both on one line.
@@ -70,6 +71,7 @@ document order (``pipeline``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -102,16 +104,27 @@ __all__ = [
 ]
 
 
-def read_document_detailed(data: bytes, filename: str, *, max_bytes: int | None = None) -> Reading:
+def read_document_detailed(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int | None = None,
+    ocr_cache: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Reading:
     """Read ``data`` (named ``filename``) and keep the cell-level trace.
+
+    A PDF without a text layer is read by OCR (``ocr``): ``ocr_cache`` is the
+    folder where its recognised pages are kept by the file's SHA-256 (None: not
+    kept), ``progress(done, total)`` hears of each page recognised.
 
     The only exception this raises is ``ReadError``: a file that trips anything
     else inside a parser is, for its reader, a file that cannot be read (logged).
     """
-    from udbhabon.documents.reader import pipeline
+    from udbhabon.documents.reader import ocr, pipeline
 
     try:
-        return pipeline.read(data, filename, max_bytes)
+        return pipeline.read(data, filename, max_bytes, ocr.Options(ocr_cache, progress))
     except ReadError:
         raise
     except RecursionError as exc:

@@ -74,6 +74,29 @@ MESSAGES: dict[str, Message] = {
         "The file's text could not be read in the time allowed; it is unusually complex. "
         "Save it in a plain way and upload it again.",
     ),
+    "scan_too_many_pages": Message(
+        "স্ক্যান করা পিডিএফটিতে {pages}টি পৃষ্ঠা; ছবি থেকে একবারে সর্বোচ্চ {limit} পৃষ্ঠা পড়া যায়। "
+        "পরিকল্পনার পৃষ্ঠাগুলো আলাদা করে দিন।",
+        "The scanned PDF has {pages} pages; at most {limit} scanned pages can be read at "
+        "once. Upload the plan's pages on their own.",
+    ),
+    "scan_too_slow": Message(
+        "স্ক্যান করা একটি পৃষ্ঠা {seconds} সেকেন্ডে পড়া গেল না। পরিষ্কার করে (২০০–৩০০ ডিপিআই, সাদা-কালো) "
+        "আবার স্ক্যান করে দিন।",
+        "A scanned page could not be read within {seconds} seconds. Scan it again cleanly "
+        "(200 to 300 dpi, black and white) and upload it again.",
+    ),
+    "scan_no_text": Message(
+        "স্ক্যান করা পৃষ্ঠাগুলোতে কোনো লেখা চেনা গেল না। পরিষ্কার করে স্ক্যান করে, অথবা মূল Word/Excel ফাইল দিন।",
+        "No text could be recognised on the scanned pages. Scan them again cleanly, or "
+        "upload the original Word/Excel file.",
+    ),
+    "image_bomb": Message(
+        "পিডিএফের একটি পৃষ্ঠা বা ছবি অস্বাভাবিক বড় (কোটি কোটি বিন্দু); নিরাপত্তার কারণে এটি খোলা হয়নি। "
+        "সাধারণ মাপে (A4, ২০০–৩০০ ডিপিআই) স্ক্যান করে দিন।",
+        "A page or image in the PDF is abnormally large (hundreds of millions of pixels); it "
+        "was not opened, for safety. Scan it at an ordinary size (A4, 200 to 300 dpi).",
+    ),
     "zip_bomb": Message(
         "ফাইলটির ভেতরের আকার অস্বাভাবিক বড়; নিরাপত্তার কারণে এটি খোলা হয়নি।",
         "The file expands to an abnormal size; it was not opened, for safety.",

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from udbhabon.documents.reader import pdf_rules, pdf_tables, pdf_text, pdf_wrap
 from udbhabon.documents.reader.errors import ReadError
-from udbhabon.documents.reader.model import RawLine, Source
+from udbhabon.documents.reader.model import Box, RawLine, Source
 from udbhabon.documents.reader.pdf_lines import (
     Block,
     Word,
@@ -65,12 +65,25 @@ def extract(data: bytes, reader: PdfReader | None = None) -> list[RawLine]:
     if not any(page.words for page in text_pages):
         raise ReadError("no_text_layer")
     page_grids = [rules[number] if number < count else [] for number in range(len(text_pages))]
+    return lines_from_pages(text_pages, page_grids)
+
+
+def lines_from_pages(
+    text_pages: list[pdf_text.PdfPage], page_grids: list[list[pdf_rules.Grid]], *, join: bool = True
+) -> list[RawLine]:
+    """Pages of positioned words and their ruled grids as lines of cells.
+
+    Shared by the text layer and OCR (``ocr``): both give words with boxes in
+    points. ``join``: pieces of one word closer than the document's space are
+    made one (poppler splits some words; OCR words are whole already). Every
+    line keeps the page region each cell was read from (``RawLine.boxes``).
+    """
     lines: list[RawLine] = []
     carry = pdf_tables.Carry()
     tables = 0
     limit = pdf_text.join_limit([page.words for page in text_pages])
     page_words = [
-        _words(_join_in_cells(page.words, grids, limit))
+        _words(_join_in_cells(page.words, grids, limit if join else 0.0))
         for page, grids in zip(text_pages, page_grids, strict=True)
     ]
     known = vocabulary(page_words, page_grids, limit * 1.5)
@@ -80,13 +93,13 @@ def extract(data: bytes, reader: PdfReader | None = None) -> list[RawLine]:
     ]
     join_split_rows(page_blocks, known)
     spacing = paragraph_spacing(page_blocks)
-    for number, blocks in enumerate(page_blocks, start=1):
+    for number, (text_page, blocks) in enumerate(zip(text_pages, page_blocks, strict=True), 1):
         previous: Block | None = None
         for block in blocks:
             tables += block.rows is not None
             if previous is not None and _gap(previous, block, spacing):
                 lines.append(RawLine([""], False, Source(index=len(lines), page=number)))
-            _emit(lines, block, number, tables - 1)
+            _emit(lines, block, number, tables - 1, text_page.width)
             previous = block
     return lines
 
@@ -120,6 +133,8 @@ def join_split_rows(
                     _join_cell(a, b, known) for a, b in zip(last, row, strict=True)
                 ]
                 first.rows.pop(0)
+                if first.boxes:
+                    first.boxes.pop(0)
                 if not first.rows:
                     blocks.remove(first)
                     content.remove(first)
@@ -282,7 +297,9 @@ def _blocks(
             grid.append(cells)
         if grid and any(cell.strip() for row in grid for cell in row):
             tables.append(table)
-            blocks.append(Block(float(table.bbox[1]), rows=grid, bottom=float(table.bbox[3])))
+            block = Block(float(table.bbox[1]), rows=grid, bottom=float(table.bbox[3]))
+            block.boxes = [list(row) for row in table.rows]
+            blocks.append(block)
     rest = [w for i, w in enumerate(words) if i not in used]
     if tables:
         carry.reset()
@@ -330,26 +347,32 @@ def cell_text(
     return bullets_as_list(pdf_wrap.join_lines(tokens, filled, known))
 
 
-def _emit(lines: list[RawLine], block: Block, page: int, table: int) -> None:
+def _emit(lines: list[RawLine], block: Block, page: int, table: int, width: float) -> None:
+    """The block as lines; each cell keeps the page region it was read from: its ruled
+    box, else the block's band across the page (OCR maps confidences through it)."""
+    band = (0.0, block.top, width, max(block.bottom, block.top))
     if block.line is not None:
-        lines.append(RawLine([block.line], False, Source(index=len(lines), page=page)))
+        source = Source(index=len(lines), page=page)
+        lines.append(RawLine([block.line], False, source, boxes=[band]))
         return
     for row_number, cells in enumerate(block.rows or [], start=1):
+        boxes = _row_boxes(block, row_number - 1, len(cells), band)
         filled = [cell for cell in cells if cell.strip()]
+        source = Source(index=len(lines), page=page, table=table, row=row_number)
         if len(cells) == 1 or (len(filled) == 1 and cells[0].strip() and len(cells) > 2):
+            box = next((b for b, c in zip(boxes, cells, strict=True) if c.strip()), band)
             for part in (filled[0] if filled else "").split("\n"):
-                lines.append(
-                    RawLine(
-                        [part],
-                        False,
-                        Source(index=len(lines), page=page, table=table, row=row_number),
-                    )
-                )
+                lines.append(RawLine([part], False, _at(source, len(lines)), boxes=[box or band]))
         else:
-            lines.append(
-                RawLine(
-                    list(cells),
-                    True,
-                    Source(index=len(lines), page=page, table=table, row=row_number),
-                )
-            )
+            lines.append(RawLine(list(cells), True, source, boxes=boxes))
+
+
+def _at(source: Source, index: int) -> Source:
+    return Source(index=index, page=source.page, table=source.table, row=source.row)
+
+
+def _row_boxes(block: Block, row: int, count: int, band: Box) -> list[Box | None]:
+    ruled = block.boxes[row] if block.boxes and row < len(block.boxes) else None
+    if ruled is None or len(ruled) != count:
+        return [band] * count
+    return [tuple(float(v) for v in box) if box else None for box in ruled]  # type: ignore[misc]

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom, in PDF points from the top left
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -67,6 +69,9 @@ class RawLine:
     is_row: bool
     source: Source
     legacy_font: bool = False  # some of it was in a Bijoy font and was converted
+    # PDF only: the page region each cell was read from (its ruled box, else the
+    # band of the page the line or table spans), parallel to ``cells``.
+    boxes: list[Box | None] | None = None
 
     @property
     def text(self) -> str:
@@ -175,3 +180,6 @@ class Reading:
     # Notices about the reading as a whole, each {"code", "message"} (Bengali):
     # "attachment_disagrees" when a PDF's embedded data was set aside for its text.
     notices: list[dict[str, str]] = field(default_factory=list)
+    # A scan read by OCR (``ocr``): pages, seconds, and each field's confidence and
+    # the image region it was read from; None for everything else.
+    ocr: dict[str, Any] | None = None

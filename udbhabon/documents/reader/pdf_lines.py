@@ -38,6 +38,8 @@ class Block:
     left: float = 0.0
     right: float = 0.0
     words: int = 0  # words on the block's last line
+    # A ruled table's cell boxes, parallel to ``rows`` (None under a merged cell).
+    boxes: list[list[tuple[float, float, float, float] | None]] | None = None
 
 
 def group_lines(words: list[Word]) -> list[list[Word]]:

@@ -8,23 +8,28 @@ document order. A PDF that carries Udbhabon's own JSON is returned from that.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from udbhabon.documents.contract import WARNING_KEYS
-from udbhabon.documents.reader import _bangla, legacy, sections, sniff, tables
+from udbhabon.documents.reader import _bangla, legacy, ocr, sections, sniff, tables
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.items import Warn
 from udbhabon.documents.reader.model import RawLine, Reading
 
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
 logger = logging.getLogger(__name__)
 
 
-def read(data: bytes, filename: str, max_bytes: int | None) -> Reading:
+def read(
+    data: bytes, filename: str, max_bytes: int | None, scan: ocr.Options | None = None
+) -> Reading:
     claimed = sniff.claimed_format(filename)
     sniff.check_size(data, max_bytes)
     sniff.check_format(data, claimed)
     if claimed == "pdf":
-        return _read_pdf(data)
+        return _read_pdf(data, scan)
     raw_lines = extract(data, claimed)
     return read_lines(raw_lines, claimed)
 
@@ -35,14 +40,19 @@ ATTACHMENT_DISAGREES = (
 )
 
 
-def _read_pdf(data: bytes) -> Reading:
+def _read_pdf(data: bytes, scan: ocr.Options | None = None) -> Reading:
     """What is printed wins: Udbhabon's attachment only where it agrees with the pages."""
     from udbhabon.documents.reader import attachment, extract_pdf
 
     reader = attachment.open_pdf(data)
     extract_pdf.check_pages(reader)  # a huge file is refused before anything is read
     carried = attachment.contract_from_pdf(data, reader)
-    raw_lines = extract_pdf.extract(data, reader)
+    try:
+        raw_lines = extract_pdf.extract(data, reader)
+    except ReadError as exc:
+        if exc.code != "no_text_layer" or not ocr.available():
+            raise
+        return read_scan(data, reader, scan)
     if carried is None:
         return read_lines(raw_lines, "pdf")
     problems = attachment.disagreements(carried, raw_lines)
@@ -57,6 +67,20 @@ def _read_pdf(data: bytes) -> Reading:
             "en": ATTACHMENT_DISAGREES[1],
         }
     )
+    return reading
+
+
+def read_scan(data: bytes, reader: PdfReader, scan: ocr.Options | None = None) -> Reading:
+    """A PDF of page images, read by OCR: the same reading as a text PDF, and every
+    field's confidence and image region (``Reading.ocr``)."""
+    from udbhabon.documents.reader import ocr_fields
+
+    pages = ocr.read(data, reader, scan)
+    if not any(page.words for page in pages):
+        raise ReadError("scan_no_text")
+    reading = read_lines(ocr.raw_lines(pages), "pdf")
+    reading.ocr = ocr_fields.summary(reading, pages)
+    reading.notices.append(ocr_fields.notice(reading.ocr["low"]))
     return reading
 
 

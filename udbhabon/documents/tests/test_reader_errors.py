@@ -97,11 +97,20 @@ def test_it_refuses_a_password_protected_pdf() -> None:
     _assert_bengali(error)
 
 
-def test_it_says_a_scanned_pdf_has_no_text() -> None:
+def test_it_says_a_scanned_pdf_has_no_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from udbhabon.documents.reader import ocr
+
     pdf = pdfmaker.Pdf()
     page = pdf.new_page()
     for step in range(20):  # a drawing, as a scan's page is only pictures
         pdf.line(page, 36, 100 + step * 20, 500, 100 + step * 20)
+    # Read by OCR, which finds only ruling lines and no letters.
+    error = _error(pdf.build(), "scan.pdf")
+    assert error.code == "scan_no_text"
+    assert "লেখা চেনা গেল না" in error.message_bn
+    _assert_bengali(error)
+    # Without Tesseract: refused as having no text at all.
+    monkeypatch.setattr(ocr, "available", lambda: False)
     error = _error(pdf.build(), "scan.pdf")
     assert error.code == "no_text_layer"
     assert "লেখা নেই" in error.message_bn

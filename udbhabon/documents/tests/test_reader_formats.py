@@ -2,7 +2,8 @@
 
 Every Word file, Excel sheet and text-layer PDF there (LibreOffice exports of the
 .docx and .xlsx) reads exactly as its seed's expected JSON. Scans (*.scan.pdf)
-have no text layer: they are refused with the clear Bengali message.
+have no text layer: they are read by OCR (test_reader_ocr.py), and refused with
+the clear Bengali message where Tesseract is not installed.
 """
 
 from __future__ import annotations
@@ -64,7 +65,12 @@ def test_it_reads_each_office_form_of_a_seed_exactly(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", SCANS, ids=lambda path: path.name)
-def test_a_scan_is_refused_with_the_bengali_message(path: Path) -> None:
+def test_without_ocr_a_scan_is_refused_with_the_bengali_message(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from udbhabon.documents.reader import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(ReadError) as caught:
         read_path(path)
     assert caught.value.code == "no_text_layer"
