@@ -237,3 +237,43 @@ CASES = [
         note="another office's event",
     ),
 ]
+
+
+def dhaka_event(world):
+    from udbhabon.events import services
+
+    made = services.event_create(
+        office=world.office("dc-dhaka"),
+        kind="workshop",
+        title="কর্মশালা",
+        starts_on=timezone.localdate(),
+        actor=None,
+    )
+    return made
+
+
+def publication_data(world):
+    return {
+        "event": dhaka_event(world).pk,
+        "channel": _channel(world).pk,
+        "url": "https://facebook.com/dcdhaka/posts/1",
+        "published_on": _day(),
+    }
+
+
+def publication_elsewhere(world):
+    return publication_data(world) | khulna_event(world)
+
+
+CASES += [
+    Case("readiness:publication_new", EDIT_GET, DHAKA),
+    Case("readiness:publication_new", EDIT_POST, DHAKA, method="POST", data=publication_data),
+    Case(
+        "readiness:publication_new",
+        EDIT_BAD,
+        DHAKA,
+        method="POST",
+        data=publication_elsewhere,
+        note="another office's event",
+    ),
+]

@@ -141,3 +141,16 @@ class LinkForm(forms.Form):
         self.fields["initiative"].widget.choices = [("", "—"), *initiatives]
         events = [(e.pk, e.title) for e in queries.events_of(office)]
         self.fields["event"].widget.choices = [("", "—"), *events]
+
+
+class PublicationForm(LinkForm):
+    channel = forms.ModelChoiceField(label=_("channel"), queryset=Channel.objects.all())
+    url = forms.CharField(label=_("link"), max_length=500)
+    published_on = DayField(label=_("published on"))
+
+    field_order = ["initiative", "event", "channel", "url", "published_on"]
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, office=office, **kwargs)
+        channels = [(c.pk, c.name) for c in queries.channels_of(office)]
+        self.fields["channel"].widget.choices = [("", "—"), *channels]

@@ -375,3 +375,53 @@ class PartnerContact(models.Model):
 
 def first_of_month(day: dt.date) -> dt.date:
     return day.replace(day=1)
+
+
+class Publication(models.Model):
+    """Where an initiative or an event of the office was published: on which of its
+    channels, the link, the day."""
+
+    office = models.ForeignKey(
+        OFFICE, verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
+    )
+    channel = models.ForeignKey(
+        Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="publications"
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    url = models.URLField(_("link"), max_length=500)
+    published_on = models.DateField(_("published on"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["office", "-published_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(initiative__isnull=False, event__isnull=True)
+                | Q(initiative__isnull=True, event__isnull=False),
+                name="publication_of_one_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.url

@@ -20,6 +20,7 @@ from udbhabon.readiness.models import (
     EfilingMonth,
     EfilingRecord,
     Partner,
+    Publication,
 )
 
 
@@ -35,6 +36,7 @@ class OfficePage:
     channels: list[Channel] = field(default_factory=list)
     complaints: list[Complaint] = field(default_factory=list)
     partners: list[Partner] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
 
 
 def branches(office: Office) -> list[EfilingBranch]:
@@ -71,6 +73,11 @@ def office_page(office: Office) -> OfficePage:
             Partner.objects.filter(office=office).annotate(
                 contact_count=Count("contacts", distinct=True)
             )
+        ),
+        publications=list(
+            Publication.objects.filter(office=office).select_related(
+                "channel", "initiative", "event"
+            )[:50]
         ),
     )
 

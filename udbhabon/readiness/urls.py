@@ -13,6 +13,7 @@ urlpatterns = [
     path("office/<slug:code>/channels/new/", views.channel_new, name="channel_new"),
     path("office/<slug:code>/complaints/new/", views.complaint_new, name="complaint_new"),
     path("office/<slug:code>/partners/new/", views.partner_new, name="partner_new"),
+    path("office/<slug:code>/publications/new/", views.publication_new, name="publication_new"),
     path("branch/<int:pk>/step/", views.branch_step, name="branch_step"),
     path("share/<int:pk>/", views.share_edit, name="share_edit"),
     path("complaint/<int:pk>/act/", views.complaint_act, name="complaint_act"),

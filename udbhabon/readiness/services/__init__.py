@@ -21,6 +21,7 @@ from udbhabon.readiness.services.partners import (
     partner_link,
     partner_update,
 )
+from udbhabon.readiness.services.publications import publication_add
 
 __all__ = [
     "branch_approval",
@@ -37,6 +38,7 @@ __all__ = [
     "partner_contact",
     "partner_link",
     "partner_update",
+    "publication_add",
     "share_record",
     "share_update",
 ]

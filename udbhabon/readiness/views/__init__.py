@@ -19,6 +19,7 @@ from udbhabon.readiness.views.outreach import (
     partner_contact,
     partner_link,
     partner_new,
+    publication_new,
 )
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "partner_contact",
     "partner_link",
     "partner_new",
+    "publication_new",
     "share_edit",
     "share_new",
     "supervision",

@@ -158,3 +158,18 @@ def partner_link(request: SignedInRequest, pk: int) -> HttpResponse:
         done=_("The partner is linked."),
         back=found.get_absolute_url(),
     )
+
+
+@login_required
+@require_http_methods(FORM_METHODS)
+def publication_new(request: SignedInRequest, code: str) -> HttpResponse:
+    office, post = access.office_for_edit(request, code)
+    return form_page(
+        request,
+        office=office,
+        form=forms.PublicationForm(request.POST or None, office=office),
+        title=gettext_lazy("Where an initiative or event was published"),
+        save=lambda d: services.publication_add(office=office, actor=request.user, post=post, **d),
+        done=_("The publication is logged."),
+        back=office_url(office),
+    )
