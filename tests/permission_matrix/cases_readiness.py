@@ -277,3 +277,31 @@ CASES += [
         note="another office's event",
     ),
 ]
+
+
+def changed_partner(world):
+    from udbhabon.readiness import services
+
+    found = _partner(world)
+    services.partner_update(partner=found, contact="০১৫৫৫", actor=None, post=None)
+    return {"pk": found.pk}
+
+
+CASES += [
+    Case("readiness:partner_edit", EDIT_GET, partner),
+    Case(
+        "readiness:partner_edit",
+        EDIT_POST,
+        partner,
+        method="POST",
+        data={"name": "ব্র্যাক", "kind": "ngo", "contact": "০১৭১১০০০০০০", "version": "1"},
+    ),
+    Case(
+        "readiness:partner_edit",
+        {"anonymous": LOGIN, "dhaka.io": 409, "*": DENIED},
+        changed_partner,
+        method="POST",
+        data={"name": "ব্র্যাক", "kind": "ngo", "contact": "০১৮", "version": "1"},
+        note="a stale save",
+    ),
+]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.concurrency import VersionedForm
 from udbhabon.core.forms import AmountField, DayField, WholeNumberField
+from udbhabon.core.templatetags.bn import date_bn
 from udbhabon.events.models import Event
 from udbhabon.initiatives.models import Initiative
 from udbhabon.offices.models import Office, Post
@@ -42,7 +43,7 @@ class StepForm(forms.Form):
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        own = [(e.pk, f"{e.title} ({e.starts_on:%d/%m/%Y})") for e in queries.trainings_of(office)]
+        own = [(e.pk, f"{e.title} ({date_bn(e.starts_on)})") for e in queries.trainings_of(office)]
         self.fields["event"].widget.choices = [("", "—"), *own]
 
 
@@ -154,3 +155,7 @@ class PublicationForm(LinkForm):
         super().__init__(*args, office=office, **kwargs)
         channels = [(c.pk, c.name) for c in queries.channels_of(office)]
         self.fields["channel"].widget.choices = [("", "—"), *channels]
+
+
+class PartnerEditForm(VersionedForm, PartnerForm):
+    pass

@@ -19,6 +19,7 @@ urlpatterns = [
     path("complaint/<int:pk>/act/", views.complaint_act, name="complaint_act"),
     path("complaint/<int:pk>/close/", views.complaint_close, name="complaint_close"),
     path("partner/<int:pk>/", views.partner, name="partner"),
+    path("partner/<int:pk>/edit/", views.partner_edit, name="partner_edit"),
     path("partner/<int:pk>/contact/", views.partner_contact, name="partner_contact"),
     path("partner/<int:pk>/link/", views.partner_link, name="partner_link"),
 ]

@@ -1,6 +1,6 @@
 """E-filing adoption: a branch proposed by the office's officer and approved by its
 head (plans' head approval, step "efiling_branch"); its steps, one after the other,
-each dated with its evidence; and the month's share of dak and files settled
+each dated, with its evidence where there is one; and the month's share of dak and files settled
 electronically (0–100%, one a month, never a month to come)."""
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ def branch_step(
     event: Event | None = None,
     expected_version: int | None = None,
 ) -> EfilingRecord:
-    """Record the branch's next step with its day and evidence (a training event for
-    the staff's training)."""
+    """Record the branch's next step with its day and, if there is one, its evidence (an
+    order, minutes, a link; the training event for the staff's training)."""
     locked = EfilingBranch.objects.select_for_update().select_related("office").get(pk=branch.pk)
     require_edit(post, locked.office)
     _check_step(locked, step, done_on)
@@ -103,10 +103,6 @@ def branch_step(
             raise ValidationError({"event": _("Choose a training of this office.")}, code="event")
         if step != BranchStep.TRAINED:
             raise ValidationError({"event": _("A training belongs to the staff's training.")})
-    if step != BranchStep.CHOSEN and not evidence and event is None:
-        raise ValidationError(
-            {"evidence": _("Name the evidence: an order, minutes, a link.")}, code="evidence"
-        )
     record = save_with_history(
         EfilingRecord(
             branch=locked,

@@ -75,3 +75,16 @@ def test_a_partner_links_only_to_its_own_office_s_initiatives():
     )
     services.partner_link(partner=theirs, initiative=jashore, actor=juser, post=jpost)
     assert list(theirs.initiatives.all()) == [jashore]
+
+
+def test_a_partner_is_changed_and_a_stale_change_refused(login):
+    partner = _partner()
+    client = login("dhaka.io")
+    url = f"/readiness/partner/{partner.pk}/edit/"
+    data = {"name": "ব্র্যাক", "kind": "ngo", "contact": "০১৮১১", "areas": "", "version": "1"}
+    assert client.post(url, data).status_code == 302
+    stale = client.post(url, data | {"contact": "০১৯১১"})
+    assert stale.status_code == 409
+    partner.refresh_from_db()
+    assert partner.contact == "০১৮১১" and partner.version == 2
+    assert login("dhakadiv.io").post(url, data | {"version": "2"}).status_code == 403

@@ -130,6 +130,34 @@ def partner(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
+def _partner_values(found: Any) -> dict[str, Any]:
+    return {"name": found.name, "kind": found.kind, "contact": found.contact, "areas": found.areas}
+
+
+@login_required
+@require_http_methods(FORM_METHODS)
+def partner_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    found, post = access.partner_for_edit(request, pk)
+    form = forms.PartnerEditForm(
+        request.POST or None, initial=_partner_values(found), version=found.version
+    )
+    return form_page(
+        request,
+        office=found.office,
+        form=form,
+        title=found.name,
+        save=lambda d: save_or_conflict(
+            form,
+            lambda v: services.partner_update(
+                partner=found, actor=request.user, post=post, expected_version=v, **d
+            ),
+            _partner_values,
+        ),
+        done=_("The partner is saved."),
+        back=found.get_absolute_url(),
+    )
+
+
 @login_required
 @require_http_methods(FORM_METHODS)
 def partner_contact(request: SignedInRequest, pk: int) -> HttpResponse:
