@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
 
 from udbhabon.events.models import Event
 from udbhabon.initiatives.models import Initiative
 from udbhabon.offices.models import Office, Post
 from udbhabon.offices.queries import subtree_q
+from udbhabon.plans import metrics
 from udbhabon.plans.models import ApprovalStep, HeadApproval
 from udbhabon.readiness.models import (
     Channel,
@@ -164,3 +167,13 @@ def centres_below(parent: Office, offices: list[Office]) -> dict[int, int]:
 
 def office_checklist(office: Office) -> Checklist | None:
     return Checklist.objects.filter(office=office).first()
+
+
+def subtree_shares(offices: list[Office]) -> dict[int, metrics.Value]:
+    """Each office's e-filing share with everything below it over the last twelve
+    months (the registry's metric: the mean of the months entered; one query)."""
+    end = timezone.localdate()
+    scope = metrics.Scope(
+        offices=offices, start=end - dt.timedelta(days=365), end=end, subtree=True
+    )
+    return metrics.measure("readiness.efiling_share", scope)

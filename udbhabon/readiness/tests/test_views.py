@@ -185,7 +185,8 @@ def test_supervision_shows_each_office_below_at_a_fixed_number_of_queries(
     with django_assert_max_num_queries(small):
         page = _text(client.get("/readiness/office/div-dhaka/supervision/"))
     assert all(d.name in page for d in districts)
-    assert "১০%" in page  # a district's latest month (the second month entered)
+    assert "১০%" in page  # a district's latest month
+    assert "১৫%" in page  # the mean of a district's two months (10%, 20%) with the offices below
 
 
 def test_the_office_s_pages_link_to_readiness(login):

@@ -47,8 +47,10 @@ def supervision(request: SignedInRequest, code: str) -> HttpResponse:
     page = Paginator(queries.supervision(office), 100).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     centres = queries.centres_below(office, rows)
+    below = queries.subtree_shares(rows)
     for row in rows:
         row.centres = centres.get(row.pk, 0)  # type: ignore[attr-defined]
+        row.subtree_share = below.get(row.pk)  # type: ignore[attr-defined]
     return render(
         request,
         "readiness/supervision.html",
