@@ -192,6 +192,8 @@ def test_supervision_shows_each_office_below_at_a_fixed_number_of_queries(
 def test_the_office_s_pages_link_to_readiness(login):
     client = login("dhaka.io")
     assert "/readiness/office/dc-dhaka/" in _text(client.get("/offices/dc-dhaka/"))
+    supervision = _text(login("dhakadiv.io").get("/supervision/div-dhaka/"))
+    assert "/readiness/office/div-dhaka/supervision/" in supervision
 
 
 def test_a_branch_proposed_approved_stepped_through_the_pages(login):
