@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "udbhabon.ideas",
     "udbhabon.initiatives",
     "udbhabon.events",
+    "udbhabon.readiness",
     "udbhabon.documents",
     "udbhabon.monitoring",
     "udbhabon.evaluation",
