@@ -13,3 +13,6 @@ ROOT_URLCONF = "bench.floor_urls"
 # recycled mid-run (CONN_MAX_AGE) took its backend's CPU with it (negative
 # figures in the 2026-12-07 run).
 DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405
+
+# The API's targets send one token for thousands of requests: no rate limit here.
+UDBHABON_API_LIMIT = (10**9, 60)
