@@ -75,10 +75,19 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def credentials(session: str) -> dict[str, str]:
+    """A session cookie, an API token ("bearer:udb_…") or nothing ("-": a citizen)."""
+    if session == "-":
+        return {}
+    if session.startswith("bearer:"):
+        return {"Authorization": f"Bearer {session.removeprefix('bearer:')}"}
+    return {"Cookie": f"sessionid={session}"}
+
+
 def status_of(url: str, session: str) -> int:
     """The page's own status, redirects not followed: a 302 to the sign-in page
     would measure the wrong thing."""
-    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session}"})
+    request = urllib.request.Request(url, headers=credentials(session))
     try:
         with urllib.request.build_opener(_NoRedirect).open(request) as response:
             return response.status
@@ -90,7 +99,9 @@ def run(port: int, workers: list[int], path: str, session: str) -> dict:
     url = f"http://127.0.0.1:{port}{path}"
     if (status := status_of(url, session)) != 200:
         sys.exit(f"{path} answers {status}, not 200: nothing to measure")
-    headers = ["-H", f"Cookie: sessionid={session}", "-H", "Accept-Encoding: gzip"]
+    headers = ["-H", "Accept-Encoding: gzip"]
+    for name, value in credentials(session).items():
+        headers += ["-H", f"{name}: {value}"]
     subprocess.run(["wrk", "-t1", "-c2", "-d2s", *headers, url], capture_output=True)  # warm
     pids = workers + backends()
     before, load_before = cpu_seconds(pids), os.getloadavg()[0]

@@ -43,12 +43,31 @@ def session_of(username: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 
     return cache[username]
 
 
+def bearer_of(username: str) -> str:
+    """A read-only API token of the persona's post, as another system would send it."""
+    from udbhabon.api import tokens
+    from udbhabon.offices.models import PostHolding
+
+    holding = PostHolding.objects.filter(user__username=username, ended_on__isnull=True).first()
+    assert holding is not None, username
+    _token, secret = tokens.token_create(
+        post=holding.post, name="load test", can_write=False, days=1, actor=holding.user
+    )
+    return "bearer:" + secret
+
+
 def main() -> None:
     print("floor", "/bench/floor/", session_of("jashore.io"))
     for label, username, url in pages(latest_year()):
         if url and label in LOADED:
             path = quote(url, safe="/?=&")  # "?q=সেবা" percent-encoded, as a browser sends it
             print(label.replace(" ", "_").replace(",", ""), path, session_of(username))
+    # The API's lists, as an office's other system reads them (no session: a token).
+    token = bearer_of("jashore.io")
+    print("api_plan_list", "/api/v1/plans?office=dc-jashore&limit=50", token)
+    print("api_office_tree", "/api/v1/offices?under=dc-jashore&limit=100", token)
+    # The portal's home page, as a citizen opens it (no session).
+    print("portal_home", "/portal/", "-")
 
 
 if __name__ == "__main__":

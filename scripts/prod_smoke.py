@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.cookiejar
+import json
 import os
 import re
 import secrets
@@ -258,6 +259,51 @@ def journey(https: str, http: str, certs: Path, env: dict[str, str]) -> None:
     )
     status, headers, _ = browser.request("/admin/")
     check("admin refuses an officer", status in {302, 403}, str(status))
+    api(browser, https)
+
+
+def api(browser: Browser, https: str) -> None:
+    """The API through nginx: its document, its error shape, and a token made on the
+    profile page reading with an ETag and a 304 (issue 25)."""
+    status, headers, body = browser.request("/api/v1/openapi.json")
+    document = json.loads(body) if status == 200 else {}
+    check("API document (OpenAPI 3.1)", str(document.get("openapi", "")).startswith("3.1"))
+    status, headers, body = browser.request("/api/v1/offices")
+    json_body = headers.get("Content-Type", "").startswith("application/json")
+    error = json.loads(body).get("error", {}) if json_body else {}
+    check(
+        "API refuses no token in its error shape",
+        status == 401
+        and set(error) == {"code", "message", "fields"}
+        and headers.get("WWW-Authenticate") == "Bearer",
+        f"{status} {headers.get('Content-Type')}",
+    )
+    status, _, body = browser.request("/account/api-tokens/")
+    form = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    status, _, body = browser.request(
+        "/account/api-tokens/",
+        data={
+            "csrfmiddlewaretoken": form.group(1).decode() if form else "",
+            "name": "prod-smoke",
+            "can_write": "0",
+            "days": "1",
+        },
+        headers={"Origin": https, "Referer": https + "/account/api-tokens/"},
+    )
+    secret = re.search(rb"udb_[A-Za-z0-9_-]{20,}", body)
+    check("API token made on the profile page", status == 200 and secret is not None, str(status))
+    bearer = {"Authorization": f"Bearer {secret.group().decode() if secret else ''}"}
+    status, headers, body = browser.request("/api/v1/offices/dc-dhaka", headers=bearer)
+    etag = headers.get("ETag", "")
+    check(
+        "API read with the token",
+        status == 200 and b'"dc-dhaka"' in body and bool(etag),
+        str(status),
+    )
+    status, _, _ = browser.request(
+        "/api/v1/offices/dc-dhaka", headers={**bearer, "If-None-Match": etag}
+    )
+    check("API 304 to If-None-Match", status == 304, str(status))
 
 
 def background_jobs(env: dict[str, str]) -> None:

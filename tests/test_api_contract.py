@@ -3,7 +3,8 @@ app on PostgreSQL (issue 25, point 5): no 500, every status documented, every re
 matching its schema and content type.
 
 A read-write token of the Dhaka DC office's innovation officer is sent, over a plan, a
-report and a sent meeting with a decision, so that generated ids and codes meet real
+report, a sent meeting with a decision, an initiative, a held event and an issued
+district framework, so that generated ids and codes meet real
 rows now and then. Examples are limited (CONTRACT_EXAMPLES, 12 per operation) to keep
 the run short.
 """
@@ -53,13 +54,22 @@ def handler(settings):
 
 @pytest.fixture
 def world(db):
-    from tests.permission_matrix import cases_meetings, cases_plans
+    from tests.permission_matrix import (
+        cases_evaluation,
+        cases_events,
+        cases_initiatives,
+        cases_meetings,
+        cases_plans,
+    )
     from tests.test_permission_matrix import World
     from udbhabon.api.tests.helpers import token_for
 
     w = World()
     cases_plans.report(w)
     cases_meetings.action(w)
+    cases_initiatives.initiative(w)
+    cases_events.held_event(w)
+    cases_evaluation.dhaka_with_framework(w)
     # identity: the GZip middleware would compress, and the WSGI client does not unpack
     return {"Authorization": f"Bearer {token_for('dhaka.io')}", "Accept-Encoding": "identity"}
 

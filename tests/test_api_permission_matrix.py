@@ -15,6 +15,9 @@ from typing import Any
 import pytest
 
 from tests.permission_matrix import LIKE, NO_POST, PERSONAS
+from tests.permission_matrix import cases_evaluation as evaluation
+from tests.permission_matrix import cases_events as events
+from tests.permission_matrix import cases_initiatives as initiatives
 from tests.permission_matrix import cases_meetings as meetings
 from tests.permission_matrix import cases_plans as plans
 from tests.test_permission_matrix import World
@@ -24,6 +27,14 @@ from udbhabon.api.tests.helpers import call, token_for
 UNAUTH = 401
 VIEW = {"anonymous": UNAUTH, "khulna.io": 403, "*": 200}
 EVERYONE = {"anonymous": UNAUTH, "*": 200}
+# A league ranks the offices below: seen by that office and those above it.
+DHAKA_DIV_VIEW = {
+    "anonymous": UNAUTH,
+    "dhakadiv.io": 200,
+    "cabinet.io": 200,
+    "admin": 200,
+    "*": 403,
+}
 PUBLIC = {"*": 200}
 
 
@@ -71,6 +82,10 @@ def _idea(world: Any) -> dict[str, Any]:
         problem="দেরি হয়",
     )
     return {"code": idea.code}
+
+
+def _initiative(world: Any) -> dict[str, Any]:
+    return {"initiative_id": initiatives.initiative(world)["pk"]}
 
 
 IDEA = {
@@ -125,6 +140,29 @@ CASES = [
         {"anonymous": UNAUTH, "dhaka.io": 200, "*": 403},
         lambda w: {"action_id": meetings.action(w)["pk"]},
         body=lambda w: {"status": "in_progress", "note": "চিঠি পাঠানো হয়েছে"},
+    ),
+    ApiCase("GET", "/api/v1/initiatives", EVERYONE),
+    ApiCase("GET", "/api/v1/initiatives", VIEW, query="?office=dc-dhaka&status=pilot"),
+    ApiCase("GET", "/api/v1/initiatives/{initiative_id}", VIEW, _initiative),
+    ApiCase(
+        "POST",
+        "/api/v1/initiatives/{initiative_id}/stage",
+        # the office's editors take its stages (the Dhaka division verifies figures only)
+        {"anonymous": UNAUTH, "dhaka.io": 200, "*": 403},
+        _initiative,
+        body=lambda w: {"action": "evaluate", "comment": "পাইলট সফল"},
+    ),
+    ApiCase("GET", "/api/v1/events", EVERYONE),
+    ApiCase("GET", "/api/v1/events", VIEW, query="?office=dc-dhaka&year=2025&status=scheduled"),
+    ApiCase(
+        "GET", "/api/v1/events/{event_id}", VIEW, lambda w: {"event_id": events.event(w)["pk"]}
+    ),
+    ApiCase("GET", "/api/v1/scores/{code}/{year}", VIEW, evaluation.dhaka_with_framework),
+    ApiCase(
+        "GET",
+        "/api/v1/scores/{code}/{year}/league",
+        DHAKA_DIV_VIEW,
+        evaluation.dhaka_division_with_framework,
     ),
     ApiCase("POST", "/api/v1/ideas", {"*": 201}, body=lambda w: IDEA),
     ApiCase("GET", "/api/v1/ideas/{code}", PUBLIC, _idea),

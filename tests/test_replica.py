@@ -134,3 +134,30 @@ def test_without_a_replica_nothing_is_routed_or_pinned(db, client):
     )
     assert response.status_code == 302 and PIN_COOKIE not in response.cookies
     assert ReplicaRouter().db_for_read(Office) is None
+
+
+def test_a_rate_limit_counter_neither_pins_the_request_nor_is_read_from_the_replica(
+    monkeypatch,
+):
+    """Every API request writes its token's counter to the database cache: that must
+    not keep the list's reads on the primary, and the counter is read where written."""
+    from types import SimpleNamespace
+
+    from udbhabon.core import replica
+    from udbhabon.offices.models import Office
+
+    monkeypatch.setattr(replica, "configured", lambda: True)
+    monkeypatch.setattr(replica, "usable", lambda: True)
+    monkeypatch.setattr(replica, "connections", {"default": SimpleNamespace(in_atomic_block=False)})
+    cache_entry = SimpleNamespace(_meta=SimpleNamespace(app_label="django_cache"))
+    router = replica.ReplicaRouter()
+    tolerant, wrote = replica._tolerant.set(True), replica._wrote.set(False)
+    try:
+        assert router.db_for_read(cache_entry) is None
+        router.db_for_write(cache_entry)
+        assert router.db_for_read(Office) == replica.ALIAS
+        router.db_for_write(Office)
+        assert router.db_for_read(Office) is None
+    finally:
+        replica._tolerant.reset(tolerant)
+        replica._wrote.reset(wrote)

@@ -6,17 +6,28 @@ from ninja import NinjaAPI
 
 from udbhabon.api import errors
 from udbhabon.api.http import TokenAuth
-from udbhabon.api.routes import ideas, meetings, offices, plans, reports
+from udbhabon.api.routes import (
+    events,
+    ideas,
+    initiatives,
+    meetings,
+    offices,
+    plans,
+    reports,
+    scores,
+)
 
 DESCRIPTION = """Udbhabon's data for offices' other systems.
 
 **Access.** A personal API token, made by an officer on their profile page (API tokens), acts
 for the officer's post: it sees that office and every office below it, exactly as the pages
-do; a read-write token may record progress and follow up decisions. Send it as
+do; a read-write token may record progress, follow up decisions and take an initiative's
+next step. Send it as
 `Authorization: Bearer <token>`. Ideas are sent and followed without a token.
 
 **Lists** take `cursor` and `limit` (at most 100) and answer `{"results": [...], "next": cursor}`;
-`office` narrows to that office's subtree, with `year` and `status`.
+`office` narrows to that office's subtree, with `year` and `status` (for initiatives and
+events the fiscal year from 1 July; an initiative's status is its stage).
 
 **Caching and concurrency.** Every GET answers an `ETag`; send it back as `If-None-Match` for
 a `304`. A record's ETag starts with its version (`"v7.…"`): send it as `If-Match` on a
@@ -39,5 +50,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for module in (offices, plans, reports, meetings, ideas):
+for module in (offices, plans, reports, meetings, initiatives, events, scores, ideas):
     api.add_router("", module.router)

@@ -162,3 +162,19 @@ def page(qs: QuerySet, *, key: str, cursor: str | None, limit: int) -> tuple[lis
     last = getattr(rows[-1], "pk" if key in ("pk", "id") else key) if rows and more else None
     token = base64.urlsafe_b64encode(str(last).encode()).decode().rstrip("=") if last else None
     return rows, token
+
+
+def page_list(rows: list[Any], *, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+    """Cursor pagination over a list a query module worked out (a league, best first):
+    the cursor is the position of the next row."""
+    limit = max(1, min(limit, MAX_PAGE))
+    start = 0
+    if cursor:
+        after = _decode(cursor)
+        if not after.isdigit() or len(after) > 9:
+            raise ApiError(400, "bad_cursor", _("The cursor is not one this API gave."))
+        start = int(after)
+    end = start + limit
+    more = end < len(rows)
+    token = base64.urlsafe_b64encode(str(end).encode()).decode().rstrip("=") if more else None
+    return rows[start:end], token

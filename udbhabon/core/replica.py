@@ -33,8 +33,13 @@ from django.http import HttpRequest, HttpResponse
 ALIAS = "replica"
 PIN_COOKIE = "udbhabon_primary"
 # Stale reads of these break the request itself: a session just created at login,
-# a job just queued.
-PRIMARY_ONLY_APPS = frozenset({"sessions", "django_tasks_database"})
+# a job just queued, a rate limit's counter (the database cache, "django_cache").
+PRIMARY_ONLY_APPS = frozenset({"sessions", "django_tasks_database", "django_cache"})
+# Writes to these are bookkeeping, not the requester's records: they neither keep
+# the request's reads on the primary nor pin the browser there (every API request
+# counts itself against its token's rate limit in the cache; were that a write of
+# the request's, no API list would ever read from the replica).
+BOOKKEEPING_APPS = frozenset({"django_cache"})
 
 _tolerant: ContextVar[bool] = ContextVar("replica_tolerant", default=False)
 _wrote: ContextVar[bool] = ContextVar("replica_wrote", default=False)
@@ -90,7 +95,8 @@ class ReplicaRouter:
         return ALIAS if usable() else None
 
     def db_for_write(self, model: type[Any], **hints: Any) -> str | None:
-        _wrote.set(True)
+        if model._meta.app_label not in BOOKKEEPING_APPS:
+            _wrote.set(True)
         return None
 
     def allow_migrate(self, db: str, app_label: str, **hints: Any) -> bool | None:

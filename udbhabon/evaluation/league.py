@@ -15,9 +15,22 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from udbhabon.evaluation.models import Framework, FrozenScore, ScoreTotal
-from udbhabon.evaluation.queries import Scorecard, offices_scored, scorecards
+from udbhabon.evaluation.queries import (
+    Scorecard,
+    framework_in_force,
+    offices_scored,
+    scorecards,
+)
 from udbhabon.evaluation.totals import totals_current
 from udbhabon.offices.models import Office
+
+# The levels a league of an office's subordinates may rank (?level=), the first by
+# default: the country's districts, a division's districts or upazilas, a district's upazilas.
+LEVELS_BELOW = {
+    "cabinet": ("district", "division", "upazila", "department"),
+    "division": ("district", "upazila"),
+    "district": ("upazila", "department"),
+}
 
 
 @dataclass
@@ -71,3 +84,17 @@ def league(framework: Framework, under: Office, as_of: dt.date | None = None) ->
     mean = Decimal(str(round(statistics.fmean(totals), 2))) if totals else Decimal(0)
     spread = Decimal(str(round(statistics.pstdev(totals), 2))) if len(totals) > 1 else Decimal(0)
     return League(framework=framework, cards=cards, mean=mean, spread=spread)
+
+
+def league_below(office: Office, year: int, level: str = "") -> League | None:
+    """Today's league of the offices of `level` (default: the first of LEVELS_BELOW)
+    below `office` in `year`, under the framework in force; None without one.
+    LookupError when `office` ranks no offices of that level (the page's 404)."""
+    below = LEVELS_BELOW.get(office.level, ())
+    level = level or (below[0] if below else "")
+    if level not in below:
+        raise LookupError(level)
+    framework = framework_in_force(level, year)
+    if framework is None:
+        return None
+    return league(framework, office, timezone.localdate())

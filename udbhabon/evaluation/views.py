@@ -28,13 +28,6 @@ from udbhabon.offices import queries as office_queries
 from udbhabon.offices.access import SignedInRequest, acting_post, office_for_view
 from udbhabon.offices.models import Office
 
-# The levels a league of an office's subordinates may rank (?level=), the first by
-# default: the country's districts, a division's districts or upazilas, a district's upazilas.
-LEVELS_BELOW = {
-    "cabinet": ("district", "division", "upazila", "department"),
-    "division": ("district", "upazila"),
-    "district": ("upazila", "department"),
-}
 PEERS_UNDER = {"district": "cabinet", "upazila": "district", "division": "cabinet"}
 
 
@@ -81,14 +74,12 @@ def scorecard(request: SignedInRequest, code: str, year: int) -> HttpResponse:
 
 def league_for(request: SignedInRequest, code: str, year: int) -> tuple[Office, Any]:
     office = office_for_view(request, code)
-    below = LEVELS_BELOW.get(office.level, ())
-    level = request.GET.get("level") or (below[0] if below else "")
-    if level not in below:
-        raise Http404
-    framework = queries.framework_in_force(level, year)
-    if framework is None:
+    try:
+        table = leagues.league_below(office, year, request.GET.get("level", ""))
+    except LookupError as exc:
+        raise Http404 from exc
+    if table is None:
         return office, None
-    table = leagues.league(framework, office, timezone.localdate())
     if request.GET.get("sort") == "name":
         table.cards.sort(key=lambda c: c.office.name, reverse=request.GET.get("dir") == "desc")
     elif request.GET.get("dir") == "asc":

@@ -17,9 +17,15 @@ HELD = (Event.Status.HELD, Event.Status.REPORTED)
 
 def office_events(office: Office, *, subtree: bool = True, kind: str = "") -> QuerySet[Event]:
     """The office's events (and, by default, its subtree's), newest first, with counts."""
-    events = Event.objects.filter(
-        subtree_q(office.path, field="office__path") if subtree else Q(office=office)
+    return events_where(
+        subtree_q(office.path, field="office__path") if subtree else Q(office=office), kind=kind
     )
+
+
+def events_where(scope: Q, *, kind: str = "") -> QuerySet[Event]:
+    """The events `scope` selects (an office's subtree, what a post sees), with their
+    office and counts of invited and present: one query however many."""
+    events = Event.objects.filter(scope)
     if kind:
         events = events.filter(kind=kind)
     return events.select_related("office").annotate(

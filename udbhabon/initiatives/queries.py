@@ -63,6 +63,12 @@ def initiative_list(
     return Paginator(rows, PAGE_SIZE).get_page(page), counts
 
 
+def initiatives_where(scope: Q) -> QuerySet[Initiative]:
+    """The initiatives `scope` selects (what a post sees, an office's subtree), with
+    their office and service: one query however many."""
+    return Initiative.objects.filter(scope).select_related("office", "service", "idea")
+
+
 def initiative_page(pk: int) -> Initiative:
     """One initiative with its office, idea, service, plan row and process steps."""
     return (
