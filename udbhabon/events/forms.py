@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.forms import AmountField
-from udbhabon.events.models import Event, EventKind
+from udbhabon.events.models import Event, EventKind, Gender, TrainedList
 
 
 class EventForm(forms.Form):
@@ -60,6 +60,9 @@ class GuestForm(forms.Form):
     designation = forms.CharField(label=_("designation"), max_length=255, required=False)
     office_text = forms.CharField(label=_("office"), max_length=255, required=False)
     phone = forms.CharField(label=_("mobile number"), max_length=32, required=False)
+    gender = forms.ChoiceField(
+        label=_("gender"), choices=[("", "—"), *Gender.choices], required=False
+    )
 
 
 class InviteForm(forms.Form):
@@ -67,6 +70,17 @@ class InviteForm(forms.Form):
     untrained_only = forms.BooleanField(
         label=_("Only those not trained before in this subject"), required=False
     )
+
+
+class FileForm(forms.Form):
+    file = forms.FileField(label=_("Photo or document (JPG, PNG, PDF, DOCX, XLSX)"))
+    caption = forms.CharField(label=_("caption"), max_length=200, required=False)
+
+
+class TrainedListForm(forms.Form):
+    to = forms.ChoiceField(label=_("sent to"), choices=TrainedList.To.choices)
+    period_start = forms.DateField(label=_("from"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("until"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 def status_choices() -> list[tuple[str, str]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from udbhabon.events.models import Event, EventKind, Participant
+from udbhabon.events.models import Event, EventFile, EventKind, Participant, TrainedList
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import subtree_q
 from udbhabon.plans.queries import OtherEntry
@@ -41,12 +43,79 @@ def participants(event: Event) -> list[Participant]:
     return list(event.participants.select_related("post", "post__office", "user").order_by("id"))
 
 
-def totals(rows: list[Participant]) -> dict[str, int]:
+def files(event: Event) -> list[EventFile]:
+    return list(event.files.order_by("added_at", "id"))
+
+
+@dataclass
+class Tally:
+    """One line of the totals: who it counts, how many on the list, how many came."""
+
+    label: str
+    invited: int = 0
+    present: int = 0
+
+
+def _tally(rows: list[Participant], key: Callable[[Participant], str]) -> list[Tally]:
+    lines: dict[str, Tally] = {}
+    for r in rows:
+        label = key(r)
+        if not label:
+            continue
+        line = lines.setdefault(label, Tally(label))
+        line.invited += 1
+        line.present += r.present
+    return sorted(lines.values(), key=lambda t: (-t.present, -t.invited, t.label))
+
+
+def totals(rows: list[Participant]) -> dict[str, Any]:
+    """The list's totals, and by office, by gender and by the office's level where
+    given (rows from `participants`: no further query)."""
     return {
         "invited": len(rows),
         "present": sum(1 for r in rows if r.present),
         "guests": sum(1 for r in rows if r.post_id is None),
+        "by_office": _tally(
+            rows, lambda r: r.post.office.name if r.post is not None else r.office_text
+        ),
+        "by_gender": _tally(rows, lambda r: str(r.get_gender_display()) if r.gender else ""),
+        "by_level": _tally(
+            rows,
+            lambda r: str(r.post.office.get_level_display()) if r.post is not None else "",
+        ),
     }
+
+
+def trained_officers(office: Office, start: dt.date, end: dt.date) -> list[dict[str, str]]:
+    """Who attended a training held in [start, end] by the office or one below it, as
+    the list sent up prints them (one query, oldest training first)."""
+    rows = (
+        Participant.objects.filter(
+            subtree_q(office.path, field="event__office__path"),
+            present=True,
+            event__kind=EventKind.TRAINING,
+            event__status__in=HELD,
+            event__held_on__gte=start,
+            event__held_on__lte=end,
+        )
+        .select_related("event", "post__office")
+        .order_by("event__held_on", "event_id", "id")
+    )
+    return [
+        {
+            "name": r.name,
+            "designation": r.designation,
+            "office": r.post.office.name if r.post is not None else r.office_text,
+            "phone": r.phone,
+            "event": r.event.title,
+            "held_on": r.event.held_on.isoformat() if r.event.held_on else "",
+        }
+        for r in rows
+    ]
+
+
+def trained_list_page(pk: int) -> TrainedList:
+    return TrainedList.objects.select_related("office", "letter").get(pk=pk)
 
 
 def by_serial(serial: str) -> Participant | None:

@@ -98,6 +98,8 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "cancel_form": forms.CancelForm(),
             "guest_form": forms.GuestForm(),
             "invite_form": forms.InviteForm(initial={"office": event.office.code}),
+            "files": queries.files(event),
+            "file_form": forms.FileForm(),
             "history": history_rows(event),
         },
     )

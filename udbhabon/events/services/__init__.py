@@ -8,6 +8,7 @@ from udbhabon.events.services.events import (
     event_write_report,
     series_create,
 )
+from udbhabon.events.services.files import event_file_add, event_file_remove
 from udbhabon.events.services.participants import (
     attendance_mark,
     certificate_issue,
@@ -15,12 +16,15 @@ from udbhabon.events.services.participants import (
     participants_import,
     participants_invite_posts,
 )
+from udbhabon.events.services.trained_lists import trained_list_send
 
 __all__ = [
     "attendance_mark",
     "certificate_issue",
     "event_cancel",
     "event_create",
+    "event_file_add",
+    "event_file_remove",
     "event_mark_held",
     "event_update",
     "event_write_report",
@@ -28,4 +32,5 @@ __all__ = [
     "participants_import",
     "participants_invite_posts",
     "series_create",
+    "trained_list_send",
 ]

@@ -1,0 +1,110 @@
+"""Invitations: an in-app notice at once and an e-mail as a background task after the
+commit (never from the request), none when the invitation is rolled back; "only those
+not trained before" needs the event's subject."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from conftest import post_of
+from udbhabon.events import services
+from udbhabon.events.models import Event, Participant
+from udbhabon.notifications.models import Notification
+from udbhabon.notifications.services import send_notice_email
+from udbhabon.offices.models import Office
+
+pytestmark = pytest.mark.django_db
+
+DAY = dt.date(2026, 3, 10)
+
+
+def training(subject: str = "ইনোভেশন") -> Event:
+    return services.event_create(
+        office=Office.objects.get(code="dc-dhaka"),
+        kind="training",
+        title="ইনোভেশন বিষয়ে প্রশিক্ষণ",
+        subject=subject,
+        starts_on=DAY,
+        actor=None,
+    )
+
+
+@pytest.fixture
+def queue(settings):
+    """Tasks held in a queue instead of run: what the request leaves behind."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    from django.tasks import default_task_backend
+
+    default_task_backend.clear()  # type: ignore[attr-defined]
+    return default_task_backend
+
+
+def test_an_invitation_queues_the_email_after_the_commit_and_the_task_sends_it(
+    queue, django_capture_on_commit_callbacks
+):
+    event = training()
+    with django_capture_on_commit_callbacks(execute=True):
+        [row] = services.participants_invite_posts(
+            event=event, posts=[post_of("savar.uno")], actor=None
+        )
+        assert queue.results == []  # nothing before the commit
+    note = Notification.objects.get(user=row.user, kind="event_invitation")
+    (queued,) = queue.results
+    assert queued.task.name == "send_notice_email" and queued.kwargs == {"note_id": note.pk}
+    assert mail.outbox == []  # not sent from the request itself
+    assert send_notice_email.call(note_id=note.pk) is True
+    [sent] = mail.outbox
+    assert sent.to == [row.user.email] and event.title in sent.body
+    assert f"/events/{event.pk}/" in sent.body
+    note.refresh_from_db()
+    assert note.emailed_at is not None
+    assert send_notice_email.call(note_id=note.pk) is False  # never twice
+    assert len(mail.outbox) == 1
+
+
+def test_a_rolled_back_invitation_sends_nothing(queue, django_capture_on_commit_callbacks):
+    event = training()
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                services.participants_invite_posts(
+                    event=event, posts=[post_of("savar.uno")], actor=None
+                )
+                raise RuntimeError("the page failed after inviting")
+        except RuntimeError:
+            pass
+    assert queue.results == [] and mail.outbox == []
+    assert not Participant.objects.exists() and not Notification.objects.exists()
+
+
+def test_only_the_untrained_needs_a_subject_and_saves_nothing_without_one():
+    event = training(subject="")
+    with pytest.raises(ValidationError) as exc:
+        services.participants_invite_posts(
+            event=event, posts=[post_of("savar.uno")], actor=None, untrained_only=True
+        )
+    assert exc.value.code == "no_subject"
+    assert not Participant.objects.exists() and not Notification.objects.exists()
+
+
+def test_the_invite_form_invites_an_offices_posts_who_are_told_in_app_and_by_email(
+    login, django_capture_on_commit_callbacks
+):
+    event = training()
+    client = login("dhaka.io")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/events/{event.pk}/invite/", {"office": "uno-dhaka-savar", "untrained_only": "on"}
+        )
+    assert response.status_code == 302
+    invited = Participant.objects.filter(event=event).exclude(user=None)
+    assert invited.exists()
+    notes = Notification.objects.filter(kind="event_invitation", user__in=invited.values("user"))
+    assert notes.count() == invited.count()
+    emails = {p.user.email for p in invited if p.user.email}
+    assert emails and {m.to[0] for m in mail.outbox} >= emails
