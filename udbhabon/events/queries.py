@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from udbhabon.events.models import Event, EventFile, EventKind, Participant, TrainedList
+from udbhabon.ideas.models import Award
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import subtree_q
 from udbhabon.plans.queries import OtherEntry
@@ -164,6 +165,7 @@ class EventFigures:
     people_trained: int = 0
     circles_planned: int = 0
     circles_held: int = 0
+    awards: int = 0  # given by the office or one below it (ideas.Award, to innovators)
 
     @property
     def held(self) -> int:
@@ -175,7 +177,8 @@ def supervision_figures(
 ) -> list[EventFigures]:
     """For each of `offices` (the rows, each with its subtree) and `office` itself
     (the total, last): events held by kind, people trained, innovation circles held
-    against those scheduled. Three queries whatever the number of offices or events."""
+    against those scheduled, awards given. Four queries whatever the number of offices
+    or events."""
     within = subtree_q(office.path, field="office__path")
     held = {
         (path, kind): n
@@ -208,6 +211,14 @@ def supervision_figures(
         .annotate(n=Count("pk"))
         .values_list("event__office__path", "n")
     )
+    awards = dict(
+        Award.objects.filter(
+            subtree_q(office.path, field="office__path"), given_on__gte=start, given_on__lte=end
+        )
+        .values("office__path")
+        .annotate(n=Count("pk"))
+        .values_list("office__path", "n")
+    )
     rows = []
     for o in [*offices, office]:
         row = EventFigures(office=o)
@@ -217,5 +228,6 @@ def supervision_figures(
         row.people_trained = sum(n for p, n in trained.items() if p.startswith(o.path))
         row.circles_planned = sum(n for p, n in planned.items() if p.startswith(o.path))
         row.circles_held = row.held_by_kind.get(EventKind.CIRCLE, 0)
+        row.awards = sum(n for p, n in awards.items() if p.startswith(o.path))
         rows.append(row)
     return rows
