@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +32,17 @@ class EventForm(forms.Form):
         label=_("agenda or syllabus"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     budget = AmountField(label=_("budget (taka)"), required=False, min_value=0)
+    follows = forms.ModelChoiceField(
+        label=_("cascades from"),
+        queryset=Event.objects.none(),
+        required=False,
+        help_text=_("For a cascading workshop: the training whose participants it draws on."),
+    )
+
+    def __init__(self, *args: Any, trainings: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if trainings is not None:
+            cast(forms.ModelChoiceField, self.fields["follows"]).queryset = trainings
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from udbhabon.events.models import Event, EventFile, EventKind, Participant, TrainedList
 from udbhabon.ideas.models import Award
 from udbhabon.offices.models import Office
-from udbhabon.offices.queries import subtree_q
+from udbhabon.offices.queries import ancestor_paths, subtree_q
 from udbhabon.plans.queries import OtherEntry
 
 HELD = (Event.Status.HELD, Event.Status.REPORTED)
@@ -28,6 +28,19 @@ def office_events(office: Office, *, subtree: bool = True, kind: str = "") -> Qu
     return events.select_related("office").annotate(
         invited_count=Count("participants"),
         present_count=Count("participants", filter=Q(participants__present=True)),
+    )
+
+
+def trainings_to_cascade(office: Office) -> QuerySet[Event]:
+    """Trainings a cascading workshop of `office` may draw on: those held by the
+    office or an office above it, newest first (at most 100 offered)."""
+    ids = Event.objects.filter(
+        office__path__in=ancestor_paths(office.path),
+        kind=EventKind.TRAINING,
+        status__in=HELD,
+    ).order_by("-held_on", "-id")[:100]
+    return Event.objects.filter(pk__in=list(ids.values_list("pk", flat=True))).order_by(
+        "-held_on", "-id"
     )
 
 

@@ -56,7 +56,7 @@ def event_new(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     post = acting_post(request)
     permissions.require_edit(post, office)
-    form = forms.EventForm(request.POST or None)
+    form = forms.EventForm(request.POST or None, trainings=queries.trainings_to_cascade(office))
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(

@@ -108,3 +108,42 @@ def test_the_invite_form_invites_an_offices_posts_who_are_told_in_app_and_by_ema
     assert notes.count() == invited.count()
     emails = {p.user.email for p in invited if p.user.email}
     assert emails and {m.to[0] for m in mail.outbox} >= emails
+
+
+def test_a_cascading_workshop_is_linked_on_screen_to_a_training_above_it(login):
+    district = training()
+    services.event_mark_held(event=district, held_on=DAY, actor=None)
+    client = login("savar.uno")
+    form = client.get("/events/office/uno-dhaka-savar/new/").content.decode()
+    assert f'value="{district.pk}"' in form
+    response = client.post(
+        "/events/office/uno-dhaka-savar/new/",
+        {
+            "kind": "workshop",
+            "title": "কর্মশালা",
+            "starts_on": "2026-04-01",
+            "follows": str(district.pk),
+        },
+    )
+    assert response.status_code == 302
+    workshop = Event.objects.get(kind="workshop")
+    assert workshop.follows == district
+    page = client.get(f"/events/{workshop.pk}/").content.decode()
+    assert f"/events/{district.pk}/" in page
+
+
+def test_a_workshop_cannot_cascade_from_a_training_of_another_branch(login):
+    khulna = services.event_create(
+        office=Office.objects.get(code="dc-khulna"),
+        kind="training",
+        title="খুলনার প্রশিক্ষণ",
+        starts_on=DAY,
+        actor=None,
+    )
+    services.event_mark_held(event=khulna, held_on=DAY, actor=None)
+    response = login("savar.uno").post(
+        "/events/office/uno-dhaka-savar/new/",
+        {"kind": "workshop", "title": "কর্মশালা", "starts_on": "2026-04-01", "follows": khulna.pk},
+    )
+    assert response.status_code == 400
+    assert not Event.objects.filter(kind="workshop").exists()
