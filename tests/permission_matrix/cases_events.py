@@ -202,3 +202,24 @@ CASES += [
     Case("events:trained_list", VIEW, trained_list),
     Case("events:trained_list_pdf", VIEW, trained_list),
 ]
+
+
+def cascading(world):
+    from udbhabon.events import services
+
+    training = _event(world, held=True)
+    services.attendance_mark(
+        event=training, present_ids=[training.participants.get().pk], actor=None
+    )
+    workshop = services.event_create(
+        office=world.office("dc-dhaka"),
+        kind="workshop",
+        title="কর্মশালা",
+        starts_on=DAY,
+        follows=training,
+        actor=None,
+    )
+    return {"pk": workshop.pk}
+
+
+CASES += [Case("events:invite_trained", EDIT_POST, cascading, method="POST")]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/guest/", views.guest, name="guest"),
     path("<int:pk>/invite/", views.invite, name="invite"),
+    path("<int:pk>/invite-trained/", views.invite_trained, name="invite_trained"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),
     path("<int:pk>/attendance.pdf", views.attendance_sheet, name="attendance_sheet"),
     path("<int:pk>/participants.xlsx", views.participants_xlsx, name="participants_xlsx"),

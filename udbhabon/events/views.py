@@ -213,6 +213,22 @@ def invite(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def invite_trained(request: SignedInRequest, pk: int) -> HttpResponse:
+    """A cascading workshop: invite those who attended the training it draws on."""
+    event = access.event_for_edit(request, pk)
+    try:
+        n = services.participants_invite_trained(
+            event=event, actor=request.user, post=acting_post(request)
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("%(n)s who attended the training are invited.") % {"n": n})
+    return redirect(event)
+
+
+@login_required
+@require_POST
 def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     event = access.event_for_edit(request, pk)
     try:

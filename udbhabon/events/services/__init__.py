@@ -15,6 +15,7 @@ from udbhabon.events.services.participants import (
     participant_add_guest,
     participants_import,
     participants_invite_posts,
+    participants_invite_trained,
 )
 from udbhabon.events.services.trained_lists import trained_list_send
 
@@ -31,6 +32,7 @@ __all__ = [
     "participant_add_guest",
     "participants_import",
     "participants_invite_posts",
+    "participants_invite_trained",
     "series_create",
     "trained_list_send",
 ]

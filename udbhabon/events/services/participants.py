@@ -255,3 +255,45 @@ def participants_import(
             reason=gettext_noop("imported"),
         )
     return len(clean)
+
+
+@transaction.atomic
+def participants_invite_trained(
+    *, event: Event, actor: User | None, post: Post | None = None
+) -> int:
+    """A cascading workshop draws on its training: invite everyone who attended it
+    (their posts, told as any invitation; guests copied) who is not on the list yet."""
+    require_edit(post, event.office)
+    _refuse_cancelled(event)
+    if event.follows_id is None:
+        raise ValidationError(_("This event does not cascade from a training."), code="no_training")
+    came = list(
+        Participant.objects.filter(event_id=event.follows_id, present=True).select_related(
+            "post__office"
+        )
+    )
+    listed = event.participants.all()
+    taken_posts = set(listed.exclude(post=None).values_list("post_id", flat=True))
+    taken_phones = set(listed.exclude(phone="").values_list("phone", flat=True))
+    posts = [r.post for r in came if r.post is not None and r.post_id not in taken_posts]
+    added = len(participants_invite_posts(event=event, posts=posts, actor=actor, post=post))
+    for r in came:
+        if r.post_id is None and not (r.phone and r.phone in taken_phones):
+            save_with_history(
+                Participant(
+                    event=event,
+                    name=r.name,
+                    designation=r.designation,
+                    office_text=r.office_text,
+                    phone=r.phone,
+                    gender=r.gender,
+                ),
+                actor=actor,
+                reason=gettext_noop("invited"),
+            )
+            added += 1
+    if not added:
+        raise ValidationError(
+            _("Everyone who attended that training is already on the list."), code="none"
+        )
+    return added

@@ -147,3 +147,34 @@ def test_a_workshop_cannot_cascade_from_a_training_of_another_branch(login):
     )
     assert response.status_code == 400
     assert not Event.objects.filter(kind="workshop").exists()
+
+
+def test_a_cascading_workshop_invites_those_who_attended_its_training():
+    district = training()
+    [uno] = services.participants_invite_posts(
+        event=district, posts=[post_of("savar.uno")], actor=None
+    )
+    guest = services.participant_add_guest(
+        event=district, name="রোকেয়া", phone="01711000005", gender="female", actor=None
+    )
+    services.participant_add_guest(event=district, name="অনুপস্থিত", actor=None)
+    services.event_mark_held(event=district, held_on=DAY, actor=None)
+    services.attendance_mark(event=district, present_ids=[uno.pk, guest.pk], actor=None)
+    savar = Office.objects.get(code="uno-dhaka-savar")
+    workshop = services.event_create(
+        office=savar, kind="workshop", title="কর্মশালা", starts_on=DAY, follows=district, actor=None
+    )
+    assert services.participants_invite_trained(event=workshop, actor=None) == 2
+    rows = {(r.post_id, r.name, r.phone, r.gender) for r in workshop.participants.all()}
+    assert (uno.post_id, uno.name, "", "") in rows
+    assert (None, "রোকেয়া", "01711000005", "female") in rows
+    assert Notification.objects.filter(user=uno.user, kind="event_invitation").count() == 2
+    with pytest.raises(ValidationError) as again:
+        services.participants_invite_trained(event=workshop, actor=None)
+    assert again.value.code == "none" and workshop.participants.count() == 2
+    lone = services.event_create(
+        office=savar, kind="workshop", title="একক", starts_on=DAY, actor=None
+    )
+    with pytest.raises(ValidationError):
+        services.participants_invite_trained(event=lone, actor=None)
+    assert not lone.participants.exists()
