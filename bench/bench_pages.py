@@ -103,6 +103,11 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
     initiative = _first("initiatives.Initiative", office__code="dc-jashore") or _first(
         "initiatives.Initiative"
     )
+    event = (
+        _first("events.Event", office__code="dc-jashore", status="held")
+        or _first("events.Event", office__code="dc-jashore")
+        or _first("events.Event")
+    )
     q = f"?year={year}"
     return [
         ("home", "jashore.io", url("core:home")),
@@ -131,6 +136,14 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
             "initiative page",
             "jashore.io",
             initiative and url("initiatives:detail", pk=initiative.pk),
+        ),
+        ("event list, district", "jashore.io", url("events:office", code="dc-jashore")),
+        ("event list, division", "khulnadiv.io", url("events:office", code="div-khulna")),
+        ("event page", "jashore.io", event and url("events:detail", pk=event.pk)),
+        (
+            "supervision events, national",
+            "cabinet.io",
+            url("monitoring:events", q, code="cabinet"),
         ),
         (
             "export supervision XLSX, national",

@@ -145,3 +145,81 @@ CASES += [
     Case("events:participants_xlsx", VIEW, event),
     Case("events:participants_upload", EDIT_POST, event, method="POST", data=guest_list),
 ]
+
+
+def _png(name: str = "day.png"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, content_type="image/png")
+
+
+def photo_upload(world):
+    return {"file": _png(), "caption": "উদ্বোধন"}
+
+
+def event_with_photo(world):
+    from udbhabon.events import services
+
+    event = _event(world)
+    item = services.event_file_add(event=event, upload=_png(), actor=None)
+    return {"pk": event.pk, "item": item.pk}
+
+
+CASES += [
+    Case("events:file_add", EDIT_POST, event, method="POST", data=photo_upload),
+    Case("events:file", VIEW, event_with_photo),
+    Case("events:file_remove", EDIT_POST, event_with_photo, method="POST"),
+]
+
+
+def trained_list(world):
+    from udbhabon.events import services
+
+    event = _event(world, held=True)
+    row = event.participants.get()
+    services.attendance_mark(event=event, present_ids=[row.pk], actor=None)
+    paper = services.trained_list_send(
+        office=world.office("dc-dhaka"),
+        to="parent",
+        period_start=DAY,
+        period_end=DAY,
+        actor=None,
+    )
+    return {"pk": paper.pk}
+
+
+def trained_list_form(world):
+    event = _event(world, held=True)
+    from udbhabon.events import services
+
+    services.attendance_mark(event=event, present_ids=[event.participants.get().pk], actor=None)
+    return {"to": "parent", "period_start": DAY.isoformat(), "period_end": DAY.isoformat()}
+
+
+CASES += [
+    Case("events:trained_lists", VIEW, DHAKA),
+    Case("events:trained_lists", EDIT_POST, DHAKA, method="POST", data=trained_list_form),
+    Case("events:trained_list", VIEW, trained_list),
+    Case("events:trained_list_pdf", VIEW, trained_list),
+]
+
+
+def cascading(world):
+    from udbhabon.events import services
+
+    training = _event(world, held=True)
+    services.attendance_mark(
+        event=training, present_ids=[training.participants.get().pk], actor=None
+    )
+    workshop = services.event_create(
+        office=world.office("dc-dhaka"),
+        kind="workshop",
+        title="কর্মশালা",
+        starts_on=DAY,
+        follows=training,
+        actor=None,
+    )
+    return {"pk": workshop.pk}
+
+
+CASES += [Case("events:invite_trained", EDIT_POST, cascading, method="POST")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 
 from udbhabon.events import queries
-from udbhabon.events.models import Event, Participant
+from udbhabon.events.models import Event, EventFile, Participant
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
 
@@ -31,4 +31,11 @@ def participant_for_view(request: HttpRequest, event: Event, pk: int) -> Partici
     try:
         return event.participants.select_related("post").get(pk=pk)
     except Participant.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def file_of(event: Event, pk: int) -> EventFile:
+    try:
+        return event.files.get(pk=pk)
+    except EventFile.DoesNotExist as exc:
         raise Http404 from exc

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.forms import AmountField
-from udbhabon.events.models import Event, EventKind
+from udbhabon.events.models import Event, EventKind, Gender, TrainedList
 
 
 class EventForm(forms.Form):
@@ -32,6 +32,17 @@ class EventForm(forms.Form):
         label=_("agenda or syllabus"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     budget = AmountField(label=_("budget (taka)"), required=False, min_value=0)
+    follows = forms.ModelChoiceField(
+        label=_("cascades from"),
+        queryset=Event.objects.none(),
+        required=False,
+        help_text=_("For a cascading workshop: the training whose participants it draws on."),
+    )
+
+    def __init__(self, *args: Any, trainings: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if trainings is not None:
+            cast(forms.ModelChoiceField, self.fields["follows"]).queryset = trainings
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -60,6 +71,9 @@ class GuestForm(forms.Form):
     designation = forms.CharField(label=_("designation"), max_length=255, required=False)
     office_text = forms.CharField(label=_("office"), max_length=255, required=False)
     phone = forms.CharField(label=_("mobile number"), max_length=32, required=False)
+    gender = forms.ChoiceField(
+        label=_("gender"), choices=[("", "—"), *Gender.choices], required=False
+    )
 
 
 class InviteForm(forms.Form):
@@ -67,6 +81,17 @@ class InviteForm(forms.Form):
     untrained_only = forms.BooleanField(
         label=_("Only those not trained before in this subject"), required=False
     )
+
+
+class FileForm(forms.Form):
+    file = forms.FileField(label=_("Photo or document (JPG, PNG, PDF, DOCX, XLSX)"))
+    caption = forms.CharField(label=_("caption"), max_length=200, required=False)
+
+
+class TrainedListForm(forms.Form):
+    to = forms.ChoiceField(label=_("sent to"), choices=TrainedList.To.choices)
+    period_start = forms.DateField(label=_("from"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("until"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 def status_choices() -> list[tuple[str, str]]:

@@ -163,6 +163,12 @@ class Event(Versioned, models.Model):
         return self.status in (self.Status.HELD, self.Status.REPORTED)
 
 
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Third gender")
+
+
 class Participant(models.Model):
     """One line of the attendance sheet: a post (with its holder on the day) or a guest."""
 
@@ -190,6 +196,8 @@ class Participant(models.Model):
     designation = models.CharField(_("designation"), max_length=255, blank=True)
     office_text = models.CharField(_("office"), max_length=255, blank=True)
     phone = models.CharField(_("mobile number"), max_length=32, blank=True)
+    # Where given (a guest's form or the uploaded list); the totals count it.
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True)
     invited = models.BooleanField(_("invited"), default=True)
     present = models.BooleanField(_("present"), default=False)
     # The certificate's serial: random, unguessable, set when first issued.
@@ -225,3 +233,98 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.designation
+
+
+class EventFile(models.Model):
+    """A photo or a document of an event (the notice, the attendance sheet as signed,
+    the photos of the day). Checked by size and by content on the way in; read only
+    through the event's page, so whoever sees the event sees its files."""
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        DOCUMENT = "document", _("Document")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="files"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to="events/%Y/", max_length=300)
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=128)
+    size = models.PositiveIntegerField(_("size"))
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("event file")
+        verbose_name_plural = _("event files")
+        ordering = ["event", "added_at", "id"]
+
+    def __str__(self) -> str:
+        return self.caption or self.filename
+
+    @property
+    def is_photo(self) -> bool:
+        return self.kind == self.Kind.PHOTO
+
+
+class TrainedList(Versioned, models.Model):
+    """The list of officers trained in a period, sent up as a paper with a memo number
+    (to the office above, the Cabinet Division or a2i). The rows are frozen when sent:
+    the paper says what it said that day."""
+
+    class To(models.TextChoices):
+        PARENT = "parent", _("The office above")
+        CABINET = "cabinet", _("Cabinet Division")
+        A2I = "a2i", _("a2i (Aspire to Innovate)")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENT = "sent", _("Sent")
+
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
+    )
+    to = models.CharField(_("sent to"), max_length=16, choices=To.choices)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("until"))
+    rows = models.JSONField(_("trained officers"), default=list)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    letter = models.ForeignKey(
+        "documents.Letter",
+        verbose_name=_("letter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("list of trained officers")
+        verbose_name_plural = _("lists of trained officers")
+        ordering = ["-period_end", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="trained_list_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.period_start} – {self.period_end}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:trained_list", args=[self.pk])

@@ -4,6 +4,7 @@ with its signature column. Texts are escaped here; the writer takes trusted HTML
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from bangla.calendar import format_date
 from bangla.digits import to_bengali_digits
 from udbhabon.documents.writers import write_html_pdf
-from udbhabon.events.models import Event, Participant
+from udbhabon.events.models import Event, Participant, TrainedList
 from udbhabon.offices.models import Post
 
 CERTIFICATE_CSS = """
@@ -107,3 +108,30 @@ def attendance_sheet_pdf(event: Event, rows: list[Participant], *, lang: str = "
             f'<table class="sheet"><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>'
         )
         return write_html_pdf(body, title=_("Attendance sheet"), lang=lang, css=SHEET_CSS)
+
+
+def trained_list_pdf(paper: TrainedList, *, lang: str = "bn") -> bytes:
+    """The list sent up: its memo number and date, then one line per officer."""
+    with translation.override(lang):
+        number = to_bengali_digits if lang == "bn" else str
+        lines = "".join(
+            f"<tr><td>{number(n)}</td><td>{escape(r['name'])}</td>"
+            f"<td>{escape(r['designation'])}</td><td>{escape(r['office'])}</td>"
+            f"<td>{escape(r['event'])}</td>"
+            f"<td>{escape(format_date(dt.date.fromisoformat(r['held_on']), lang))}</td></tr>"
+            for n, r in enumerate(paper.rows, start=1)
+            if r.get("held_on")
+        )
+        head = "".join(
+            f"<th>{escape(h)}</th>"
+            for h in (_("No."), _("name"), _("designation"), _("office"), _("event"), _("held on"))
+        )
+        memo = paper.letter.memo_number if paper.letter else ""
+        day = format_date(paper.letter.date, lang) if paper.letter else ""
+        body = (
+            f"<h1>{escape(_('List of trained officers'))}</h1>"
+            f"<p>{escape(paper.office.name)} · {escape(_('Memo no. %(memo)s') % {'memo': memo})}"
+            f" · {escape(day)}</p>"
+            f'<table class="sheet"><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>'
+        )
+        return write_html_pdf(body, title=_("List of trained officers"), lang=lang, css=SHEET_CSS)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from udbhabon.events.models import Event, EventKind, Participant
+from udbhabon.events.models import Event, EventFile, EventKind, Participant, TrainedList
+from udbhabon.ideas.models import Award
 from udbhabon.offices.models import Office
-from udbhabon.offices.queries import subtree_q
+from udbhabon.offices.queries import ancestor_paths, subtree_q
 from udbhabon.plans.queries import OtherEntry
 
 HELD = (Event.Status.HELD, Event.Status.REPORTED)
@@ -34,6 +37,19 @@ def events_where(scope: Q, *, kind: str = "") -> QuerySet[Event]:
     )
 
 
+def trainings_to_cascade(office: Office) -> QuerySet[Event]:
+    """Trainings a cascading workshop of `office` may draw on: those held by the
+    office or an office above it, newest first (at most 100 offered)."""
+    ids = Event.objects.filter(
+        office__path__in=ancestor_paths(office.path),
+        kind=EventKind.TRAINING,
+        status__in=HELD,
+    ).order_by("-held_on", "-id")[:100]
+    return Event.objects.filter(pk__in=list(ids.values_list("pk", flat=True))).order_by(
+        "-held_on", "-id"
+    )
+
+
 def event_page(pk: int) -> Event:
     """One event with its office, audience, participants (and their posts)."""
     return (
@@ -47,12 +63,79 @@ def participants(event: Event) -> list[Participant]:
     return list(event.participants.select_related("post", "post__office", "user").order_by("id"))
 
 
-def totals(rows: list[Participant]) -> dict[str, int]:
+def files(event: Event) -> list[EventFile]:
+    return list(event.files.order_by("added_at", "id"))
+
+
+@dataclass
+class Tally:
+    """One line of the totals: who it counts, how many on the list, how many came."""
+
+    label: str
+    invited: int = 0
+    present: int = 0
+
+
+def _tally(rows: list[Participant], key: Callable[[Participant], str]) -> list[Tally]:
+    lines: dict[str, Tally] = {}
+    for r in rows:
+        label = key(r)
+        if not label:
+            continue
+        line = lines.setdefault(label, Tally(label))
+        line.invited += 1
+        line.present += r.present
+    return sorted(lines.values(), key=lambda t: (-t.present, -t.invited, t.label))
+
+
+def totals(rows: list[Participant]) -> dict[str, Any]:
+    """The list's totals, and by office, by gender and by the office's level where
+    given (rows from `participants`: no further query)."""
     return {
         "invited": len(rows),
         "present": sum(1 for r in rows if r.present),
         "guests": sum(1 for r in rows if r.post_id is None),
+        "by_office": _tally(
+            rows, lambda r: r.post.office.name if r.post is not None else r.office_text
+        ),
+        "by_gender": _tally(rows, lambda r: str(r.get_gender_display()) if r.gender else ""),
+        "by_level": _tally(
+            rows,
+            lambda r: str(r.post.office.get_level_display()) if r.post is not None else "",
+        ),
     }
+
+
+def trained_officers(office: Office, start: dt.date, end: dt.date) -> list[dict[str, str]]:
+    """Who attended a training held in [start, end] by the office or one below it, as
+    the list sent up prints them (one query, oldest training first)."""
+    rows = (
+        Participant.objects.filter(
+            subtree_q(office.path, field="event__office__path"),
+            present=True,
+            event__kind=EventKind.TRAINING,
+            event__status__in=HELD,
+            event__held_on__gte=start,
+            event__held_on__lte=end,
+        )
+        .select_related("event", "post__office")
+        .order_by("event__held_on", "event_id", "id")
+    )
+    return [
+        {
+            "name": r.name,
+            "designation": r.designation,
+            "office": r.post.office.name if r.post is not None else r.office_text,
+            "phone": r.phone,
+            "event": r.event.title,
+            "held_on": r.event.held_on.isoformat() if r.event.held_on else "",
+        }
+        for r in rows
+    ]
+
+
+def trained_list_page(pk: int) -> TrainedList:
+    return TrainedList.objects.select_related("office", "letter").get(pk=pk)
 
 
 def by_serial(serial: str) -> Participant | None:
@@ -101,6 +184,7 @@ class EventFigures:
     people_trained: int = 0
     circles_planned: int = 0
     circles_held: int = 0
+    awards: int = 0  # given by the office or one below it (ideas.Award, to innovators)
 
     @property
     def held(self) -> int:
@@ -112,7 +196,8 @@ def supervision_figures(
 ) -> list[EventFigures]:
     """For each of `offices` (the rows, each with its subtree) and `office` itself
     (the total, last): events held by kind, people trained, innovation circles held
-    against those scheduled. Three queries whatever the number of offices or events."""
+    against those scheduled, awards given. Four queries whatever the number of offices
+    or events."""
     within = subtree_q(office.path, field="office__path")
     held = {
         (path, kind): n
@@ -145,6 +230,14 @@ def supervision_figures(
         .annotate(n=Count("pk"))
         .values_list("event__office__path", "n")
     )
+    awards = dict(
+        Award.objects.filter(
+            subtree_q(office.path, field="office__path"), given_on__gte=start, given_on__lte=end
+        )
+        .values("office__path")
+        .annotate(n=Count("pk"))
+        .values_list("office__path", "n")
+    )
     rows = []
     for o in [*offices, office]:
         row = EventFigures(office=o)
@@ -154,5 +247,6 @@ def supervision_figures(
         row.people_trained = sum(n for p, n in trained.items() if p.startswith(o.path))
         row.circles_planned = sum(n for p, n in planned.items() if p.startswith(o.path))
         row.circles_held = row.held_by_kind.get(EventKind.CIRCLE, 0)
+        row.awards = sum(n for p, n in awards.items() if p.startswith(o.path))
         rows.append(row)
     return rows

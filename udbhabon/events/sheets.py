@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from udbhabon.documents.writers.cells import csv_safe
-from udbhabon.events.models import Participant
+from udbhabon.events.models import Gender, Participant
 
 HEADERS = {
     "name": ("নাম", "name"),
     "designation": ("পদবি", "designation"),
     "office_text": ("দপ্তর", "office"),
     "phone": ("মোবাইল নম্বর", "mobile number"),
+    "gender": ("লিঙ্গ", "gender"),
     "present": ("উপস্থিত", "present"),
 }
 MAX_ROWS = 2000
@@ -32,6 +33,22 @@ class GuestRow:
     designation: str
     office_text: str
     phone: str
+    gender: str = ""
+
+
+# What the gender column may say (Bengali or English), as stored.
+GENDER_WORDS = {
+    "নারী": Gender.FEMALE,
+    "মহিলা": Gender.FEMALE,
+    "female": Gender.FEMALE,
+    "পুরুষ": Gender.MALE,
+    "male": Gender.MALE,
+    "তৃতীয় লিঙ্গ": Gender.OTHER,
+    "হিজড়া": Gender.OTHER,
+    "third gender": Gender.OTHER,
+    "other": Gender.OTHER,
+}
+GENDER_BN = {Gender.FEMALE: "নারী", Gender.MALE: "পুরুষ", Gender.OTHER: "তৃতীয় লিঙ্গ"}
 
 
 def participants_xlsx(rows: Iterable[Participant]) -> bytes:
@@ -45,6 +62,7 @@ def participants_xlsx(rows: Iterable[Participant]) -> bytes:
                 csv_safe(r.designation),
                 csv_safe(r.office_text),
                 csv_safe(r.phone),
+                GENDER_BN.get(Gender(r.gender), "") if r.gender else "",
                 "হ্যাঁ" if r.present else "",
             ]
         )
@@ -83,6 +101,7 @@ def read_guests(data: bytes) -> list[GuestRow]:
             designation=cell(row, "designation"),
             office_text=cell(row, "office_text"),
             phone=cell(row, "phone"),
+            gender=cell(row, "gender"),
         )
         for n, row in enumerate(rows[1:], start=2)
         if any(c not in (None, "") for c in row)

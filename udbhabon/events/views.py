@@ -56,7 +56,7 @@ def event_new(request: SignedInRequest, code: str) -> HttpResponse:
     office = office_for_view(request, code)
     post = acting_post(request)
     permissions.require_edit(post, office)
-    form = forms.EventForm(request.POST or None)
+    form = forms.EventForm(request.POST or None, trainings=queries.trainings_to_cascade(office))
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(
@@ -98,6 +98,8 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "cancel_form": forms.CancelForm(),
             "guest_form": forms.GuestForm(),
             "invite_form": forms.InviteForm(initial={"office": event.office.code}),
+            "files": queries.files(event),
+            "file_form": forms.FileForm(),
             "history": history_rows(event),
         },
     )
@@ -207,6 +209,22 @@ def invite(request: SignedInRequest, pk: int) -> HttpResponse:
     except Http404:
         messages.error(request, _("No office has that code."))
         return redirect("events:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def invite_trained(request: SignedInRequest, pk: int) -> HttpResponse:
+    """A cascading workshop: invite those who attended the training it draws on."""
+    event = access.event_for_edit(request, pk)
+    try:
+        n = services.participants_invite_trained(
+            event=event, actor=request.user, post=acting_post(request)
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("%(n)s who attended the training are invited.") % {"n": n})
+    return redirect(event)
 
 
 @login_required

@@ -326,11 +326,21 @@ def generate_people(rng: random.Random) -> int:
 DOMAIN_PARTS: list[tuple[str, Callable[..., int]]] = []
 
 
+# Parts whose app is one of supervision's indicator sources (skipped while it has
+# not landed); the others (events) always run.
+SOURCE_NAMES = {"plans", "meetings", "ideas", "initiatives"}
+
+
 def _register_parts() -> None:
     """Import the domain parts (each appends itself to DOMAIN_PARTS once)."""
     import importlib
 
-    for module in ("generate_plans", "generate_meetings", "generate_initiatives"):
+    for module in (
+        "generate_plans",
+        "generate_meetings",
+        "generate_initiatives",
+        "generate_events",
+    ):
         importlib.import_module(f"udbhabon.monitoring.{module}")
 
 
@@ -358,7 +368,7 @@ def generate(
     fiscal_years = list(range(last_year - years + 1, last_year + 1))
     available = indicators.available_names()
     for name, part in DOMAIN_PARTS:
-        if name not in available:
+        if name not in available and name in SOURCE_NAMES:
             log(f"{name}: the app has not landed; nothing generated")
             continue
         t = time.perf_counter()

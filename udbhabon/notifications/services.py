@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone, translation
 
 from udbhabon.notifications.models import Notification
@@ -61,9 +62,11 @@ def notify(
     """Tell the holders of `posts` (and `users`) something, in-app and by e-mail.
 
     `msgid` is an English source string marked with gettext_noop; it is
-    translated per recipient. E-mail goes after the transaction commits, so a
-    rolled-back change never sends mail. With `sms_msgid` (a short text, one SMS
-    where it can be), holders with a mobile number also get it by SMS.
+    translated per recipient. E-mail goes as a background task
+    (`send_notice_email`) after the transaction commits, so a rolled-back change
+    never sends mail and a slow mail server never holds the request. With
+    `sms_msgid` (a short text, one SMS where it can be), holders with a mobile
+    number also get it by SMS.
     """
     params = params or {}
     recipients: list[tuple[Post | None, User]] = list(holders(posts))
@@ -81,7 +84,7 @@ def notify(
     if email:
         for note in created:
             if note.user.email:
-                transaction.on_commit(partial(_email, note))
+                transaction.on_commit(partial(send_notice_email.enqueue, note_id=note.pk))
     if sms_msgid:
         for note in created:
             if note.user.phone:
@@ -94,7 +97,17 @@ def notify(
     return created
 
 
-def _email(note: Notification) -> None:
+@task()
+def send_notice_email(note_id: int) -> bool:
+    """One notice's e-mail, in the background (as sms.send_sms): a slow mail server
+    never holds the request or the job that told people. True when it went out."""
+    note = Notification.objects.select_related("user").filter(pk=note_id).first()
+    if note is None or note.emailed_at is not None or not note.user.email:
+        return False
+    return _email(note)
+
+
+def _email(note: Notification) -> bool:
     language = note.user.language or settings.LANGUAGE_CODE
     text = _render(note.msgid, note.params, language)
     with translation.override(language):
@@ -102,6 +115,8 @@ def _email(note: Notification) -> None:
     body = text + ("\n\n" + _absolute(note.url) if note.url else "")
     if _send(subject, body, note.user.email):
         Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
+        return True
+    return False
 
 
 def _send(subject: str, body: str, address: str) -> bool:

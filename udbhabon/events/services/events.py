@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 
 from bangla import schedules as bschedules
 from bangla.text import normalize
+from udbhabon.core import figures
 from udbhabon.core.history import save_with_history
 from udbhabon.events.models import Event, EventKind, EventSeries
 from udbhabon.offices import permissions
@@ -26,6 +27,13 @@ def require_edit(post: Post | None, office: Office) -> None:
     """None is the system (commands, the generator): always allowed."""
     if post is not None and not permissions.can_edit(post, office):
         raise permissions.PermissionDenied
+
+
+def figures_changed(event: Event) -> None:
+    """Supervision and the evaluation's stored league totals count held events and
+    people trained: tell them the organising office's figures changed (they
+    recompute after the commit)."""
+    figures.figures_changed(office=event.office, on=event.held_on or event.starts_on)
 
 
 def check_dates(starts_on: dt.date, ends_on: dt.date | None) -> dt.date:
@@ -154,7 +162,9 @@ def event_mark_held(
         )
     event.status = Status.HELD
     event.held_on = held_on
-    return save_with_history(event, actor=actor, reason=gettext_noop("held"))
+    save_with_history(event, actor=actor, reason=gettext_noop("held"))
+    figures_changed(event)
+    return event
 
 
 @transaction.atomic
@@ -185,7 +195,9 @@ def event_cancel(
         raise ValidationError(_("Say why the event is cancelled."), code="reason")
     event.status = Status.CANCELLED
     event.cancel_reason = reason
-    return save_with_history(event, actor=actor, reason=gettext_noop("cancelled"))
+    save_with_history(event, actor=actor, reason=gettext_noop("cancelled"))
+    figures_changed(event)
+    return event
 
 
 @transaction.atomic

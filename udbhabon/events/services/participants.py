@@ -14,9 +14,9 @@ from django.utils.translation import gettext_noop
 from bangla.digits import to_ascii_digits
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.events.models import Event, Participant
-from udbhabon.events.services.events import require_edit
-from udbhabon.events.sheets import GuestRow
+from udbhabon.events.models import Event, Gender, Participant
+from udbhabon.events.services.events import figures_changed, require_edit
+from udbhabon.events.sheets import GENDER_WORDS, GuestRow
 from udbhabon.notifications.services import notify
 from udbhabon.offices.models import Post, PostHolding, User
 
@@ -30,6 +30,20 @@ def clean_phone(phone: str) -> str:
             _("Write the mobile number as 11 digits starting with 01."), code="phone"
         )
     return digits
+
+
+def clean_gender(gender: str) -> str:
+    """A gender as stored ("" when not given), from a choice or the list's word."""
+    text = normalize(gender or "").lower()
+    if not text:
+        return ""
+    if text in Gender.values:
+        return text
+    if text in GENDER_WORDS:
+        return str(GENDER_WORDS[text])
+    raise ValidationError(
+        _("Write the gender as নারী, পুরুষ or তৃতীয় লিঙ্গ, or leave it empty."), code="gender"
+    )
 
 
 def _refuse_cancelled(event: Event) -> None:
@@ -48,6 +62,19 @@ def holders_on(posts: Iterable[Post], event: Event) -> dict[int, User]:
     return {h.post_id: h.user for h in rows}
 
 
+def _untrained(event: Event, posts: list[Post], holders: dict[int, User]) -> list[Post]:
+    """The posts whose holder never attended a held event of this subject."""
+    trained = set(
+        Participant.objects.filter(
+            present=True,
+            event__subject__iexact=event.subject,
+            event__status__in=[Event.Status.HELD, Event.Status.REPORTED],
+            user__in=[u.pk for u in holders.values()],
+        ).values_list("user_id", flat=True)
+    )
+    return [p for p in posts if holders.get(p.pk) is None or holders[p.pk].pk not in trained]
+
+
 @transaction.atomic
 def participants_invite_posts(
     *,
@@ -57,10 +84,16 @@ def participants_invite_posts(
     post: Post | None = None,
     untrained_only: bool = False,
 ) -> list[Participant]:
-    """Invite posts (each once) and tell their holders in the app; with
+    """Invite posts (each once) and tell their holders in the app and by e-mail (a
+    background task after the commit: notifications.send_notice_email); with
     `untrained_only`, skip officers who already attended an event of this subject."""
     require_edit(post, event.office)
     _refuse_cancelled(event)
+    if untrained_only and not event.subject:
+        raise ValidationError(
+            _("Give the event its subject first: those not trained before are found by it."),
+            code="no_subject",
+        )
     posts = list(posts)
     if len({p.pk for p in posts}) != len(posts):
         raise ValidationError(_("A post is named twice."), code="duplicate")
@@ -70,18 +103,8 @@ def participants_invite_posts(
             _("%(name)s is already on the list.") % {"name": already.designation},
             code="duplicate",
         )
-    fresh = posts
-    holders = holders_on(fresh, event)
-    if untrained_only and event.subject:
-        trained = set(
-            Participant.objects.filter(
-                present=True,
-                event__subject__iexact=event.subject,
-                event__status__in=[Event.Status.HELD, Event.Status.REPORTED],
-                user__in=[u.pk for u in holders.values()],
-            ).values_list("user_id", flat=True)
-        )
-        fresh = [p for p in fresh if holders.get(p.pk) is None or holders[p.pk].pk not in trained]
+    holders = holders_on(posts, event)
+    fresh = _untrained(event, posts, holders) if untrained_only else posts
     created = []
     for p in fresh:
         user = holders.get(p.pk)
@@ -116,6 +139,7 @@ def participant_add_guest(
     designation: str = "",
     office_text: str = "",
     phone: str = "",
+    gender: str = "",
 ) -> Participant:
     require_edit(post, event.office)
     _refuse_cancelled(event)
@@ -133,6 +157,7 @@ def participant_add_guest(
         designation=normalize(designation),
         office_text=normalize(office_text),
         phone=phone,
+        gender=clean_gender(gender),
     )
     return save_with_history(row, actor=actor, reason=gettext_noop("guest added"))
 
@@ -161,6 +186,8 @@ def attendance_mark(
             row.present = present
             save_with_history(row, actor=actor, reason=gettext_noop("attendance"))
             changed += 1
+    if changed:
+        figures_changed(event)  # people trained
     return changed
 
 
@@ -193,10 +220,11 @@ def participants_import(
     _refuse_cancelled(event)
     taken = set(event.participants.exclude(phone="").values_list("phone", flat=True))
     problems: list[str] = []
-    clean: list[tuple[GuestRow, str]] = []
+    clean: list[tuple[GuestRow, str, str]] = []
     for row in rows:
         try:
             phone = clean_phone(row.phone)
+            gender = clean_gender(row.gender)
         except ValidationError as exc:
             problems.append(_("Line %(n)s: %(error)s") % {"n": row.line, "error": exc.messages[0]})
             continue
@@ -210,10 +238,10 @@ def participants_import(
         else:
             if phone:
                 taken.add(phone)
-            clean.append((row, phone))
+            clean.append((row, phone, gender))
     if problems:
         raise ValidationError(problems, code="rows")
-    for row, phone in clean:
+    for row, phone, gender in clean:
         save_with_history(
             Participant(
                 event=event,
@@ -221,8 +249,51 @@ def participants_import(
                 designation=normalize(row.designation),
                 office_text=normalize(row.office_text),
                 phone=phone,
+                gender=gender,
             ),
             actor=actor,
             reason=gettext_noop("imported"),
         )
     return len(clean)
+
+
+@transaction.atomic
+def participants_invite_trained(
+    *, event: Event, actor: User | None, post: Post | None = None
+) -> int:
+    """A cascading workshop draws on its training: invite everyone who attended it
+    (their posts, told as any invitation; guests copied) who is not on the list yet."""
+    require_edit(post, event.office)
+    _refuse_cancelled(event)
+    if event.follows_id is None:
+        raise ValidationError(_("This event does not cascade from a training."), code="no_training")
+    came = list(
+        Participant.objects.filter(event_id=event.follows_id, present=True).select_related(
+            "post__office"
+        )
+    )
+    listed = event.participants.all()
+    taken_posts = set(listed.exclude(post=None).values_list("post_id", flat=True))
+    taken_phones = set(listed.exclude(phone="").values_list("phone", flat=True))
+    posts = [r.post for r in came if r.post is not None and r.post_id not in taken_posts]
+    added = len(participants_invite_posts(event=event, posts=posts, actor=actor, post=post))
+    for r in came:
+        if r.post_id is None and not (r.phone and r.phone in taken_phones):
+            save_with_history(
+                Participant(
+                    event=event,
+                    name=r.name,
+                    designation=r.designation,
+                    office_text=r.office_text,
+                    phone=r.phone,
+                    gender=r.gender,
+                ),
+                actor=actor,
+                reason=gettext_noop("invited"),
+            )
+            added += 1
+    if not added:
+        raise ValidationError(
+            _("Everyone who attended that training is already on the list."), code="none"
+        )
+    return added
