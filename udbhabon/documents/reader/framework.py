@@ -96,7 +96,7 @@ COLUMNS = ("objective", "objective_weight", "activity", "indicator", "unit", "we
 UNITS: dict[str, tuple[str, ...]] = {
     "date": ("তারিখ", "date"),
     "number": ("সংখ্যা", "number", "টি", "জন", "সংখ্যা (টি)", "সংখ্যা (জন)"),
-    "percent": ("%", "শতকরা", "শতকরা হার", "percent", "percentage", "% (শতকরা)"),
+    "percent": ("%", "শতকরা", "শতাংশ", "শতকরা হার", "percent", "percentage", "% (শতকরা)"),
     "yesno": ("হ্যাঁ/না", "হাঁ/না", "yes/no"),
 }
 TITLE_WORDS = ("কাঠামো", "মূল্যায়ন", "চুক্তি", "framework", "agreement")

@@ -228,3 +228,65 @@ def test_the_command_prints_the_framework_and_writes_nothing() -> None:
     )
     assert done.returncode == 0, done.stderr.decode()
     assert json.load(io.BytesIO(done.stdout)) == _expected("district_2018_19.docx")
+
+
+def test_a_text_pdf_of_the_apa_table_reads_as_the_word_file_does() -> None:
+    """The same framework printed as a PDF with a text layer (the documents' own
+    HTML-to-PDF stack, a one-row header with the grades' percentages in brackets)."""
+    from html import escape
+
+    from udbhabon.documents.tests.reader_fixtures import make_framework_samples as samples
+    from udbhabon.documents.writers import write_html_pdf
+
+    heads = [*samples.HEAD_BN[:7]] + [
+        f"{grade} ({percent})".translate(samples.BN)
+        for grade, percent in zip(samples.GRADES_BN, samples.PERCENTS, strict=True)
+    ]
+    heads.append(samples.HEAD_BN[12])
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{escape(cell)}</td>"
+            for cell in [
+                row["objective"] or "",
+                str(row["objective_weight"]).translate(samples.BN) if row["objective"] else "",
+                row["activity"] or "",
+                row["indicator"],
+                samples.UNIT_BN[row["unit"]],
+                str(row["weight"]).translate(samples.BN),
+                samples._bn(row["previous"], row),
+                *(samples._bn(target, row) for target in row["targets"]),
+                samples._bn(row["projection"], row),
+            ]
+        )
+        + "</tr>"
+        for row in samples.rows()
+    )
+    head = "".join(f"<th>{escape(text)}</th>" for text in heads)
+    html = (
+        f"<p>{samples.LEAD[1]}</p><h1>{escape(samples.TITLE)}</h1>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+    css = "@page { size: A4 landscape; margin: 10mm; } table { font-size: 8pt; } "
+    css += "td, th { border: 1px solid #000; vertical-align: top; }"
+    pdf = write_html_pdf(html, title="framework", css=css)
+    got = _framework(read_document(pdf, "framework.pdf"))
+    want = _framework(_expected("district_2018_19.docx"))
+
+    def values(framework: dict) -> list[tuple]:
+        return [
+            (
+                row["objective"],
+                row["objective_weight"]["value"],
+                row["activity"],
+                row["indicator"],
+                row["unit"]["key"],
+                row["weight"]["value"],
+                tuple(target["value"] for target in row["targets"].values()),
+                row["projection"]["value"],
+            )
+            for row in framework["rows"]
+        ]
+
+    assert values(got) == values(want)
+    assert (got["level"], got["year"]) == ("district", 2018)
