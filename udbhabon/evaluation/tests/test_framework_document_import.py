@@ -149,3 +149,23 @@ def test_a_broken_file_and_a_paper_without_a_framework_are_refused_clearly(cabin
     picture = _post(cabinet_client, "framework.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64)
     assert picture.status_code == 400 and "এই ধরনের ফাইল পড়া যায় না" in picture.content.decode()
     assert Framework.objects.count() == 0
+
+
+def test_the_framework_pdf_this_app_prints_imports_back_through_the_reader(cabinet_client):
+    from udbhabon.evaluation.tests.factories import issued_framework
+
+    issued = issued_framework()
+    pdf = cabinet_client.get(f"/evaluation/frameworks/{issued.pk}/apa.pdf").content
+    response = _post(cabinet_client, "apa.pdf", pdf, year="২০১৯")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    made = Framework.objects.get(year=2019)
+
+    def table(framework):
+        return [
+            (i.activity.objective.title, i.title, i.unit, i.weight, i.targets)
+            for i in Indicator.objects.filter(activity__objective__framework=framework)
+            .select_related("activity__objective")
+            .order_by("activity__objective__position", "activity__position", "position", "pk")
+        ]
+
+    assert len(table(issued)) >= 2 and table(made) == table(issued)
