@@ -10,7 +10,11 @@ from __future__ import annotations
 
 ATTACHMENT_NAME = "udbhabon-document.json"
 
-SECTION_KINDS = ("action_plan", "progress_report", "meeting_minutes")
+# The contract's version: 1 the three kinds of office papers; 2 adds
+# "evaluation_framework" (a framework in the APA layout). Existing kinds' output is
+# the same in every version.
+CONTRACT_VERSION = 2
+SECTION_KINDS = ("action_plan", "progress_report", "meeting_minutes", "evaluation_framework")
 WARNING_CODES = ("end_before_start", "outside_period", "bangla_date_mismatch", "unplaced_text")
 
 SECTION_KEYS = ("kind", "office", "period", "letter", "signatories", "items", "meeting")
@@ -55,3 +59,23 @@ SCHEDULE_KEYS = {
 }
 OCCURRENCE_KEYS = ("start", "end", "place", "label")
 WARNING_KEYS = ("section", "item", "code", "message")
+
+# An "evaluation_framework" section (version 2) has, after SECTION_KEYS, a "framework"
+# object; its "items" is always empty.
+FRAMEWORK_KEYS = ("title", "level", "year", "rows")
+FRAMEWORK_LEVELS = ("upazila", "district", "division", "departmental")
+FRAMEWORK_ROW_KEYS = (
+    "objective",
+    "objective_weight",
+    "activity",
+    "indicator",
+    "unit",
+    "weight",
+    "previous",
+    "targets",
+    "projection",
+)
+FRAMEWORK_UNITS = ("number", "percent", "date", "yesno")
+# The five grades of the APA layout, best first: অসাধারণ, অতি উত্তম, উত্তম, চলতি মান,
+# চলতি মানের নিম্নে.
+FRAMEWORK_GRADES = ("100", "90", "80", "70", "60")

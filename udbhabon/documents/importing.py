@@ -268,6 +268,8 @@ KIND_LABELS = {
     "action_plan": _("Annual innovation action plan"),
     "progress_report": _("Implementation progress report"),
     "meeting_minutes": _("Meeting minutes"),
+    # Contract version 2: read here, made a framework on the evaluation app's import page.
+    "evaluation_framework": _("Evaluation framework in the APA layout"),
 }
 
 
@@ -300,7 +302,7 @@ def review_sections(
     for s, section in enumerate(doc["sections"]):
         s_trace = traces[s] if s < len(traces) else {}
         item_traces = s_trace.get("items", [])
-        columns = COLUMNS[section["kind"]]
+        columns = COLUMNS.get(section["kind"], ())  # a framework has rows, not items
         annotator = ANNOTATORS.get(section["kind"]) if job is not None else None
         notes = annotator(job, s, section) if annotator is not None else {}
         rows = []

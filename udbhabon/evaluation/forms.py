@@ -71,7 +71,7 @@ RowFormSet = forms.formset_factory(
 
 
 class ImportForm(forms.Form):
-    sheet = forms.FileField(label=_("The framework as an XLSX sheet"))
+    sheet = forms.FileField(label=_("The framework as a DOCX, XLSX or PDF file"))
     year = WholeNumberField(
         label=_("fiscal year (its first calendar year)"), min_value=YEARS_FROM, max_value=YEARS_TO
     )

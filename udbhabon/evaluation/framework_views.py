@@ -182,19 +182,22 @@ def framework_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def framework_import(request: SignedInRequest) -> HttpResponse:
-    """A framework from an APA sheet (the XLSX this app writes, or one typed in its
-    columns): a draft when every row is right; else every row's problem, nothing saved."""
+    """A framework from a file in the APA layout (a DOCX, XLSX or PDF read by the
+    document reader, or the XLSX this app writes): a draft when every row is right;
+    else every row's problem, nothing saved."""
     post = _cabinet_post(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        upload = data["sheet"]
+        found = sheet.FileRows([], 1)
         try:
-            rows = sheet.read_xlsx(data["sheet"].read())
+            found = sheet.read_file(upload.read(), upload.name or "")
         except sheet.SheetError as exc:
             problems = [str(exc)]
         else:
-            spec, problems = sheet.rows_to_spec(rows, first=2)
+            spec, problems = sheet.rows_to_spec(found.rows, first=found.first)
         if not problems:
             try:
                 made = services.framework_create(
@@ -203,7 +206,7 @@ def framework_import(request: SignedInRequest) -> HttpResponse:
                     level=data["level"],
                     effective_from=data["effective_from"],
                     spec=spec,
-                    title=data.get("title") or "",
+                    title=data.get("title") or found.title[:255],
                     division_share=data["division_share"],
                     actor=request.user,
                     post=post,

@@ -84,9 +84,14 @@ class Framework(Versioned, models.Model):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.get_level_display()} {self.year}-{(self.year + 1) % 100:02d} ({self.edition})"
-        )
+        """ "জেলা প্রশাসকের কার্যালয় ২০১৭-১৮ (১)": digits in the reader's language."""
+        from bangla.digits import localize_digits
+        from bangla.fiscal import format_fiscal_year
+        from udbhabon.core.lang import current_lang
+
+        lang = current_lang()
+        edition = localize_digits(str(self.edition), lang)
+        return f"{self.get_level_display()} {format_fiscal_year(self.year, lang)} ({edition})"
 
 
 class Objective(models.Model):

@@ -9,12 +9,18 @@ table, an objective or activity cell left empty continues the one above.
 
 `rows_to_spec(rows)` groups the rows into the spec of validation.py and returns every
 problem, each naming its row; nothing is saved by a caller while there is one.
+
+`read_file(data, name)` takes any framework file: Udbhabon's own XLSX (its extra
+columns: direction, measured by, due on, mandatory) by `read_xlsx`; any other DOCX,
+XLSX or PDF through the document reader, whose "evaluation_framework" section
+(docs/IMPORT-CONTRACT.md, version 2) `contract_rows` turns into these rows.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -212,6 +218,97 @@ def _target(unit: str, value: str) -> str:
 
 class SheetError(Exception):
     """The file is not a sheet that can be read at all."""
+
+
+@dataclass(frozen=True)
+class FileRows:
+    """A framework file's rows, the number of its first row, and its title ("" if none)."""
+
+    rows: list[dict[str, Any]]
+    first: int
+    title: str = ""
+
+
+def read_file(data: bytes, name: str) -> FileRows:
+    """The rows of a framework file, or SheetError saying why it cannot be read."""
+    from udbhabon.documents.reader import ReadError, read_document
+
+    if name.lower().endswith(".xlsx"):
+        header = _first_row(data)
+        if len(header) >= len(FIELDS) and _is_own_header(header):
+            return FileRows(read_xlsx(data), first=2)
+    try:
+        result = read_document(data, name)
+    except ReadError as exc:
+        raise SheetError(str(exc.message)) from exc
+    found = next((s for s in result["sections"] if s["kind"] == "evaluation_framework"), None)
+    if found is None or not found["framework"]["rows"]:
+        raise SheetError(
+            _(
+                "No evaluation framework was found in this file: it needs a table with the "
+                "APA columns (objective, activity, performance indicator, unit, weight, "
+                "the five grade targets)."
+            )
+        )
+    framework = found["framework"]
+    return FileRows(contract_rows(framework["rows"]), first=1, title=framework["title"] or "")
+
+
+def contract_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The contract's framework rows as this module's rows: a figure's value where the
+    reader read one (an ISO date, a number), else its text as written, so a bad cell
+    is named as the paper prints it."""
+    return [
+        {
+            "objective": row["objective"],
+            "objective_weight": _figure(row["objective_weight"]),
+            "activity": row["activity"],
+            "indicator": row["indicator"],
+            "unit": row["unit"]["key"] or row["unit"]["text"],
+            "weight": _figure(row["weight"]),
+            "previous": row["previous"]["text"],
+            **{t: _figure(row["targets"][t[1:]]) for t in TARGETS},
+            "projection": row["projection"]["text"],
+            "direction": "",
+            "metric": "",
+            "due_on": "",
+            "mandatory": False,
+        }
+        for row in rows
+    ]
+
+
+def _figure(figure: dict[str, Any]) -> str:
+    found = figure["value"]
+    if found is None:
+        return str(figure["text"])
+    if isinstance(found, bool):
+        return "yes" if found else "no"
+    return str(found)
+
+
+def _first_row(data: bytes) -> list[str]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
+        raise SheetError(_("This file is not an XLSX workbook.")) from exc
+    book.close()
+    return [str(value or "").strip() for value in first]
+
+
+def _is_own_header(header: list[str]) -> bool:
+    """Udbhabon's own sheet: its extra columns' headings, in either language."""
+    from django.utils import translation
+
+    extra = header[13 : len(FIELDS)]
+    for lang in ("bn", "en"):
+        with translation.override(lang):
+            if extra == headers()[13:]:
+                return True
+    return False
 
 
 def read_xlsx(data: bytes) -> list[dict[str, Any]]:

@@ -65,7 +65,9 @@ the text around them; ``headers`` maps columns by meaning) → ``sections``
 (split, kind, office, period) → ``letters`` (letter, addressee, copy list,
 signatures, minutes header, title) → ``rows``/``items`` (alignment, sub-tables,
 continuations, merged cells, schedules through ``bangla``) → warnings in
-document order (``pipeline``).
+document order (``pipeline``). A table in the APA columns of an evaluation
+framework is read by ``framework`` instead of ``tables``/``sections``: one
+section of the kind "evaluation_framework" (contract version 2).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from udbhabon.documents.contract import WARNING_KEYS
-from udbhabon.documents.reader import _bangla, legacy, ocr, sections, sniff, tables
+from udbhabon.documents.reader import _bangla, framework, legacy, ocr, sections, sniff, tables
 from udbhabon.documents.reader.errors import ReadError
 from udbhabon.documents.reader.items import Warn
 from udbhabon.documents.reader.model import RawLine, Reading
@@ -105,10 +105,12 @@ def extract(data: bytes, fmt: str) -> list[RawLine]:
 def read_lines(raw_lines: list[RawLine], fmt: str) -> Reading:
     converted = legacy.convert_lines(raw_lines) | any(line.legacy_font for line in raw_lines)
     _refuse_legacy(raw_lines)
-    parts = sections.parts_of(tables.segment(raw_lines))
-    if not parts:
-        raise ReadError("no_table_header")
-    built = [sections.build(part, number) for number, part in enumerate(parts)]
+    built = framework.read(raw_lines)  # contract version 2: a framework in the APA layout
+    if built is None:
+        parts = sections.parts_of(tables.segment(raw_lines))
+        if not parts:
+            raise ReadError("no_table_header")
+        built = [sections.build(part, number) for number, part in enumerate(parts)]
     _share_office(built)
     result_sections = [entry.section for entry in built]
     warnings = _ordered_warnings(built)

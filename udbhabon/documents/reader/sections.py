@@ -86,9 +86,9 @@ def build(part: Part, section_index: int) -> Built:
     trace = SectionTrace(kind, header=list(part.table.header.cells))
     trace.columns = dict(part.table.header.columns)
     warnings: list[Warn] = []
-    office = _office(facts, trace)
+    office = section_office(facts, trace)
     meeting = _meeting(facts, trace) if kind == "meeting_minutes" else None
-    period = _period(facts, meeting, trace)
+    period = section_period(facts, meeting, trace)
     letter = _letter(facts, trace, warnings)
     trace.texts = _own_texts(facts, kind, len(part.before))
     result = items.build(part.table, kind, period)
@@ -154,7 +154,7 @@ def _kind(table: Table, facts: letters.Facts) -> str:
     return kind
 
 
-def _office(facts: letters.Facts, trace: SectionTrace) -> str | None:
+def section_office(facts: letters.Facts, trace: SectionTrace) -> str | None:
     for found in (facts.letterhead_office, facts.title_office, facts.other_office):
         if found is not None and found[0]:
             trace.fields["office"] = found[1]
@@ -162,7 +162,7 @@ def _office(facts: letters.Facts, trace: SectionTrace) -> str | None:
     return None
 
 
-def _period(
+def section_period(
     facts: letters.Facts, meeting: dict[str, Any] | None, trace: SectionTrace
 ) -> _bangla.Period | None:
     candidates: list[tuple[str, Source]] = [(line.text, line.line.source) for line in facts.titles]

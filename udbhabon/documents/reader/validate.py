@@ -11,6 +11,11 @@ import datetime as dt
 from typing import Any, Literal, overload
 
 from udbhabon.documents.contract import (
+    FRAMEWORK_GRADES,
+    FRAMEWORK_KEYS,
+    FRAMEWORK_LEVELS,
+    FRAMEWORK_ROW_KEYS,
+    FRAMEWORK_UNITS,
     ITEM_KEYS,
     LETTER_KEYS,
     MEETING_KEYS,
@@ -90,6 +95,8 @@ def _section(value: Any, where: str) -> dict[str, Any]:
     kind = value.get("kind")
     if kind not in SECTION_KINDS:
         raise ContractError(f"{where}.kind is not a section kind")
+    if kind == "evaluation_framework" and _list(value, "items"):
+        raise ContractError(f"{where}.items must be empty for a framework")
     items = [
         _item(item, kind, f"{where}.items[{n}]") for n, item in enumerate(_list(value, "items"))
     ]
@@ -104,7 +111,7 @@ def _section(value: Any, where: str) -> dict[str, Any]:
                 ),
             }
         )
-    return {
+    out = {
         "kind": kind,
         "office": _text(value.get("office"), f"{where}.office", nullable=True),
         "period": _period(value.get("period"), f"{where}.period"),
@@ -113,6 +120,70 @@ def _section(value: Any, where: str) -> dict[str, Any]:
         "items": items,
         "meeting": _meeting(value.get("meeting"), kind, f"{where}.meeting"),
     }
+    if kind == "evaluation_framework":
+        out["framework"] = _framework(value.get("framework"), f"{where}.framework")
+    return out
+
+
+# --- evaluation_framework (contract version 2) -------------------------------------
+
+
+def _framework(value: Any, where: str) -> dict[str, Any]:
+    value = _dict(value, where)
+    level = value.get("level")
+    if level is not None and level not in FRAMEWORK_LEVELS:
+        raise ContractError(f"{where}.level is not an office level")
+    rows = [_framework_row(row, f"{where}.rows[{n}]") for n, row in enumerate(_list(value, "rows"))]
+    out = {
+        "title": _text(value.get("title"), f"{where}.title", nullable=True),
+        "level": level,
+        "year": _int(value.get("year"), f"{where}.year", nullable=True),
+        "rows": rows,
+    }
+    return {key: out[key] for key in FRAMEWORK_KEYS}
+
+
+def _framework_row(value: Any, where: str) -> dict[str, Any]:
+    value = _dict(value, where)
+    unit = _dict(value.get("unit"), f"{where}.unit")
+    key = unit.get("key")
+    if key is not None and key not in FRAMEWORK_UNITS:
+        raise ContractError(f"{where}.unit.key is not a unit")
+    targets = _dict(value.get("targets"), f"{where}.targets")
+    if tuple(targets) != FRAMEWORK_GRADES:
+        raise ContractError(f"{where}.targets must have the five grades 100, 90, 80, 70, 60")
+    out = {
+        "objective": _text(value.get("objective"), f"{where}.objective"),
+        "objective_weight": _figure(
+            value.get("objective_weight"), None, f"{where}.objective_weight"
+        ),
+        "activity": _text(value.get("activity"), f"{where}.activity"),
+        "indicator": _text(value.get("indicator"), f"{where}.indicator"),
+        "unit": {"text": _text(unit.get("text"), f"{where}.unit.text"), "key": key},
+        "weight": _figure(value.get("weight"), None, f"{where}.weight"),
+        "previous": _figure(value.get("previous"), key, f"{where}.previous"),
+        "targets": {
+            grade: _figure(targets[grade], key, f"{where}.targets.{grade}")
+            for grade in FRAMEWORK_GRADES
+        },
+        "projection": _figure(value.get("projection"), key, f"{where}.projection"),
+    }
+    return {name: out[name] for name in FRAMEWORK_ROW_KEYS}
+
+
+def _figure(value: Any, unit: str | None, where: str) -> dict[str, Any]:
+    """{"text": as written, "value": read for the unit (a weight: a number), or null}."""
+    value = _dict(value, where)
+    found = value.get("value")
+    if found is not None:
+        if unit == "date":
+            found = _iso(found, f"{where}.value")
+        elif unit == "yesno":
+            if not isinstance(found, bool):
+                raise ContractError(f"{where}.value must be true or false")
+        elif not isinstance(found, int | float) or isinstance(found, bool):
+            raise ContractError(f"{where}.value must be a number")
+    return {"text": _text(value.get("text"), f"{where}.text"), "value": found}
 
 
 def _period(value: Any, where: str) -> dict[str, Any] | None:

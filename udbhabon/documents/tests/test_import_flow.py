@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -270,3 +271,25 @@ def test_an_offices_own_paper_asks_nothing(login, django_capture_on_commit_callb
     assert services.import_other_offices(job) == []
     html = client.get(reverse("documents:import_detail", args=[job.pk])).content.decode()
     assert 'name="other_office_ok"' not in html
+
+
+def test_a_framework_uploaded_here_is_read_shown_and_never_saved(
+    login, django_capture_on_commit_callbacks
+):
+    """The contract's kind "evaluation_framework" (version 2) has no saver here: the
+    review shows it can be read but not saved, and confirming saves nothing."""
+    framework = Path(__file__).parent / "reader_fixtures/framework/district_2018_19.docx"
+    client = login("thakurgaon.io")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, framework)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.READ
+    assert job.result["sections"][0]["kind"] == "evaluation_framework"
+    page = client.get(reverse("documents:import_detail", args=[job.pk]))
+    assert page.status_code == 200
+    assert "এ ধরনের কাগজ পড়া গেলেও এখনো এখানে সংরক্ষণ করা যায় না।" in page.content.decode()
+    user = User.objects.get(username="thakurgaon.io")
+    with pytest.raises(ValidationError):
+        services.import_confirm(job=job, actor=user, other_office_ok=True)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.READ and not job.created_records

@@ -46,7 +46,7 @@ SIZES = {
 }
 
 
-def _rpr(size: int, bold: bool = False, lang: str = "bn") -> str:
+def rpr_xml(size: int, bold: bool = False, lang: str = "bn") -> str:
     fonts = (
         f'<w:rFonts w:ascii="{LATIN_FAMILY}" w:hAnsi="{LATIN_FAMILY}" '
         f'w:eastAsia="{BENGALI_FAMILY}" w:cs="{BENGALI_FAMILY}" w:hint="cs"/>'
@@ -59,10 +59,10 @@ def _rpr(size: int, bold: bool = False, lang: str = "bn") -> str:
 def _run(text: str, size: int, bold: bool = False) -> str:
     if not text:
         return ""
-    return f'<w:r>{_rpr(size, bold)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    return f'<w:r>{rpr_xml(size, bold)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _para(
+def para_xml(
     text: str,
     size: int,
     *,
@@ -92,7 +92,7 @@ def _para(
             attrs += f' w:firstLine="{indent_first}"'
         ppr.append(f"<w:ind{attrs}/>")
     ppr.append(f'<w:jc w:val="{jc}"/>')
-    ppr.append(_rpr(size, bold))
+    ppr.append(rpr_xml(size, bold))
     body = runs if runs is not None else _run(text, size, bold)
     return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{body}</w:p>"
 
@@ -116,11 +116,11 @@ class _Builder:
         return render(block) + self.gap()
 
     def gap(self, size: int = 12) -> str:
-        return _para("", size, after=0)
+        return para_xml("", size, after=0)
 
     def heading(self, block: layout.Heading) -> str:
         return "".join(
-            _para(
+            para_xml(
                 line.text,
                 self.sizes[line.size],
                 bold=line.bold,
@@ -132,7 +132,7 @@ class _Builder:
         )
 
     def para(self, block: layout.Para) -> str:
-        return _para(
+        return para_xml(
             block.text,
             self.sizes["normal"],
             bold=block.bold,
@@ -151,11 +151,11 @@ class _Builder:
         first, *rest = block.dates or [""]
         runs = _run(block.memo, size)
         if first:
-            runs += f"<w:r>{_rpr(size)}<w:tab/></w:r>" + _run(first, size)
-        out = [_para("", size, tabs=tabs, runs=runs, after=0, keep_next=True)]
+            runs += f"<w:r>{rpr_xml(size)}<w:tab/></w:r>" + _run(first, size)
+        out = [para_xml("", size, tabs=tabs, runs=runs, after=0, keep_next=True)]
         second_indent = date_indent + int(3.2 * size * 10)  # 3.2em, as print.css
         for line in rest:
-            out.append(_para(line, size, indent_left=second_indent, after=0, keep_next=True))
+            out.append(para_xml(line, size, indent_left=second_indent, after=0, keep_next=True))
         return "".join(out)
 
     def keyvalues(self, block: layout.KeyValues) -> str:
@@ -164,9 +164,11 @@ class _Builder:
         tabs = f'<w:tab w:val="left" w:pos="{tab_pos}"/>'
         out = []
         for key, value in block.rows:
-            runs = _run(key, size) + f"<w:r>{_rpr(size)}<w:tab/></w:r>" + _run(": " + value, size)
+            runs = (
+                _run(key, size) + f"<w:r>{rpr_xml(size)}<w:tab/></w:r>" + _run(": " + value, size)
+            )
             out.append(
-                _para(
+                para_xml(
                     "", size, tabs=tabs, runs=runs, indent_left=tab_pos, hanging=tab_pos, after=20
                 )
             )
@@ -175,23 +177,25 @@ class _Builder:
     def signature(self, block: layout.Signature) -> str:
         size = self.sizes["normal"]
         indent = int(self.text_width * (0.52 if self.part.orientation == "portrait" else 0.66))
-        out = [_para("", size, after=0, before=360, keep_next=True)]
+        out = [para_xml("", size, after=0, before=360, keep_next=True)]
         for index, line in enumerate(block.lines):
             last = index == len(block.lines) - 1
             out.append(
-                _para(line, size, align="center", indent_left=indent, after=0, keep_next=not last)
+                para_xml(
+                    line, size, align="center", indent_left=indent, after=0, keep_next=not last
+                )
             )
         return "".join(out)
 
     def linesblock(self, block: layout.LinesBlock) -> str:
         size = self.sizes["normal"]
-        return "".join(_para(line, size, after=0) for line in block.lines)
+        return "".join(para_xml(line, size, after=0) for line in block.lines)
 
     def numberedlist(self, block: layout.NumberedList) -> str:
         size = self.sizes["normal"]
-        out = [_para(block.heading, size, after=40, keep_next=True)]
+        out = [para_xml(block.heading, size, after=40, keep_next=True)]
         for entry in block.entries:
-            out.append(_para(entry, size, indent_left=454, hanging=454, after=20))
+            out.append(para_xml(entry, size, indent_left=454, hanging=454, after=20))
         return "".join(out)
 
     def table(self, block: layout.Table) -> str:
@@ -360,12 +364,12 @@ class _Builder:
         if shade:
             tcpr += '<w:shd w:val="clear" w:color="auto" w:fill="EFEFEF"/>'
         tcpr += f'<w:vAlign w:val="{valign}"/>'
-        para = _para(text, size, bold=bold, align=align, after=0)
+        para = para_xml(text, size, bold=bold, align=align, after=0)
         return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{para}</w:tc>"
 
 
 def _field(instruction: str, size: int, placeholder: str) -> str:
-    rpr = _rpr(size)
+    rpr = rpr_xml(size)
     return (
         f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r>{rpr}<w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
@@ -394,10 +398,10 @@ def _footer_xml(lang: str) -> str:
         + _run(" / ", size)
         + _field("NUMPAGES", size, "1")
     )
-    return _para("", size, align="center", runs=runs, after=0)
+    return para_xml("", size, align="center", runs=runs, after=0)
 
 
-def _set_page(sectpr: Any, orientation: str) -> None:
+def set_page_xml(sectpr: Any, orientation: str) -> None:
     from docx.oxml.ns import qn
 
     pgsz = sectpr.find(qn("w:pgSz"))
@@ -417,7 +421,7 @@ def _set_page(sectpr: Any, orientation: str) -> None:
     pgmar.set(qn("w:header"), "454")
 
 
-def _set_defaults(document: Any, lang: str) -> None:
+def set_defaults_xml(document: Any, lang: str) -> None:
     """Document-wide defaults: the fonts and language for text typed later in Word."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import qn
@@ -427,12 +431,12 @@ def _set_defaults(document: Any, lang: str) -> None:
     rpr_default = defaults.find(qn("w:rPrDefault"))
     if rpr_default is not None:
         defaults.remove(rpr_default)
-    defaults.insert(0, parse_xml(f"<w:rPrDefault {NSDECL}>{_rpr(22)}</w:rPrDefault>"))
+    defaults.insert(0, parse_xml(f"<w:rPrDefault {NSDECL}>{rpr_xml(22)}</w:rPrDefault>"))
     normal = document.styles["Normal"].element
     old = normal.find(qn("w:rPr"))
     if old is not None:
         normal.remove(old)
-    normal.append(parse_xml(_rpr(22).replace("<w:rPr>", f"<w:rPr {NSDECL}>", 1)))
+    normal.append(parse_xml(rpr_xml(22).replace("<w:rPr>", f"<w:rPr {NSDECL}>", 1)))
     props = document.core_properties
     props.language = "bn-BD" if lang == "bn" else "en"
 
@@ -447,7 +451,7 @@ CS_FALLBACKS = (
 )
 
 
-def _font_table(document: Any) -> None:
+def font_table_xml(document: Any) -> None:
     """Declare the Bengali fonts and their fallbacks in word/fontTable.xml."""
     from lxml import etree
 
@@ -478,8 +482,8 @@ def write_docx(doc: Paper, lang: str = "bn") -> bytes:
 
     parts = layout.document_parts(doc, lang)
     document = Document()
-    _set_defaults(document, lang)
-    _font_table(document)
+    set_defaults_xml(document, lang)
+    font_table_xml(document)
     section = document.sections[0]
     footer = section.footer
     footer_el = footer._element
@@ -506,11 +510,11 @@ def write_docx(doc: Paper, lang: str = "bn") -> bytes:
         sect_marks = element.findall(f"{{{W_NS}}}pPr/{{{W_NS}}}sectPr")
         for mark in sect_marks:
             sectpr = copy.deepcopy(final_sectpr)
-            _set_page(sectpr, parts[section_index].orientation)
+            set_page_xml(sectpr, parts[section_index].orientation)
             mark.getparent().replace(mark, sectpr)
             section_index += 1
         final_sectpr.addprevious(element)
-    _set_page(final_sectpr, parts[-1].orientation)
+    set_page_xml(final_sectpr, parts[-1].orientation)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -12,17 +12,17 @@ from collections.abc import Sequence
 from udbhabon.documents.writers.docx_writer import (
     NSDECL,
     SIZES,
-    _font_table,
-    _para,
-    _rpr,
-    _set_defaults,
-    _set_page,
+    font_table_xml,
+    para_xml,
+    rpr_xml,
+    set_defaults_xml,
+    set_page_xml,
 )
 
 
 def _cell(text: str, size: int, *, bold: bool = False) -> str:
     lines = str(text).split("\n") or [""]
-    paras = "".join(_para(line, size, bold=bold, after=0) for line in lines)
+    paras = "".join(para_xml(line, size, bold=bold, after=0) for line in lines)
     return f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>{paras}</w:tc>'
 
 
@@ -56,21 +56,21 @@ def write_table_docx(
 
     sizes = SIZES[orientation]
     document = Document()
-    _set_defaults(document, lang)
-    _font_table(document)
+    set_defaults_xml(document, lang)
+    font_table_xml(document)
     body = document.element.body
     final_sectpr = body.find(qn("w:sectPr"))
     for child in list(body):
         if child is not final_sectpr:
             body.remove(child)
-    xml = [_para(title, sizes["title"], bold=True, align="center", after=120)]
-    xml += [_para(line, sizes["normal"], align="center", after=60) for line in lines]
+    xml = [para_xml(title, sizes["title"], bold=True, align="center", after=120)]
+    xml += [para_xml(line, sizes["normal"], align="center", after=60) for line in lines]
     xml.append(_table(headers, rows, sizes["table"]))
-    xml.append(f"<w:p><w:pPr>{_rpr(sizes['small'])}</w:pPr></w:p>")
+    xml.append(f"<w:p><w:pPr>{rpr_xml(sizes['small'])}</w:pPr></w:p>")
     fragment = parse_xml(f"<w:body {NSDECL}>{''.join(xml)}</w:body>")
     for element in list(fragment):
         final_sectpr.addprevious(element)
-    _set_page(final_sectpr, orientation)
+    set_page_xml(final_sectpr, orientation)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -71,9 +71,10 @@ class Command(BaseCommand):
             return
         for number, section in enumerate(reading.result["sections"], start=1):
             office = section["office"] or "—"
-            self.stdout.write(
-                f"{number}. {section['kind']}: {office} — {len(section['items'])} items"
-            )
+            count = f"{len(section['items'])} items"
+            if "framework" in section:  # contract version 2: a framework's rows
+                count = f"{len(section['framework']['rows'])} rows"
+            self.stdout.write(f"{number}. {section['kind']}: {office} — {count}")
         for warning in reading.result["warnings"]:
             where = (
                 f"{warning['section'] + 1}.{'' if warning['item'] is None else warning['item'] + 1}"
