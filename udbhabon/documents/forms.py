@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.lang import digits
 
-ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".jpg", ".jpeg", ".png")
+ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".jpg", ".jpeg", ".png", ".zip")
 
 
 class UploadForm(forms.Form):

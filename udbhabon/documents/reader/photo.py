@@ -7,19 +7,25 @@ photo bytes ─► opened by Pillow under a pixel limit (a bomb is refused unrea
             ─► light evened: the paper's brightness estimated by a wide maximum and
                blur of a small copy, the page taken from it (ink stays, shade goes)
             ─► one page of an A4 PDF: from there it is a scan (reader/ocr.py, 200 dpi).
+
+Several photos of one paper come zipped: each is a page, in the order of their names.
 """
 
 from __future__ import annotations
 
 import io
 import warnings
+from pathlib import PurePath
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps
 
+from udbhabon.documents.reader import ocr, sniff
+from udbhabon.documents.reader._bangla import bengali_digits
 from udbhabon.documents.reader.errors import ReadError
 
 MAX_PIXELS = 40_000_000  # as for a scan's page (ocr.py)
 A4_LONG_SIDE = 11.69  # inches
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png"}
 LIGHT = 150  # grey level above which a pixel is paper, not the table under it
 
 
@@ -105,8 +111,30 @@ def even_light(image: Image.Image) -> Image.Image:
 
 def to_pdf(data: bytes) -> bytes:
     """The photo as a one-page scanned PDF."""
-    page = even_light(straighten(open_photo(data)))
+    return _pdf([even_light(straighten(open_photo(data)))])
+
+
+def zip_to_pdf(data: bytes) -> bytes:
+    """Several photos of one paper, zipped (pages in the order of their names): one PDF."""
+    archive = sniff.open_zip(data)
+    names = sorted(n for n in archive.namelist() if PurePath(n).suffix.lower() in PHOTO_SUFFIXES)
+    if not names:
+        raise ReadError("not_a_document")
+    if len(names) > ocr.MAX_PAGES:
+        raise ReadError(
+            "scan_too_many_pages",
+            pages=(bengali_digits(len(names)), str(len(names))),
+            limit=(bengali_digits(ocr.MAX_PAGES), str(ocr.MAX_PAGES)),
+        )
+    return _pdf([even_light(straighten(open_photo(sniff.read_member(archive, n)))) for n in names])
+
+
+def _pdf(pages: list[Image.Image]) -> bytes:
+    """The pages as a PDF, each taken to be A4 (its long side 11.69 inches; the OCR
+    draws it at 200 dpi): each page is scaled to the first one's resolution."""
+    first = pages[0]
+    resolution = max(first.size) / A4_LONG_SIDE
+    rest = [p.resize((first.width, round(first.width * p.height / p.width))) for p in pages[1:]]
     out = io.BytesIO()
-    # The page is taken to be A4 (its long side 11.69 inches): the OCR draws it at 200 dpi.
-    page.save(out, format="PDF", resolution=max(page.size) / A4_LONG_SIDE)
+    first.save(out, format="PDF", resolution=resolution, save_all=True, append_images=rest)
     return out.getvalue()

@@ -35,6 +35,8 @@ SUPPORTED = {
     ".jpg": "image",
     ".jpeg": "image",
     ".png": "image",
+    # Several photos of one paper's pages.
+    ".zip": "zip",
 }
 
 # Office files expand a lot, but a real plan is a few MB at most once unpacked.

@@ -60,6 +60,34 @@ def test_light_is_evened():
     assert max(evened.crop(ink).get_flattened_data()) < 100  # the ink stays
 
 
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract is not installed")
+def test_several_photos_zipped_make_one_document():
+    import zipfile
+
+    from udbhabon.documents.reader import read_document_detailed
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("page-2.jpg", PHOTO.read_bytes())
+        archive.writestr("page-1.jpg", PHOTO.read_bytes())
+        archive.writestr("notes.txt", "not a page")
+    reading = read_document_detailed(out.getvalue(), "plan.zip")
+    assert len(reading.ocr["pages"]) == 2  # the two photos, as pages of one reading
+    items = reading.result["sections"][0]["items"]
+    assert len(reading.result["sections"]) == 1 and len(items) >= 2
+
+
+def test_a_zip_without_photos_is_refused():
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("notes.txt", "not a page")
+    with pytest.raises(ReadError) as caught:
+        read_document(out.getvalue(), "plan.zip")
+    assert caught.value.code == "not_a_document"
+
+
 def _png(size: tuple[int, int], mode: str = "1") -> bytes:
     out = io.BytesIO()
     Image.new(mode, size, 1).save(out, "PNG")
