@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.lang import digits
 
-ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf")
+ACCEPTED = (".txt", ".docx", ".xlsx", ".pdf", ".jpg", ".jpeg", ".png", ".zip")
 
 
 class UploadForm(forms.Form):
@@ -15,7 +15,7 @@ class UploadForm(forms.Form):
         label=_("The paper to read in"),
         help_text=_(
             "An action plan, a half-yearly report or meeting minutes, as Word (.docx), "
-            "Excel (.xlsx), PDF or text (.txt)."
+            "Excel (.xlsx), PDF, text (.txt) or a photo of the page (.jpg, .png)."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
         error_messages={"required": _("Choose the file to read in.")},
@@ -25,7 +25,10 @@ class UploadForm(forms.Form):
         f: UploadedFile[bytes] = self.cleaned_data["file"]
         if not (f.name or "").lower().endswith(ACCEPTED):
             raise forms.ValidationError(
-                _("This kind of file cannot be read. Use .docx, .xlsx, .pdf or .txt.")
+                _(
+                    "This kind of file cannot be read. Use .docx, .xlsx, .pdf, .txt "
+                    "or a photo (.jpg, .png)."
+                )
             )
         limit = settings.UDBHABON_MAX_UPLOAD_BYTES
         if (f.size or 0) > limit:

@@ -47,7 +47,7 @@ Public API
     ``.code`` is one of "empty", "unsupported_type", "type_mismatch",
     "not_a_document", "encrypted", "no_text_layer", "legacy_font", "too_large",
     "too_many_pages", "too_many_rows", "too_slow", "zip_bomb", "no_table_header",
-    "scan_too_many_pages", "scan_too_slow", "scan_no_text", "image_bomb";
+    "scan_too_many_pages", "scan_too_slow", "scan_no_text", "image_bomb", "photo_bomb";
     ``.message`` renders lazily in the active
     language (Bengali unless English is active; Bengali without Django);
     ``.message_bn`` / ``.message_en`` give both; ``one_line()`` both on one line.

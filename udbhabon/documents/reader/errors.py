@@ -27,8 +27,9 @@ MESSAGES: dict[str, Message] = {
         "The file is empty; there is nothing to read.",
     ),
     "unsupported_type": Message(
-        "এই ধরনের ফাইল পড়া যায় না। .txt, .docx, .xlsx অথবা লেখাসহ .pdf ফাইল দিন।",
-        "This type of file cannot be read. Upload a .txt, .docx, .xlsx or a .pdf with text.",
+        "এই ধরনের ফাইল পড়া যায় না। .txt, .docx, .xlsx, .pdf ফাইল অথবা পৃষ্ঠার ছবি (জেপিজি, পিএনজি) দিন।",
+        "This type of file cannot be read. Upload a .txt, .docx, .xlsx or .pdf file, or a "
+        "photo of the page (.jpg, .png).",
     ),
     "type_mismatch": Message(
         "ফাইলের নামের শেষাংশ ({extension}) আর ভেতরের বিষয়বস্তু ({actual}) মেলে না। "
@@ -96,6 +97,12 @@ MESSAGES: dict[str, Message] = {
         "সাধারণ মাপে (A4, ২০০–৩০০ ডিপিআই) স্ক্যান করে দিন।",
         "A page or image in the PDF is abnormally large (hundreds of millions of pixels); it "
         "was not opened, for safety. Scan it at an ordinary size (A4, 200 to 300 dpi).",
+    ),
+    "photo_bomb": Message(
+        "ছবিটি অস্বাভাবিক বড় (কোটি কোটি বিন্দু); নিরাপত্তার কারণে এটি খোলা হয়নি। "
+        "ফোনের সাধারণ মাপের ছবি (৪ কোটি বিন্দুর কম) দিন।",
+        "The photo is abnormally large (hundreds of millions of pixels); it was not opened, "
+        "for safety. Upload a photo of ordinary size (under 40 million pixels).",
     ),
     "zip_bomb": Message(
         "ফাইলটির ভেতরের আকার অস্বাভাবিক বড়; নিরাপত্তার কারণে এটি খোলা হয়নি।",

@@ -30,6 +30,14 @@ def read(
     sniff.check_format(data, claimed)
     if claimed == "pdf":
         return _read_pdf(data, scan)
+    if claimed == "image":
+        from udbhabon.documents.reader import photo
+
+        return _read_pdf(photo.to_pdf(data), scan)
+    if claimed == "zip":
+        from udbhabon.documents.reader import photo
+
+        return _read_pdf(photo.zip_to_pdf(data), scan)
     raw_lines = extract(data, claimed)
     return read_lines(raw_lines, claimed)
 

@@ -26,7 +26,18 @@ _ZIP_ERRORS = (
     NotImplementedError,
     RuntimeError,  # an encrypted member without a password
 )
-SUPPORTED = {".txt": "txt", ".docx": "docx", ".xlsx": "xlsx", ".pdf": "pdf"}
+SUPPORTED = {
+    ".txt": "txt",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".pdf": "pdf",
+    # A phone's photo of a page (reader/photo.py), read as a scan.
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".png": "image",
+    # Several photos of one paper's pages.
+    ".zip": "zip",
+}
 
 # Office files expand a lot, but a real plan is a few MB at most once unpacked.
 ZIP_MAX_ENTRIES = 2000
