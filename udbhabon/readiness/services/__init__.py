@@ -9,6 +9,10 @@ from udbhabon.readiness.services.efiling import (
     share_record,
     share_update,
 )
+from udbhabon.readiness.services.inspections import (
+    follow_up_done,
+    inspection_add,
+)
 from udbhabon.readiness.services.outreach import (
     channel_add,
     complaint_act,
@@ -34,6 +38,8 @@ __all__ = [
     "complaint_act",
     "complaint_close",
     "complaint_log",
+    "follow_up_done",
+    "inspection_add",
     "partner_add",
     "partner_contact",
     "partner_link",
