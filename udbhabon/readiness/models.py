@@ -472,7 +472,7 @@ class FollowUp(Versioned, models.Model):
     """A follow-up action an inspection asks for: due on a day, open until done."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", _("Not yet done")
         DONE = "done", _("Done")
 
     inspection = models.ForeignKey(
