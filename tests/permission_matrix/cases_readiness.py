@@ -370,3 +370,39 @@ CASES += [
         note="done before the inspection",
     ),
 ]
+
+
+def shares_sheet(world):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["মাস", "হার"])
+    sheet.append(["০৭/২০২৫", "৪০"])
+    out = io.BytesIO()
+    book.save(out)
+    return {"sheet": SimpleUploadedFile("shares.xlsx", out.getvalue())}
+
+
+def shares_junk(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"sheet": SimpleUploadedFile("shares.xlsx", b"not a workbook")}
+
+
+CASES += [
+    Case("readiness:shares_import", EDIT_GET, DHAKA),
+    Case("readiness:shares_import", EDIT_POST, DHAKA, method="POST", data=shares_sheet),
+    Case(
+        "readiness:shares_import",
+        EDIT_BAD,
+        DHAKA,
+        method="POST",
+        data=shares_junk,
+        note="not an XLSX workbook",
+    ),
+]

@@ -183,3 +183,7 @@ class InspectionForm(forms.Form):
 
 class DoneForm(VersionedForm, forms.Form):
     done_on = DayField(label=_("done on"))
+
+
+class SharesSheetForm(forms.Form):
+    sheet = forms.FileField(label=_("The months' shares as an XLSX sheet (month, share)"))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("office/<slug:code>/centres/new/", views.centre_new, name="centre_new"),
     path("office/<slug:code>/branches/new/", views.branch_new, name="branch_new"),
     path("office/<slug:code>/shares/new/", views.share_new, name="share_new"),
+    path("office/<slug:code>/shares/import/", views.shares_import, name="shares_import"),
     path("office/<slug:code>/channels/new/", views.channel_new, name="channel_new"),
     path("office/<slug:code>/complaints/new/", views.complaint_new, name="complaint_new"),
     path("office/<slug:code>/partners/new/", views.partner_new, name="partner_new"),

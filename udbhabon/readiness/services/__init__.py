@@ -9,6 +9,7 @@ from udbhabon.readiness.services.efiling import (
     share_record,
     share_update,
 )
+from udbhabon.readiness.services.efiling_sheet import shares_import
 from udbhabon.readiness.services.inspections import (
     follow_up_done,
     inspection_add,
@@ -47,4 +48,5 @@ __all__ = [
     "publication_add",
     "share_record",
     "share_update",
+    "shares_import",
 ]

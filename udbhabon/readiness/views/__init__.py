@@ -10,7 +10,7 @@ from udbhabon.readiness.views.efiling import (
     share_new,
     supervision,
 )
-from udbhabon.readiness.views.inspections import follow_up_done, inspection_new
+from udbhabon.readiness.views.inspections import follow_up_done, inspection_new, shares_import
 from udbhabon.readiness.views.outreach import (
     channel_new,
     complaint_act,
@@ -44,5 +44,6 @@ __all__ = [
     "publication_new",
     "share_edit",
     "share_new",
+    "shares_import",
     "supervision",
 ]

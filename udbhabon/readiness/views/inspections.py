@@ -1,5 +1,5 @@
 """Inspections of NESS, union digital centre and web-portal work, and closing their
-follow-up actions."""
+follow-up actions; the months' e-filing shares imported from a sheet."""
 
 from __future__ import annotations
 
@@ -49,5 +49,26 @@ def follow_up_done(request: SignedInRequest, pk: int) -> HttpResponse:
             None,
         ),
         done=_("The follow-up action is done."),
+        back=office_url(office),
+    )
+
+
+@login_required
+@require_http_methods(FORM_METHODS)
+def shares_import(request: SignedInRequest, code: str) -> HttpResponse:
+    office, post = access.office_for_edit(request, code)
+    posted = request.method == "POST"
+    form = forms.SharesSheetForm(
+        request.POST if posted else None, request.FILES if posted else None
+    )
+    return form_page(
+        request,
+        office=office,
+        form=form,
+        title=gettext_lazy("The months' e-filing shares from a sheet"),
+        save=lambda d: services.shares_import(
+            office=office, data=d["sheet"].read(), actor=request.user, post=post
+        ),
+        done=_("The sheet's months are entered."),
         back=office_url(office),
     )
