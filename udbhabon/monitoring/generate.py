@@ -330,7 +330,12 @@ def _register_parts() -> None:
     """Import the domain parts (each appends itself to DOMAIN_PARTS once)."""
     import importlib
 
-    for module in ("generate_plans", "generate_meetings", "generate_initiatives"):
+    for module in (
+        "generate_plans",
+        "generate_meetings",
+        "generate_initiatives",
+        "generate_readiness",
+    ):
         importlib.import_module(f"udbhabon.monitoring.{module}")
 
 
@@ -357,8 +362,9 @@ def generate(
     log(f"officers: {report.counts['officers']} added in {report.seconds['officers']} s")
     fiscal_years = list(range(last_year - years + 1, last_year + 1))
     available = indicators.available_names()
+    gated = {s.NAME for s in indicators.sources()}  # a part feeding supervision's columns
     for name, part in DOMAIN_PARTS:
-        if name not in available:
+        if name in gated and name not in available:
             log(f"{name}: the app has not landed; nothing generated")
             continue
         t = time.perf_counter()
