@@ -146,6 +146,16 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
             url("monitoring:events", q, code="cabinet"),
         ),
         (
+            "readiness supervision, national",
+            "cabinet.io",
+            url("readiness:supervision", code="cabinet"),
+        ),
+        (
+            "readiness supervision, division",
+            "khulnadiv.io",
+            url("readiness:supervision", code="div-khulna"),
+        ),
+        (
             "export supervision XLSX, national",
             "cabinet.io",
             url("monitoring:export", q, code="cabinet", fmt="xlsx"),

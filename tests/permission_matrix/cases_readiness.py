@@ -305,3 +305,104 @@ CASES += [
         note="a stale save",
     ),
 ]
+
+
+def _inspection(world):
+    from udbhabon.readiness import services
+
+    return services.inspection_add(
+        office=world.office("dc-dhaka"),
+        inspected=world.office("dc-dhaka"),
+        kind="portal",
+        inspected_on=timezone.localdate() - dt.timedelta(days=5),
+        findings="বাতায়ন হালনাগাদ নয়",
+        action="হালনাগাদ",
+        due_on=timezone.localdate(),
+        actor=None,
+        post=None,
+    )
+
+
+def follow_up(world):
+    return {"pk": _inspection(world).follow_ups.get().pk}
+
+
+def inspection_data(world):
+    return {
+        "kind": "portal",
+        "inspected": world.office("dc-dhaka").pk,
+        "inspected_on": _day(3),
+        "findings": "নোটিশ পুরনো",
+        "action": "হালনাগাদ",
+        "due_on": _day(1),
+    }
+
+
+def inspection_elsewhere(world):
+    return inspection_data(world) | {"inspected": world.office("dc-khulna").pk}
+
+
+CASES += [
+    Case("readiness:inspection_new", EDIT_GET, DHAKA),
+    Case("readiness:inspection_new", EDIT_POST, DHAKA, method="POST", data=inspection_data),
+    Case(
+        "readiness:inspection_new",
+        EDIT_BAD,
+        DHAKA,
+        method="POST",
+        data=inspection_elsewhere,
+        note="an office outside the inspector's subtree",
+    ),
+    Case("readiness:follow_up_done", EDIT_GET, follow_up),
+    Case(
+        "readiness:follow_up_done",
+        EDIT_POST,
+        follow_up,
+        method="POST",
+        data=lambda w: {"done_on": _day(1), "version": "1"},
+    ),
+    Case(
+        "readiness:follow_up_done",
+        EDIT_BAD,
+        follow_up,
+        method="POST",
+        data=lambda w: {"done_on": _day(9), "version": "1"},
+        note="done before the inspection",
+    ),
+]
+
+
+def shares_sheet(world):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["মাস", "হার"])
+    sheet.append(["০৭/২০২৫", "৪০"])
+    out = io.BytesIO()
+    book.save(out)
+    return {"sheet": SimpleUploadedFile("shares.xlsx", out.getvalue())}
+
+
+def shares_junk(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"sheet": SimpleUploadedFile("shares.xlsx", b"not a workbook")}
+
+
+CASES += [
+    Case("readiness:shares_import", EDIT_GET, DHAKA),
+    Case("readiness:shares_import", EDIT_POST, DHAKA, method="POST", data=shares_sheet),
+    Case(
+        "readiness:shares_import",
+        EDIT_BAD,
+        DHAKA,
+        method="POST",
+        data=shares_junk,
+        note="not an XLSX workbook",
+    ),
+]

@@ -326,11 +326,6 @@ def generate_people(rng: random.Random) -> int:
 DOMAIN_PARTS: list[tuple[str, Callable[..., int]]] = []
 
 
-# Parts whose app is one of supervision's indicator sources (skipped while it has
-# not landed); the others (events) always run.
-SOURCE_NAMES = {"plans", "meetings", "ideas", "initiatives"}
-
-
 def _register_parts() -> None:
     """Import the domain parts (each appends itself to DOMAIN_PARTS once)."""
     import importlib
@@ -340,6 +335,7 @@ def _register_parts() -> None:
         "generate_meetings",
         "generate_initiatives",
         "generate_events",
+        "generate_readiness",
     ):
         importlib.import_module(f"udbhabon.monitoring.{module}")
 
@@ -367,8 +363,9 @@ def generate(
     log(f"officers: {report.counts['officers']} added in {report.seconds['officers']} s")
     fiscal_years = list(range(last_year - years + 1, last_year + 1))
     available = indicators.available_names()
+    gated = {s.NAME for s in indicators.sources()}  # a part feeding supervision's columns
     for name, part in DOMAIN_PARTS:
-        if name not in available and name in SOURCE_NAMES:
+        if name in gated and name not in available:
             log(f"{name}: the app has not landed; nothing generated")
             continue
         t = time.perf_counter()

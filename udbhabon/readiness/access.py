@@ -13,7 +13,7 @@ from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post, office_for_view
 from udbhabon.offices.models import Office, Post
 from udbhabon.readiness import queries
-from udbhabon.readiness.models import Complaint, EfilingBranch, EfilingMonth, Partner
+from udbhabon.readiness.models import Complaint, EfilingBranch, EfilingMonth, FollowUp, Partner
 
 
 def office_for_edit(request: HttpRequest, code: str) -> tuple[Office, Post]:
@@ -32,6 +32,7 @@ def _for_view[M: Model](request: HttpRequest, load: Callable[[int], M], pk: int)
         Complaint.DoesNotExist,
         Partner.DoesNotExist,
         EfilingMonth.DoesNotExist,
+        FollowUp.DoesNotExist,
     ) as exc:
         raise Http404 from exc
     permissions.require_view(post, record.office)  # type: ignore[attr-defined]
@@ -67,4 +68,16 @@ def share_for_edit(request: HttpRequest, pk: int) -> tuple[EfilingMonth, Post]:
     row: EfilingMonth = _for_view(request, queries.month_page, pk)
     post = acting_post(request)
     permissions.require_edit(post, row.office)
+    return row, post
+
+
+def follow_up_for_edit(request: HttpRequest, pk: int) -> tuple[FollowUp, Post]:
+    """Only the inspecting office closes its follow-ups."""
+    post = acting_post(request)
+    try:
+        row = queries.follow_up_page(pk)
+    except FollowUp.DoesNotExist as exc:
+        raise Http404 from exc
+    permissions.require_view(post, row.inspection.office)
+    permissions.require_edit(post, row.inspection.office)
     return row, post

@@ -22,6 +22,7 @@ from udbhabon.readiness.models import (
     Channel,
     Complaint,
     DigitalCentre,
+    Inspection,
     PartnerContact,
     PartnerKind,
 )
@@ -159,3 +160,30 @@ class PublicationForm(LinkForm):
 
 class PartnerEditForm(VersionedForm, PartnerForm):
     pass
+
+
+class InspectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind of inspection"), choices=Inspection.Kind.choices)
+    inspected = forms.ModelChoiceField(label=_("inspected office"), queryset=Office.objects.all())
+    centre = forms.ModelChoiceField(
+        label=_("digital centre"), queryset=DigitalCentre.objects.all(), required=False
+    )
+    inspected_on = DayField(label=_("inspected on"))
+    findings = forms.CharField(label=_("findings"), max_length=5000, widget=TEXTAREA)
+    action = forms.CharField(label=_("follow-up action"), max_length=500, required=False)
+    due_on = DayField(label=_("due on"), required=False)
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        below = [(o.pk, o.name) for o in queries.inspectable_offices(office)]
+        self.fields["inspected"].widget.choices = [("", "—"), *below]
+        centres = [(c.pk, c.name) for c in queries.centres_within(office)]
+        self.fields["centre"].widget.choices = [("", "—"), *centres]
+
+
+class DoneForm(VersionedForm, forms.Form):
+    done_on = DayField(label=_("done on"))
+
+
+class SharesSheetForm(forms.Form):
+    sheet = forms.FileField(label=_("The months' shares as an XLSX sheet (month, share)"))

@@ -425,3 +425,80 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+
+class Inspection(models.Model):
+    """An inspection of NESS, a union digital centre or web-portal work (seed 004), by
+    an office of its own or of an office below it, with what it found."""
+
+    class Kind(models.TextChoices):
+        NESS = "ness", _("NESS (national e-service system)")
+        UDC = "udc", _("Union digital centre")
+        PORTAL = "portal", _("Web portal")
+
+    office = models.ForeignKey(
+        OFFICE, verbose_name=_("inspecting office"), on_delete=models.PROTECT, related_name="+"
+    )
+    inspected = models.ForeignKey(
+        OFFICE, verbose_name=_("inspected office"), on_delete=models.PROTECT, related_name="+"
+    )
+    centre = models.ForeignKey(
+        DigitalCentre,
+        verbose_name=_("digital centre"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind of inspection"), max_length=16, choices=Kind.choices)
+    inspected_on = models.DateField(_("inspected on"))
+    findings = models.TextField(_("findings"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+        ordering = ["-inspected_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.inspected_on}"
+
+
+class FollowUp(Versioned, models.Model):
+    """A follow-up action an inspection asks for: due on a day, open until done."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Not yet done")
+        DONE = "done", _("Done")
+
+    inspection = models.ForeignKey(
+        Inspection,
+        verbose_name=_("inspection"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    action = models.CharField(_("follow-up action"), max_length=500)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done_on__isnull=True) | Q(status="done"), name="follow_up_done_on"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.action

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from udbhabon.events.models import Event
@@ -22,6 +22,8 @@ from udbhabon.readiness.models import (
     EfilingBranch,
     EfilingMonth,
     EfilingRecord,
+    FollowUp,
+    Inspection,
     Partner,
     Publication,
 )
@@ -40,6 +42,7 @@ class OfficePage:
     complaints: list[Complaint] = field(default_factory=list)
     partners: list[Partner] = field(default_factory=list)
     publications: list[Publication] = field(default_factory=list)
+    inspections: list[Inspection] = field(default_factory=list)
 
 
 def branches(office: Office) -> list[EfilingBranch]:
@@ -82,6 +85,7 @@ def office_page(office: Office) -> OfficePage:
                 "channel", "initiative", "event"
             )[:50]
         ),
+        inspections=inspections_of(office),
     )
 
 
@@ -177,3 +181,49 @@ def subtree_shares(offices: list[Office]) -> dict[int, metrics.Value]:
         offices=offices, start=end - dt.timedelta(days=365), end=end, subtree=True
     )
     return metrics.measure("readiness.efiling_share", scope)
+
+
+def inspectable_offices(office: Office) -> QuerySet[Office]:
+    """The office and the offices below it (the form's list, the nearest first)."""
+    return Office.objects.filter(subtree_q(office.path)).order_by("level", "path")[:500]
+
+
+def centres_within(office: Office) -> QuerySet[DigitalCentre]:
+    return (
+        DigitalCentre.objects.filter(subtree_q(office.path, field="office__path"))
+        .select_related("office")
+        .order_by("office__path", "name")[:500]
+    )
+
+
+def inspections_of(office: Office) -> list[Inspection]:
+    """The inspections the office made or underwent, with their follow-ups (two
+    queries)."""
+    return list(
+        Inspection.objects.filter(Q(office=office) | Q(inspected=office))
+        .select_related("office", "inspected", "centre")
+        .prefetch_related("follow_ups")[:50]
+    )
+
+
+def follow_up_page(pk: int) -> FollowUp:
+    return FollowUp.objects.select_related(
+        "inspection", "inspection__office", "inspection__office__parent"
+    ).get(pk=pk)
+
+
+def open_follow_ups_below(parent: Office, offices: list[Office]) -> dict[int, int]:
+    """The open follow-ups on each office's subtree (inspected there; one query)."""
+    if not offices:
+        return {}
+    rows = (
+        FollowUp.objects.filter(
+            subtree_q(parent.path, field="inspection__inspected__path"),
+            status=FollowUp.Status.OPEN,
+        )
+        .values("inspection__inspected__path")
+        .annotate(n=Count("pk"))
+        .values_list("inspection__inspected__path", "n")
+    )
+    counts = dict(rows)
+    return {o.pk: sum(n for p, n in counts.items() if p.startswith(o.path)) for o in offices}

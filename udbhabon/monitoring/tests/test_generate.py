@@ -85,6 +85,18 @@ def test_it_fills_offices_officers_and_indicators_in_bengali(login):
     assert {"pilot", "implemented", "dropped"} <= set(made.values_list("stage", flat=True))
     assert OfficeYearStats.objects.filter(saved_taka__gt=0).exists()
     assert cabinet_page(f"/initiatives/{made.first().pk}/") == 200
+    # Readiness: every administrative office's checklist, most offices' months of
+    # e-filing shares, union digital centres under every upazila; supervision opens.
+    from udbhabon.readiness.models import Checklist, DigitalCentre, EfilingMonth
+
+    admin = Office.objects.filter(depth__gt=0, is_active=True).exclude(level="department")
+    assert Checklist.objects.count() == admin.count() > 0
+    months = EfilingMonth.objects.count()
+    assert 0.4 * 12 * admin.count() < months <= 12 * admin.count()
+    upazilas = admin.filter(level="upazila").count()
+    assert upazilas <= DigitalCentre.objects.count() <= 4 * upazilas
+    assert EfilingMonth.objects.first().history.count() == 1
+    assert cabinet_page("/readiness/office/div-khulna/supervision/") == 200
     # Generated records have their "created" history, so their pages open.
     cabinet = login("cabinet.io")
     assert cabinet.get(f"/offices/{dept.code}/").status_code == 200
@@ -96,3 +108,5 @@ def test_it_fills_offices_officers_and_indicators_in_bengali(login):
     call_command("generate_national_data", "--scale", "0.045", "--seed", "3", "--years", "2")
     assert Office.objects.count() == offices
     assert User.objects.count() == users
+    assert Checklist.objects.count() == admin.count()
+    assert EfilingMonth.objects.count() == months

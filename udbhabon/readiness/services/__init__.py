@@ -9,6 +9,11 @@ from udbhabon.readiness.services.efiling import (
     share_record,
     share_update,
 )
+from udbhabon.readiness.services.efiling_sheet import shares_import
+from udbhabon.readiness.services.inspections import (
+    follow_up_done,
+    inspection_add,
+)
 from udbhabon.readiness.services.outreach import (
     channel_add,
     complaint_act,
@@ -34,6 +39,8 @@ __all__ = [
     "complaint_act",
     "complaint_close",
     "complaint_log",
+    "follow_up_done",
+    "inspection_add",
     "partner_add",
     "partner_contact",
     "partner_link",
@@ -41,4 +48,5 @@ __all__ = [
     "publication_add",
     "share_record",
     "share_update",
+    "shares_import",
 ]

@@ -134,6 +134,14 @@ def _fill(office: Office, n: int) -> None:
         services.complaint_log(
             channel=channel, subject="অভিযোগ", received_on=days_ago(i), actor=None, post=None
         )
+        _inspect(office, i)
+
+
+def _inspect(office: Office, i: int) -> None:
+    services.inspection_add(
+        office=office, inspected=office, kind="portal", inspected_on=days_ago(i + 1),
+        findings="বাতায়ন হালনাগাদ নয়", action="হালনাগাদ", due_on=days_ago(i), actor=None, post=None,
+    )  # fmt: skip
 
 
 def _count(client, url: str) -> int:
@@ -170,6 +178,7 @@ def _fill_more(office: Office, i: int) -> None:
     services.complaint_log(
         channel=channel, subject="অভিযোগ", received_on=days_ago(i), actor=None, post=None
     )
+    _inspect(office, i)
 
 
 def test_supervision_shows_each_office_below_at_a_fixed_number_of_queries(

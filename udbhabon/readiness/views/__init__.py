@@ -10,6 +10,7 @@ from udbhabon.readiness.views.efiling import (
     share_new,
     supervision,
 )
+from udbhabon.readiness.views.inspections import follow_up_done, inspection_new, shares_import
 from udbhabon.readiness.views.outreach import (
     channel_new,
     complaint_act,
@@ -32,6 +33,8 @@ __all__ = [
     "complaint_act",
     "complaint_close",
     "complaint_new",
+    "follow_up_done",
+    "inspection_new",
     "office_page",
     "partner",
     "partner_contact",
@@ -41,5 +44,6 @@ __all__ = [
     "publication_new",
     "share_edit",
     "share_new",
+    "shares_import",
     "supervision",
 ]

@@ -48,9 +48,11 @@ def supervision(request: SignedInRequest, code: str) -> HttpResponse:
     rows = list(page.object_list)
     centres = queries.centres_below(office, rows)
     below = queries.subtree_shares(rows)
+    open_follow_ups = queries.open_follow_ups_below(office, rows)
     for row in rows:
         row.centres = centres.get(row.pk, 0)  # type: ignore[attr-defined]
         row.subtree_share = below.get(row.pk)  # type: ignore[attr-defined]
+        row.open_follow_ups = open_follow_ups.get(row.pk, 0)  # type: ignore[attr-defined]
     return render(
         request,
         "readiness/supervision.html",
