@@ -127,6 +127,13 @@ class ChainStepForm(forms.Form):
     initiative = forms.ModelChoiceField(
         label=_("Its initiative"), queryset=Initiative.objects.none(), required=False
     )
+    members = forms.CharField(
+        label=_("Members of the committee"),
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One a line: name, designation. The office order is issued with them."),
+    )
 
     def __init__(self, *args: Any, initiatives: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,6 +159,25 @@ class GrantForm(forms.Form):
     requested = WholeNumberField(label=_("Requested (taka)"), min_value=0, required=False)
     approved = WholeNumberField(label=_("Approved (taka)"), min_value=0, required=False)
     order = forms.CharField(label=_("Order (memo number and date)"), max_length=255, required=False)
+    # A SIF application: sent to a2i as a letter with these.
+    duration_months = WholeNumberField(
+        label=_("Duration (months)"),
+        min_value=0,
+        required=False,
+        help_text=_("for a SIF application"),
+    )
+    problem = forms.CharField(
+        label=_("The problem"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("for a SIF application; empty: the idea's"),
+    )
+    solution = forms.CharField(
+        label=_("The proposed solution"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("for a SIF application; empty: the idea's"),
+    )
 
 
 class GrantStepForm(forms.Form):

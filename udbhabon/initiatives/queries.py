@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from udbhabon.initiatives.models import (
     RUNNING_STAGES,
+    ChainRecord,
     ChainStep,
     Grant,
     Initiative,
@@ -67,14 +68,27 @@ def initiative_page(pk: int) -> Initiative:
     """One initiative with its office, idea, service, plan row and process steps."""
     return (
         Initiative.objects.select_related("office", "idea", "service", "plan_item")
-        .prefetch_related("steps", "grants", "visits__visitor_office")
+        .prefetch_related(
+            "steps",
+            Prefetch("grants", queryset=Grant.objects.select_related("letter")),
+            "visits__visitor_office",
+        )
         .get(pk=pk)
     )
 
 
 def services_for(office: Office) -> QuerySet[Service]:
-    """The services an office gives: the common catalogue and its own."""
-    return Service.objects.filter(Q(office__isnull=True) | Q(office=office), is_active=True)
+    """The services an office gives: its own and the common catalogue's, where an
+    office row of the same code (its revised charter entry) stands for the common one."""
+    own_codes = Service.objects.filter(office=office).values("code")
+    return Service.objects.filter(
+        Q(office=office) | (Q(office__isnull=True) & ~Q(code__in=own_codes)), is_active=True
+    )
+
+
+def charter_rows(office: Office) -> list[Service]:
+    """The office's Citizen Charter: its services in the catalogue's order (one query)."""
+    return list(services_for(office).order_by("area", "name_bn", "id"))
 
 
 def saving_of(initiative: Initiative, *, start: dt.date, end: dt.date) -> Saving:
@@ -188,6 +202,8 @@ def priorities_of(office: Office, year: int) -> list[PriorityService]:
     return list(
         PriorityService.objects.filter(office=office, year=year)
         .select_related("service", "initiative")
-        .prefetch_related("records")
+        .prefetch_related(
+            Prefetch("records", queryset=ChainRecord.objects.select_related("letter"))
+        )
         .order_by("rank", "id")
     )

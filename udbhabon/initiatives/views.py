@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.history import history_rows
+from udbhabon.core.lang import current_lang
+from udbhabon.documents.exports import attachment
 from udbhabon.initiatives import queries, services
 from udbhabon.initiatives.access import (
     grant_for_edit,
@@ -23,6 +25,7 @@ from udbhabon.initiatives.access import (
     initiative_for_view,
     initiative_for_visit,
 )
+from udbhabon.initiatives.charter import FORMATS, write_charter
 from udbhabon.initiatives.forms import (
     ChainStepForm,
     FromIdeaForm,
@@ -193,6 +196,16 @@ def catalogue(request: SignedInRequest) -> HttpResponse:
 
 
 @login_required
+def charter(request: SignedInRequest, fmt: str) -> HttpResponse:
+    """The acting office's Citizen Charter as PDF or DOCX, in the reader's language."""
+    post = acting_post(request)
+    if fmt not in FORMATS:
+        raise Http404
+    data = write_charter(post.office, fmt, lang=current_lang())
+    return attachment(data, fmt, f"citizen-charter-{post.office.code}")
+
+
+@login_required
 def priorities(request: SignedInRequest) -> HttpResponse:
     """The acting office's priority services of this fiscal year: select them, then
     record each step of the chain."""
@@ -279,6 +292,9 @@ def grant(request: SignedInRequest, pk: int) -> HttpResponse:
                 requested=data["requested"] or 0,
                 approved=data["approved"] or 0,
                 order=data["order"],
+                duration_months=data["duration_months"],
+                problem=data["problem"],
+                solution=data["solution"],
                 actor=request.user,
                 post=post,
             )
