@@ -93,7 +93,7 @@ def charter_of(office: Office, lang: str) -> Charter:
         title=_("Citizen Charter"),
         lines=lines,
         headers=[
-            _("No."),
+            _("Serial no."),
             _("Name of the service"),
             _("How to get it"),
             _("Documents needed"),

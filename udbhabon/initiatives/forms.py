@@ -167,7 +167,7 @@ class GrantForm(forms.Form):
         help_text=_("for a SIF application"),
     )
     problem = forms.CharField(
-        label=_("The problem"),
+        label=_("The problem identified"),
         required=False,
         widget=forms.Textarea,
         help_text=_("for a SIF application; empty: the idea's"),

@@ -85,7 +85,7 @@ def _body(grant: Grant, initiative: Initiative, *, problem: str, solution: str) 
     rows = [
         (_("Title of the initiative"), initiative.title),
         (_("Service"), initiative.service.name_bn if initiative.service else "—"),
-        (_("The problem"), problem),
+        (_("The problem identified"), problem),
         (_("The proposed solution"), solution),
         (_("Time, cost and visits now"), _tcv(initiative, "before")),
         (_("Time, cost and visits after the initiative"), _tcv(initiative, "after")),
