@@ -30,6 +30,7 @@ from udbhabon.initiatives.models import (
 from udbhabon.initiatives.savings import NOTHING, Saving, Tcv, fiscal_year_days, saved_in_period
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import subtree_q
+from udbhabon.plans.models import PlanItem
 
 PAGE_SIZE = 50
 SAVING_FIELDS = (
@@ -83,6 +84,28 @@ def services_for(office: Office) -> QuerySet[Service]:
     own_codes = Service.objects.filter(office=office).values("code")
     return Service.objects.filter(
         Q(office=office) | (Q(office__isnull=True) & ~Q(code__in=own_codes)), is_active=True
+    )
+
+
+def plan_rows_for(office: Office, year: int) -> QuerySet[PlanItem]:
+    """The rows of the office's action plans of this fiscal year and the last, that an
+    initiative may come from."""
+    return (
+        PlanItem.objects.filter(plan__office=office, plan__year__in=(year, year - 1))
+        .select_related("plan")
+        .order_by("-plan__year", "position", "id")
+    )
+
+
+def initiatives_of_plan_row(item_id: int) -> list[Initiative]:
+    """The initiatives that come from a plan row, with their priority services."""
+    return list(
+        Initiative.objects.filter(plan_item_id=item_id)
+        .select_related("service")
+        .prefetch_related(
+            Prefetch("priorities", queryset=PriorityService.objects.select_related("service"))
+        )
+        .order_by("created_at", "id")
     )
 
 

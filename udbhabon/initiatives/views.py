@@ -166,7 +166,8 @@ def new(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     permissions.require_edit(post, post.office)
     choices = queries.services_for(post.office)
-    form = NewForm(request.POST or None, services=choices)
+    rows = queries.plan_rows_for(post.office, current_fiscal_year())
+    form = NewForm(request.POST or None, services=choices, plan_items=rows)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -177,6 +178,7 @@ def new(request: SignedInRequest) -> HttpResponse:
                 summary=data["summary"],
                 service=data["service"],
                 instruction=data["instruction"],
+                plan_item=data["plan_item"],
                 actor=request.user,
                 post=post,
             )
