@@ -21,6 +21,8 @@ from udbhabon.initiatives.models import (
     ChainRecord,
     ChainStep,
     Grant,
+    GrantSource,
+    GrantStatus,
     Initiative,
     PriorityService,
     Service,
@@ -187,6 +189,17 @@ def full_year_saving(initiative: Initiative) -> Saving:
     diff: Tcv = initiative.tcv("before") - initiative.tcv("after")
     r = initiative.recipients or 0
     return Saving(diff.hours * r, diff.taka * r, diff.visits * r)
+
+
+def sif_asked(office: Office, year: int) -> int:
+    """What the office asked of the Service Innovation Fund in the fiscal year
+    (applications a2i did not reject), one query."""
+    asked = (
+        Grant.objects.filter(office=office, year=year, source=GrantSource.SIF)
+        .exclude(status=GrantStatus.REJECTED)
+        .aggregate(n=Sum("requested"))["n"]
+    )
+    return int(asked or 0)
 
 
 def grant_totals(office: Office, year: int) -> dict[str, dict[str, int]]:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from bangla.fiscal import format_fiscal_year
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.history import history_rows
@@ -38,9 +39,10 @@ from udbhabon.initiatives.forms import (
     VisitForm,
     tcv_initial,
 )
-from udbhabon.initiatives.models import Initiative, PriorityService, Stage
+from udbhabon.initiatives.models import GrantSource, Initiative, PriorityService, Stage
 from udbhabon.offices import permissions
 from udbhabon.offices.access import SignedInRequest, acting_post
+from udbhabon.offices.models import Office
 from udbhabon.plans.periods import current_fiscal_year
 
 
@@ -60,8 +62,20 @@ def initiative_list(request: SignedInRequest) -> HttpResponse:
             "stage": stage,
             "query": f"stage={stage}" if stage else "",
             "can_edit": permissions.can_edit(post, post.office),
+            "money": _money(post.office),
         },
     )
+
+
+def _money(office: Office) -> dict[str, object]:
+    """This fiscal year's grants of the office and below, per source, and what is left
+    of the office's own SIF ceiling (two queries)."""
+    year = current_fiscal_year()
+    totals = queries.grant_totals(office, year)
+    rows = [(label, totals[s]) for s, label in GrantSource.choices if s in totals]
+    left = max(services.sif_ceiling() - queries.sif_asked(office, year), 0)
+    label = format_fiscal_year(year, current_lang())
+    return {"year": label, "rows": rows, "all": totals["all"], "sif_left": left}
 
 
 @login_required

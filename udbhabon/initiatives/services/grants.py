@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -19,6 +18,7 @@ from bangla.digits import format_number
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import current_lang
+from udbhabon.initiatives import queries
 from udbhabon.initiatives.models import Grant, GrantSource, GrantStatus, Initiative
 from udbhabon.initiatives.services import sif
 from udbhabon.offices import permissions
@@ -103,12 +103,7 @@ def _check_sif(
         raise ValidationError(
             {"requested": _("Write the amount asked from the fund.")}, code="requested"
         )
-    asked = (
-        Grant.objects.filter(office=initiative.office, year=year, source=GrantSource.SIF)
-        .exclude(status=GrantStatus.REJECTED)
-        .aggregate(n=Sum("requested"))["n"]
-        or 0
-    )
+    asked = queries.sif_asked(initiative.office, year)
     ceiling = sif_ceiling()
     if asked + requested > ceiling:
         raise ValidationError(

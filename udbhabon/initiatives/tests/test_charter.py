@@ -94,6 +94,8 @@ def test_the_charter_as_docx_carries_the_office_letterhead(db):
     assert "ফ্রন্ট ডেস্ক" in text and "সিটিজেন চার্টার" in text
     row = next(line for line in text.splitlines() if "নামজারি ও জমাভাগ" in line)
     assert "১১৭০ টাকা" in row and "সহকারী কমিশনার (ভূমি)" in row
+    # The common catalogue comes with its steps and documents (migration 0007).
+    assert "৩. সহকারী কমিশনার (ভূমি)-এর শুনানি ও আদেশ" in row and "রেজিস্ট্রিকৃত দলিল" in row
     english = docx_text(write_charter(office, "docx", lang="en"))
     assert "Citizen Charter" in english and "Mutation (namjari) of land records" in english
 

@@ -99,3 +99,19 @@ def test_a_visit_keeps_its_photo_and_refuses_a_file_that_is_no_photo(login, idea
     client.post(f"/initiatives/{made.pk}/visit/", fields | {"photo": photo})
     visit = SiteVisit.objects.get()
     assert visit.kind == VisitKind.SELF and visit.photo.name.endswith(".png")
+
+
+def test_the_list_shows_the_years_money_per_source_and_the_sif_left(login, idea, settings):
+    settings.UDBHABON_SIF_CEILING_TAKA = 5_00_000
+    made = initiative_of(idea)
+    client = login("jashore.io")
+    client.post(f"/initiatives/{made.pk}/grant/", {"source": "own_fund", "approved": "75000"})
+    client.post(
+        f"/initiatives/{made.pk}/grant/",
+        {"source": "sif", "requested": "200000", "duration_months": "12"},
+    )
+    money = client.get("/initiatives/").content.decode().split('id="money"')[1]
+    assert "৭৫,০০০" in money and "৩,০০,০০০" in money  # approved; the SIF left
+    # The division sees its subtree's money, Dhaka none of it.
+    assert "৭৫,০০০" in login("khulnadiv.io").get("/initiatives/").content.decode()
+    assert "৭৫,০০০" not in login("dhaka.io").get("/initiatives/").content.decode()
