@@ -195,12 +195,16 @@ def _grant(rng: random.Random, initiative_id: int, office_id: int, launched: dt.
 def generate_grants(*, rng: random.Random, since_id: int) -> int:
     """Grants for a share of the initiatives generated after `since_id` that run."""
     first = Grant.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    running = Initiative.objects.filter(
-        id__gt=since_id, stage__in=("implemented", "scaled_up")
-    ).values_list("id", "office_id", "implemented_on")
+    # Read whole before the COPY starts: a cursor read lazily inside it would wait on
+    # the connection the COPY holds.
+    running = list(
+        Initiative.objects.filter(id__gt=since_id, stage__in=("implemented", "scaled_up"))
+        .order_by("id")
+        .values_list("id", "office_id", "implemented_on")
+    )
     rows = (
         _grant(rng, pk, office_id, launched)
-        for pk, office_id, launched in running.order_by("id").iterator()
+        for pk, office_id, launched in running
         if launched is not None and rng.random() < GRANT_SHARE
     )
     n = insert_rows(Grant, GRANT_COLUMNS, rows)
