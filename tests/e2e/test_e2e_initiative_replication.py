@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot, sign_in
-from udbhabon.core.templatetags.bn import number
+from udbhabon.core.templatetags.bn import date_bn, number
 from udbhabon.initiatives.models import ChainStep, Initiative, PriorityService
 from udbhabon.initiatives.tests.conftest import approved_idea
 from udbhabon.monitoring.models import OfficeYearStats
@@ -62,7 +62,13 @@ def _chain_until_rule_review(page: Page) -> None:
     sign_in(page, "jashore.io")
     page.goto(page.base_url + "/initiatives/priorities/")  # type: ignore[attr-defined]
     _record_step(page, "")  # the head's approval, dated
-    _record_step(page, "অফিস আদেশ নং ০৫.৪৪.৪১০০.০০৫.১১")  # the committee
+    # The committee: its members; the office order is issued with its memo number.
+    _record_step(
+        page,
+        "",
+        members="মোঃ আব্দুল করিম, অতিরিক্ত জেলা প্রশাসক (রাজস্ব)\nসহকারী কমিশনার (ভূমি), সদস্য সচিব",
+    )
+    expect(page.locator("section.card[id^=priority-] ol li").nth(1)).to_contain_text("অফিস আদেশ")
     _record_step(
         page,
         "কমিটির সভার কার্যবিবরণী",
@@ -108,6 +114,11 @@ def _pilot_and_launch(page: Page, idea_pk: int) -> None:
     page.locator("#steps button[value=implement]").click()
     expect(page.locator("h1 + p")).to_contain_text("বাস্তবায়িত")
     screenshot(page, "initiative-launched")
+    # The office's Citizen Charter now says the service was revised.
+    page.goto(page.base_url + "/initiatives/services/")  # type: ignore[attr-defined]
+    with translation.override("bn"):
+        revised = date_bn(timezone.localdate())
+    expect(page.locator("tr", has_text=SERVICE)).to_contain_text(revised)
     page.click("form.logout button")
 
 

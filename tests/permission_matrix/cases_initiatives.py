@@ -9,7 +9,16 @@ reads everything and changes nothing.
 
 from __future__ import annotations
 
-from tests.permission_matrix import BAD, DENIED, FOUND, LOGIN, OK, Case, everyone_but_anonymous
+from tests.permission_matrix import (
+    BAD,
+    DENIED,
+    FOUND,
+    LOGIN,
+    MISSING,
+    OK,
+    Case,
+    everyone_but_anonymous,
+)
 
 
 def _approved_idea(world):
@@ -114,6 +123,14 @@ CASES = [
     Case("initiatives:list", everyone_but_anonymous(OK)),
     Case("initiatives:list", everyone_but_anonymous(OK), data={"stage": "pilot"}, note="stage"),
     Case("initiatives:services", everyone_but_anonymous(OK)),
+    # The acting office's own Citizen Charter, as PDF or DOCX.
+    Case("initiatives:charter", everyone_but_anonymous(OK), kwargs={"fmt": "docx"}),
+    Case(
+        "initiatives:charter",
+        {"anonymous": LOGIN, "*": MISSING},
+        kwargs={"fmt": "xlsx"},
+        note="no such format",
+    ),
     Case("initiatives:new", OWN_EDITORS_GET),
     Case(
         "initiatives:new",

@@ -39,16 +39,10 @@ def _officer(office: Office) -> tuple[Post, User]:
 
 
 def _launch(initiative: Initiative, *, idea: Idea, recipients: int, days_ago: int) -> None:
+    """Its figures, then the pilot's evaluation and the launch (which revises the
+    office's Citizen Charter entry with the figures after)."""
     post, user = _officer(initiative.office)
     today = timezone.localdate()
-    services.initiative_move(initiative=initiative, action="evaluate", actor=user, post=post)
-    services.initiative_move(
-        initiative=initiative,
-        action="implement",
-        actor=user,
-        post=post,
-        launched_on=today - dt.timedelta(days=days_ago),
-    )
     services.initiative_set_tcv(
         initiative=initiative,
         actor=user,
@@ -60,6 +54,14 @@ def _launch(initiative: Initiative, *, idea: Idea, recipients: int, days_ago: in
         visits_before=idea.visits_before or 0,
         visits_after=idea.visits_after or 0,
         recipients=recipients,
+    )
+    services.initiative_move(initiative=initiative, action="evaluate", actor=user, post=post)
+    services.initiative_move(
+        initiative=initiative,
+        action="implement",
+        actor=user,
+        post=post,
+        launched_on=today - dt.timedelta(days=days_ago),
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from udbhabon.core.concurrency import VersionedForm
 from udbhabon.core.forms import DayField, WholeNumberField
 from udbhabon.initiatives.models import GrantSource, Initiative, Origin, Service
+from udbhabon.plans.models import PlanItem
 
 
 class MoveForm(forms.Form):
@@ -82,11 +83,28 @@ class NewForm(forms.Form):
     instruction = forms.CharField(
         label=_("Instruction (memo number and date)"), max_length=255, required=False
     )
+    plan_item = forms.ModelChoiceField(
+        label=_("Row of the action plan"), queryset=PlanItem.objects.none(), required=False
+    )
 
-    def __init__(self, *args: Any, services: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, services: Any = None, plan_items: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if services is not None:
             self.fields["service"].queryset = services  # type: ignore[attr-defined]
+        if plan_items is not None:
+            field = self.fields["plan_item"]
+            field.queryset = plan_items  # type: ignore[attr-defined]
+            field.label_from_instance = _plan_row  # type: ignore[attr-defined]
+
+
+def _plan_row(item: Any) -> str:
+    """A plan row as the officer knows it: its serial and activity."""
+    from udbhabon.core.lang import digits
+
+    label = f"{digits(item.serial)}{item.label}" if item.label else digits(item.serial)
+    return f"{label}. {item.activity[:80]}"
 
 
 class SelectForm(forms.Form):
@@ -127,6 +145,13 @@ class ChainStepForm(forms.Form):
     initiative = forms.ModelChoiceField(
         label=_("Its initiative"), queryset=Initiative.objects.none(), required=False
     )
+    members = forms.CharField(
+        label=_("Members of the committee"),
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One a line: name, designation. The office order is issued with them."),
+    )
 
     def __init__(self, *args: Any, initiatives: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,6 +177,25 @@ class GrantForm(forms.Form):
     requested = WholeNumberField(label=_("Requested (taka)"), min_value=0, required=False)
     approved = WholeNumberField(label=_("Approved (taka)"), min_value=0, required=False)
     order = forms.CharField(label=_("Order (memo number and date)"), max_length=255, required=False)
+    # A SIF application: sent to a2i as a letter with these.
+    duration_months = WholeNumberField(
+        label=_("Duration (months)"),
+        min_value=0,
+        required=False,
+        help_text=_("for a SIF application"),
+    )
+    problem = forms.CharField(
+        label=_("The problem identified"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("for a SIF application; empty: the idea's"),
+    )
+    solution = forms.CharField(
+        label=_("The proposed solution"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("for a SIF application; empty: the idea's"),
+    )
 
 
 class GrantStepForm(forms.Form):

@@ -37,7 +37,10 @@ class Service(Versioned, Bilingual):
     """A citizen service: the common catalogue (no office) or an office's own.
 
     What the Citizen Charter prints per service: the steps, the documents needed,
-    the fee and how it is paid, the time limit and the responsible post.
+    the fee and how it is paid, the time limit and the responsible post. An
+    initiative implemented for a service revises the office's entry
+    (services.charter_revise): a common service gets an office row of the same
+    code, which the office's charter shows instead of the common one.
     """
 
     office = models.ForeignKey(
@@ -60,6 +63,19 @@ class Service(Versioned, Bilingual):
         _("time limit (days)"), null=True, blank=True
     )
     responsible_post = models.CharField(_("responsible post"), max_length=255, blank=True)
+    contact = models.CharField(_("phone and e-mail"), max_length=255, blank=True)
+    # What the citizen spends and how often they come, once an initiative simplified it.
+    cost_taka = models.PositiveIntegerField(_("citizen's cost (taka)"), null=True, blank=True)
+    visits = models.PositiveSmallIntegerField(_("visits to the office"), null=True, blank=True)
+    revised_on = models.DateField(_("charter revised on"), null=True, blank=True)
+    revised_by = models.ForeignKey(
+        "Initiative",
+        verbose_name=_("revised by the initiative"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     history = HistoricalRecords()
@@ -309,6 +325,18 @@ class Grant(Versioned, models.Model):
     released = models.PositiveBigIntegerField(_("amount released (taka)"), default=0)
     utilised = models.PositiveBigIntegerField(_("amount utilised (taka)"), default=0)
     order = models.CharField(_("order (memo number, date)"), max_length=255, blank=True)
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration (months)"), null=True, blank=True
+    )
+    # The SIF application as sent to a2i (documents.letter_issue).
+    letter = models.ForeignKey(
+        "documents.Letter",
+        verbose_name=_("application letter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=GrantStatus.choices, default=GrantStatus.APPLIED
     )
@@ -445,6 +473,16 @@ class ChainRecord(models.Model):
     addressee = models.CharField(_("addressed to"), max_length=255, blank=True)
     recommendation_status = models.CharField(
         _("status of the recommendation"), max_length=255, blank=True
+    )
+    # The committee: its members (one a line) and the office order that formed it.
+    members = models.TextField(_("members"), blank=True)
+    letter = models.ForeignKey(
+        "documents.Letter",
+        verbose_name=_("office order"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from udbhabon.initiatives.models import (
     RUNNING_STAGES,
+    ChainRecord,
     ChainStep,
     Grant,
+    GrantSource,
+    GrantStatus,
     Initiative,
     PriorityService,
     Service,
@@ -29,6 +32,7 @@ from udbhabon.initiatives.models import (
 from udbhabon.initiatives.savings import NOTHING, Saving, Tcv, fiscal_year_days, saved_in_period
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import subtree_q
+from udbhabon.plans.models import PlanItem
 
 PAGE_SIZE = 50
 SAVING_FIELDS = (
@@ -73,14 +77,49 @@ def initiative_page(pk: int) -> Initiative:
     """One initiative with its office, idea, service, plan row and process steps."""
     return (
         Initiative.objects.select_related("office", "idea", "service", "plan_item")
-        .prefetch_related("steps", "grants", "visits__visitor_office")
+        .prefetch_related(
+            "steps",
+            Prefetch("grants", queryset=Grant.objects.select_related("letter")),
+            "visits__visitor_office",
+        )
         .get(pk=pk)
     )
 
 
 def services_for(office: Office) -> QuerySet[Service]:
-    """The services an office gives: the common catalogue and its own."""
-    return Service.objects.filter(Q(office__isnull=True) | Q(office=office), is_active=True)
+    """The services an office gives: its own and the common catalogue's, where an
+    office row of the same code (its revised charter entry) stands for the common one."""
+    own_codes = Service.objects.filter(office=office).values("code")
+    return Service.objects.filter(
+        Q(office=office) | (Q(office__isnull=True) & ~Q(code__in=own_codes)), is_active=True
+    )
+
+
+def plan_rows_for(office: Office, year: int) -> QuerySet[PlanItem]:
+    """The rows of the office's action plans of this fiscal year and the last, that an
+    initiative may come from."""
+    return (
+        PlanItem.objects.filter(plan__office=office, plan__year__in=(year, year - 1))
+        .select_related("plan")
+        .order_by("-plan__year", "position", "id")
+    )
+
+
+def initiatives_of_plan_row(item_id: int) -> list[Initiative]:
+    """The initiatives that come from a plan row, with their priority services."""
+    return list(
+        Initiative.objects.filter(plan_item_id=item_id)
+        .select_related("service")
+        .prefetch_related(
+            Prefetch("priorities", queryset=PriorityService.objects.select_related("service"))
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def charter_rows(office: Office) -> list[Service]:
+    """The office's Citizen Charter: its services in the catalogue's order (one query)."""
+    return list(services_for(office).order_by("area", "name_bn", "id"))
 
 
 def saving_of(initiative: Initiative, *, start: dt.date, end: dt.date) -> Saving:
@@ -158,6 +197,17 @@ def full_year_saving(initiative: Initiative) -> Saving:
     return Saving(diff.hours * r, diff.taka * r, diff.visits * r)
 
 
+def sif_asked(office: Office, year: int) -> int:
+    """What the office asked of the Service Innovation Fund in the fiscal year
+    (applications a2i did not reject), one query."""
+    asked = (
+        Grant.objects.filter(office=office, year=year, source=GrantSource.SIF)
+        .exclude(status=GrantStatus.REJECTED)
+        .aggregate(n=Sum("requested"))["n"]
+    )
+    return int(asked or 0)
+
+
 def grant_totals(office: Office, year: int) -> dict[str, dict[str, int]]:
     """Per source, the office's and its subtree's grants of the fiscal year: approved,
     released, utilised (one query), and "all" for their sums."""
@@ -194,6 +244,8 @@ def priorities_of(office: Office, year: int) -> list[PriorityService]:
     return list(
         PriorityService.objects.filter(office=office, year=year)
         .select_related("service", "initiative")
-        .prefetch_related("records")
+        .prefetch_related(
+            Prefetch("records", queryset=ChainRecord.objects.select_related("letter"))
+        )
         .order_by("rank", "id")
     )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.initiative_list, name="list"),
     path("new/", views.new, name="new"),
     path("services/", views.catalogue, name="services"),
+    path("services/charter.<str:fmt>", views.charter, name="charter"),
     path("priorities/", views.priorities, name="priorities"),
     path("priorities/<int:pk>/step/", views.priority_step, name="priority_step"),
     path("from-idea/<int:pk>/", views.from_idea, name="from_idea"),

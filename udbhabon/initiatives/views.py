@@ -5,15 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from bangla.fiscal import format_fiscal_year
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.history import history_rows
+from udbhabon.core.lang import current_lang
+from udbhabon.documents.exports import attachment
 from udbhabon.initiatives import queries, services
 from udbhabon.initiatives.access import (
     grant_for_edit,
@@ -23,6 +26,7 @@ from udbhabon.initiatives.access import (
     initiative_for_view,
     initiative_for_visit,
 )
+from udbhabon.initiatives.charter import FORMATS, write_charter
 from udbhabon.initiatives.forms import (
     ChainStepForm,
     FromIdeaForm,
@@ -35,9 +39,10 @@ from udbhabon.initiatives.forms import (
     VisitForm,
     tcv_initial,
 )
-from udbhabon.initiatives.models import Initiative, PriorityService, Stage
+from udbhabon.initiatives.models import GrantSource, Initiative, PriorityService, Stage
 from udbhabon.offices import permissions
 from udbhabon.offices.access import SignedInRequest, acting_post
+from udbhabon.offices.models import Office
 from udbhabon.plans.periods import current_fiscal_year
 
 
@@ -57,8 +62,20 @@ def initiative_list(request: SignedInRequest) -> HttpResponse:
             "stage": stage,
             "query": f"stage={stage}" if stage else "",
             "can_edit": permissions.can_edit(post, post.office),
+            "money": _money(post.office),
         },
     )
+
+
+def _money(office: Office) -> dict[str, object]:
+    """This fiscal year's grants of the office and below, per source, and what is left
+    of the office's own SIF ceiling (two queries)."""
+    year = current_fiscal_year()
+    totals = queries.grant_totals(office, year)
+    rows = [(label, totals[s]) for s, label in GrantSource.choices if s in totals]
+    left = max(services.sif_ceiling() - queries.sif_asked(office, year), 0)
+    label = format_fiscal_year(year, current_lang())
+    return {"year": label, "rows": rows, "all": totals["all"], "sif_left": left}
 
 
 @login_required
@@ -163,7 +180,8 @@ def new(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     permissions.require_edit(post, post.office)
     choices = queries.services_for(post.office)
-    form = NewForm(request.POST or None, services=choices)
+    rows = queries.plan_rows_for(post.office, current_fiscal_year())
+    form = NewForm(request.POST or None, services=choices, plan_items=rows)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -174,6 +192,7 @@ def new(request: SignedInRequest) -> HttpResponse:
                 summary=data["summary"],
                 service=data["service"],
                 instruction=data["instruction"],
+                plan_item=data["plan_item"],
                 actor=request.user,
                 post=post,
             )
@@ -190,6 +209,16 @@ def catalogue(request: SignedInRequest) -> HttpResponse:
     post = acting_post(request)
     rows = queries.services_for(post.office).select_related("office")
     return render(request, "initiatives/services.html", {"office": post.office, "services": rows})
+
+
+@login_required
+def charter(request: SignedInRequest, fmt: str) -> HttpResponse:
+    """The acting office's Citizen Charter as PDF or DOCX, in the reader's language."""
+    post = acting_post(request)
+    if fmt not in FORMATS:
+        raise Http404
+    data = write_charter(post.office, fmt, lang=current_lang())
+    return attachment(data, fmt, f"citizen-charter-{post.office.code}")
 
 
 @login_required
@@ -279,6 +308,9 @@ def grant(request: SignedInRequest, pk: int) -> HttpResponse:
                 requested=data["requested"] or 0,
                 approved=data["approved"] or 0,
                 order=data["order"],
+                duration_months=data["duration_months"],
+                problem=data["problem"],
+                solution=data["solution"],
                 actor=request.user,
                 post=post,
             )

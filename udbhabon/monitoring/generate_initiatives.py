@@ -2,8 +2,9 @@
 their time, cost and visits, many verified, so supervision's savings have figures.
 
 At S=1 about 60,000 initiatives over five years: an administrative office starts a
-couple a year, a departmental office one every other year or so. Rows go in with
-COPY; the initiatives app's constraints stay on.
+couple a year, a departmental office one every other year or so; a third of those
+that run have a grant (SIF applications among them, some rejected by a2i). Rows go
+in with COPY; the initiatives app's constraints stay on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from udbhabon.initiatives.models import Initiative, Service
+from udbhabon.initiatives.models import Grant, Initiative, Service
 from udbhabon.monitoring.generate import DOMAIN_PARTS, history_created, insert_rows
 from udbhabon.offices.models import Office
 
@@ -129,6 +130,85 @@ def generate_initiatives(*, rng: random.Random, scale: float, years: list[int]) 
     )
     n = insert_rows(Initiative, COLUMNS, rows)
     history_created(Initiative, first)
+    return n + generate_grants(rng=rng, since_id=first)
+
+
+# A running initiative has money from a source a third of the time; SIF applications
+# go through a2i's answer (some rejected), the rest are approved by their own order.
+GRANT_SHARE = 0.33
+SOURCES = (("own_fund", 0.3), ("sub_allocation", 0.2), ("ministry", 0.1), ("local_council", 0.1))
+GRANT_COLUMNS = (
+    "initiative_id",
+    "office_id",
+    "source",
+    "year",
+    "requested",
+    "approved",
+    "released",
+    "utilised",
+    "order",
+    "duration_months",
+    "status",
+    "note",
+    "created_at",
+    "version",
+)
+
+
+def _source(rng: random.Random) -> str:
+    roll = rng.random()
+    for source, share in SOURCES:
+        if roll < share:
+            return source
+        roll -= share
+    return "sif"
+
+
+def _grant(rng: random.Random, initiative_id: int, office_id: int, launched: dt.date) -> tuple:
+    source = _source(rng)
+    requested = rng.randint(5, 80) * 10_000
+    rejected = source == "sif" and rng.random() < 0.2
+    approved = 0 if rejected else requested - rng.randint(0, requested // 20_000) * 10_000
+    released = approved if rng.random() < 0.7 else approved // 2
+    utilised = released - rng.randint(0, released // 20_000) * 10_000 if released else 0
+    status = "rejected" if rejected else ("utilised" if utilised else "released")
+    year = launched.year if launched.month >= 7 else launched.year - 1
+    moment = timezone.make_aware(dt.datetime.combine(launched, dt.time(12)))
+    return (
+        initiative_id,
+        office_id,
+        source,
+        year,
+        requested,
+        approved,
+        released,
+        utilised,
+        "" if source == "sif" else "স্মারক নং ০৫.৪৪.০০০০.০০০.১৬",
+        rng.randint(6, 24) if source == "sif" else None,
+        status,
+        "এটুআই-এর উত্তর" if source == "sif" else "",
+        moment,
+        1,
+    )
+
+
+def generate_grants(*, rng: random.Random, since_id: int) -> int:
+    """Grants for a share of the initiatives generated after `since_id` that run."""
+    first = Grant.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    # Read whole before the COPY starts: a cursor read lazily inside it would wait on
+    # the connection the COPY holds.
+    running = list(
+        Initiative.objects.filter(id__gt=since_id, stage__in=("implemented", "scaled_up"))
+        .order_by("id")
+        .values_list("id", "office_id", "implemented_on")
+    )
+    rows = (
+        _grant(rng, pk, office_id, launched)
+        for pk, office_id, launched in running
+        if launched is not None and rng.random() < GRANT_SHARE
+    )
+    n = insert_rows(Grant, GRANT_COLUMNS, rows)
+    history_created(Grant, first)
     return n
 
 

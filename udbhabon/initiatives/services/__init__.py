@@ -7,7 +7,7 @@ VERIFICATION), tcv (the figures and their bounds), catalogue (citizen services),
 grants (money from any source, the SIF application), visits (site visits).
 """
 
-from udbhabon.initiatives.services.catalogue import service_add
+from udbhabon.initiatives.services.catalogue import charter_revise, service_add
 from udbhabon.initiatives.services.grants import (
     grant_add,
     grant_answer,
@@ -35,6 +35,7 @@ __all__ = [
     "VERIFICATION",
     "StepInput",
     "available_actions",
+    "charter_revise",
     "check_tcv",
     "grant_add",
     "grant_answer",

@@ -3,20 +3,24 @@
 A grant is approved, released (never above its approval) and its use reported
 (never above its release); a Service Innovation Fund application is addressed to
 a2i, outside the office tree: the office records a2i's answers. The fund's yearly
-ceiling per office is a setting (UDBHABON_SIF_CEILING_TAKA)."""
+ceiling per office is a setting (UDBHABON_SIF_CEILING_TAKA); an application goes
+out as a memo-numbered paper (services/sif.py)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from bangla.digits import format_number
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
+from udbhabon.core.lang import current_lang
+from udbhabon.initiatives import queries
 from udbhabon.initiatives.models import Grant, GrantSource, GrantStatus, Initiative
+from udbhabon.initiatives.services import sif
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 
@@ -29,6 +33,11 @@ def _amount(value: int, field: str) -> int:
             {field: _("Write an amount between 0 and 100 crore taka.")}, code="amount"
         )
     return value
+
+
+def digits_amount(value: int) -> str:
+    """An amount in a message, grouped and in the reader's digits."""
+    return format_number(value, lang=current_lang())
 
 
 def sif_ceiling() -> int:
@@ -46,42 +55,73 @@ def grant_add(
     requested: int = 0,
     approved: int = 0,
     order: str = "",
+    duration_months: int | None = None,
+    problem: str = "",
+    solution: str = "",
 ) -> Grant:
-    """A grant from a source; a SIF grant starts as an application to a2i."""
+    """A grant from a source. A SIF grant is the application to a2i: within the
+    fund's yearly ceiling, it is sent as a memo-numbered letter (services.sif)."""
     if not permissions.can_edit(post, initiative.office):
         raise PermissionDenied
     if source not in GrantSource.values:
         raise ValidationError({"source": _("Choose where the money comes from.")}, code="source")
     requested, approved = _amount(requested, "requested"), _amount(approved, "approved")
     if source == GrantSource.SIF:
-        asked = (
-            Grant.objects.filter(office=initiative.office, year=year, source=GrantSource.SIF)
-            .exclude(status=GrantStatus.REJECTED)
-            .aggregate(n=Sum("requested"))["n"]
-            or 0
-        )
-        if asked + requested > sif_ceiling():
-            raise ValidationError(
-                {"requested": _("This is above what is left of the fund's yearly ceiling.")},
-                code="sif_ceiling",
-            )
+        _check_sif(initiative, year, requested, duration_months, normalize(problem))
         status, approved = GrantStatus.APPLIED, 0
     else:
         status = GrantStatus.APPROVED
-    return save_with_history(
-        Grant(
-            initiative=initiative,
-            office=initiative.office,
-            source=source,
-            year=year,
-            requested=requested,
-            approved=approved,
-            order=normalize(order)[:255],
-            status=status,
-        ),
-        actor=actor,
-        reason=gettext_noop("grant recorded"),
+    grant = Grant(
+        initiative=initiative,
+        office=initiative.office,
+        source=source,
+        year=year,
+        requested=requested,
+        approved=approved,
+        order=normalize(order)[:255],
+        status=status,
+        duration_months=duration_months,
     )
+    if source == GrantSource.SIF:
+        grant.letter = sif.sif_application_issue(
+            grant=grant,
+            actor=actor,
+            post=post,
+            problem=normalize(problem),
+            solution=normalize(solution),
+        )
+    return save_with_history(grant, actor=actor, reason=gettext_noop("grant recorded"))
+
+
+def _check_sif(
+    initiative: Initiative, year: int, requested: int, months: int | None, problem: str
+) -> None:
+    """A SIF application asks for something, within what is left of the office's
+    yearly ceiling (applications a2i did not reject count), with its duration and
+    the problem it solves."""
+    if requested <= 0:
+        raise ValidationError(
+            {"requested": _("Write the amount asked from the fund.")}, code="requested"
+        )
+    asked = queries.sif_asked(initiative.office, year)
+    ceiling = sif_ceiling()
+    if asked + requested > ceiling:
+        raise ValidationError(
+            {
+                "requested": _(
+                    "The Service Innovation Fund gives an office at most %(ceiling)s taka a "
+                    "year; this office has %(left)s taka left this fiscal year, so %(asked)s "
+                    "taka cannot be asked."
+                )
+                % {
+                    "ceiling": digits_amount(ceiling),
+                    "left": digits_amount(max(ceiling - asked, 0)),
+                    "asked": digits_amount(requested),
+                }
+            },
+            code="sif_ceiling",
+        )
+    sif.check_application(initiative, duration_months=months, problem=problem)
 
 
 def _locked(grant: Grant, post: Post | None) -> Grant:

@@ -25,6 +25,7 @@ from udbhabon.initiatives.models import (
     Service,
 )
 from udbhabon.initiatives.savings import MAX_RECIPIENTS
+from udbhabon.initiatives.services.committee import committee_members, committee_order_issue
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Office, Post, User
 from udbhabon.plans import services as plans
@@ -112,6 +113,19 @@ def _check_step(priority: PriorityService, step: str, done_on: dt.date) -> None:
         )
 
 
+def _check_inputs(step: str, evidence: str, recommendation: str) -> None:
+    if step == ChainStep.RULE_REVIEW and not recommendation:
+        raise ValidationError(
+            {"recommendation": _("Write the recommended amendment of the rules.")},
+            code="recommendation",
+        )
+    # The committee's evidence is the office order it issues.
+    if step not in (ChainStep.APPROVED, ChainStep.COMMITTEE) and not evidence:
+        raise ValidationError(
+            {"evidence": _("Name the evidence: an order, minutes, a link.")}, code="evidence"
+        )
+
+
 @transaction.atomic
 def priority_step(
     *,
@@ -125,8 +139,10 @@ def priority_step(
     addressee: str = "",
     recommendation_status: str = "",
     initiative: Initiative | None = None,
+    members: str = "",
 ) -> ChainRecord:
-    """Record the chain's next step with its day and evidence."""
+    """Record the chain's next step with its day and evidence; forming the committee
+    issues the office order listing its members (services.committee), its evidence."""
     locked = (
         PriorityService.objects.select_for_update()
         .select_related("office", "service")
@@ -136,25 +152,27 @@ def priority_step(
         raise PermissionDenied
     _check_step(locked, step, done_on)
     evidence, recommendation = normalize(evidence), normalize(recommendation)
-    if step == ChainStep.RULE_REVIEW and not recommendation:
-        raise ValidationError(
-            {"recommendation": _("Write the recommended amendment of the rules.")},
-            code="recommendation",
-        )
-    if step not in (ChainStep.APPROVED,) and not evidence:
-        raise ValidationError(
-            {"evidence": _("Name the evidence: an order, minutes, a link.")}, code="evidence"
-        )
+    _check_inputs(step, evidence, recommendation)
+    listed = committee_members(members) if step == ChainStep.COMMITTEE else []
     if initiative is not None:
         if initiative.office_id != locked.office_id:
             raise ValidationError(_("Choose an initiative of this office."), code="initiative")
         locked.initiative = initiative
+    order = (
+        committee_order_issue(
+            priority=locked, members=listed, done_on=done_on, actor=actor, post=post
+        )
+        if listed
+        else None
+    )
     record = save_with_history(
         ChainRecord(
             priority=locked,
             step=step,
             done_on=done_on,
-            evidence=evidence,
+            evidence=evidence or (order.memo_number if order else ""),
+            members="\n".join(listed),
+            letter=order,
             recommendation=recommendation,
             addressee=normalize(addressee)[:255],
             recommendation_status=normalize(recommendation_status)[:255],

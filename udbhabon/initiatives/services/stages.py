@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from udbhabon.documents.workflow import PaperKind, Step, Transition, by_own_office, perform
 from udbhabon.initiatives.models import Initiative, Stage, Verification
+from udbhabon.initiatives.services.catalogue import charter_revise
 from udbhabon.initiatives.services.common import editors_of, reviewers_of, savings_changed
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
@@ -66,6 +67,12 @@ def _changed(step: Step) -> None:
     savings_changed(step.paper)
 
 
+def _launched(step: Step) -> None:
+    """The simplified service now runs: the office's Citizen Charter says so."""
+    charter_revise(initiative=step.paper, actor=step.actor)
+    savings_changed(step.paper)
+
+
 _editor = by_own_office(permissions.can_edit)
 
 INITIATIVE = PaperKind(
@@ -104,7 +111,7 @@ INITIATIVE = PaperKind(
             message=gettext_noop(
                 "%(office)s launched “%(title)s”; its time, cost and visits await verification."
             ),
-            after=_changed,
+            after=_launched,
         ),
         Transition(
             name="scale_up",

@@ -15,8 +15,15 @@ from django.utils.translation import gettext_noop
 
 from bangla.text import normalize
 from udbhabon.core.history import save_with_history
-from udbhabon.initiatives.models import Initiative, ProcessStep, Stage, Verification
+from udbhabon.initiatives.models import (
+    RUNNING_STAGES,
+    Initiative,
+    ProcessStep,
+    Stage,
+    Verification,
+)
 from udbhabon.initiatives.savings import MAX_HOURS, MAX_RECIPIENTS, MAX_TAKA, MAX_VISITS
+from udbhabon.initiatives.services.catalogue import charter_revise
 from udbhabon.initiatives.services.common import savings_changed
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
@@ -147,6 +154,8 @@ def initiative_set_tcv(
         reason=gettext_noop("time, cost and visits recorded"),
         expected_version=expected_version,
     )
+    if locked.stage in RUNNING_STAGES:  # the charter says what the service now takes
+        charter_revise(initiative=locked, actor=actor)
     savings_changed(locked)
     initiative.refresh_from_db()
     return initiative

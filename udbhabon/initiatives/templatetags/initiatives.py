@@ -47,3 +47,12 @@ def idea_services(idea: Any) -> dict[str, Any]:
         "choices": queries.services_for(idea.office),
         "chosen": open_ones[0].service_id if open_ones else None,
     }
+
+
+@register.inclusion_tag("initiatives/_plan_row.html")
+def plan_row_initiatives(item: Any) -> dict[str, Any]:
+    """On a plan row's page: the initiatives that come from it, their stage and the
+    simplification chain of the priority service they took up (two queries)."""
+    from udbhabon.initiatives import queries
+
+    return {"made": queries.initiatives_of_plan_row(item.pk)}

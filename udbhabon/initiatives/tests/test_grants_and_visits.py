@@ -39,14 +39,26 @@ def test_a_sif_application_waits_for_a2is_answer_within_the_yearly_ceiling(idea,
     made = initiative_of(idea)
     user, post = actor_of("jashore.io")
     grant = services.grant_add(
-        initiative=made, source="sif", year=YEAR, requested=2_00_000, actor=user, post=post
+        initiative=made,
+        source="sif",
+        year=YEAR,
+        requested=2_00_000,
+        duration_months=12,
+        actor=user,
+        post=post,
     )
     assert grant.status == GrantStatus.APPLIED and grant.approved == 0
     with pytest.raises(ValidationError):  # nothing released before a2i approves
         services.grant_release(grant=grant, amount=1, actor=user, post=post)
     with pytest.raises(ValidationError) as refused:
         services.grant_add(
-            initiative=made, source="sif", year=YEAR, requested=1_50_000, actor=user, post=post
+            initiative=made,
+            source="sif",
+            year=YEAR,
+            requested=1_50_000,
+            duration_months=6,
+            actor=user,
+            post=post,
         )
     assert "requested" in refused.value.message_dict
     with pytest.raises(ValidationError):

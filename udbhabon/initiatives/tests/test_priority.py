@@ -63,7 +63,7 @@ def test_each_step_needs_the_one_before_the_head_and_its_evidence(office, idea):
     )
     services.priority_step(
         priority=first, step=ChainStep.COMMITTEE, done_on=today, evidence="অফিস আদেশ নং ১২",
-        actor=user, post=post,
+        members="অতিরিক্ত জেলা প্রশাসক (রাজস্ব)\nসহকারী কমিশনার (ভূমি)", actor=user, post=post,
     )  # fmt: skip
     with pytest.raises(ValidationError):  # a rule review without its recommendation
         services.priority_step(

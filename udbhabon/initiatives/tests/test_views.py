@@ -141,3 +141,27 @@ def test_the_citizen_follows_the_initiative_stage_on_the_tracking_page(client, i
     launched(made, on=timezone.localdate() - dt.timedelta(days=3))
     made.refresh_from_db()
     assert made.get_stage_display() in client.get(f"/portal/track/{idea.code}/").content.decode()
+
+
+def test_an_initiative_from_a_plan_row_shows_on_the_rows_page(login):
+    from django.urls import reverse
+
+    from udbhabon.plans.periods import current_fiscal_year
+    from udbhabon.plans.tests.factories import first_item, make_plan
+
+    item = first_item(make_plan("dc-jashore", year=current_fiscal_year(), rows=2))
+    other = first_item(make_plan("dc-dhaka", year=current_fiscal_year(), rows=1))
+    client = login("jashore.io")
+    page = client.get("/initiatives/new/").content.decode()
+    rows = page.split('name="plan_item"')[1].split("</select>")[0]
+    assert f'value="{item.pk}"' in rows and f'value="{other.pk}"' not in rows
+    data = {"title": "ই-ফাইলে নথি নিষ্পত্তি", "origin": "plan_item"}
+    refused = client.post("/initiatives/new/", data)  # no row chosen
+    assert refused.status_code == 400 and "কর্মপরিকল্পনার" in refused.content.decode()
+    refused = client.post("/initiatives/new/", data | {"plan_item": other.pk})  # not ours
+    assert refused.status_code == 400 and not Initiative.objects.exists()
+    answer = client.post("/initiatives/new/", data | {"plan_item": item.pk})
+    made = Initiative.objects.get()
+    assert answer.status_code == 302 and made.plan_item == item
+    row = client.get(reverse("plans:item_detail", args=[item.pk])).content.decode()
+    assert made.title in row and str(made.get_stage_display()) in row

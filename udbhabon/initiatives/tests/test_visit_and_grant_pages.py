@@ -44,7 +44,10 @@ def test_it_records_a_grant_and_a_sif_application(login, idea):
         {"source": "own_fund", "approved": "50000", "order": "স্মারক ৩৩"},
     )
     assert answer.status_code == 302 and answer["Location"].endswith("#grants")
-    client.post(f"/initiatives/{made.pk}/grant/", {"source": "sif", "requested": "300000"})
+    client.post(
+        f"/initiatives/{made.pk}/grant/",
+        {"source": "sif", "requested": "300000", "duration_months": "12"},
+    )
     own, sif = Grant.objects.order_by("id")
     assert (own.status, own.approved, own.office.code) == (
         GrantStatus.APPROVED,
@@ -67,7 +70,10 @@ def test_a_grant_is_recorded_only_by_the_offices_editors(login, idea):
 def test_a2is_answer_a_release_and_utilisation_are_recorded_never_above(login, idea):
     made = initiative_of(idea)
     client = login("jashore.io")
-    client.post(f"/initiatives/{made.pk}/grant/", {"source": "sif", "requested": "300000"})
+    client.post(
+        f"/initiatives/{made.pk}/grant/",
+        {"source": "sif", "requested": "300000", "duration_months": "12"},
+    )
     sif = Grant.objects.get()
     step = f"/initiatives/grants/{sif.pk}/step/"
     client.post(step, {"action": "answer", "amount": "250000", "note": "এটুআই পত্র ১২"})
@@ -93,3 +99,19 @@ def test_a_visit_keeps_its_photo_and_refuses_a_file_that_is_no_photo(login, idea
     client.post(f"/initiatives/{made.pk}/visit/", fields | {"photo": photo})
     visit = SiteVisit.objects.get()
     assert visit.kind == VisitKind.SELF and visit.photo.name.endswith(".png")
+
+
+def test_the_list_shows_the_years_money_per_source_and_the_sif_left(login, idea, settings):
+    settings.UDBHABON_SIF_CEILING_TAKA = 5_00_000
+    made = initiative_of(idea)
+    client = login("jashore.io")
+    client.post(f"/initiatives/{made.pk}/grant/", {"source": "own_fund", "approved": "75000"})
+    client.post(
+        f"/initiatives/{made.pk}/grant/",
+        {"source": "sif", "requested": "200000", "duration_months": "12"},
+    )
+    money = client.get("/initiatives/").content.decode().split('id="money"')[1]
+    assert "৭৫,০০০" in money and "৩,০০,০০০" in money  # approved; the SIF left
+    # The division sees its subtree's money, Dhaka none of it.
+    assert "৭৫,০০০" in login("khulnadiv.io").get("/initiatives/").content.decode()
+    assert "৭৫,০০০" not in login("dhaka.io").get("/initiatives/").content.decode()

@@ -85,6 +85,15 @@ def test_it_fills_offices_officers_and_indicators_in_bengali(login):
     assert {"pilot", "implemented", "dropped"} <= set(made.values_list("stage", flat=True))
     assert OfficeYearStats.objects.filter(saved_taka__gt=0).exists()
     assert cabinet_page(f"/initiatives/{made.first().pk}/") == 200
+    from udbhabon.initiatives.models import Grant
+    from udbhabon.initiatives.queries import grant_totals
+
+    grants = Grant.objects.filter(office__code__startswith="gen-")
+    assert 0 < grants.count() < made.filter(stage__in=("implemented", "scaled_up")).count()
+    assert {"sif", "own_fund"} <= set(grants.values_list("source", flat=True))
+    cabinet_office = Office.objects.get(code="cabinet")
+    assert grant_totals(cabinet_office, grants.first().year)["all"]["released"] > 0
+    assert grants.first().history.count() == 1
     # Readiness: every administrative office's checklist, most offices' months of
     # e-filing shares, union digital centres under every upazila; supervision opens.
     from udbhabon.readiness.models import Checklist, DigitalCentre, EfilingMonth
