@@ -87,7 +87,10 @@ def database_from_url(url: str, *, sqlite_default: Path) -> dict[str, Any]:
             "HOST": unquote(parts.hostname or ""),
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": int(options.pop("conn_max_age", "60")),
-            "CONN_HEALTH_CHECKS": True,
+            # No `SELECT 1` before each request's first query (docs/ARCHITECTURE.md,
+            # "The request shell"): ?conn_health_checks=1 where something between the
+            # server and PostgreSQL drops idle connections.
+            "CONN_HEALTH_CHECKS": options.pop("conn_health_checks", "0") in {"1", "true", "yes"},
         }
         # A Unix-socket directory can be given as ?host=/path (libpq style).
         if "host" in options:

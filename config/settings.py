@@ -278,7 +278,14 @@ CACHES = {
         }
         if env_bool("UDBHABON_DB_CACHE", default=True)
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Per process, for entries whose keys carry the versions they depend on (so a stale
+    # entry can never be read): the acting post's per-session cache (offices/acting.py).
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "udbhabon-local",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 
 # E-mail through Django's mailers (Django 6.1). The console in development, as a
@@ -315,6 +322,11 @@ SMS_SENDER_ID = env_str("UDBHABON_SMS_SENDER_ID")
 # A session ends after 8 hours without activity (accounts.middleware.SessionRefreshMiddleware
 # pushes the expiry forward at most every 5 minutes, not on every request).
 SESSION_COOKIE_AGE = 8 * 3600
+# Sessions are read from the cache shared by every server process and written through
+# to the database (cached_db): still revocable, since deleting a session's row also
+# deletes its cached copy (accounts.middleware._revoked). See docs/ARCHITECTURE.md.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "default"
 # A calendar feed address (plans/feed_keys.py) works this many days.
 UDBHABON_ICS_KEY_DAYS = env_int("UDBHABON_ICS_KEY_DAYS", 180)
 # A password-reset link works once, for three days.

@@ -123,3 +123,18 @@ def test_a_production_server_refuses_to_start_without_a_secret_key(tmp_path):
     # a development server (DEBUG on) keeps its key in var/, and so may other commands
     assert _start(["-c", "import config.wsgi"], {**env, "DJANGO_DEBUG": "1"}).returncode == 0
     assert (tmp_path / "secret_key").exists()
+
+
+def test_connections_persist_without_a_health_check_round_trip_unless_asked():
+    """No `SELECT 1` before every request's first query (docs/ARCHITECTURE.md)."""
+    plain = database_from_url("postgres://u@h/db", sqlite_default=Path("x"))
+    assert plain["CONN_MAX_AGE"] == 60 and plain["CONN_HEALTH_CHECKS"] is False
+    asked = database_from_url("postgres://u@h/db?conn_health_checks=1", sqlite_default=Path("x"))
+    assert asked["CONN_HEALTH_CHECKS"] is True and "OPTIONS" not in asked
+
+
+def test_sessions_are_cached_in_the_shared_cache_and_written_through():
+    from django.conf import settings
+
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    assert settings.SESSION_CACHE_ALIAS == "default"

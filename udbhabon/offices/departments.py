@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from udbhabon.offices.acting import offices_changed_in_bulk
 from udbhabon.offices.models import PATH_STEP, Office, Post
 from udbhabon.offices.services import encode_path_step, search_key_for
 
@@ -90,6 +91,7 @@ def load_departmental_offices(
             ["kind", "name_bn", "name_en", "place_bn", "place_en", "search_key"],
             batch_size=1000,
         )
+        offices_changed_in_bulk()  # no signals: every holder's cached posts go
     report.posts = _add_head_posts(kinds)
     return report
 

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from bangla.text import normalize
+from udbhabon.offices.acting import offices_changed_in_bulk
 from udbhabon.offices.models import PATH_STEP, Office
 from udbhabon.offices.services import encode_path_step, search_key_for
 
@@ -272,6 +273,7 @@ def load_office_tree() -> LoadReport:
     _create_by_depth(to_create)
     if to_update:
         bulk_update_with_history(to_update, Office, UPDATED_FIELDS, batch_size=500)
+        offices_changed_in_bulk()  # no signals: every holder's cached posts go
     return report
 
 

@@ -121,9 +121,13 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, default="bn", choices=[("bn", "বাংলা"), ("en", "English")]
     )
+    # Raised whenever the posts this user holds (or their offices) change: the acting
+    # post's per-session cache (offices/acting.py) is keyed by it, and the user's row is
+    # read on every request anyway, so a stale cached post is never used.
+    posts_version = models.PositiveIntegerField(_("posts version"), default=0, editable=False)
 
     history = HistoricalRecords(
-        excluded_fields=["password", "last_login"],
+        excluded_fields=["password", "last_login", "posts_version"],
     )
 
     class Meta:
