@@ -44,6 +44,21 @@ class ParticipantOut(Schema):
     present: bool
 
 
+class TallyOut(Schema):
+    label: str
+    invited: int
+    present: int
+
+
+class TotalsOut(Schema):
+    invited: int
+    present: int
+    guests: int
+    by_office: list[TallyOut]
+    by_gender: list[TallyOut]
+    by_level: list[TallyOut]
+
+
 class EventOut(Schema):
     id: int
     office: str
@@ -65,7 +80,7 @@ class EventOut(Schema):
     cancel_reason: str
     follows: int | None
     participants: list[ParticipantOut]
-    totals: dict[str, int]
+    totals: TotalsOut
     version: int
 
 
@@ -152,7 +167,18 @@ def get_event(request: HttpRequest, response: HttpResponse, event_id: int) -> An
             }
             for p in rows
         ],
-        "totals": queries.totals(rows),
+        "totals": _totals(queries.totals(rows)),
         "version": e.version,
     }
     return conditional(request, response, data, e)
+
+
+def _totals(totals: dict[str, Any]) -> dict[str, Any]:
+    """The page's totals as JSON: its tally lines as objects."""
+    lines = ("by_office", "by_gender", "by_level")
+    out = {key: value for key, value in totals.items() if key not in lines}
+    for key in lines:
+        out[key] = [
+            {"label": t.label, "invited": t.invited, "present": t.present} for t in totals[key]
+        ]
+    return out

@@ -43,7 +43,9 @@ def _event(code: str = "dc-dhaka", *, on: dt.date = dt.date(2017, 9, 10)):
         starts_on=on,
         actor=None,
     )
-    event_services.participant_add_guest(event=event, name="রহিম উদ্দিন", actor=None)
+    event_services.participant_add_guest(
+        event=event, name="রহিম উদ্দিন", actor=None, office_text="সাভার", gender="male"
+    )
     return event
 
 
@@ -150,7 +152,11 @@ def test_it_lists_events_with_attendance_counts_and_shows_one():
     one = call("GET", f"{V1}/events/{event.pk}", secret)
     assert one.status_code == 200
     assert one.json()["participants"][0]["name"] == "রহিম উদ্দিন"
-    assert one.json()["totals"] == {"invited": 1, "present": 0, "guests": 1}
+    totals = one.json()["totals"]
+    assert (totals["invited"], totals["present"], totals["guests"]) == (1, 0, 1)
+    assert totals["by_office"] == [{"label": "সাভার", "invited": 1, "present": 0}]
+    assert [t["invited"] for t in totals["by_gender"]] == [1]
+    assert totals["by_level"] == []  # a guest's office is text: no level
     assert call("GET", f"{V1}/events/{event.pk}", token_for("khulna.io")).status_code == 403
     assert call("GET", f"{V1}/events?office=dc-khulna", secret).status_code == 403
 
