@@ -325,6 +325,7 @@ class ProgressForm(forms.Form):
 SHEET_FIELDS = (
     ("status", "status"),
     ("percent", "percent"),
+    ("achieved", "achieved"),
     ("done_text", "done"),
     ("reason", "reason"),
     ("date", "date"),

@@ -110,6 +110,7 @@ def test_filled_rows_map_back_to_items_even_when_reordered(doc):
     assert rows["0.1"].values() == {
         "status": "done",
         "percent": 100,
+        "achieved": None,
         "done": "পাঁচটি উপজেলায় সার্কেল হয়েছে",
         "date": "2018-05-23",
         "reason": None,
@@ -189,3 +190,42 @@ def test_it_writes_text_that_looks_like_a_formula_as_text(doc, text):
     assert text in {c.value for c in cells}
     first = next(r for r in read_progress_sheet(save(wb)) if r.item_id)
     assert first.reason == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [(320, 320), ("৩২০", 320), ("১,২০০", 1200), ("12.5", 12.5), (None, None)],
+)
+def test_the_achieved_figure_is_read_in_either_digits(doc, typed, expected):
+    wb, ws, header, columns = open_sheet(progress_sheet(doc))
+    ws.cell(header + 1, columns["অর্জন (সংখ্যা)"]).value = typed
+    row = read_progress_sheet(save(wb))[0]
+    assert row.valid and row.achieved == expected
+    assert ("achieved" in row.changed) is (expected is not None)
+
+
+@pytest.mark.parametrize("typed", ["-5", "অনেক", "৩২০ জন", True])
+def test_an_achieved_figure_that_is_not_a_number_is_refused_in_bengali(doc, typed):
+    wb, ws, header, columns = open_sheet(progress_sheet(doc))
+    ws.cell(header + 1, columns["অর্জন (সংখ্যা)"]).value = typed
+    row = read_progress_sheet(save(wb))[0]
+    assert [e.code for e in row.errors] == ["achieved_invalid"]
+    assert "অর্জন" in row.errors[0].message
+
+
+def test_a_rows_numeric_target_is_printed_in_the_pages_digits(doc):
+    item = doc["sections"][0]["items"][0]
+    item["target"] = {"value": 500, "unit": "জন কর্মকর্তা"}
+    _, ws, header, columns = open_sheet(progress_sheet(doc))
+    assert ws.cell(header + 1, columns["লক্ষ্যমাত্রা"]).value == "৫০০ জন কর্মকর্তা"
+    assert ws.cell(header + 2, columns["লক্ষ্যমাত্রা"]).value is None
+    _, ws_en, header_en, columns_en = open_sheet_en(progress_sheet(doc, lang="en"))
+    assert ws_en.cell(header_en + 1, columns_en["Target"]).value == "500 জন কর্মকর্তা"
+
+
+def open_sheet_en(data: bytes):
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb["Progress"]
+    header = next(r for r in range(1, 20) if ws.cell(r, 1).value == ID_HEADER)
+    columns = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
+    return wb, ws, header, columns

@@ -163,6 +163,14 @@ class ItemStatus(TypedDict, total=False):
     done: str | None  # what was done
     date: str | None  # ISO date of the update
     reason: str | None  # why it was dropped or delayed
+    achieved: float | int | None  # how much of the row's numeric target was reached
+
+
+class ItemTarget(TypedDict):
+    """A row's numeric target ("৫০০ জন কর্মকর্তা"): the number and its unit."""
+
+    value: float | int
+    unit: str
 
 
 class PlanItem(TypedDict):
@@ -176,6 +184,7 @@ class PlanItem(TypedDict):
     indicator: str
     id: NotRequired[str]  # extra
     status: NotRequired[ItemStatus]  # extra
+    target: NotRequired[ItemTarget]  # extra: the progress sheet's target column
 
 
 class ReportItem(TypedDict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import cast
 
 from django.utils import translation
@@ -140,19 +141,34 @@ def _document_item(item: PlanItem, updates: dict[int, ProgressUpdate] | None) ->
     if updates is None:
         return out
     out["id"] = str(item.pk)
+    target = _json_number(item.target_value)
+    if target is not None:
+        out["target"] = {"value": target, "unit": item.target_unit}
     update = updates.get(item.pk)
     out["status"] = (
         {
             "status": _code(update.status),
             "percent": update.percent,
+            "achieved": _json_number(update.achieved),
             "done": update.done_text or None,
             "date": update.date.isoformat(),
             "reason": update.reason or None,
         }
         if update
-        else {"status": _code(item.status), "percent": item.percent}
+        else {
+            "status": _code(item.status),
+            "percent": item.percent,
+            "achieved": _json_number(item.achieved),
+        }
     )
     return out
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    """A stored amount as the sheet writes it (20, not 20.00; JSON has no Decimal)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _counted(plan: ActionPlan, items: list[PlanItem], half: periods.Half) -> dict:

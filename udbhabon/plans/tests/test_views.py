@@ -546,3 +546,55 @@ def test_compare_opens_on_versions_that_differ_in_the_pages_digits(io):
     assert "০টি সারিতে পার্থক্য" not in html
     labels = " ".join(re.findall(r'<option value="s\d+"[^>]*>([^<]*)<', html))
     assert "সংস্করণ ১" in labels and not re.search(r"[0-9]", labels), labels
+
+
+def test_the_progress_sheet_carries_the_target_and_the_achieved_figure_both_ways(io):
+    """Issue 18: the sheet had no target/achieved column, so numbers did not round-trip."""
+    import io as bytes_io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    plan = make_plan(state="accepted", rows=2)
+    a = plan.items.order_by("position").first()
+    assert (a.target_number, a.target_unit) == (500, "জন কর্মকর্তা")
+
+    def sheet_of():
+        response = io.get(f"/plans/{plan.pk}/progress/1/sheet.xlsx")
+        book = load_workbook(bytes_io.BytesIO(response.content))
+        sheet = book["অগ্রগতি"]
+        header = next(r for r in range(1, 10) if any(c.value == "item_id" for c in sheet[r]))
+        columns = {c.value: c.column for c in sheet[header]}
+        row = next(r for r in range(header + 1, header + 5) if sheet.cell(r, 1).value == str(a.pk))
+        return book, sheet, columns, row
+
+    book, sheet, columns, row = sheet_of()
+    assert sheet.cell(row, columns["লক্ষ্যমাত্রা"]).value == "৫০০ জন কর্মকর্তা"
+    assert sheet.cell(row, columns["অর্জন (সংখ্যা)"]).protection.locked is False
+    sheet.cell(row, columns["অবস্থা"]).value = "চলমান"
+    sheet.cell(row, columns["অর্জন (সংখ্যা)"]).value = "৩২০"
+    filled = bytes_io.BytesIO()
+    book.save(filled)
+    checked = io.post(
+        f"/plans/{plan.pk}/progress/1/upload/",
+        {"sheet": SimpleUploadedFile("progress.xlsx", filled.getvalue())},
+    )
+    html = checked.content.decode()
+    assert checked.status_code == 200 and not ProgressUpdate.objects.exists()
+    field = re.search(rf'name="i{a.pk}-achieved"[^>]*>', html).group(0)
+    assert 'value="৩২০"' in field or 'value="320"' in field, field
+    saved = io.post(
+        f"/plans/{plan.pk}/progress/1/",
+        {f"i{a.pk}-status": "ongoing", f"i{a.pk}-achieved": "৩২০"},
+    )
+    assert saved.status_code == 302
+    assert ProgressUpdate.objects.get(item=a).achieved == 320
+    # Downloaded again, the sheet holds the figure: an untouched sheet changes nothing.
+    book, sheet, columns, row = sheet_of()
+    assert sheet.cell(row, columns["অর্জন (সংখ্যা)"]).value == 320
+    again = bytes_io.BytesIO()
+    book.save(again)
+    from udbhabon.documents.writers import read_progress_sheet
+
+    (read,) = [r for r in read_progress_sheet(again.getvalue()) if r.item_id == str(a.pk)]
+    assert read.achieved == 320 and read.changed == []

@@ -1,9 +1,11 @@
 """The progress sheet: an XLSX an office fills in offline and uploads again.
 
-One row per plan item, Bengali headers, the plan's columns for reference (locked), and
-the columns to fill in (unlocked, shaded): status (a dropdown of Bengali labels),
-percent done (0–100), what was done, the date, and the reason when an item is dropped or
-delayed. Each row carries the item's id in a hidden column, and a very hidden sheet keeps
+One row per plan item, Bengali headers, the plan's columns for reference (locked, with
+the row's numeric target where it has one), and the columns to fill in (unlocked,
+shaded): status (a dropdown of Bengali labels), percent done (0–100), the figure
+achieved against the target (a number, Bengali or ASCII digits), what was done, the
+date, and the reason when an item is dropped or delayed. Each row carries the item's id
+in a hidden column, and a very hidden sheet keeps
 the values as written, so `read_progress_sheet` maps an upload back to the items even if
 rows were reordered or filtered, and reports only what changed.
 

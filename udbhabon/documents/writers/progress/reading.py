@@ -86,6 +86,28 @@ def _parse_percent(value: Any, number_format: str = "") -> tuple[int | None, str
     return round(number), None
 
 
+_AMOUNT = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*$")
+
+
+def _parse_amount(value: Any) -> tuple[int | float | None, bool]:
+    """(achieved, understood). A number in a number cell, or typed in Bengali or ASCII
+    digits with grouping commas ("১,২০০"); never negative."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        match = _AMOUNT.match(latin_digits(str(value)))
+        if not match:
+            return None, False
+        number = float(match.group(1).replace(",", ""))
+    if number < 0:
+        return None, False
+    return (int(number) if number.is_integer() else number), True
+
+
 def _parse_date(value: Any) -> tuple[str | None, bool]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, True
@@ -224,7 +246,7 @@ def _check_identity(
 
 
 def _read_values(row: ProgressRow, cells: dict[str, Any], percent_format: str) -> None:
-    """The status, percent, done, date and reason typed in, each checked."""
+    """The status, percent, achieved figure, done, date and reason typed in, each checked."""
     row.status, ok = _parse_status(cells.get("status"))
     if not ok:
         row.errors.append(
@@ -246,6 +268,15 @@ def _read_values(row: ProgressRow, cells: dict[str, Any], percent_format: str) -
                 percent_error,
                 "percent",
                 _message(row, "অগ্রগতি ০ থেকে ১০০-এর মধ্যে একটি সংখ্যা লিখুন (যেমন ৬০)।"),
+            )
+        )
+    row.achieved, ok = _parse_amount(cells.get("achieved"))
+    if not ok:
+        row.errors.append(
+            ProgressError(
+                "achieved_invalid",
+                "achieved",
+                _message(row, "অর্জন একটি অঋণাত্মক সংখ্যায় লিখুন (যেমন ৩২০); একক লিখবেন না।"),
             )
         )
     row.done = _text(cells.get("done"))

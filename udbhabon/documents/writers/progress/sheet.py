@@ -38,13 +38,15 @@ COLUMNS: tuple[tuple[str, str, str, float, bool], ...] = (
     ("activity", "কার্যক্রম", "Activity", 34, False),
     ("schedule", "বাস্তবায়নকাল", "Implementation period", 16, False),
     ("responsible", "দায়িত্বপ্রাপ্ত কর্মকর্তা", "Responsible officer", 18, False),
+    ("target", "লক্ষ্যমাত্রা", "Target", 14, False),
     ("status", "অবস্থা", "Status", 16, True),
     ("percent", "অগ্রগতি (%)", "Progress (%)", 10, True),
+    ("achieved", "অর্জন (সংখ্যা)", "Achieved (number)", 11, True),
     ("done", "কী করা হয়েছে", "What was done", 36, True),
     ("date", "তারিখ", "Date", 13, True),
     ("reason", "কারণ (বাদ বা বিলম্ব হলে)", "Reason (if dropped or delayed)", 24, True),
 )
-INPUT_FIELDS = ("status", "percent", "done", "date", "reason")
+INPUT_FIELDS = ("status", "percent", "achieved", "done", "date", "reason")
 
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -55,7 +57,8 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF8DC")
 @dataclass
 class ProgressError:
     code: str  # unknown_item, duplicate_item, unknown_status, percent_invalid,
-    # percent_out_of_range, date_invalid, reason_required, done_not_100, started_at_zero
+    # percent_out_of_range, achieved_invalid, date_invalid, reason_required, done_not_100,
+    # started_at_zero
     field: str | None
     message: str  # Bengali, for people: where and how to fix it
 
@@ -74,6 +77,7 @@ class ProgressRow:
     section: int | None
     status: str | None = None
     percent: int | None = None
+    achieved: int | float | None = None
     done: str | None = None
     date: str | None = None
     reason: str | None = None

@@ -58,6 +58,7 @@ def _status_value(status: Mapping[str, Any] | None, lang: str) -> dict[str, Any]
     return {
         "status": labels.get(code) if code else None,
         "percent": status.get("percent"),
+        "achieved": status.get("achieved"),
         "done": status.get("done") or None,
         "date": dt.date.fromisoformat(date) if date else None,
         "reason": status.get("reason") or None,
@@ -154,6 +155,7 @@ def _write_items(
             "activity": activity or None,
             "schedule": schedule.replace(" | ", " – ") or None,
             "responsible": item.get("responsible") or None,
+            "target": _target_text(item.get("target"), lang),
             **status,
         }
         height = LINE_HEIGHT + 3
@@ -173,6 +175,15 @@ def _write_items(
                 height = max(height, line_count(values[key], width) * LINE_HEIGHT + 3)
         ws.row_dimensions[row].height = round(height, 1)
     return originals
+
+
+def _target_text(target: Mapping[str, Any] | None, lang: str) -> str | None:
+    """The row's numeric target as the plan prints it ("৫০০ জন কর্মকর্তা")."""
+    if not target:
+        return None
+    value = target["value"]
+    number = str(int(value)) if float(value).is_integer() else str(value)
+    return " ".join(part for part in (digits(number, lang), target.get("unit") or "") if part)
 
 
 def _add_validations(ws: Any, first: int, last: int, lang: str) -> None:
