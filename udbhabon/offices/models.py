@@ -124,7 +124,10 @@ class User(AbstractUser):
     # Raised whenever the posts this user holds (or their offices) change: the acting
     # post's per-session cache (offices/acting.py) is keyed by it, and the user's row is
     # read on every request anyway, so a stale cached post is never used.
-    posts_version = models.PositiveIntegerField(_("posts version"), default=0, editable=False)
+    # db_default too: the national generator COPYs users without naming the column.
+    posts_version = models.PositiveIntegerField(
+        _("posts version"), default=0, db_default=0, editable=False
+    )
 
     history = HistoricalRecords(
         excluded_fields=["password", "last_login", "posts_version"],

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='posts_version',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='posts version'),
+            field=models.PositiveIntegerField(db_default=0, default=0, editable=False, verbose_name='posts version'),
         ),
     ]
