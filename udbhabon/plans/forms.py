@@ -348,7 +348,7 @@ def merge_sheet_row(initial: dict[str, Any], from_sheet: Any) -> dict[str, Any]:
     """The row's values with the uploaded sheet's filled cells over them."""
     merged = dict(initial)
     for ours, theirs in SHEET_FIELDS:
-        value = getattr(from_sheet, theirs)
+        value = getattr(from_sheet, theirs, None)  # a sheet of an older form lacks some
         if value is not None:
             merged[ours] = value
     return merged

@@ -13,10 +13,10 @@ from udbhabon.plans.tests.factories import make_plan, office, with_progress
 
 pytestmark = pytest.mark.django_db
 
-# Every signed-in page: the session, the user, the acting post's posts
-# (ActingPostMiddleware), the unread-notification badge, and the breadcrumbs'
-# ancestors of the office.
-SHELL = 5
+# Every signed-in page after the session's first: the session, the user, the
+# unread-notification badge, and the breadcrumbs' ancestors of the office (the acting
+# post's posts come from the session's cache, offices/acting.py).
+SHELL = 4
 
 
 def _count(client, url: str) -> int:
