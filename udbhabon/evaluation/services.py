@@ -301,6 +301,11 @@ def framework_freeze(
     return framework
 
 
+# The columns' lengths (EnteredFigure.value, .evidence_note): a longer text is refused
+# with a message, not cut and not left to the database (it raised a 500).
+VALUE_MAX, NOTE_MAX = 64, 500
+
+
 @transaction.atomic
 def figure_enter(
     *,
@@ -320,6 +325,11 @@ def figure_enter(
     authorise(actor, post, office, permissions.can_edit)
     if indicator.metric_key:
         raise ValidationError(_("This indicator is measured from the records."), code="measured")
+    if len(value) > VALUE_MAX or len(evidence_note) > NOTE_MAX:
+        raise ValidationError(
+            _("The achievement takes at most 64 characters and the evidence named 500."),
+            code="too_long",
+        )
     if parse_value(indicator.unit, value) is None:
         raise ValidationError(_("“%(value)s” is not a valid achievement.") % {"value": value})
     if not evidence and not evidence_note.strip():

@@ -143,3 +143,29 @@ def test_scorecards_read_the_same_number_of_queries_for_10_and_64_districts():
             queries.scorecards(framework, offices)
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1] <= 10
+
+
+def test_a_figure_or_evidence_longer_than_its_column_is_refused_not_a_server_error(client):
+    """Found by tests/test_fuzz.py: 501 characters of evidence raised a 500."""
+    from django.urls import reverse
+
+    from udbhabon.evaluation.models import EnteredFigure
+    from udbhabon.offices.demo import DEMO_PASSWORD
+
+    issued_framework()
+    indicator = Indicator.objects.get(title="সহজীকৃত সেবা")
+    jashore = Office.objects.get(code="dc-jashore")
+    with pytest.raises(ValidationError):
+        services.figure_enter(
+            office=jashore, indicator=indicator, value="৪", evidence_note="ক" * 501, actor=None
+        )
+    client.login(username="dhaka.io", password=DEMO_PASSWORD)
+    url = reverse(
+        "evaluation:figure", kwargs={"code": "dc-dhaka", "year": 2017, "indicator": indicator.pk}
+    )
+    for data in ({"value": "৪", "evidence_note": "ক" * 501}, {"value": "1" * 65}):
+        response = client.post(url, {**data, "version": "0"}, follow=True)
+        assert response.status_code == 200
+        shown = [str(m) for m in response.context["messages"]]
+        assert any("৬৪ অক্ষরে" in m for m in shown), shown
+    assert not EnteredFigure.objects.exists()
