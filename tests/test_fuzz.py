@@ -66,7 +66,10 @@ HOSTILE = st.one_of(
     st.text(max_size=40),
 )
 EVERY_FIELD = "*"
-EXAMPLES = settings(max_examples=20, database=None)
+# Derandomized: CI runs the same examples every time (a red run is a regression, not
+# luck); the exploration with fresh examples is `pytest tests/test_fuzz.py
+# --hypothesis-seed=<n>` by hand.
+EXAMPLES = settings(max_examples=20, database=None, derandomize=True)
 SKIPPED_FIELDS = {"csrfmiddlewaretoken"}
 
 
