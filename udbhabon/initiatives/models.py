@@ -97,6 +97,7 @@ class Origin(models.TextChoices):
     PLAN_ITEM = "plan_item", _("A plan item")
     PRIORITY_SERVICE = "priority_service", _("A priority service")
     INSTRUCTION = "instruction", _("A superior's instruction")
+    REPLICATION = "replication", _("Another office's initiative, adopted")
 
 
 class Stage(models.TextChoices):
@@ -151,6 +152,25 @@ class Initiative(Versioned, models.Model):
         related_name="initiatives",
     )
     instruction = models.CharField(_("instruction (memo, date)"), max_length=255, blank=True)
+    # A replication is a whole initiative of the adopting office (its own dates, figures and
+    # verification); these say whose it copied and which lineage it belongs to. The root is
+    # kept beside the direct source so a lineage is one indexed lookup, however deep.
+    adopted_from = models.ForeignKey(
+        "self",
+        verbose_name=_("adopted from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="adoptions",
+    )
+    lineage_root = models.ForeignKey(
+        "self",
+        verbose_name=_("origin of the lineage"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lineage",
+    )
     service = models.ForeignKey(
         Service,
         verbose_name=_("service"),
@@ -203,7 +223,18 @@ class Initiative(Versioned, models.Model):
             models.Index(fields=["stage", "implemented_on"], name="initiative_stage_launched"),
         ]
         constraints = [
-            # An idea becomes one initiative (a replication elsewhere is part 2).
+            # An office adopts a lineage once; the origin's own office never adopts it.
+            models.UniqueConstraint(
+                fields=["office", "lineage_root"],
+                condition=Q(lineage_root__isnull=False),
+                name="initiative_adopt_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(adopted_from__isnull=True, lineage_root__isnull=True)
+                | Q(adopted_from__isnull=False, lineage_root__isnull=False, origin="replication"),
+                name="initiative_replication_has_source",
+            ),
+            # An idea becomes one initiative (its replications elsewhere are their own records).
             models.UniqueConstraint(
                 fields=["idea"], condition=Q(idea__isnull=False), name="initiative_one_per_idea"
             ),
