@@ -84,8 +84,13 @@ class FormSettingsForm(VersionedForm, forms.Form):
         label=_("Innovation directory period"),
         choices=DirectoryPeriod.choices,
         initial=DirectoryPeriod.YEARLY,
+        required=False,
         help_text=_("What one edition of the office's innovation directory covers."),
     )
+
+    def clean_directory_period(self) -> str:
+        # A form drawn before the setting existed saves the usual yearly directory.
+        return self.cleaned_data["directory_period"] or DirectoryPeriod.YEARLY
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -140,3 +140,20 @@ def test_a_district_cannot_nominate(jashore):
     with pytest.raises(ValidationError):
         nominate(edition=edition, initiative=jashore, actor=user, post=post)
     assert not Nomination.objects.exists()
+
+
+def test_the_initiatives_page_links_to_the_office_directory(db, login):
+    text = login("jashore.io").get(reverse("initiatives:list")).content.decode()
+    assert page("dc-jashore") in text and "ইনোভেশন ডিরেক্টরি" in text
+
+
+def test_the_office_form_sets_the_period(db, login):
+    from udbhabon.offices.queries import form_settings_for
+
+    client = login("jashore.io")
+    url = reverse("offices:form_settings", args=["dc-jashore"])
+    assert client.post(url, {"directory_period": "monthly"}).status_code == 400
+    assert not FormSettings.objects.exists()
+    assert client.post(url, {"directory_period": "half_yearly"}).status_code == 302
+    jashore = Office.objects.get(code="dc-jashore")
+    assert form_settings_for(jashore).directory_period == "half_yearly"
