@@ -157,3 +157,26 @@ def test_the_office_form_sets_the_period(db, login):
     assert client.post(url, {"directory_period": "half_yearly"}).status_code == 302
     jashore = Office.objects.get(code="dc-jashore")
     assert form_settings_for(jashore).directory_period == "half_yearly"
+
+
+def test_the_nominations_page_is_bounded_in_queries(jashore, login, django_assert_max_num_queries):
+    from udbhabon.directory.tests.conftest import adopt
+
+    division = Office.objects.get(code="div-khulna")
+    Nomination.objects.create(edition=division, initiative=jashore)
+    client = login("khulnadiv.io")
+    url = reverse("directory:nominations", args=["div-khulna"])
+    client.get(url)
+    with django_assert_max_num_queries(10) as few:
+        client.get(url)
+    # Three more nominated and three more candidates cost no more queries.
+    for code in ("dc-satkhira", "dc-jhenaidah", "dc-kushtia"):
+        Nomination.objects.create(
+            edition=division, initiative=adopt(jashore, code, stage="implemented")
+        )
+    for code in ("dc-bagerhat", "dc-narail", "dc-magura"):
+        adopt(jashore, code, stage="implemented")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    text = response.content.decode()
+    assert response.status_code == 200 and text.count('name="initiative"') == 3
