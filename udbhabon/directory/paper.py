@@ -45,7 +45,7 @@ ol.contents li { margin-bottom: 3mm; }
 ol.contents a { color: #000; text-decoration: none; }
 ol.contents a::after { content: leader(".") target-counter(attr(href), page, %(style)s); }
 p.note { font-size: 10pt; }
-table.dir { width: 100%%; border-collapse: collapse; font-size: 9pt; }
+table.dir { width: 100%%; border-collapse: collapse; font-size: 9pt; table-layout: fixed; }
 table.dir th, table.dir td { border: 1px solid #000; padding: 1.2mm; vertical-align: top; }
 table.dir th { background: #eee; }
 table.dir thead { display: table-header-group; }
@@ -59,6 +59,9 @@ class Part:
     title: str
     headers: list[str]
     rows: list[list[str]]
+    # Column widths in per cent: a fixed table layout skips measuring every cell's
+    # text twice for the automatic widths (a third of a 300-initiative PDF's time).
+    widths: list[int]
     note: str = ""
 
 
@@ -106,6 +109,7 @@ def _idea_part(anchor: str, title: str, day: str, rows: list[queries.IdeaRow], l
             [_serial(n, lang), r.title, _name(r.office, lang), format_date(r.day, lang)]
             for n, r in enumerate(rows, start=1)
         ],
+        widths=[8, 52, 25, 15],
     )
 
 
@@ -136,6 +140,7 @@ def _initiatives_part(rows: list[queries.InitiativeRow], lang: str) -> Part:
             ]
             for n, r in enumerate(rows, start=1)
         ],
+        widths=[6, 20, 16, 11, 15, 15, 17],
     )
 
 
@@ -201,8 +206,10 @@ def _html(paper: Paper, lang: str) -> str:
         body = "".join(
             "<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in p.rows
         )
+        cols = "".join(f'<col style="width: {w}%">' for w in p.widths)
         table = (
-            f'<table class="dir"><thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table>'
+            f'<table class="dir"><colgroup>{cols}</colgroup><thead><tr>{ths}</tr></thead>'
+            f"<tbody>{body}</tbody></table>"
             if p.rows
             else ""
         )
