@@ -138,10 +138,14 @@ def _compute(office: Office) -> Ledger:
     )
 
 
+def cache_key(office: Office) -> str:
+    return f"portal:ledger:v1:{office.path}"
+
+
 def ledger_of(office: Office) -> Ledger:
     """The office's ledger with its most-replicated origins (cached: five queries when
     computed, one cache read else)."""
-    key = f"portal:ledger:v1:{office.path}"
+    key = cache_key(office)
     found = cache.get(key)
     if isinstance(found, Ledger) and found.office.pk == office.pk:
         return found
