@@ -219,3 +219,29 @@ def test_an_adoption_page_names_its_source_and_the_origin_lists_adopters():
     assert reverse("portal:initiative", args=[copy.pk]) in page
     page = Client().get(reverse("portal:initiative", args=[copy.pk])).content.decode()
     assert reverse("portal:initiative", args=[origin.pk]) in page
+
+
+def _initiative_page_queries(adoptions: int, comments: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from udbhabon.portal.models import Feedback
+
+    origin = made("dc-jashore", "ই-নামজারি")
+    offices = Office.objects.filter(level="district").exclude(code="dc-jashore")
+    for office in offices.order_by("path")[:adoptions]:
+        made(office, "ই-নামজারি", source=origin)
+    for i in range(comments):
+        Feedback.objects.create(
+            initiative=origin, office=origin.office, text=f"মন্তব্য {i}", status="approved"
+        )
+    with CaptureQueriesContext(connection) as ctx:
+        page = Client().get(reverse("portal:initiative", args=[origin.pk]))
+    assert page.status_code == 200 and f"মন্তব্য {comments - 1}" in page.content.decode()
+    return len(ctx.captured_queries)
+
+
+def test_an_initiative_page_costs_the_same_queries_for_few_adopters_and_many():
+    # The adopters are counted apart only when there are more than the page lists.
+    assert _initiative_page_queries(2, 1) == 3
+    assert _initiative_page_queries(51, 1) == _initiative_page_queries(60, 12) == 4
