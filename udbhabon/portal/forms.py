@@ -154,7 +154,7 @@ class FeedbackForm(forms.Form):
     the same honeypot and signed stamp as the idea form."""
 
     name = forms.CharField(
-        label=_("Your name (optional)"),
+        label=_("Your name"),
         max_length=NAME_MAX,
         required=False,
         help_text=_("Shown with your comment. Leave it empty to stay anonymous."),
