@@ -35,6 +35,7 @@ django.setup()
 
 from django.apps import apps  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -55,10 +56,13 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, round(q * len(values) + 0.5) - 1))]
 
 
-def measure(client: Client, url: str, data: dict | None = None) -> dict:
-    """GET `url`, or POST `data` to it (the htmx boxes that only answer POST)."""
+def measure(client: Client, url: str, data: dict | None = None, *, cold: bool = False) -> dict:
+    """GET `url`, or POST `data` to it (the htmx boxes that only answer POST); `cold`:
+    the ledger's cache emptied first, so its sums are timed, not the cache."""
 
     def request():
+        if cold:
+            cache.delete_many(cache_keys())
         return client.get(url) if data is None else client.post(url, data)
 
     for _ in range(WARM):
@@ -80,6 +84,16 @@ def measure(client: Client, url: str, data: dict | None = None) -> dict:
     }
 
 
+def cache_keys() -> list[str]:
+    """The ledger's cache keys of the offices the bench pages show."""
+    from udbhabon.portal.ledger import cache_key
+
+    return [cache_key(o) for o in Office.objects.filter(code__in=LEDGER_OFFICES)]
+
+
+LEDGER_OFFICES = ("cabinet", "div-khulna", "dc-jashore")
+
+
 def latest_year() -> int:
     return OfficeYearStats.objects.order_by("-year").values_list("year", flat=True).first() or 2021
 
@@ -89,8 +103,9 @@ def _first(model_label: str, **filters):
     return model.objects.filter(**filters).order_by("pk").first()
 
 
-def pages(year: int) -> list[tuple[str, str, str | None]]:
-    """(label, persona, url or None when the page's app has not landed)."""
+def pages(year: int) -> list[tuple[str, str | None, str | None]]:
+    """(label, persona or None for a visitor, url or None when the page's app has not
+    landed)."""
 
     def url(name: str, query: str = "", **kwargs) -> str | None:
         try:
@@ -103,6 +118,7 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
     initiative = _first("initiatives.Initiative", office__code="dc-jashore") or _first(
         "initiatives.Initiative"
     )
+    public = _first("initiatives.Initiative", stage="implemented", verification="verified")
     event = (
         _first("events.Event", office__code="dc-jashore", status="held")
         or _first("events.Event", office__code="dc-jashore")
@@ -155,6 +171,17 @@ def pages(year: int) -> list[tuple[str, str, str | None]]:
             "khulnadiv.io",
             url("readiness:supervision", code="div-khulna"),
         ),
+        # The public impact ledger: no sign-in (persona None), the cache cleared before
+        # each request (measure_cold) so the sums are computed every time.
+        ("ledger, national", None, url("portal:ledger")),
+        ("ledger, division", None, url("portal:ledger_office", code="div-khulna")),
+        ("ledger, district", None, url("portal:ledger_office", code="dc-jashore")),
+        (
+            "ledger CSV, national",
+            None,
+            url("portal:ledger_download", code="cabinet", fmt="csv"),
+        ),
+        ("public initiative page", None, public and url("portal:initiative", pk=public.pk)),
         (
             "export supervision XLSX, national",
             "cabinet.io",
@@ -290,10 +317,12 @@ def main() -> None:
             results["pages"][label] = None
             print(f"{label:52} {'— not landed / no data':>25}")
             continue
-        if persona not in clients:
-            clients[persona] = Client()
-            clients[persona].force_login(User.objects.get(username=persona))
-        r = measure(clients[persona], url, POSTS.get(label))
+        key = persona or "visitor"
+        if key not in clients:
+            clients[key] = Client()
+            if persona is not None:
+                clients[key].force_login(User.objects.get(username=persona))
+        r = measure(clients[key], url, POSTS.get(label), cold=label.startswith("ledger"))
         results["pages"][label] = r
         flag = "" if r["status"] == 200 else f"  (status {r['status']})"
         print(f"{label:52} {r['p50']:8.2f} {r['p95']:8.2f} {r['queries']:7d}{flag}")

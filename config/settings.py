@@ -172,6 +172,8 @@ UDBHABON_REPLICA_VIEWS = [
     "portal:offices",
     "portal:similar",
     "portal:showcase*",
+    "portal:ledger*",
+    "portal:initiative",
     "api:list_*",
     "api:supervision",
 ]

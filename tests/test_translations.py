@@ -28,6 +28,7 @@ ALLOWED = {
     "DOCX",
     "XLSX",
     "CSV",
+    "JSON",
     "iCalendar",
     "ICS",
     "Facebook",

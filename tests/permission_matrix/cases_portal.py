@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from tests.permission_matrix import FOUND, OK, Case
+from tests.permission_matrix import BAD, DENIED, FOUND, LOGIN, OK, Case
 
 PUBLIC = {"*": OK}
 PUBLIC_POST = {"*": FOUND}
+MOVED = {"*": 301}
+# Comments on Dhaka's initiatives: only the Dhaka DC office's editors moderate them.
+MODERATORS_GET = {"anonymous": LOGIN, "dhaka.io": OK, "dhaka.dc": OK, "*": DENIED}
+MODERATORS_POST = {"anonymous": LOGIN, "dhaka.io": FOUND, "dhaka.dc": FOUND, "*": DENIED}
+# Every office's editors see their own queue.
+QUEUE = {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": OK}
 
 
 def _idea(world, stages=()):
@@ -63,6 +69,33 @@ def submission(world):
     }
 
 
+def _in_service(world):
+    from udbhabon.portal.tests.ledger_data import made
+
+    return made(world.office("dc-dhaka"), "অনলাইনে খতিয়ান")
+
+
+def public_initiative(world):
+    return {"pk": _in_service(world).pk}
+
+
+def feedback(world):
+    from udbhabon.portal.models import Feedback
+
+    item = _in_service(world)
+    return {"pk": Feedback.objects.create(initiative=item, office=item.office, text="ভালো").pk}
+
+
+def comment(world):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from udbhabon.portal.forms import new_stamp
+
+    cache.clear()  # every persona comments from one address
+    return {"text": "খুব কাজের", "started": new_stamp(shown_at=timezone.now().timestamp() - 60)}
+
+
 CASES = [
     Case("portal:home", PUBLIC),
     Case("portal:submit", PUBLIC),
@@ -87,6 +120,30 @@ CASES = [
         method="POST",
         data={"text": "শার্শা উপজেলা"},
     ),
-    Case("portal:showcase", PUBLIC),
-    Case("portal:showcase_detail", PUBLIC, kwargs=showcased),
+    # The impact ledger replaced the showcase: its old URLs answer 301 there.
+    Case("portal:showcase", MOVED),
+    Case("portal:showcase_detail", MOVED, kwargs=showcased),
+    Case("portal:ledger", PUBLIC),
+    Case("portal:ledger_office", PUBLIC, kwargs={"code": "dc-dhaka"}),
+    Case("portal:ledger_download", PUBLIC, kwargs={"code": "div-dhaka", "fmt": "csv"}),
+    Case("portal:ledger_download", PUBLIC, kwargs={"code": "cabinet", "fmt": "json"}),
+    Case("portal:initiative", PUBLIC, kwargs=public_initiative),
+    Case("portal:feedback", PUBLIC_POST, kwargs=public_initiative, method="POST", data=comment),
+    Case(
+        "portal:feedback",
+        {"*": BAD},
+        kwargs=public_initiative,
+        method="POST",
+        data={"text": ""},
+        note="empty",
+    ),
+    Case("portal:moderation", QUEUE),
+    Case("portal:moderation_item", MODERATORS_GET, kwargs=feedback),
+    Case(
+        "portal:moderation_item",
+        MODERATORS_POST,
+        kwargs=feedback,
+        method="POST",
+        data={"action": "approve"},
+    ),
 ]

@@ -14,6 +14,7 @@ from udbhabon.ideas import codes
 from udbhabon.ideas.forms import IdeaTextMixin
 from udbhabon.ideas.services import normalize_phone
 from udbhabon.offices.models import Office
+from udbhabon.portal.models import NAME_MAX, TEXT_MAX
 
 STAMP_SALT = "portal.submit.started"
 MIN_FILL_SECONDS = 3  # people take longer than this to write an idea; scripts do not
@@ -146,3 +147,46 @@ class AnswerForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class FeedbackForm(forms.Form):
+    """A citizen's comment on a public initiative page: no phone, no e-mail, name optional;
+    the same honeypot and signed stamp as the idea form."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=NAME_MAX,
+        required=False,
+        help_text=_("Shown with your comment. Leave it empty to stay anonymous."),
+    )
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write your comment.")},
+        help_text=_("The office reads it first and shows it here once it approves."),
+    )
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def is_robot(self) -> bool:
+        return bool((self.data.get("website") or "").strip())
+
+    def too_fast(self) -> bool | None:
+        age = stamp_age(self.data.get("started") or "")
+        return None if age is None else age < MIN_FILL_SECONDS
+
+    def spend_stamp(self) -> bool:
+        return spend_stamp(self.data.get("started") or "")
+
+
+class ModerateForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("approve", _("Show it")), ("hide", _("Hide it"))],
+        error_messages={"required": _("Choose to show or to hide the comment.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

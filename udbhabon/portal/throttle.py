@@ -35,6 +35,7 @@ def limits() -> dict[str, Limit]:
             "answer_ip": (10, 3600),
             "similar_ip": (120, 60),  # suggestions while typing
             "track_ip": (60, 600),  # looking up codes (guessing is hopeless, but cheap to stop)
+            "feedback_ip": (10, 3600),  # comments on public initiative pages
         }.items()
     }
 

@@ -2,7 +2,7 @@
 
 A citizen chooses an office anywhere in the tree, sends an idea or a service
 problem, gets a tracking code, and follows it on the status page; the
-showcase lists implemented and scaled-up ideas. The pages work without
+impact ledger (ledger_views.py) shows what verified initiatives save. The pages work without
 JavaScript; with htmx the office search and the similar-idea suggestions
 update while typing. Sending is guarded without any outside service: a
 honeypot field, a minimum time to fill the form, and per-address and
@@ -15,10 +15,8 @@ from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -31,15 +29,14 @@ from udbhabon.ideas.forms import SimilarForm
 from udbhabon.ideas.models import SHOWCASE_STAGES, Idea, Stage
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import search_offices
-from udbhabon.portal import throttle
+from udbhabon.portal import ledger, throttle
 from udbhabon.portal.forms import AnswerForm, SubmitForm, TrackForm, new_stamp
 
 SESSION_CODES = "portal_codes"  # codes this browser received, newest first
-PAGE_SIZE = 24
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    recent = list(queries.showcase()[:3])
+    recent = ledger.recent_initiatives()
     return render(request, "portal/home.html", {"recent": recent, "track_form": TrackForm()})
 
 
@@ -271,20 +268,3 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Thank you. Your answer was sent to the office."))
             return redirect("portal:status", code=idea.code)
     return status(request, idea.code, answer_form=form)
-
-
-def showcase(request: HttpRequest) -> HttpResponse:
-    q = (request.GET.get("q") or "").strip()[:200]
-    page = Paginator(queries.showcase(q=q), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portal/showcase.html", {"page": page, "q": q})
-
-
-def showcase_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = get_object_or_404(
-        Idea.objects.select_related("office"), pk=pk, stage__in=SHOWCASE_STAGES
-    )
-    return render(
-        request,
-        "portal/showcase_detail.html",
-        {"idea": idea, "submit_url": reverse("portal:submit") + f"?office={idea.office.code}"},
-    )

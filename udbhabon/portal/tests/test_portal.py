@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -225,47 +224,7 @@ def test_the_citizen_answers_a_question_on_the_status_page(django_capture_on_com
     assert idea.stage == S.AWAITING_VETTING
 
 
-def test_the_showcase_lists_implemented_and_scaled_up_ideas_only():
-    shown = []
-    for n, last in enumerate([S.IMPLEMENTED, S.SCALED_UP, S.PILOTING, S.REJECTED]):
-        idea = citizen_idea("dc-jashore", f"ডিজিটাল হাজিরা {n}", "শিক্ষক অনুপস্থিত থাকেন")
-        Idea.objects.filter(pk=idea.pk).update(days_before=30, days_after=1)
-        path = [
-            S.AWAITING_VETTING,
-            S.SHORTLISTED,
-            S.APPROVED,
-            S.PILOTING,
-            S.IMPLEMENTED,
-            S.SCALED_UP,
-        ]
-        if last == S.REJECTED:
-            path = [S.REJECTED]
-        for stage in path[: path.index(last) + 1]:
-            move(idea, stage, username="jashore.io", answer="কারণ" if stage == S.REJECTED else "")
-        if last in (S.IMPLEMENTED, S.SCALED_UP):
-            shown.append(idea)
-    client = Client()
-    page = client.get(reverse("portal:showcase"))
-    assert {i.pk for i in page.context["page"].object_list} == {i.pk for i in shown}
-    detail = client.get(reverse("portal:showcase_detail", args=[shown[0].pk]))
-    assert detail.status_code == 200 and "৩০ → ১ দিন" in detail.content.decode()
-    hidden = Idea.objects.exclude(pk__in=[i.pk for i in shown]).first()
-    assert client.get(reverse("portal:showcase_detail", args=[hidden.pk])).status_code == 404
-
-
-def _showcase_queries(n: int) -> int:
-    for i in range(n):
-        idea = citizen_idea("dc-jashore", f"সেবা {i}", "সমস্যা")
-        for stage in (S.AWAITING_VETTING, S.SHORTLISTED, S.APPROVED, S.PILOTING, S.IMPLEMENTED):
-            move(idea, stage, username="jashore.io")
-    with CaptureQueriesContext(connection) as ctx:
-        assert Client().get(reverse("portal:showcase")).status_code == 200
-    return len(ctx.captured_queries)
-
-
-def test_the_showcase_costs_the_same_queries_for_few_ideas_and_many():
-    # count (1) and the page with its offices (1); no session for a visitor.
-    assert _showcase_queries(2) == _showcase_queries(8) == 2
+# The showcase is the impact ledger now (test_ledger.py): its old URLs answer 301 there.
 
 
 def test_an_anonymous_visitor_switches_to_english_and_back():
