@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "udbhabon.ideas",
     "udbhabon.initiatives",
     "udbhabon.events",
+    "udbhabon.awards",
     "udbhabon.readiness",
     "udbhabon.documents",
     "udbhabon.monitoring",

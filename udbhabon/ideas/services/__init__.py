@@ -47,7 +47,6 @@ from udbhabon.ideas.services.moves import (
     idea_vet,
 )
 from udbhabon.ideas.services.reviews import (
-    award_give,
     review_assign,
     review_submit,
 )
@@ -73,7 +72,6 @@ __all__ = [
     "S",
     "allowed_moves",
     "attachment_add",
-    "award_give",
     "can_move",
     "funnel_deadline_set",
     "idea_clarification_answer",
