@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from udbhabon.awards.queries import public_winners as award_winners
 from udbhabon.core.errors import errors_to_form
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.http import client_ip
@@ -276,7 +277,8 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
 def showcase(request: HttpRequest) -> HttpResponse:
     q = (request.GET.get("q") or "").strip()[:200]
     page = Paginator(queries.showcase(q=q), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portal/showcase.html", {"page": page, "q": q})
+    winners = award_winners() if page.number == 1 and not q else []
+    return render(request, "portal/showcase.html", {"page": page, "q": q, "winners": winners})
 
 
 def showcase_detail(request: HttpRequest, pk: int) -> HttpResponse:
