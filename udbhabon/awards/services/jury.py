@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 from udbhabon.awards.models import Award, Nomination, Scheme, Score
 from udbhabon.awards.services.letters import order_issue, thanks_issue
 from udbhabon.core.history import save_with_history
+from udbhabon.core.lang import digits
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 
@@ -45,7 +46,7 @@ def scores_record(
             if value is None or not 0 <= value <= c.max_score:
                 raise ValidationError(
                     _("Score “%(nominee)s” on “%(criterion)s” from 0 to %(top)s.")
-                    % {"nominee": n.name, "criterion": c.name, "top": c.max_score},
+                    % {"nominee": n.name, "criterion": c.name, "top": digits(c.max_score)},
                     code="out_of_range",
                 )
             rows.append(Score(nomination=n, juror=post, criterion=c, score=value))
