@@ -52,7 +52,7 @@ def scores_record(
             rows.append(Score(nomination=n, juror=post, criterion=c, score=value))
     Score.objects.filter(nomination__scheme=scheme, juror=post).delete()
     Score.objects.bulk_create(rows)
-    save_with_history(scheme, actor=actor, reason=gettext_noop("scored"))
+    save_with_history(scheme, actor=actor, reason=gettext_noop("scores saved"))
     return len(rows)
 
 

@@ -67,8 +67,8 @@ def test_an_award_goes_from_nominations_to_published_winners_with_history():
     assert reasons == [
         "scheme opened",
         "nominations closed",
-        "scored",
-        "scored",
+        "scores saved",
+        "scores saved",
         "decided",
         "published",
     ]
