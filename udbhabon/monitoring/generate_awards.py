@@ -44,9 +44,14 @@ SCHEME_COLUMNS = (
 )
 
 
-def _schemes(offices: list[tuple[int, str, Any, int]], years: list[int]) -> Any:
+def _schemes(
+    offices: list[tuple[int, str, Any, int]], years: list[int], done: set[tuple[int, int]]
+) -> Any:
+    """The schemes of each office and year not yet generated (a second run adds none)."""
     for year in years:
         for office_id, level, office, chair in offices:
+            if (office_id, year) in done:
+                continue
             for category, kind, title in SCHEMES[: 1 if level == "upazila" else 2]:
                 decided = dt.date(year + 1, 6, 1)
                 yield (
@@ -92,7 +97,8 @@ def generate_awards(*, rng: random.Random, scale: float, years: list[int]) -> in
         ).order_by("path")
         if o.pk in heads
     ]
-    n = insert_rows(Scheme, SCHEME_COLUMNS, _schemes(offices, years))
+    done = set(Scheme.objects.values_list("office_id", "year"))
+    n = insert_rows(Scheme, SCHEME_COLUMNS, _schemes(offices, years, done))
     made = list(
         Scheme.objects.filter(id__gt=first).values_list("id", "office_id", "year", "chair_id")
     )

@@ -231,3 +231,20 @@ def test_a_decided_award_is_counted_once_and_nominations_close_only_once():
     with pytest.raises(ValidationError):
         nominate(item, "দেরিতে আসা দল")
     assert Award.objects.filter(scheme=item).count() == 1
+
+
+def test_an_initiative_is_nominated_by_its_title_once_and_only_from_below():
+    from udbhabon.initiatives.tests.conftest import approved_idea, initiative_of
+
+    ours = initiative_of(approved_idea("dc-dhaka", "dhaka.io"), "dhaka.io")
+    theirs = initiative_of(approved_idea())  # Jashore's
+    item = scheme(category="innovation", nominee_kind="initiative", title="শ্রেষ্ঠ উদ্ভাবন")
+    io = post_of("dhaka.io")
+    made = services.nomination_add(scheme=item, post=io, actor=None, record=ours)
+    assert (made.initiative, made.name) == (ours, ours.title)
+    with pytest.raises(ValidationError) as outside:
+        services.nomination_add(scheme=item, post=io, actor=None, record=theirs)
+    with pytest.raises(ValidationError) as missing:
+        services.nomination_add(scheme=item, post=io, actor=None, record=None)
+    assert (code(outside.value), code(missing.value)) == ("outside", "nominee")
+    assert item.nominations.count() == 1

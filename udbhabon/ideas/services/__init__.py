@@ -1,4 +1,5 @@
-"""Every change to ideas: intake on every channel, the funnel, reviews, awards.
+"""Every change to ideas: intake on every channel, the funnel, reviews (awards are the
+awards app's: `innovator.awards` is its reverse relation).
 
 The funnel lives in one place: `funnel.MOVES` says which stage may follow which
 and what each move needs; `moves.idea_transition` is the only function that

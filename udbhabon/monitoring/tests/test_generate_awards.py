@@ -57,5 +57,8 @@ def test_generated_awards_are_decided_ranked_and_cost_the_same_at_two_sizes(logi
     [total] = supervision_figures(cabinet, [], dt.date(2019, 7, 1), dt.date(2020, 6, 30))
     assert total.awards == Award.objects.count()
     small = _costs(client)
+    made = Scheme.objects.count()
+    generate_awards(rng=random.Random(2), scale=1, years=[2019])  # a second run adds nothing
+    assert Scheme.objects.count() == made
     generate_awards(rng=random.Random(2), scale=1, years=[2020])
     assert _costs(client) == small
