@@ -146,3 +146,20 @@ def test_the_office_list_and_a_scheme_page_cost_the_same_at_two_sizes(login):
     large = (_count(client, office_url), _count(client, first.get_absolute_url()))
     assert small == large
     assert large[0] <= 12 and large[1] <= 20
+
+
+@needs_poppler
+def test_the_office_order_and_the_letter_of_thanks_are_papers_with_memo_numbers(login):
+    item = decided()
+    winner = item.awards.get()
+    client = login("dhaka.io")
+    order = pdf_text(client.get(f"/documents/letters/{item.order_letter.pk}/pdf/").content)
+    assert winner.recipient == "ই-নামজারি দল"  # 120 against Savar's 110
+    assert "অফিস আদেশ" in order and order.count("ই-নামজারি দল") == 2, order  # body, copy
+    thanks = docx_text(client.get(f"/documents/letters/{winner.thanks_letter.pk}/docx/").content)
+    assert winner.thanks_letter.memo_number in thanks and "ধন্যবাদপত্র" in thanks
+    assert item.order_letter.memo_number != winner.thanks_letter.memo_number
+    assert (
+        login("khulna.io").get(f"/documents/letters/{winner.thanks_letter.pk}/pdf/").status_code
+        == 403
+    )
