@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "udbhabon.meetings",
     "udbhabon.ideas",
     "udbhabon.initiatives",
+    "udbhabon.directory",
     "udbhabon.events",
     "udbhabon.awards",
     "udbhabon.readiness",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("plans/", include("udbhabon.plans.urls")),
     path("ideas/", include("udbhabon.ideas.urls")),
     path("initiatives/", include("udbhabon.initiatives.urls")),
+    path("directory/", include("udbhabon.directory.urls")),
     path("portal/", include("udbhabon.portal.urls")),
     path("supervision/", include("udbhabon.monitoring.urls")),
     path("evaluation/", include("udbhabon.evaluation.urls")),

@@ -51,6 +51,19 @@ def register_builder(name: str, builder: Builder) -> None:
     BUILDERS[name] = builder
 
 
+# name -> writer(fmt=..., **args) -> the file's bytes: a paper that is not a contract
+# document (the innovation directory: a cover, a contents list, its own sections),
+# written by the same background job and progress page as the builders' papers.
+PaperWriter = Callable[..., bytes]
+PAPERS: dict[str, PaperWriter] = {}
+
+
+def register_paper(name: str, writer: PaperWriter) -> None:
+    if PAPERS.get(name, writer) is not writer or name in BUILDERS:
+        raise ImproperlyConfigured(f"the paper writer {name!r} is already registered")
+    PAPERS[name] = writer
+
+
 def builder_for(name: str) -> Builder:
     try:
         return BUILDERS[name]
@@ -66,6 +79,8 @@ def write(builder: str, args: dict[str, Any], fmt: str, *, letter_only: bool = F
     """Build the document and write it in `fmt` (or just its first section's letter)."""
     from udbhabon.documents.writers import write_document, write_letter
 
+    if builder in PAPERS:
+        return PAPERS[builder](fmt=fmt, **args)
     doc = builder_for(builder)(**args)
     if letter_only:
         return write_letter(doc["sections"][0], cast(Literal["pdf", "docx"], fmt))

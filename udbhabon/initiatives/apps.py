@@ -10,3 +10,8 @@ class InitiativesConfig(AppConfig):
     def ready(self) -> None:
         # Plan items and supervision measure initiatives through the metric registry.
         from udbhabon.initiatives import metrics  # noqa: F401
+        from udbhabon.initiatives.queries import plan_row_links
+        from udbhabon.plans.row_links import register
+
+        # The plan table shows, on a row, the initiatives made from it.
+        register(plan_row_links)

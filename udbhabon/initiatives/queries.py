@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from udbhabon.initiatives.models import (
     RUNNING_STAGES,
@@ -33,6 +35,7 @@ from udbhabon.initiatives.savings import NOTHING, Saving, Tcv, fiscal_year_days,
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import subtree_q
 from udbhabon.plans.models import PlanItem
+from udbhabon.plans.row_links import RowLink
 
 PAGE_SIZE = 50
 SAVING_FIELDS = (
@@ -105,16 +108,43 @@ def plan_rows_for(office: Office, year: int) -> QuerySet[PlanItem]:
     )
 
 
-def initiatives_of_plan_row(item_id: int) -> list[Initiative]:
-    """The initiatives that come from a plan row, with their priority services."""
+def initiatives_of_plan_rows(item_ids: Sequence[int]) -> list[Initiative]:
+    """The initiatives that come from plan rows, with their priority services (two
+    queries; the second only when there is an initiative)."""
     return list(
-        Initiative.objects.filter(plan_item_id=item_id)
+        Initiative.objects.filter(plan_item_id__in=item_ids)
         .select_related("service")
         .prefetch_related(
             Prefetch("priorities", queryset=PriorityService.objects.select_related("service"))
         )
         .order_by("created_at", "id")
     )
+
+
+def initiatives_of_plan_row(item_id: int) -> list[Initiative]:
+    return initiatives_of_plan_rows([item_id])
+
+
+def plan_row_links(item_ids: Sequence[int]) -> dict[int, list[RowLink]]:
+    """For the plan table (plans.row_links): each row's initiatives, their stage, and
+    the chain step their priority service has reached."""
+    found: dict[int, list[RowLink]] = defaultdict(list)
+    for initiative in initiatives_of_plan_rows(item_ids):
+        notes = tuple(
+            _("Priority service “%(service)s”: %(step)s")
+            % {"service": p.service.name, "step": p.get_step_display()}
+            for p in initiative.priorities.all()
+        )
+        found[initiative.plan_item_id or 0].append(
+            RowLink(
+                label=_("Initiative: %(title)s") % {"title": initiative.title},
+                url=reverse("initiatives:detail", args=[initiative.pk]),
+                state=initiative.stage_status,
+                state_label=str(initiative.get_stage_display()),
+                notes=notes,
+            )
+        )
+    return found
 
 
 def charter_rows(office: Office) -> list[Service]:

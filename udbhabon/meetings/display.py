@@ -12,7 +12,7 @@ from udbhabon.meetings.models import (
     Meeting,
     MeetingKind,
 )
-from udbhabon.offices.models import Post
+from udbhabon.offices.models import Office, Post
 
 KIND_TITLES: dict[str, str] = {
     MeetingKind.TEAM_MONTHLY: gettext_noop("Innovation team meeting of %(month)s"),
@@ -53,19 +53,14 @@ def minutes_title(meeting: Meeting) -> str:
     return f"{title} — কার্যবিবরণী"
 
 
-def offered_texts(meeting: Meeting) -> dict[str, str]:
-    """The minutes' opening and closing for the editor: as recorded; while nothing is
-    written (and the minutes were not read from a paper, which keeps its own), the
-    usual sentences are offered to change or clear — the office's closing lines from
-    its form settings, else the standard ones. Never added on output."""
+def usual_texts(office: Office) -> dict[str, str]:
+    """The opening and closing a meeting made in Udbhabon starts with: the office's
+    closing lines from its form settings, else the standard sentences. They are written
+    into the record when the meeting is created, so the editor shows what will be
+    printed, and changing or clearing them sticks (a paper read in keeps its own)."""
     from udbhabon.documents.writers.layout import offered
     from udbhabon.offices.queries import form_settings_for
 
-    if meeting.source:
-        return {"opening": meeting.opening, "closing": meeting.closing}
     usual = offered("bn")
-    closing = "\n\n".join(form_settings_for(meeting.office).closing) or usual["closing"]
-    return {
-        "opening": meeting.opening or usual["opening"],
-        "closing": meeting.closing or closing,
-    }
+    closing = "\n\n".join(form_settings_for(office).closing) or usual["closing"]
+    return {"opening": usual["opening"], "closing": closing}

@@ -133,8 +133,8 @@ def meeting_as_section(meeting: Meeting) -> Section:
         "time": meeting.time.strftime("%H:%M") if meeting.time else None,
         # extras (documents/writers/model.py): None means the usual text
         "attendance_reference": _or_none(meeting.attendance_reference),
-        "opening": _or_none(meeting.opening),
-        "closing": _or_none(meeting.closing),
+        "opening": None if notice else _or_none(meeting.opening),
+        "closing": None if notice else _or_none(meeting.closing),
         "attendance": [] if notice else annex_rows(meeting),
     }
     section: Section = {
@@ -168,8 +168,8 @@ def is_agenda_only(meeting: Meeting) -> bool:
     notice (সভার নোটিশ), not minutes."""
     if meeting.signed_at is not None or meeting.is_sent or meeting.source:
         return False
-    if meeting.opening or meeting.closing:
-        return False
+    # The opening and closing a new meeting starts with belong to its minutes, not a sign
+    # that it was held; the notice does not print them.
     return not any(item.discussion or item.decision for item in meeting.items.all())
 
 

@@ -136,8 +136,8 @@ class HeaderForm(forms.Form):
         label=_("Opening paragraph"),
         required=False,
         help_text=_(
-            "Printed as written here. The usual sentence is offered while nothing is "
-            "written: change it to what was said, or clear it."
+            "Printed as written here. A meeting made here starts with the usual "
+            "sentence: change it to what was said, or clear it."
         ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -145,8 +145,8 @@ class HeaderForm(forms.Form):
         label=_("Closing paragraph"),
         required=False,
         help_text=_(
-            "Printed as written here. The office's usual closing is offered while nothing "
-            "is written: change it, or clear it."
+            "Printed as written here. A meeting made here starts with the office's usual "
+            "closing: change it, or clear it."
         ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )

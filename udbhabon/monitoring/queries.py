@@ -183,7 +183,6 @@ class MonthCell:
     index: int
     label: str  # "2017-08"
     state: str  # ok / late / held (no minutes) / missing / due (not yet due) / none
-    title: str = ""  # the state in words, set by the view (translated once per request)
 
 
 @dataclass
@@ -200,6 +199,8 @@ class Row:
     # set by the view, once per request: (colour, words) of the plan and the two reports
     chips: list[tuple[str, str]] = field(default_factory=list)
     remind_words: str = ""  # the paper `remind` names, in words
+    strip_label: str = ""  # the month strip in words: how many months of each state
+    strip_runs: list[tuple[str, str]] = field(default_factory=list)  # (state, its signs)
 
     @property
     def plan_timeliness(self) -> str:

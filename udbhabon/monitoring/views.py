@@ -6,6 +6,8 @@ Thin views: access helpers first, reads through queries, writes through services
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from itertools import groupby
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bangla.fiscal import format_fiscal_year
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
 from udbhabon.core.htmx import is_htmx
+from udbhabon.core.templatetags.bn import number
 from udbhabon.events import queries as event_queries
 from udbhabon.events.models import EventKind
 from udbhabon.monitoring import charts, exports, queries, rates, services
@@ -48,6 +51,26 @@ def strip_words() -> dict[str, str]:
         "due": _("not yet due"),
         "none": _("month not yet come"),
     }
+
+
+def strip_label(cells: list[queries.MonthCell], words: dict[str, str]) -> str:
+    """The strip for screen readers and the pointer, once per row: the months of each
+    state counted ("minutes on time: ৩; no meeting, no minutes: ৯") — the cells carry
+    only colour and sign, so fifty rows stay light (issue 24 item 4)."""
+    counts = Counter(c.state for c in cells)
+    return "; ".join(f"{words[s]}: {number(n)}" for s, n in counts.items())
+
+
+# A sign per month, so the strip reads without colour; months of one state in a row
+# are one element (a bar of signs), not twelve boxes of markup.
+STRIP_SIGNS = {"ok": "✓", "late": "!", "held": "○", "missing": "✕", "due": "·", "none": "·"}
+
+
+def strip_runs(cells: list[queries.MonthCell]) -> list[tuple[str, str]]:
+    return [
+        (state, STRIP_SIGNS.get(state, "·") * len(list(run)))
+        for state, run in groupby(c.state for c in cells)
+    ]
 
 
 def state_chips() -> dict[str | None, tuple[str, str]]:
@@ -118,8 +141,8 @@ def office(request: SignedInRequest, code: str) -> HttpResponse:
     # Words and colours computed here once per row: the template loops over up
     # to 50 rows × 12 cells, and includes or translations inside it cost most.
     for row in table.rows:
-        for cell in row.strip:
-            cell.title = words[cell.state]
+        row.strip_label = strip_label(row.strip, words)
+        row.strip_runs = strip_runs(row.strip)
         st = row.stats
         states = (st.plan_state, st.report1_state, st.report2_state) if st else (None,) * 3
         row.chips = [chips.get(s, chips[None]) for s in states]

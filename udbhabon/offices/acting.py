@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.cache import caches
 from django.db.models import F, Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from udbhabon.offices.models import Office, Post, PostHolding, User
@@ -65,12 +65,24 @@ def _post_changed(sender: type, instance: Post, **kwargs: Any) -> None:
         posts_changed(_holders_of(Q(post_id=instance.pk)))
 
 
+@receiver(pre_save, sender=Office, dispatch_uid="offices.acting.office_moved")
+def _office_moving(sender: type, instance: Office, **kwargs: Any) -> None:
+    """An office given a new place in the tree moves its subtree: every post below it
+    has a new path. Renaming (the usual save) leaves the offices below untouched, so
+    only a move reaches their holders (a district has thousands of them)."""
+    if instance.pk is None or kwargs.get("raw"):
+        return
+    old = Office.objects.filter(pk=instance.pk).values_list("path", flat=True).first()
+    if old is not None and old != instance.path:
+        posts_changed(_holders_of(Q(post__office__path__startswith=old)))
+
+
 @receiver([post_save, post_delete], sender=Office, dispatch_uid="offices.acting.office")
 def _office_changed(sender: type, instance: Office, **kwargs: Any) -> None:
-    """An office's names, place or path are on its posts' cached offices (and below it)."""
+    """An office's names and place are on its own posts' cached offices."""
     if kwargs.get("created"):
         return
-    posts_changed(_holders_of(Q(post__office__path__startswith=instance.path)))
+    posts_changed(_holders_of(Q(post__office_id=instance.pk)))
 
 
 def offices_changed_in_bulk() -> None:

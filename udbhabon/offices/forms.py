@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.concurrency import VersionedForm
 from udbhabon.core.forms import DayField
-from udbhabon.offices.models import FormSettings, Office, Post, User
+from udbhabon.offices.models import DirectoryPeriod, FormSettings, Office, Post, User
 
 
 class OfficeSearchForm(forms.Form):
@@ -80,6 +80,17 @@ class FormSettingsForm(VersionedForm, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Offered as the closing of minutes; one paragraph a line."),
     )
+    directory_period = forms.ChoiceField(
+        label=_("Innovation directory period"),
+        choices=DirectoryPeriod.choices,
+        initial=DirectoryPeriod.YEARLY,
+        required=False,
+        help_text=_("What one edition of the office's innovation directory covers."),
+    )
+
+    def clean_directory_period(self) -> str:
+        # A form drawn before the setting existed saves the usual yearly directory.
+        return self.cleaned_data["directory_period"] or DirectoryPeriod.YEARLY
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -96,12 +107,13 @@ class FormSettingsForm(VersionedForm, forms.Form):
     @staticmethod
     def initial_for(settings: FormSettings | None, office: Office) -> dict:
         if settings is None:
-            return {"memo_prefix": office.memo_prefix}
+            return {"memo_prefix": office.memo_prefix, "directory_period": DirectoryPeriod.YEARLY}
         initial = {
             "letterhead": settings.letterhead,
             "memo_prefix": settings.memo_prefix,
             "distribution": settings.distribution,
             "closing": settings.closing,
+            "directory_period": settings.directory_period,
         }
         for block in settings.signatories or []:
             initial[f"name_{block['role']}"] = block.get("name", "")

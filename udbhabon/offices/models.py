@@ -214,6 +214,13 @@ class PostHolding(models.Model):
         return self.ended_on is None
 
 
+class DirectoryPeriod(models.TextChoices):
+    """What one innovation directory covers: a fiscal year or half of one."""
+
+    YEARLY = "yearly", _("Yearly (fiscal year, July–June)")
+    HALF_YEARLY = "half_yearly", _("Half-yearly (July–December, January–June)")
+
+
 class FormSettings(Versioned, models.Model):
     """How an office's papers look: letterhead, memo prefix, who signs, the usual copy
     list and closing lines. Set once by the office's innovation officer (or head) and
@@ -235,6 +242,13 @@ class FormSettings(Versioned, models.Model):
     signatories = models.JSONField(_("signatory blocks"), default=list, blank=True)
     distribution = models.TextField(_("usual distribution list"), blank=True)
     closing = models.TextField(_("usual closing lines"), blank=True)
+    # How often the office publishes its innovation directory (directory app).
+    directory_period = models.CharField(
+        _("innovation directory period"),
+        max_length=12,
+        choices=DirectoryPeriod.choices,
+        default=DirectoryPeriod.YEARLY,
+    )
 
     history = HistoricalRecords()
 

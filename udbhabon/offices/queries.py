@@ -176,6 +176,7 @@ class OfficeForm:
     distribution: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     version: int = 0
+    directory_period: str = "yearly"
 
     @property
     def is_set(self) -> bool:
@@ -222,6 +223,7 @@ def form_settings_for(office: Office) -> OfficeForm:
         distribution=text_lines(saved.distribution),
         closing=text_lines(saved.closing),
         version=saved.version,
+        directory_period=saved.directory_period,
     )
 
 

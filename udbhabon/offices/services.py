@@ -21,6 +21,7 @@ from udbhabon.offices import permissions
 from udbhabon.offices.models import (
     PATH_ALPHABET,
     PATH_STEP,
+    DirectoryPeriod,
     FormSettings,
     Office,
     Post,
@@ -236,6 +237,7 @@ def form_settings_save(
     signatories: list[dict[str, str]] | None = None,
     distribution: str = "",
     closing: str = "",
+    directory_period: str = DirectoryPeriod.YEARLY,
     expected_version: int | None = None,
 ) -> FormSettings:
     """Save how `office`'s papers look (its head or innovation officer only).
@@ -254,6 +256,10 @@ def form_settings_save(
         designation = (block.get("designation") or "").strip()
         if name or designation:
             blocks.append({"role": role, "name": name, "designation": designation})
+    if directory_period not in DirectoryPeriod.values:
+        raise ValidationError(
+            {"directory_period": _("Choose yearly or half-yearly for the innovation directory.")}
+        )
     found = FormSettings.objects.select_for_update().filter(office=office).first()
     creating = found is None
     settings = FormSettings(office=office) if found is None else found
@@ -262,6 +268,7 @@ def form_settings_save(
     settings.signatories = blocks
     settings.distribution = distribution.strip()
     settings.closing = closing.strip()
+    settings.directory_period = directory_period
     return save_with_history(
         settings,
         actor=actor,

@@ -83,6 +83,7 @@ def form_settings(request: SignedInRequest, code: str) -> HttpResponse:
                     signatories=form.signatories(),
                     distribution=data["distribution"],
                     closing=data["closing"],
+                    directory_period=data["directory_period"],
                     expected_version=version,
                 )
 

@@ -43,3 +43,13 @@ def test_it_refuses_a_second_saver_for_a_kind_and_an_unknown_kind():
 def test_an_unknown_builder_name_is_an_error_not_a_blank_paper():
     with pytest.raises(ImproperlyConfigured):
         exports.builder_for("udbhabon.plans.queries.renamed_document")
+
+
+def test_every_paper_writer_is_registered_and_a_name_is_taken_once():
+    from udbhabon.directory.paper import PAPER, write_directory
+
+    assert {PAPER: write_directory} == exports.PAPERS
+    with pytest.raises(ImproperlyConfigured):
+        exports.register_paper(PAPER, lambda **kwargs: b"")
+    with pytest.raises(ImproperlyConfigured):
+        exports.register_paper("udbhabon.plans.queries.plan_document", write_directory)

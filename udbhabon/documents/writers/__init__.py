@@ -25,6 +25,7 @@ __all__ = [
     "contract_json",
     "progress_sheet",
     "read_progress_sheet",
+    "write_book_docx",
     "write_document",
     "write_html_pdf",
     "write_letter",
@@ -98,6 +99,14 @@ def write_html_pdf(body: str, *, title: str, lang: str = "bn", css: str = "") ->
 def write_table_docx(**kwargs: Any) -> bytes:
     """A paper that is one titled table, as DOCX (table_docx.write_table_docx)."""
     from udbhabon.documents.writers.table_docx import write_table_docx as _write
+
+    return _write(**kwargs)
+
+
+def write_book_docx(**kwargs: Any) -> bytes:
+    """A paper of several parts (cover, contents, titled tables) as DOCX
+    (table_docx.write_book_docx)."""
+    from udbhabon.documents.writers.table_docx import write_book_docx as _write
 
     return _write(**kwargs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db.models import Q
 
 from udbhabon.initiatives.models import Initiative, Stage, Verification
 from udbhabon.initiatives.tests.conftest import initiative_of, with_figures
@@ -165,3 +166,52 @@ def test_an_initiative_from_a_plan_row_shows_on_the_rows_page(login):
     assert answer.status_code == 302 and made.plan_item == item
     row = client.get(reverse("plans:item_detail", args=[item.pk])).content.decode()
     assert made.title in row and str(made.get_stage_display()) in row
+
+
+def test_the_plan_table_shows_each_rows_initiatives_and_their_chain_step(
+    login, django_assert_max_num_queries
+):
+    """Issue 19 item 3: the chain's steps are visible on the plan rows that name them."""
+    from django.urls import reverse
+
+    from udbhabon.initiatives.models import Origin, PriorityService, Service
+    from udbhabon.plans.periods import current_fiscal_year
+    from udbhabon.plans.tests.factories import make_plan
+
+    year = current_fiscal_year()
+    plan = make_plan("dc-jashore", year=year, rows=3)
+    first, second, third = plan.items.order_by("position")
+    office = plan.office
+    service = Service.objects.filter(Q(office=office) | Q(office__isnull=True)).first()
+    made = Initiative.objects.create(
+        office=office, title="নামজারি সহজীকরণ", origin=Origin.PLAN_ITEM, plan_item=second
+    )
+    Initiative.objects.create(
+        office=office, title="ই-ফাইলে নথি নিষ্পত্তি", origin=Origin.PLAN_ITEM, plan_item=third
+    )
+    PriorityService.objects.create(
+        office=office,
+        year=year,
+        service=service,
+        recipients=900,
+        rank=1,
+        initiative=made,
+        step="committee",
+    )
+    client = login("jashore.io")
+    url = reverse("plans:detail", args=[plan.pk])
+    client.get(url)  # warm the session
+    with django_assert_max_num_queries(40) as counted:
+        html = client.get(url).content.decode()
+    rows = {i.pk: html.split(f'id="row-{i.pk}"')[1].split("</tr>")[0] for i in (first, second)}
+    assert "নামজারি সহজীকরণ" in rows[second.pk] and "নামজারি সহজীকরণ" not in rows[first.pk]
+    assert reverse("initiatives:detail", args=[made.pk]) in rows[second.pk]
+    assert "পাইলটিং" in rows[second.pk] or str(made.get_stage_display()) in rows[second.pk]
+    assert service.name in rows[second.pk]  # the priority service and its chain step
+    # Two more initiatives cost no more queries (one batch for all rows).
+    for item in (first, third):
+        Initiative.objects.create(
+            office=office, title="আরও এক", origin=Origin.PLAN_ITEM, plan_item=item
+        )
+    with django_assert_max_num_queries(len(counted)):
+        client.get(url)

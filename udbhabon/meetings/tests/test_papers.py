@@ -94,13 +94,31 @@ def test_it_leaves_the_annex_out_when_the_minutes_name_another_reference(decided
     assert "স্বাক্ষর" not in extract_pdftotext(write_document(doc, "pdf"))
 
 
-def test_it_offers_the_usual_sentences_on_screen_but_prints_only_what_is_saved(decided, login):
+def test_a_new_meeting_starts_with_the_usual_sentences_and_clearing_them_sticks(
+    make_meeting, login
+):
     from udbhabon.documents.writers.layout import offered
 
-    page = login("natore.io").get(reverse("meetings:minutes", kwargs={"pk": decided.pk})).text
-    assert offered("bn")["opening"][:40] in page  # offered in the editor, to change
-    text = extract_pdftotext(write_document(meeting_as_document(meeting_page(decided.pk)), "pdf"))
-    assert offered("bn")["opening"][:40] not in text.replace("\n", " ")
+    meeting = make_meeting()
+    assert meeting.opening == offered("bn")["opening"]  # in the record, so printed as shown
+    client = login("natore.io")
+    url = reverse("meetings:minutes", kwargs={"pk": meeting.pk})
+    assert offered("bn")["opening"][:40] in client.get(url).text
+    response = client.post(
+        url,
+        {
+            "m-title": meeting.title,
+            "m-date": meeting.date.strftime("%d/%m/%Y"),
+            "m-opening": "",
+            "m-closing": meeting.closing,
+            "m-version": meeting.version,
+        },
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.opening == ""
+    assert offered("bn")["opening"][:40] not in client.get(url).text  # not offered again
+    text = extract_pdftotext(write_document(meeting_as_document(meeting_page(meeting.pk)), "pdf"))
     assert "দৃঢ়ীকরণ" not in text
 
 

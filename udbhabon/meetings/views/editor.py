@@ -19,7 +19,6 @@ from udbhabon.core.errors import error_text
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.templatetags.bn import digits
 from udbhabon.meetings import access, services
-from udbhabon.meetings.display import offered_texts
 from udbhabon.meetings.forms import (
     AgendaAddForm,
     AttendanceForm,
@@ -106,7 +105,8 @@ def _editor_context(
             "place": meeting.place,
             "chair_text": meeting.chair_text,
             "attendance_reference": meeting.attendance_reference,
-            **offered_texts(meeting),
+            "opening": meeting.opening,
+            "closing": meeting.closing,
             "version": meeting.version,
         },
     )

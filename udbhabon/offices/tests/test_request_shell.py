@@ -92,6 +92,25 @@ def test_an_office_renamed_shows_its_new_name_on_the_next_request(login):
     assert acting(client).office.name_bn == "নতুন নাম"  # type: ignore[union-attr]
 
 
+def test_renaming_an_office_reaches_only_its_own_officers_but_moving_it_its_subtree(login):
+    """A district renamed must not rewrite the row of every officer below it."""
+    district = holder_post("dhaka.io").office
+    below = holder_post("savar.uno")
+    assert below.office.path.startswith(district.path) and below.office_id != district.pk
+    version = User.objects.values_list("posts_version", flat=True)
+    before = version.get(username="savar.uno")
+    own = version.get(username="dhaka.io")
+    services.office_update(office=district, name_bn="নতুন নাম")
+    assert version.get(username="savar.uno") == before
+    assert version.get(username="dhaka.io") == own + 1
+    client = login("savar.uno")
+    assert acting(client).office.path == below.office.path  # type: ignore[union-attr]
+    # A move (the admin or a loader that saves) gives every office below a new path.
+    district.path = district.path[:-1] + "z"
+    district.save()
+    assert version.get(username="savar.uno") == before + 1
+
+
 def test_a_holding_deleted_in_the_admin_is_no_longer_acted_for(login):
     post = holder_post("dhaka.io")
     client = login("dhaka.io")

@@ -23,6 +23,7 @@ from udbhabon.plans.models import (
     Submission,
 )
 from udbhabon.plans.queries.changes import history
+from udbhabon.plans.row_links import RowLink, links_for
 from udbhabon.plans.warnings import ItemWarning, item_warnings, unacknowledged
 
 FINISHED = (ItemStatus.DONE, ItemStatus.DROPPED)
@@ -73,6 +74,8 @@ class Row:
     # to a metric; else the link its words suggest, for the officer to confirm.
     measured: Measured | None = None
     suggestion: Suggestion | None = None
+    # Records of other apps made from this row (an initiative and its chain step).
+    links: list[RowLink] = field(default_factory=list)
 
     @property
     def measured_status(self) -> str:
@@ -96,6 +99,7 @@ def build_rows(
     period = (plan.period_start, plan.period_end)
     lang = current_lang()
     measured = measure_items(plan, items, today=today)
+    links = links_for([item.pk for item in items])
     rows: list[Row] = []
     for item in items:
         warnings = item_warnings(item, period, responsible_count=len(item.responsible_posts.all()))
@@ -111,6 +115,7 @@ def build_rows(
                 overdue=plan.submitted_at is not None and is_overdue(item, today),
                 measured=measured.get(item.pk),
                 suggestion=None if item.metric_key else suggest(item),
+                links=links.get(item.pk, []),
             )
         )
     head: Row | None = None
@@ -138,9 +143,10 @@ class PlanPage:
 
 
 def plan_page(plan: ActionPlan, *, today: dt.date | None = None) -> PlanPage:
-    """Everything the plan page shows. Eleven queries, whatever the number of items:
-    items, their posts and occurrences (3), comments (1), removed items (1),
-    submissions with letters (1), history (2)... see tests/test_queries.py."""
+    """Everything the plan page shows, in a number of queries that does not grow with
+    the items: items, their posts and occurrences (3), comments (1), removed items (1),
+    submissions with letters (1), history (2), records made from the rows (1 a
+    provider of plans.row_links)... see plans/tests/test_queries.py."""
     items = list(item_rows_queryset(plan))
     by_item: dict[int | None, list[ReviewComment]] = defaultdict(list)
     for comment in (

@@ -39,15 +39,16 @@ def test_the_plan_page_while_editing_costs_the_same_for_5_and_30_rows(client, ro
     # reviewer's comments (1); removed rows (1); submissions with letters (1);
     # history records with their users (1); the category list and the office's
     # posts for the pickers (2); whether to offer "start this year's plan from this one":
-    # this year's plan and the latest earlier one (2).
-    assert _count(_as(client, "dhaka.io"), f"/plans/{plan.pk}/") == SHELL + 12
+    # this year's plan and the latest earlier one (2); initiatives made from the rows
+    # (1, plans.row_links; their priority services only when there is one).
+    assert _count(_as(client, "dhaka.io"), f"/plans/{plan.pk}/") == SHELL + 13
 
 
 @pytest.mark.parametrize("rows", [5, 30])
 def test_the_plan_page_of_an_accepted_plan_costs_the_same_for_5_and_30_rows(client, rows):
     plan = with_progress(make_plan(rows=rows, state="accepted"))
     # As above without the pickers (nothing to edit once accepted).
-    assert _count(_as(client, "dhakadiv.io"), f"/plans/{plan.pk}/") == SHELL + 8
+    assert _count(_as(client, "dhakadiv.io"), f"/plans/{plan.pk}/") == SHELL + 9
 
 
 @pytest.mark.parametrize("rows", [5, 30])
@@ -103,7 +104,7 @@ def test_the_plan_page_with_rows_that_count_themselves_costs_the_same_for_5_and_
         services.item_link_metric(item=item, key=key, params=params, actor=None)
     # As the accepted plan above, plus one query per distinct link (three here),
     # whatever the number of rows and their periods (metrics.measure_periods).
-    assert _count(_as(client, "dhakadiv.io"), f"/plans/{plan.pk}/") == SHELL + 8 + 3
+    assert _count(_as(client, "dhakadiv.io"), f"/plans/{plan.pk}/") == SHELL + 9 + 3
 
 
 def test_my_rows_record_the_half_whose_report_is_due():
