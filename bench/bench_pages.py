@@ -124,6 +124,7 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
         or _first("events.Event", office__code="dc-jashore")
         or _first("events.Event")
     )
+    scheme = _first("awards.Scheme", office__code="dc-jashore") or _first("awards.Scheme")
     q = f"?year={year}"
     return [
         ("home", "jashore.io", url("core:home")),
@@ -156,6 +157,8 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
         ("event list, district", "jashore.io", url("events:office", code="dc-jashore")),
         ("event list, division", "khulnadiv.io", url("events:office", code="div-khulna")),
         ("event page", "jashore.io", event and url("events:detail", pk=event.pk)),
+        ("award list, national", "cabinet.io", url("awards:office", code="cabinet")),
+        ("award page", "cabinet.io", scheme and url("awards:scheme", pk=scheme.pk)),
         (
             "supervision events, national",
             "cabinet.io",

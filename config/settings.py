@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "udbhabon.initiatives",
     "udbhabon.directory",
     "udbhabon.events",
+    "udbhabon.awards",
     "udbhabon.readiness",
     "udbhabon.documents",
     "udbhabon.monitoring",

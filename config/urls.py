@@ -30,6 +30,7 @@ urlpatterns = [
     path("evaluation/", include("udbhabon.evaluation.urls")),
     path("meetings/", include("udbhabon.meetings.urls")),
     path("events/", include("udbhabon.events.urls")),
+    path("awards/", include("udbhabon.awards.urls")),
     path("readiness/", include("udbhabon.readiness.urls")),
     path("account/api-tokens/", include("udbhabon.api.urls")),
     path("api/v1/docs/", api_docs, name="api_docs"),

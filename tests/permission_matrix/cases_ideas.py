@@ -137,20 +137,7 @@ CASES = [
     Case("ideas:stages", DHAKA_IDEA_GET, data={"office": "dc-dhaka"}, note="Dhaka below"),
     Case("ideas:innovators", EVERYONE),
     Case("ideas:innovator", DHAKA_IDEA_GET, kwargs=innovator),
-    # Awards are given by an office's head or innovation officer to innovators it sees.
-    Case(
-        "ideas:award",
-        {
-            "anonymous": LOGIN,
-            "dhaka.io": FOUND,
-            "dhakadiv.io": FOUND,
-            "cabinet.io": FOUND,
-            "*": DENIED,
-        },
-        kwargs=innovator,
-        method="POST",
-        data={"title": "শ্রেষ্ঠ আইডিয়া প্রদানকারী", "given_on": "2018-01-15"},
-    ),
+    # Awards to innovators are recorded in the awards app (cases_awards.py).
     Case("ideas:detail", DHAKA_IDEA_GET, kwargs=idea),
     Case("ideas:edit", IO_ONLY_GET, kwargs=idea),
     Case("ideas:version", DHAKA_IDEA_GET, kwargs=idea_version),

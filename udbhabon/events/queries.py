@@ -9,8 +9,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from udbhabon.awards.models import Award
 from udbhabon.events.models import Event, EventFile, EventKind, Participant, TrainedList
-from udbhabon.ideas.models import Award
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import ancestor_paths, subtree_q
 from udbhabon.plans.queries import OtherEntry
@@ -184,7 +184,7 @@ class EventFigures:
     people_trained: int = 0
     circles_planned: int = 0
     circles_held: int = 0
-    awards: int = 0  # given by the office or one below it (ideas.Award, to innovators)
+    awards: int = 0  # given by the office or one below it (awards.Award: winners and recorded ones)
 
     @property
     def held(self) -> int:

@@ -263,25 +263,6 @@ class BankFilterForm(forms.Form):
         return self.offices.get(self.cleaned_data.get("office") or "")
 
 
-class AwardForm(forms.Form):
-    title = forms.CharField(
-        label=_("Award"), max_length=200, help_text=_("E.g. “শ্রেষ্ঠ আইডিয়া প্রদানকারী, ২০১৭”.")
-    )
-    given_on = DayField(label=_("Date"))
-    idea = forms.ModelChoiceField(
-        label=_("For the idea"),
-        queryset=Idea.objects.none(),
-        required=False,
-        empty_label=_("No particular idea"),
-    )
-
-    def __init__(self, *args: Any, ideas: list[Idea], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = cast("forms.ModelChoiceField[Idea]", self.fields["idea"])
-        field.queryset = Idea.objects.filter(pk__in=[i.pk for i in ideas])
-        field.label_from_instance = lambda i: f"{i.display_code} {i.title}"  # type: ignore[method-assign, assignment]
-
-
 class SimilarForm(forms.Form):
     """What a submitter has typed so far (for the similar-ideas suggestions)."""
 

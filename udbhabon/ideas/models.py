@@ -452,37 +452,6 @@ class ReviewScore(models.Model):
         return f"{self.criterion_id}: {self.score}"
 
 
-class Award(models.Model):
-    """Recognition given to an innovator (পুরস্কার / স্বীকৃতি / ক্রেস্ট)."""
-
-    innovator = models.ForeignKey(
-        Innovator, verbose_name=_("innovator"), on_delete=models.PROTECT, related_name="awards"
-    )
-    office = models.ForeignKey(
-        "offices.Office", verbose_name=_("given by"), on_delete=models.PROTECT, related_name="+"
-    )
-    title = models.CharField(_("award"), max_length=200)
-    given_on = models.DateField(_("date"))
-    idea = models.ForeignKey(
-        Idea,
-        verbose_name=_("for the idea"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="awards",
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("award")
-        verbose_name_plural = _("awards")
-        ordering = ["-given_on", "-id"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class SimilarPair(models.Model):
     """Similar ideas found when an idea was submitted or vetted, kept both ways.
 

@@ -12,7 +12,6 @@ urlpatterns = [
     path("deadlines/", views.funnel_deadlines, name="funnel_deadlines"),
     path("innovators/", views.innovators, name="innovators"),
     path("innovators/<int:pk>/", views.innovator, name="innovator"),
-    path("innovators/<int:pk>/award/", views.award, name="award"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/history/<int:entry>/", views.version, name="version"),

@@ -35,7 +35,6 @@ from udbhabon.ideas.access import (
 )
 from udbhabon.ideas.forms import (
     AttachmentForm,
-    AwardForm,
     BankFilterForm,
     FunnelDeadlineForm,
     IdeaEditForm,
@@ -536,16 +535,13 @@ def innovators(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _innovator_context(innovator: Any, post: Any, form: AwardForm | None = None) -> dict[str, Any]:
-    ideas = queries.innovator_ideas(innovator, post)
-    can_award = permissions.can_edit(post, post.office)
+def _innovator_context(innovator: Any, post: Any) -> dict[str, Any]:
     return {
         "innovator": innovator,
-        "ideas": ideas,
+        "ideas": queries.innovator_ideas(innovator, post),
         "awards": queries.innovator_awards(innovator),
-        "can_award": can_award,
+        "can_award": permissions.can_edit(post, post.office),
         "show_contact": permissions.can_edit(post, innovator.office),
-        "form": form or (AwardForm(ideas=ideas) if can_award else None),
         "history": history_rows(innovator, limit=20),
     }
 
@@ -554,28 +550,3 @@ def _innovator_context(innovator: Any, post: Any, form: AwardForm | None = None)
 def innovator(request: SignedInRequest, pk: int) -> HttpResponse:
     item, post = innovator_for_view(request, pk)
     return render(request, "ideas/innovator.html", _innovator_context(item, post))
-
-
-@login_required
-@require_POST
-def award(request: SignedInRequest, pk: int) -> HttpResponse:
-    item, post = innovator_for_view(request, pk)
-    permissions.require_edit(post, post.office)
-    ideas = queries.innovator_ideas(item, post)
-    form = AwardForm(request.POST, ideas=ideas)
-    if form.is_valid():
-        try:
-            services.award_give(
-                innovator=item,
-                title=form.cleaned_data["title"],
-                given_on=form.cleaned_data["given_on"],
-                idea=form.cleaned_data["idea"],
-                actor=request.user,
-                post=post,
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, _("The award was recorded."))
-            return redirect("ideas:innovator", pk=item.pk)
-    return render(request, "ideas/innovator.html", _innovator_context(item, post, form), status=400)

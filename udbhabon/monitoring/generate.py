@@ -336,6 +336,7 @@ def _register_parts() -> None:
         "generate_initiatives",
         "generate_events",
         "generate_readiness",
+        "generate_awards",
     ):
         importlib.import_module(f"udbhabon.monitoring.{module}")
 

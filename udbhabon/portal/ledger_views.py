@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from udbhabon.awards.queries import public_winners
 from udbhabon.core.errors import errors_to_form
 from udbhabon.core.http import client_ip
 from udbhabon.initiatives.models import RUNNING_STAGES, Initiative
@@ -39,6 +40,8 @@ def _office(code: str) -> Office:
 def _ledger_page(request: HttpRequest, office: Office) -> HttpResponse:
     data = ledger.ledger_of(office)
     context = {
+        # the national page is the one public showcase: the published award winners too
+        "winners": [] if office.parent_id else public_winners(),
         "office": office,
         "ledger": data,
         "crumbs": ancestors(office, include_self=False) if office.parent_id else [],

@@ -1,5 +1,6 @@
-"""Supervision counts the awards an office and those below it gave (ideas.Award) in
-the year, beside the events held, at a fixed number of queries."""
+"""Supervision counts the awards an office and those below it gave (awards.Award: a
+scheme's winners and the awards recorded on their own) in the year, beside the
+events held, at a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import datetime as dt
 
 import pytest
 
+from udbhabon.awards.models import Award
+from udbhabon.awards.tests.helpers import decided
 from udbhabon.events.queries import supervision_figures
-from udbhabon.ideas.models import Award, Innovator
+from udbhabon.ideas.models import Innovator
 from udbhabon.offices.models import Office
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +39,12 @@ def test_awards_given_below_are_counted_in_the_year(login, django_assert_max_num
     assert (district.awards, total.awards) == (2, 2)
     page = login("dhakadiv.io").get("/supervision/div-dhaka/events/?year=2025")
     assert page.status_code == 200 and "প্রদত্ত পুরস্কার" in page.content.decode()
+
+
+def test_a_schemes_winners_are_counted_where_the_scheme_was_run():
+    scheme = decided()  # Dhaka's team award, one winner, decided on 10 March 2026
+    division = Office.objects.get(code="div-dhaka")
+    dhaka = Office.objects.get(code="dc-dhaka")
+    [district, total] = supervision_figures(division, [dhaka], START, END)
+    assert scheme.awards.count() == 1
+    assert (district.awards, total.awards) == (1, 1)

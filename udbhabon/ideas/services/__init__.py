@@ -1,4 +1,5 @@
-"""Every change to ideas: intake on every channel, the funnel, reviews, awards.
+"""Every change to ideas: intake on every channel, the funnel, reviews (awards are the
+awards app's: `innovator.awards` is its reverse relation).
 
 The funnel lives in one place: `funnel.MOVES` says which stage may follow which
 and what each move needs; `moves.idea_transition` is the only function that
@@ -47,7 +48,6 @@ from udbhabon.ideas.services.moves import (
     idea_vet,
 )
 from udbhabon.ideas.services.reviews import (
-    award_give,
     review_assign,
     review_submit,
 )
@@ -73,7 +73,6 @@ __all__ = [
     "S",
     "allowed_moves",
     "attachment_add",
-    "award_give",
     "can_move",
     "funnel_deadline_set",
     "idea_clarification_answer",

@@ -1,8 +1,6 @@
-"""Reviews of an idea, and awards to its innovators."""
+"""Reviews of an idea (awards to innovators are the awards app's)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,16 +13,13 @@ from bangla.text import normalize
 from udbhabon.core.history import save_with_history
 from udbhabon.core.versioning import check_version
 from udbhabon.ideas.models import (
-    Award,
     Criterion,
     Idea,
-    Innovator,
     Review,
     ReviewScore,
 )
 from udbhabon.ideas.services.funnel import REVIEW_MESSAGE, can_move
 from udbhabon.notifications.services import notify
-from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 
 
@@ -90,31 +85,3 @@ def review_submit(
     review.notes = normalize(notes)
     review.submitted_at = timezone.now()
     return save_with_history(review, actor=actor, reason=gettext_noop("scored"))
-
-
-@transaction.atomic
-def award_give(
-    *,
-    innovator: Innovator,
-    title: str,
-    given_on: dt.date,
-    actor: User,
-    post: Post,
-    idea: Idea | None = None,
-) -> Award:
-    """Record an award the acting post's office gave to an innovator it can see."""
-    permissions.require_edit(post, post.office)
-    if not permissions.can_view(post, innovator.office) and not (
-        idea is not None and permissions.can_view(post, idea.office)
-    ):
-        raise PermissionDenied
-    if idea is not None and idea.submitter_id != innovator.pk:
-        raise ValidationError({"idea": _("That idea is not this innovator's.")}, code="not_theirs")
-    title = normalize(title)
-    if not title:
-        raise ValidationError({"title": _("Name the award.")}, code="title_required")
-    return save_with_history(
-        Award(innovator=innovator, office=post.office, title=title, given_on=given_on, idea=idea),
-        actor=actor,
-        reason=gettext_noop("given"),
-    )

@@ -224,7 +224,7 @@ def test_no_one_else_edits_assigns_or_awards_from_the_pages(login, username):
     assert idea.title == LAND[0] and not Review.objects.exists()
     if username != "dhakadiv.io":  # the division may award innovators it sees
         award = client.post(
-            reverse("ideas:award", args=[idea.submitter.pk]),
+            reverse("awards:give", args=[idea.submitter.pk]),
             {"title": "শ্রেষ্ঠ আইডিয়া", "given_on": "2018-01-15"},
         )
         assert award.status_code == 403 and not idea.submitter.awards.exists()
@@ -370,7 +370,7 @@ def test_an_innovator_profile_counts_ideas_approvals_implementations_and_awards(
         move(second, stage)
     innovator = Innovator.objects.get(phone="01555000111")
     response = login("dhaka.io").post(
-        reverse("ideas:award", args=[innovator.pk]),
+        reverse("awards:give", args=[innovator.pk]),
         {"title": "শ্রেষ্ঠ আইডিয়া প্রদানকারী ২০১৭", "given_on": "2018-01-15", "idea": first.pk},
     )
     assert response.status_code == 302
