@@ -12,6 +12,7 @@ urlpatterns = [
     path("priorities/<int:pk>/step/", views.priority_step, name="priority_step"),
     path("from-idea/<int:pk>/", views.from_idea, name="from_idea"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/lineage/", views.lineage, name="lineage"),
     path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/tcv/", views.tcv, name="tcv"),
     path("<int:pk>/visit/", views.visit, name="visit"),

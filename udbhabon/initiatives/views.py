@@ -25,6 +25,7 @@ from udbhabon.initiatives.access import (
     initiative_for_edit,
     initiative_for_view,
     initiative_for_visit,
+    lineage_for_view,
 )
 from udbhabon.initiatives.charter import FORMATS, write_charter
 from udbhabon.initiatives.forms import (
@@ -101,6 +102,20 @@ def _detail_context(initiative: Initiative, post: object) -> dict[str, object]:
         "history": history_rows(initiative, limit=20),
         "move_form": MoveForm(),
     }
+
+
+@login_required
+def lineage(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The lineage an initiative belongs to: its origin and every adopter across the
+    tree, for an office with a member of it in its subtree."""
+    year = current_fiscal_year()
+    found, post = lineage_for_view(request, pk, year=year)
+    context = {
+        "lineage": found,
+        "office": post.office,
+        "year": format_fiscal_year(year, current_lang()),
+    }
+    return render(request, "initiatives/lineage.html", context)
 
 
 @login_required
