@@ -188,6 +188,29 @@ CASES = [
         kwargs=adopted,
     ),
     Case("initiatives:lineage", {"anonymous": LOGIN, "*": MISSING}, kwargs={"pk": 999999}),
+    # Adopting a running initiative: any office's head or innovation officer; its own
+    # office is refused with a message (400), nothing saved.
+    Case("initiatives:adopt", OWN_EDITORS_GET, kwargs=running),
+    Case(
+        "initiatives:adopt",
+        {
+            "anonymous": LOGIN,
+            "dhaka.io": BAD,
+            "dhaka.dc": BAD,
+            "dhaka.member": DENIED,
+            "admin": DENIED,
+            "*": FOUND,
+        },
+        kwargs=running,
+        method="POST",
+        data={"days_after": "2", "recipients": "300"},
+    ),
+    Case(
+        "initiatives:adopt",
+        {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": MISSING},
+        kwargs={"pk": 999999},
+        note="no such initiative",
+    ),
     Case("initiatives:tcv", EDITORS_GET, kwargs=initiative),
     Case(
         "initiatives:tcv",

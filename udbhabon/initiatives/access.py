@@ -62,6 +62,20 @@ def initiative_for_visit(request: HttpRequest, pk: int) -> tuple[Initiative, Pos
     return initiative, post
 
 
+def source_for_adoption(request: HttpRequest, pk: int) -> tuple[Initiative, Post]:
+    """Another office's initiative to adopt: any office's head or innovation officer
+    opens it (the recommender lists them across the tree); the service refuses what
+    may not be adopted with a message."""
+    post = acting_post(request)
+    if post.role not in permissions.EDIT_ROLES or not post.is_active:
+        raise permissions.PermissionDenied
+    try:
+        source = Initiative.objects.select_related("office", "service").get(pk=pk)
+    except Initiative.DoesNotExist as exc:
+        raise Http404 from exc
+    return source, post
+
+
 def grant_for_edit(request: HttpRequest, pk: int) -> tuple[Grant, Post]:
     post = acting_post(request)
     try:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("from-idea/<int:pk>/", views.from_idea, name="from_idea"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/lineage/", views.lineage, name="lineage"),
+    path("<int:pk>/adopt/", views.adopt, name="adopt"),
     path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/tcv/", views.tcv, name="tcv"),
     path("<int:pk>/visit/", views.visit, name="visit"),
