@@ -26,10 +26,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from udbhabon.core.history import save_with_history
+from udbhabon.documents.workflow import perform
 from udbhabon.initiatives.models import RUNNING_STAGES, Initiative, Origin, Service, Stage
 from udbhabon.initiatives.services.common import editors_of, reviewers_of
 from udbhabon.initiatives.services.origins import _pilot_day
-from udbhabon.initiatives.services.stages import initiative_move
+from udbhabon.initiatives.services.stages import INITIATIVE
 from udbhabon.initiatives.services.tcv import check_tcv
 from udbhabon.notifications.services import notify
 from udbhabon.offices import permissions
@@ -231,7 +232,7 @@ def scale_up(
             code="adopt_twice",
         )
     if locked.stage == Stage.IMPLEMENTED:
-        initiative_move(initiative=locked, action="scale_up", actor=actor, post=post)
+        perform(INITIATIVE, locked, "scale_up", actor=actor, post=post)
     pilot = _pilot_day(pilot_started_on)
     made = []
     for office in sorted(targets, key=lambda o: o.path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -225,10 +225,17 @@ def initiative_move(
     launched_on: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Initiative:
-    """Take `action` (evaluate, implement, scale_up, drop, verify, return)."""
+    """Take `action` (evaluate, implement, scale_up, drop, verify, return). A superior
+    scales up only by naming the offices (replication.scale_up), not here."""
     kind = ACTIONS.get(action)
     if kind is None:
         raise ValidationError(_("No such step."), code="no_action")
+    if (
+        action == "scale_up"
+        and post is not None
+        and not permissions.can_edit(post, initiative.office)
+    ):
+        raise PermissionDenied
     perform(
         kind,
         initiative,

@@ -175,8 +175,13 @@ def test_a_scale_up_beyond_the_superiors_offices_is_refused_and_nothing_saved(id
 
 def test_the_source_page_offers_a_superior_no_scale_up_button(idea):
     source = running(idea)
-    _user, post = actor_of("khulnadiv.io")
+    user, post = actor_of("khulnadiv.io")
     assert "scale_up" not in services.available_actions(source, post)
+    # Nor may it declare the step without naming the offices (the page's or the API's move).
+    with pytest.raises(PermissionDenied):
+        services.initiative_move(initiative=source, action="scale_up", actor=user, post=post)
+    source.refresh_from_db()
+    assert source.stage == Stage.IMPLEMENTED
     _user, own = actor_of("jashore.io")
     assert "scale_up" in services.available_actions(source, own)
 
