@@ -103,6 +103,24 @@ def _first(model_label: str, **filters):
     return model.objects.filter(**filters).order_by("pk").first()
 
 
+def _largest_lineage() -> int | None:
+    """The origin of the lineage with the most adopters (None before initiatives landed)."""
+    from django.db.models import Count
+
+    try:
+        model = apps.get_model("initiatives.Initiative")
+    except LookupError:
+        return None
+    row = (
+        model.objects.filter(lineage_root__isnull=False)
+        .values("lineage_root")
+        .annotate(n=Count("id"))
+        .order_by("-n", "lineage_root")
+        .first()
+    )
+    return row["lineage_root"] if row else None
+
+
 def pages(year: int) -> list[tuple[str, str | None, str | None]]:
     """(label, persona or None for a visitor, url or None when the page's app has not
     landed)."""
@@ -126,6 +144,7 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
     )
     scheme = _first("awards.Scheme", office__code="dc-jashore") or _first("awards.Scheme")
     q = f"?year={year}"
+    lineage = _largest_lineage()
     return [
         ("home", "jashore.io", url("core:home")),
         ("office", "jashore.io", url("offices:detail", code="dc-jashore")),
@@ -153,6 +172,15 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
             "initiative page",
             "jashore.io",
             initiative and url("initiatives:detail", pk=initiative.pk),
+        ),
+        # The replication recommender (on the list and the home page) for an upazila,
+        # and the lineage page of the lineage most offices adopted.
+        ("initiative list with recommendations, upazila", "savar.uno", url("initiatives:list")),
+        ("home with recommendations, upazila", "savar.uno", url("core:home")),
+        (
+            "lineage page, largest lineage",
+            "cabinet.io",
+            lineage and url("initiatives:lineage", pk=lineage),
         ),
         ("event list, district", "jashore.io", url("events:office", code="dc-jashore")),
         ("event list, division", "khulnadiv.io", url("events:office", code="div-khulna")),

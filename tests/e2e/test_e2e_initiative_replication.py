@@ -1,9 +1,15 @@
-"""Issue 19's journey in a real browser (part 2 extends it with the replication):
+"""Issue 19's journey in a real browser, extended by issue 20 with the replication:
 Jashore's innovation officer selects a priority service, the DC approves the
 selection (the head's approval), the committee and its rule review are recorded;
 an approved idea becomes an initiative for that service in one click, is piloted
 with its time, cost and visits before and after, and launched; Khulna division
 verifies the figures and sees what they save citizens on the supervision page.
+
+Then the Savar UNO (an upazila of another district and division) sees Jashore's
+initiative recommended on the initiatives page, adopts it with its own figures,
+pilots and launches it; its supervising office (the Dhaka DC office, the direct
+parent that verifies) verifies them, and the lineage page shows both offices
+and the summed saving.
 
 The approved idea is made through the ideas' services (its own journey is
 test_e2e_citizen_idea); everything after it goes through the pages.
@@ -11,6 +17,7 @@ test_e2e_citizen_idea); everything after it goes through the pages.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.utils import timezone, translation
@@ -149,3 +156,75 @@ def test_e2e_initiative_replication(page: Page, world):
     with translation.override("bn"):
         expect(summary).to_contain_text(f"{number(row.saved_taka)} টাকা")
     screenshot(page, "initiative-supervision-savings")
+
+
+def _adopt_in_savar(page: Page, title: str, source_office: str) -> None:
+    sign_in(page, "savar.uno")
+    page.goto(page.base_url + "/initiatives/")  # type: ignore[attr-defined]
+    card = page.locator("#recommended li", has_text=title)
+    expect(card).to_contain_text(source_office)
+    card.get_by_role("link", name="অনুসরণ করুন").click()
+    for field, value in {
+        "days_before": "60",
+        "taka_before": "3000",
+        "visits_before": "4",
+        "days_after": "10",
+        "taka_after": "200",
+        "visits_after": "1",
+        "recipients": "600",
+    }.items():
+        page.fill(f"#id_{field}", value)
+    page.locator("#adopt-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/initiatives/\d+/$"))
+    expect(page.locator("h1")).to_have_text(title)
+    page.locator("#steps button[value=evaluate]").click()
+    page.locator("#steps button[value=implement]").click()
+    expect(page.locator("h1 + p")).to_contain_text("বাস্তবায়িত")
+    page.click("form.logout button")
+
+
+def test_e2e_initiative_replication_adopted_elsewhere(page: Page, world):
+    """The second half: a running, verified Jashore initiative (made through the
+    services; the first half is the journey above) adopted by the Savar UNO."""
+    from udbhabon.initiatives import services
+    from udbhabon.initiatives.models import Origin, Service, Verification
+    from udbhabon.initiatives.queries import lineage
+    from udbhabon.initiatives.tests.conftest import actor_of, launched, with_figures
+
+    idea = approved_idea()
+    user, post = actor_of("jashore.io")
+    service = Service.objects.get(office=None, name_bn=SERVICE)
+    made = services.initiative_from_idea(
+        idea=idea,
+        actor=user,
+        post=post,
+        service=service,
+        pilot_started_on=timezone.localdate() - dt.timedelta(days=200),
+    )
+    launched(with_figures(made), on=timezone.localdate() - dt.timedelta(days=100))
+    user, post = actor_of("khulnadiv.io")
+    services.initiative_move(initiative=made, action="verify", actor=user, post=post)
+
+    _adopt_in_savar(page, made.title, made.office.name_bn)
+    adopted = Initiative.objects.get(origin=Origin.REPLICATION)
+    assert adopted.office.code == "uno-dhaka-savar" and adopted.lineage_root == made
+    assert (adopted.hours_after, adopted.recipients) == (240, 600)
+
+    # Its supervising office verifies the adopter's own figures.
+    sign_in(page, "dhaka.io")
+    page.goto(page.base_url + f"/initiatives/{adopted.pk}/")  # type: ignore[attr-defined]
+    page.locator("#steps button[value=verify]").click()
+    expect(page.locator("h1 + p")).to_contain_text("যাচাইকৃত")
+    adopted.refresh_from_db()
+    assert adopted.verification == Verification.VERIFIED
+
+    # The lineage shows both offices and the summed saving.
+    page.locator("#lineage-link").click()
+    members = page.locator("#lineage-members")
+    expect(members).to_contain_text(made.office.name_bn)
+    expect(members).to_contain_text(adopted.office.name_bn)
+    found = lineage(made.pk, year=current_fiscal_year(), viewer_path="")
+    assert found.verified == found.members[0].saved + found.members[1].saved
+    with translation.override("bn"):
+        expect(page.locator("#lineage-total")).to_contain_text(f"{number(found.verified.taka)} টাকা")
+    screenshot(page, "initiative-lineage")

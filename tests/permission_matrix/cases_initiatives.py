@@ -51,6 +51,45 @@ def initiative(world):
     return {"pk": services.initiative_from_idea(idea=made, actor=user, post=io).pk}
 
 
+def _running(world):
+    """A Dhaka DC initiative, launched (what other offices may adopt)."""
+    from django.utils import timezone
+
+    from udbhabon.initiatives import services
+
+    made, io, user = _approved_idea(world)
+    running = services.initiative_from_idea(idea=made, actor=user, post=io)
+    for action in ("evaluate", "implement"):
+        services.initiative_move(
+            initiative=running,
+            action=action,
+            actor=user,
+            post=io,
+            launched_on=timezone.localdate(),
+        )
+    return running
+
+
+def running(world):
+    return {"pk": _running(world).pk}
+
+
+def adopted(world):
+    """Khulna DC's adoption of the Dhaka DC initiative: a lineage across the tree."""
+    from udbhabon.initiatives import services
+
+    khulna = world.post("khulna.io")
+    made = services.adopt(
+        source=_running(world),
+        office=khulna.office,
+        actor=khulna.holdings.get(ended_on__isnull=True).user,
+        post=khulna,
+        hours_after=48,
+        recipients=300,
+    )
+    return {"pk": made.pk}
+
+
 EDITORS_GET = {
     "anonymous": LOGIN,
     "dhaka.io": OK,
@@ -140,6 +179,37 @@ CASES = [
     ),
     Case(
         "initiatives:detail", {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK}, kwargs=initiative
+    ),
+    # The lineage: every office with a member of it in its subtree (Khulna adopted
+    # Dhaka's); the Savar UNO below Dhaka has none.
+    Case(
+        "initiatives:lineage",
+        {"anonymous": LOGIN, "savar.uno": DENIED, "*": OK},
+        kwargs=adopted,
+    ),
+    Case("initiatives:lineage", {"anonymous": LOGIN, "*": MISSING}, kwargs={"pk": 999999}),
+    # Adopting a running initiative: any office's head or innovation officer; its own
+    # office is refused with a message (400), nothing saved.
+    Case("initiatives:adopt", OWN_EDITORS_GET, kwargs=running),
+    Case(
+        "initiatives:adopt",
+        {
+            "anonymous": LOGIN,
+            "dhaka.io": BAD,
+            "dhaka.dc": BAD,
+            "dhaka.member": DENIED,
+            "admin": DENIED,
+            "*": FOUND,
+        },
+        kwargs=running,
+        method="POST",
+        data={"days_after": "2", "recipients": "300"},
+    ),
+    Case(
+        "initiatives:adopt",
+        {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": MISSING},
+        kwargs={"pk": 999999},
+        note="no such initiative",
     ),
     Case("initiatives:tcv", EDITORS_GET, kwargs=initiative),
     Case(

@@ -22,6 +22,19 @@ def initiative_for_view(request: HttpRequest, pk: int) -> tuple[Initiative, Post
     return initiative, post
 
 
+def lineage_for_view(request: HttpRequest, pk: int, *, year: int) -> tuple[queries.Lineage, Post]:
+    """The lineage of initiative `pk`, for an office with a member of it in its subtree."""
+    post = acting_post(request)
+    try:
+        root_id = queries.lineage_root_id(pk)
+    except Initiative.DoesNotExist as exc:
+        raise Http404 from exc
+    found = queries.lineage(root_id, year=year, viewer_path=post.office.path)
+    if not any(m.visible for m in found.members):
+        raise permissions.PermissionDenied
+    return found, post
+
+
 def initiative_for_action(request: HttpRequest, pk: int) -> tuple[Initiative, Post]:
     """The office's editors (stages, figures) or the supervising office (verification):
     the services decide which step each may take."""
@@ -47,6 +60,20 @@ def initiative_for_visit(request: HttpRequest, pk: int) -> tuple[Initiative, Pos
     if post.role not in permissions.EDIT_ROLES or not post.is_active:
         raise permissions.PermissionDenied
     return initiative, post
+
+
+def source_for_adoption(request: HttpRequest, pk: int) -> tuple[Initiative, Post]:
+    """Another office's initiative to adopt: any office's head or innovation officer
+    opens it (the recommender lists them across the tree); the service refuses what
+    may not be adopted with a message."""
+    post = acting_post(request)
+    if post.role not in permissions.EDIT_ROLES or not post.is_active:
+        raise permissions.PermissionDenied
+    try:
+        source = Initiative.objects.select_related("office", "service").get(pk=pk)
+    except Initiative.DoesNotExist as exc:
+        raise Http404 from exc
+    return source, post
 
 
 def grant_for_edit(request: HttpRequest, pk: int) -> tuple[Grant, Post]:

@@ -20,7 +20,7 @@ class MoveForm(forms.Form):
     launched_on = DayField(label=_("Launched on"), required=False)
 
 
-class TcvForm(VersionedForm, forms.Form):
+class TcvFields(forms.Form):
     """Days and hours are typed apart and stored as hours."""
 
     days_before = WholeNumberField(label=_("Time before: days"), min_value=0, required=False)
@@ -47,6 +47,17 @@ class TcvForm(VersionedForm, forms.Form):
             out[f"visits_{side}"] = data.get(f"visits_{side}")
         out["recipients"] = data.get("recipients")
         return out
+
+
+class TcvForm(VersionedForm, TcvFields):
+    """The initiative's own figures, drawn from its version."""
+
+
+class AdoptForm(TcvFields):
+    """The adopting office's own pilot date and figures; the figures before may be left
+    empty (its own Citizen Charter entry for the service gives them)."""
+
+    pilot_started_on = DayField(label=_("Pilot started on"), required=False)
 
 
 def tcv_initial(initiative: Any) -> dict[str, Any]:

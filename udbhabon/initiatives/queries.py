@@ -79,7 +79,9 @@ def initiatives_where(scope: Q) -> QuerySet[Initiative]:
 def initiative_page(pk: int) -> Initiative:
     """One initiative with its office, idea, service, plan row and process steps."""
     return (
-        Initiative.objects.select_related("office", "idea", "service", "plan_item")
+        Initiative.objects.select_related(
+            "office", "idea", "service", "plan_item", "adopted_from__office"
+        )
         .prefetch_related(
             "steps",
             Prefetch("grants", queryset=Grant.objects.select_related("letter")),
@@ -279,3 +281,70 @@ def priorities_of(office: Office, year: int) -> list[PriorityService]:
         )
         .order_by("rank", "id")
     )
+
+
+@dataclass
+class LineageMember:
+    """One initiative of a lineage: its depth from the origin (0), whose it adopted,
+    and what it saved in the fiscal year."""
+
+    initiative: Initiative
+    depth: int
+    source: Initiative | None
+    saved: Saving
+    visible: bool  # its page opens for the viewer
+
+    @property
+    def indent(self) -> str:
+        return "→ " * self.depth
+
+
+@dataclass
+class Lineage:
+    root: Initiative
+    members: list[LineageMember]
+    verified: Saving  # the lineage's saving: its members' own verified savings summed
+    unverified: Saving
+
+
+def lineage_root_id(pk: int) -> int:
+    """The origin of the lineage `pk` belongs to (raises Initiative.DoesNotExist)."""
+    root = Initiative.objects.values_list("lineage_root_id", flat=True).get(pk=pk)
+    return root or pk
+
+
+def _tree_order(rows: list[Initiative], root_id: int) -> list[tuple[Initiative, int]]:
+    """Origin first, then each member after the one it adopted, depth-first."""
+    below: dict[int | None, list[Initiative]] = defaultdict(list)
+    for row in rows:
+        below[None if row.pk == root_id else row.adopted_from_id].append(row)
+    out: list[tuple[Initiative, int]] = []
+    stack = [(r, 0) for r in reversed(below[None])]
+    while stack:
+        row, depth = stack.pop()
+        out.append((row, depth))
+        stack.extend((child, depth + 1) for child in reversed(below[row.pk]))
+    return out
+
+
+def lineage(root_id: int, *, year: int, viewer_path: str) -> Lineage:
+    """The lineage from its origin through every adopter across the tree, with what
+    each member saved in the fiscal year starting 1 July `year` and the lineage's
+    total (one query, however many members)."""
+    rows = list(
+        Initiative.objects.filter(Q(pk=root_id) | Q(lineage_root_id=root_id))
+        .select_related("office__parent")
+        .order_by("created_at", "id")
+    )
+    by_id = {r.pk: r for r in rows}
+    members, verified, unverified = [], NOTHING, NOTHING
+    for row, depth in _tree_order(rows, root_id):
+        saved = yearly_saving(row, year)
+        if row.verification == Verification.VERIFIED:
+            verified += saved
+        else:
+            unverified += saved
+        source = by_id.get(row.adopted_from_id) if row.adopted_from_id else None
+        visible = row.office.path.startswith(viewer_path)
+        members.append(LineageMember(row, depth, source, saved, visible))
+    return Lineage(by_id[root_id], members, verified, unverified)

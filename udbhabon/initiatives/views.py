@@ -17,7 +17,7 @@ from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.history import history_rows
 from udbhabon.core.lang import current_lang
 from udbhabon.documents.exports import attachment
-from udbhabon.initiatives import queries, services
+from udbhabon.initiatives import queries, recommend, services
 from udbhabon.initiatives.access import (
     grant_for_edit,
     idea_for_initiative,
@@ -25,9 +25,12 @@ from udbhabon.initiatives.access import (
     initiative_for_edit,
     initiative_for_view,
     initiative_for_visit,
+    lineage_for_view,
+    source_for_adoption,
 )
 from udbhabon.initiatives.charter import FORMATS, write_charter
 from udbhabon.initiatives.forms import (
+    AdoptForm,
     ChainStepForm,
     FromIdeaForm,
     GrantForm,
@@ -63,6 +66,7 @@ def initiative_list(request: SignedInRequest) -> HttpResponse:
             "query": f"stage={stage}" if stage else "",
             "can_edit": permissions.can_edit(post, post.office),
             "money": _money(post.office),
+            "recommended": recommend.recommend(post.office),
         },
     )
 
@@ -101,6 +105,44 @@ def _detail_context(initiative: Initiative, post: object) -> dict[str, object]:
         "history": history_rows(initiative, limit=20),
         "move_form": MoveForm(),
     }
+
+
+@login_required
+def lineage(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The lineage an initiative belongs to: its origin and every adopter across the
+    tree, for an office with a member of it in its subtree."""
+    year = current_fiscal_year()
+    found, post = lineage_for_view(request, pk, year=year)
+    context = {
+        "lineage": found,
+        "office": post.office,
+        "year": format_fiscal_year(year, current_lang()),
+    }
+    return render(request, "initiatives/lineage.html", context)
+
+
+@login_required
+def adopt(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The acting office adopts another office's initiative with its own figures."""
+    source, post = source_for_adoption(request, pk)
+    form = AdoptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = services.adopt(
+                source=source,
+                office=post.office,
+                actor=request.user,
+                post=post,
+                pilot_started_on=form.cleaned_data["pilot_started_on"],
+                **form.figures(),
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            return redirect("initiatives:detail", pk=made.pk)
+    context = {"source": source, "form": form, "full_year": queries.full_year_saving(source)}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "initiatives/adopt.html", context, status=status)
 
 
 @login_required

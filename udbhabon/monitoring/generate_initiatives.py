@@ -3,7 +3,8 @@ their time, cost and visits, many verified, so supervision's savings have figure
 
 At S=1 about 60,000 initiatives over five years: an administrative office starts a
 couple a year, a departmental office one every other year or so; a third of those
-that run have a grant (SIF applications among them, some rejected by a2i). Rows go
+that run have a grant (SIF applications among them, some rejected by a2i); a fifth
+of all are adoptions of others' (generate_replications.py). Rows go
 in with COPY; the initiatives app's constraints stay on.
 """
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from udbhabon.initiatives.models import Grant, Initiative, Service
 from udbhabon.monitoring.generate import DOMAIN_PARTS, history_created, insert_rows
+from udbhabon.monitoring.generate_replications import generate_replications
 from udbhabon.offices.models import Office
 
 TITLES = (
@@ -130,7 +132,8 @@ def generate_initiatives(*, rng: random.Random, scale: float, years: list[int]) 
     )
     n = insert_rows(Initiative, COLUMNS, rows)
     history_created(Initiative, first)
-    return n + generate_grants(rng=rng, since_id=first)
+    n += generate_grants(rng=rng, since_id=first)
+    return n + generate_replications(rng=rng, scale=scale, since_id=first)
 
 
 # A running initiative has money from a source a third of the time; SIF applications

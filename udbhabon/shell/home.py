@@ -12,6 +12,7 @@ from django.http import HttpRequest
 
 from udbhabon.core.home import Panel
 from udbhabon.ideas.home import panel as ideas_panel
+from udbhabon.initiatives.home import panel as initiatives_panel
 from udbhabon.meetings.panels import panel as meetings_panel
 from udbhabon.monitoring.panels import deadline_panel
 from udbhabon.monitoring.panels import panel as monitoring_panel
@@ -23,6 +24,7 @@ PANELS: list[Callable[[HttpRequest, Post], Panel | None]] = [
     plans_panel,
     meetings_panel,
     ideas_panel,
+    initiatives_panel,
     monitoring_panel,
 ]
 

@@ -4,7 +4,8 @@ and visits, and the verification of those figures.
 One module per concept: origins (from an idea, a plan item, a priority service, an
 instruction), stages (the paper workflow's declarations INITIATIVE and
 VERIFICATION), tcv (the figures and their bounds), catalogue (citizen services),
-grants (money from any source, the SIF application), visits (site visits).
+grants (money from any source, the SIF application), visits (site visits),
+replication (an office adopts another's initiative; a superior scales one up).
 """
 
 from udbhabon.initiatives.services.catalogue import charter_revise, service_add
@@ -21,6 +22,7 @@ from udbhabon.initiatives.services.priority import (
     priority_step,
     selection_ref,
 )
+from udbhabon.initiatives.services.replication import adopt, scale_up
 from udbhabon.initiatives.services.stages import (
     INITIATIVE,
     VERIFICATION,
@@ -34,6 +36,7 @@ __all__ = [
     "INITIATIVE",
     "VERIFICATION",
     "StepInput",
+    "adopt",
     "available_actions",
     "charter_revise",
     "check_tcv",
@@ -47,6 +50,7 @@ __all__ = [
     "initiative_set_tcv",
     "priority_select",
     "priority_step",
+    "scale_up",
     "selection_ref",
     "service_add",
     "sif_ceiling",

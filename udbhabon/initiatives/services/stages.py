@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -75,6 +75,13 @@ def _launched(step: Step) -> None:
 
 _editor = by_own_office(permissions.can_edit)
 
+
+def _editor_or_superior(post: Post | None, paper: Initiative) -> bool:
+    """A scale-up is declared by the office itself or by one above it that scales the
+    initiative up to its offices (replication.scale_up)."""
+    return permissions.can_edit(post, paper.office) or permissions.can_supervise(post, paper.office)
+
+
 INITIATIVE = PaperKind(
     name="initiative",
     model=Initiative,
@@ -117,7 +124,7 @@ INITIATIVE = PaperKind(
             name="scale_up",
             sources=(S.IMPLEMENTED,),
             target=S.SCALED_UP,
-            allowed=_editor,
+            allowed=_editor_or_superior,
             reason=gettext_noop("scaled up"),
             refused=NOT_NOW,
             refused_code="stage_skipped",
@@ -218,10 +225,17 @@ def initiative_move(
     launched_on: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Initiative:
-    """Take `action` (evaluate, implement, scale_up, drop, verify, return)."""
+    """Take `action` (evaluate, implement, scale_up, drop, verify, return). A superior
+    scales up only by naming the offices (replication.scale_up), not here."""
     kind = ACTIONS.get(action)
     if kind is None:
         raise ValidationError(_("No such step."), code="no_action")
+    if (
+        action == "scale_up"
+        and post is not None
+        and not permissions.can_edit(post, initiative.office)
+    ):
+        raise PermissionDenied
     perform(
         kind,
         initiative,
@@ -236,5 +250,12 @@ def initiative_move(
 
 
 def available_actions(initiative: Initiative, post: Post | None) -> list[str]:
-    """The steps `post` may take on the initiative now (the page's buttons)."""
-    return [t.name for kind in (INITIATIVE, VERIFICATION) for t in kind.available(initiative, post)]
+    """The steps `post` may take on the initiative now (the page's buttons); a superior
+    scales up by naming the offices (replication.scale_up), not by a button here."""
+    own = permissions.can_edit(post, initiative.office)
+    return [
+        t.name
+        for kind in (INITIATIVE, VERIFICATION)
+        for t in kind.available(initiative, post)
+        if own or t.name != "scale_up"
+    ]
