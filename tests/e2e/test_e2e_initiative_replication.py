@@ -9,7 +9,9 @@ Then the Savar UNO (an upazila of another district and division) sees Jashore's
 initiative recommended on the initiatives page, adopts it with its own figures,
 pilots and launches it; its supervising office (the Dhaka DC office, the direct
 parent that verifies) verifies them, and the lineage page shows both offices
-and the summed saving.
+and the summed saving. The public impact ledger (no sign-in) then counts both offices'
+verified savings, and Jashore's innovation directory, made as a PDF in the background,
+reads back with the initiative and the office that adopted it.
 
 The approved idea is made through the ideas' services (its own journey is
 test_e2e_citizen_idea); everything after it goes through the pages.
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+from pathlib import Path
 
 from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
@@ -26,6 +30,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import screenshot, sign_in
 from udbhabon.core.templatetags.bn import date_bn, number
 from udbhabon.initiatives.models import ChainStep, Initiative, PriorityService
+from udbhabon.initiatives.queries import full_year_saving
 from udbhabon.initiatives.tests.conftest import approved_idea
 from udbhabon.monitoring.models import OfficeYearStats
 from udbhabon.plans.periods import current_fiscal_year
@@ -183,7 +188,7 @@ def _adopt_in_savar(page: Page, title: str, source_office: str) -> None:
     page.click("form.logout button")
 
 
-def test_e2e_initiative_replication_adopted_elsewhere(page: Page, world):
+def test_e2e_initiative_replication_adopted_elsewhere(page: Page, world, tmp_path: Path):
     """The second half: a running, verified Jashore initiative (made through the
     services; the first half is the journey above) adopted by the Savar UNO."""
     from udbhabon.initiatives import services
@@ -228,3 +233,32 @@ def test_e2e_initiative_replication_adopted_elsewhere(page: Page, world):
     with translation.override("bn"):
         expect(page.locator("#lineage-total")).to_contain_text(f"{number(found.verified.taka)} টাকা")
     screenshot(page, "initiative-lineage")
+
+    # The public ledger, without signing in: both offices, and the sum of their savings.
+    page.click("form.logout button")
+    both = [full_year_saving(i) for i in (made, adopted)]
+    page.goto(page.base_url + "/portal/ledger/")  # type: ignore[attr-defined]
+    with translation.override("bn"):
+        expect(page.locator("main")).to_contain_text(number(both[0].hours + both[1].hours))
+        # each division's row: the saving of the office that delivers the service there
+        for division, saving in (("খুলনা", both[0]), ("ঢাকা", both[1])):
+            row = page.locator("tbody tr", has_text=division).first
+            expect(row).to_contain_text(number(saving.hours))
+    expect(page.locator("#replicated")).to_contain_text(made.title)
+    screenshot(page, "initiative-ledger")
+
+    # Jashore's innovation directory: made in the background, downloaded, read back.
+    sign_in(page, "jashore.io")
+    page.goto(page.base_url + "/initiatives/")  # type: ignore[attr-defined]
+    page.get_by_role("link", name="ইনোভেশন ডিরেক্টরি").click()
+    page.select_option("#id_fmt", "pdf")
+    page.get_by_role("button", name="ডিরেক্টরি তৈরি করুন").click()
+    expect(page.locator("h1")).to_have_text("আপনার ফাইল তৈরি হচ্ছে", timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("link", name="ফাইলটি ডাউনলোড করুন").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
+    text = " ".join(out.stdout.decode("utf-8").split())
+    for words in ("ইনোভেশন ডিরেক্টরি", "সূচিপত্র", made.title, adopted.office.name_bn):
+        assert words in text, words

@@ -33,7 +33,7 @@ def _check_service(service: Service | None, office: Office) -> None:
         )
 
 
-def _pilot_day(day: dt.date | None) -> dt.date:
+def pilot_day(day: dt.date | None) -> dt.date:
     today = timezone.localdate()
     if day is None:
         return today
@@ -97,7 +97,7 @@ def initiative_from_idea(
             taka_after=locked.cost_after,
             visits_before=locked.visits_before,
             visits_after=locked.visits_after,
-            pilot_started_on=_pilot_day(pilot_started_on),
+            pilot_started_on=pilot_day(pilot_started_on),
             created_by=actor,
         ),
         actor=actor,
@@ -151,7 +151,7 @@ def initiative_create(
             plan_item=plan_item if origin == Origin.PLAN_ITEM else None,
             service=service,
             instruction=instruction,
-            pilot_started_on=_pilot_day(pilot_started_on),
+            pilot_started_on=pilot_day(pilot_started_on),
             created_by=actor,
         ),
         actor=actor,

@@ -29,7 +29,7 @@ from udbhabon.core.history import save_with_history
 from udbhabon.documents.workflow import perform
 from udbhabon.initiatives.models import RUNNING_STAGES, Initiative, Origin, Service, Stage
 from udbhabon.initiatives.services.common import editors_of, reviewers_of
-from udbhabon.initiatives.services.origins import _pilot_day
+from udbhabon.initiatives.services.origins import pilot_day
 from udbhabon.initiatives.services.stages import INITIATIVE
 from udbhabon.initiatives.services.tcv import check_tcv
 from udbhabon.notifications.services import notify
@@ -163,7 +163,7 @@ def adopt(
     locked = _lock_source(source)
     _check_source(locked)
     _check_office(locked, office)
-    member = _new_member(locked, office, actor=actor, pilot=_pilot_day(pilot_started_on))
+    member = _new_member(locked, office, actor=actor, pilot=pilot_day(pilot_started_on))
     given = {
         "hours_before": hours_before,
         "taka_before": taka_before,
@@ -233,7 +233,7 @@ def scale_up(
         )
     if locked.stage == Stage.IMPLEMENTED:
         perform(INITIATIVE, locked, "scale_up", actor=actor, post=post)
-    pilot = _pilot_day(pilot_started_on)
+    pilot = pilot_day(pilot_started_on)
     made = []
     for office in sorted(targets, key=lambda o: o.path):
         member = _new_member(locked, office, actor=actor, pilot=pilot)
