@@ -54,10 +54,10 @@ def minutes_title(meeting: Meeting) -> str:
 
 
 def usual_texts(office: Office) -> dict[str, str]:
-    """The opening and closing a meeting made in Udbhabon starts with: the office's
-    closing lines from its form settings, else the standard sentences. They are written
-    into the record when the meeting is created, so the editor shows what will be
-    printed, and changing or clearing them sticks (a paper read in keeps its own)."""
+    """The usual opening and closing, shown in the minutes editor as the empty boxes'
+    placeholders: the office's closing lines from its form settings, else the standard
+    sentences. Never a value: the record holds, and the paper prints, only what the
+    officer wrote (issue 16), and a page saved unchanged changes nothing."""
     from udbhabon.documents.writers.layout import offered
     from udbhabon.offices.queries import form_settings_for
 

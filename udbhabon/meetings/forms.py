@@ -136,8 +136,8 @@ class HeaderForm(forms.Form):
         label=_("Opening paragraph"),
         required=False,
         help_text=_(
-            "Printed as written here. A meeting made here starts with the usual "
-            "sentence: change it to what was said, or clear it."
+            "Printed as written here; nothing is printed while it is empty. The usual "
+            "sentence is shown greyed as an example."
         ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -145,12 +145,17 @@ class HeaderForm(forms.Form):
         label=_("Closing paragraph"),
         required=False,
         help_text=_(
-            "Printed as written here. A meeting made here starts with the office's usual "
-            "closing: change it, or clear it."
+            "Printed as written here; nothing is printed while it is empty. The office's "
+            "usual closing is shown greyed as an example."
         ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def offer(self, usual: dict[str, str]) -> None:
+        """The usual sentences as the boxes' placeholders, never as values."""
+        for name in ("opening", "closing"):
+            self.fields[name].widget.attrs["placeholder"] = usual[name]
 
 
 class AttendanceForm(forms.Form):

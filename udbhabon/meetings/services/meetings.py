@@ -16,7 +16,7 @@ from bangla.text import normalize
 from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import current_lang
 from udbhabon.meetings import integrations
-from udbhabon.meetings.display import chair_text_for, default_title, usual_texts
+from udbhabon.meetings.display import chair_text_for, default_title
 from udbhabon.meetings.models import (
     Meeting,
     MeetingKind,
@@ -56,7 +56,6 @@ def meeting_create(
         chair_post=chair_post,
         chair_text=chair_text_for(chair_post),
         schedule=schedule,
-        **usual_texts(office),
     )
     save_with_history(meeting, actor=actor, reason=gettext_noop("created"))
     if build_agenda:

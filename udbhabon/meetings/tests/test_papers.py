@@ -94,32 +94,35 @@ def test_it_leaves_the_annex_out_when_the_minutes_name_another_reference(decided
     assert "স্বাক্ষর" not in extract_pdftotext(write_document(doc, "pdf"))
 
 
-def test_a_new_meeting_starts_with_the_usual_sentences_and_clearing_them_sticks(
+def test_the_usual_sentences_are_offered_as_placeholders_never_saved_or_printed(
     make_meeting, login
 ):
+    """Issue 16: the paper says only what the record says; and the editor's page sent
+    back unchanged changes nothing (the fuzz test found the offered text being saved)."""
     from udbhabon.documents.writers.layout import offered
 
     meeting = make_meeting()
-    assert meeting.opening == offered("bn")["opening"]  # in the record, so printed as shown
+    assert meeting.opening == "" and meeting.closing == ""
     client = login("natore.io")
     url = reverse("meetings:minutes", kwargs={"pk": meeting.pk})
-    assert offered("bn")["opening"][:40] in client.get(url).text
-    response = client.post(
-        url,
-        {
-            "m-title": meeting.title,
-            "m-date": meeting.date.strftime("%d/%m/%Y"),
-            "m-opening": "",
-            "m-closing": meeting.closing,
-            "m-version": meeting.version,
-        },
-    )
-    assert response.status_code == 302
+    page = client.get(url).text
+    opening = page.split('name="m-opening"')[1].split("</textarea>")[0]
+    assert f'placeholder="{offered("bn")["opening"][:40]}' in opening
+    assert opening.endswith(">\n")  # no value: the box is empty
+    from tests.test_fuzz import form_fields
+
+    # the header as the page shows it, sent back as it is
+    header = {k: v.strip() for k, v in form_fields(client, url).items() if k.startswith("m-")}
+    assert header["m-opening"] == "" and header["m-closing"] == ""
+    assert client.post(url, header).status_code == 302
     meeting.refresh_from_db()
-    assert meeting.opening == ""
-    assert offered("bn")["opening"][:40] not in client.get(url).text  # not offered again
+    assert (meeting.opening, meeting.version) == ("", 1)  # nothing changed
     text = extract_pdftotext(write_document(meeting_as_document(meeting_page(meeting.pk)), "pdf"))
     assert "দৃঢ়ীকরণ" not in text
+    written = "সভাপতি সবাইকে স্বাগত জানান।"
+    assert client.post(url, header | {"m-opening": written}).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.opening == written
 
 
 def test_it_downloads_an_agenda_only_meeting_as_its_notice(make_meeting, login):

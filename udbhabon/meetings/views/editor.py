@@ -19,6 +19,7 @@ from udbhabon.core.errors import error_text
 from udbhabon.core.htmx import is_htmx
 from udbhabon.core.templatetags.bn import digits
 from udbhabon.meetings import access, services
+from udbhabon.meetings.display import usual_texts
 from udbhabon.meetings.forms import (
     AgendaAddForm,
     AttendanceForm,
@@ -110,6 +111,7 @@ def _editor_context(
             "version": meeting.version,
         },
     )
+    header.offer(usual_texts(meeting.office))
     rows = []
     for item in meeting.items.all():
         prefix = f"i{item.pk}"
