@@ -106,6 +106,9 @@ class ScoreSheetForm(forms.Form):
 
 class DecideForm(forms.Form):
     decided_on = DayField(label=_("decided on"))
+    # The scheme's version when the page was drawn: every juror's save raises it, so
+    # the chair never decides on totals other than the ones on the page.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     tie_order = forms.CharField(
         label=_("the chair's order for equal totals"),
         required=False,

@@ -27,6 +27,7 @@ from udbhabon.awards.models import Scheme
 from udbhabon.core.errors import error_text, errors_to_form
 from udbhabon.core.history import history_rows
 from udbhabon.core.lang import current_lang
+from udbhabon.core.versioning import StaleRecord
 from udbhabon.documents.exports import attachment
 from udbhabon.ideas.models import Innovator
 from udbhabon.ideas.queries import innovator_ideas
@@ -115,7 +116,11 @@ def _page(request: SignedInRequest, scheme: Scheme, status: int = 200, **forms: 
         "nominate_form": forms.get("nominate_form")
         or (_nomination_form(scheme) if can_edit and open_ else None),
         "decide_form": forms.get("decide_form")
-        or (DecideForm() if scoring and (can_edit or post.pk == scheme.chair_id) else None),
+        or (
+            DecideForm(initial={"version": scheme.version})
+            if scoring and (can_edit or post.pk == scheme.chair_id)
+            else None
+        ),
         "winners": queries.winners(scheme),
         "history": history_rows(scheme, limit=20),
     }
@@ -223,7 +228,18 @@ def decide(request: SignedInRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 decided_on=form.cleaned_data["decided_on"],
                 tie_order=order,
+                expected_version=form.cleaned_data["version"],
             )
+        except StaleRecord:
+            # The totals changed under the chair: show the page as it is now.
+            messages.error(
+                request,
+                _(
+                    "A juror saved scores after you opened the page; nothing was decided. "
+                    "Check the totals and decide again."
+                ),
+            )
+            return _page(request, item, status=409)
         except ValidationError as exc:
             errors_to_form(form, exc)
         else:

@@ -17,6 +17,7 @@ from udbhabon.awards.models import Award, Nomination, Scheme, Score
 from udbhabon.awards.services.letters import order_issue, thanks_issue
 from udbhabon.core.history import save_with_history
 from udbhabon.core.lang import digits
+from udbhabon.core.versioning import check_version
 from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 
@@ -104,11 +105,15 @@ def scheme_decide(
     actor: User | None,
     decided_on: dt.date,
     tie_order: list[int] | None = None,
+    expected_version: int | None = None,
 ) -> Scheme:
-    """Rank, give the awards, issue the office order and the letters of thanks."""
+    """Rank, give the awards, issue the office order and the letters of thanks;
+    StaleRecord, nothing decided, when a juror saved scores since `expected_version`
+    (the page the chair decided on)."""
     if post.pk != scheme.chair_id:
         permissions.require_edit(post, scheme.office)
     scheme = _locked(scheme, Scheme.Status.SCORING, _("The jury is not scoring this award now."))
+    check_version(scheme, expected_version)
     pending = jurors_pending(scheme)
     if pending:
         raise ValidationError(

@@ -163,3 +163,38 @@ def test_the_office_order_and_the_letter_of_thanks_are_papers_with_memo_numbers(
         login("khulna.io").get(f"/documents/letters/{winner.thanks_letter.pk}/pdf/").status_code
         == 403
     )
+
+
+def test_a_decision_on_totals_a_juror_changed_since_is_refused_and_nothing_decided(login):
+    """The chair decides on the totals on the page: a juror's later save makes the
+    page stale (409, in Bengali), nothing is ranked or given; decided again from the
+    page as it is now, it goes through."""
+    item, (_first, second) = scoring()
+    io, head = login("dhaka.io"), login("dhaka.dc")
+    for client in (io, head):
+        assert (
+            client.post(
+                reverse("awards:scores", args=[item.pk]), _sheet(item, [40, 20, 30, 25])
+            ).status_code
+            == 302
+        )
+    page = head.get(reverse("awards:scheme", args=[item.pk])).content.decode()
+    item.refresh_from_db()
+    drawn = item.version
+    assert f'name="version" value="{drawn}"' in page
+    # The innovation officer changes his mind: the second team now leads.
+    assert (
+        io.post(reverse("awards:scores", args=[item.pk]), _sheet(item, [10, 5, 50, 30])).status_code
+        == 302
+    )
+    url = reverse("awards:decide", args=[item.pk])
+    refused = head.post(url, {"decided_on": "১০/০৩/২০২৬", "version": str(drawn)})
+    assert refused.status_code == 409
+    assert "নম্বর" in refused.content.decode() and "কিছুই সিদ্ধান্ত" in refused.content.decode()
+    item.refresh_from_db()
+    assert item.status == Scheme.Status.SCORING and not Award.objects.exists()
+    assert not Nomination.objects.filter(rank__isnull=False).exists()
+    assert f'name="version" value="{item.version}"' in refused.content.decode()
+    again = head.post(url, {"decided_on": "১০/০৩/২০২৬", "version": str(item.version)})
+    assert again.status_code == 302
+    assert Award.objects.get(scheme=item).recipient == second.name
