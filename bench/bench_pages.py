@@ -121,6 +121,46 @@ def _largest_lineage() -> int | None:
     return row["lineage_root"] if row else None
 
 
+LINKED_ROWS = 30
+
+
+def _linked_plan(year: int) -> int | None:
+    """Khulna DC's plan of `year` with LINKED_ROWS rows that measure themselves (issue
+    21: "a plan page with 30 linked items"), every metric of the registry in turn, half
+    of them over the subtree, linked through the plan's own service."""
+    try:
+        from udbhabon.plans import metrics, services
+    except ImportError:
+        return None
+    plan = _first("plans.ActionPlan", office__code="dc-khulna", year=year)
+    if plan is None:
+        return None
+    rows = list(plan.items.filter(deleted_at__isnull=True).order_by("position"))
+    if not rows:
+        return None
+    # The plan is sent (its rows are locked to the page): more rows as the generator
+    # makes them, copies of its own, numbered on.
+    model = type(rows[0])
+    extra = []
+    for n in range(len(rows), LINKED_ROWS):
+        copy = model.objects.get(pk=rows[n % len(rows)].pk)
+        copy.pk = None
+        copy.position = copy.serial = n + 1
+        copy.metric_key, copy.metric_params = "", {}
+        extra.append(copy)
+    rows += model.objects.bulk_create(extra)
+    every = metrics.all_metrics()
+    for n, item in enumerate(rows[:LINKED_ROWS]):
+        if item.metric_key:
+            continue
+        metric = every[n % len(every)]
+        params = {"kind": "training"} if "kind" in metric.params else {}
+        services.item_link_metric(
+            item=item, key=metric.key, params=params, subtree=n % 2 == 0, actor=None
+        )
+    return plan.pk
+
+
 def pages(year: int) -> list[tuple[str, str | None, str | None]]:
     """(label, persona or None for a visitor, url or None when the page's app has not
     landed)."""
@@ -145,10 +185,16 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
     scheme = _first("awards.Scheme", office__code="dc-jashore") or _first("awards.Scheme")
     q = f"?year={year}"
     lineage = _largest_lineage()
+    linked = _linked_plan(year)
     return [
         ("home", "jashore.io", url("core:home")),
         ("office", "jashore.io", url("offices:detail", code="dc-jashore")),
         ("plan page", "jashore.io", plan and url("plans:detail", pk=plan.pk)),
+        (
+            f"plan page, {LINKED_ROWS} rows measuring themselves",
+            "khulna.io",
+            linked and url("plans:detail", pk=linked),
+        ),
         ("plan list", "jashore.io", url("plans:office", code="dc-jashore")),
         ("review queue", "khulnadiv.io", url("plans:queue")),
         ("supervision, national", "cabinet.io", url("monitoring:office", q, code="cabinet")),
@@ -205,6 +251,7 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
         # The public impact ledger: no sign-in (persona None), the cache cleared before
         # each request (measure_cold) so the sums are computed every time.
         ("ledger, national", None, url("portal:ledger")),
+        ("cached: ledger, national", None, url("portal:ledger")),
         ("ledger, division", None, url("portal:ledger_office", code="div-khulna")),
         ("ledger, district", None, url("portal:ledger_office", code="dc-jashore")),
         (

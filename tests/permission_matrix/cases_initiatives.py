@@ -160,6 +160,7 @@ CASES = [
         data={"step": "approved", "done_on": "01/01/2026"},
     ),
     Case("initiatives:list", everyone_but_anonymous(OK)),
+    Case("initiatives:recommended", everyone_but_anonymous(OK)),
     Case("initiatives:list", everyone_but_anonymous(OK), data={"stage": "pilot"}, note="stage"),
     Case("initiatives:services", everyone_but_anonymous(OK)),
     # The acting office's own Citizen Charter, as PDF or DOCX.

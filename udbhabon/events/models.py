@@ -136,6 +136,9 @@ class Event(Versioned, models.Model):
         ordering = ["-starts_on", "-id"]
         indexes = [
             models.Index(fields=["office", "starts_on"], name="event_office_start"),
+            # The lists of a division or the country, newest first: walked in order,
+            # stopping at a page, instead of sorting a subtree's every event.
+            models.Index(fields=["-starts_on", "-id"], name="event_newest"),
             models.Index(fields=["status", "held_on", "kind"], name="event_held_kind"),
         ]
         constraints = [

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Substr
 
 from udbhabon.awards.models import Award
 from udbhabon.events.models import Event, EventFile, EventKind, Participant, TrainedList
-from udbhabon.offices.models import Office
+from udbhabon.offices.models import PATH_STEP, Office
 from udbhabon.offices.queries import ancestor_paths, subtree_q
 from udbhabon.plans.queries import OtherEntry
 
@@ -27,14 +29,29 @@ def office_events(office: Office, *, subtree: bool = True, kind: str = "") -> Qu
 
 def events_where(scope: Q, *, kind: str = "") -> QuerySet[Event]:
     """The events `scope` selects (an office's subtree, what a post sees), with their
-    office and counts of invited and present: one query however many."""
+    office and counts of invited and present: one query however many.
+
+    The counts are correlated subqueries, not a join grouped by event: PostgreSQL
+    computes them for the page's rows only, and the page's COUNT(*) needs no join
+    (a division's list took 250 ms at S=1 grouping two million participations)."""
     events = Event.objects.filter(scope)
     if kind:
         events = events.filter(kind=kind)
     return events.select_related("office").annotate(
-        invited_count=Count("participants"),
-        present_count=Count("participants", filter=Q(participants__present=True)),
+        invited_count=_participants(),
+        present_count=_participants(present=True),
     )
+
+
+def _participants(**filters: object) -> Coalesce:
+    counted = (
+        Participant.objects.filter(event=OuterRef("pk"), **filters)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def trainings_to_cascade(office: Office) -> QuerySet[Event]:
@@ -194,59 +211,85 @@ class EventFigures:
 def supervision_figures(
     office: Office, offices: list[Office], start: dt.date, end: dt.date
 ) -> list[EventFigures]:
-    """For each of `offices` (the rows, each with its subtree) and `office` itself
-    (the total, last): events held by kind, people trained, innovation circles held
-    against those scheduled, awards given. Four queries whatever the number of offices
-    or events."""
-    within = subtree_q(office.path, field="office__path")
-    held = {
-        (path, kind): n
-        for path, kind, n in Event.objects.filter(
-            within, status__in=HELD, held_on__gte=start, held_on__lte=end
-        )
-        .values("office__path", "kind")
-        .annotate(n=Count("pk"))
-        .values_list("office__path", "kind", "n")
-    }
-    planned = dict(
+    """For each of `offices` (the office's children, each with its subtree) and
+    `office` itself (the total, last): events held by kind, people trained, innovation
+    circles held against those scheduled, awards given. Four queries whatever the
+    number of offices or events, each grouped by the child its office is under (the
+    prefix of its path), so the database adds up the country and Python only reads
+    one row per child (rolling 20,000 offices' rows up in Python took 70 ms). COUNT(*)
+    lets PostgreSQL count participants from the index alone."""
+    under = Substr("office__path", 1, len(office.path) + PATH_STEP)
+    held: dict[str, dict[str, int]] = defaultdict(dict)
+    for child, kind, n in (
         Event.objects.filter(
-            within, kind=EventKind.CIRCLE, starts_on__gte=start, starts_on__lte=end
+            subtree_q(office.path, field="office__path"),
+            status__in=HELD,
+            held_on__gte=start,
+            held_on__lte=end,
         )
-        .exclude(status=Event.Status.CANCELLED)
-        .values("office__path")
-        .annotate(n=Count("pk"))
-        .values_list("office__path", "n")
+        .annotate(child=under)
+        .values("child", "kind")
+        .annotate(n=Count("*"))
+        .order_by()
+        .values_list("child", "kind", "n")
+    ):
+        held[child][kind] = n
+    planned = _by_child(
+        Event.objects.filter(
+            kind=EventKind.CIRCLE, starts_on__gte=start, starts_on__lte=end
+        ).exclude(status=Event.Status.CANCELLED),
+        office,
+        "office__path",
     )
-    trained = dict(
+    trained = _by_child(
         Participant.objects.filter(
-            subtree_q(office.path, field="event__office__path"),
             present=True,
             event__kind=EventKind.TRAINING,
             event__status__in=HELD,
             event__held_on__gte=start,
             event__held_on__lte=end,
-        )
-        .values("event__office__path")
-        .annotate(n=Count("pk"))
-        .values_list("event__office__path", "n")
+        ),
+        office,
+        "event__office__path",
     )
-    awards = dict(
-        Award.objects.filter(
-            subtree_q(office.path, field="office__path"), given_on__gte=start, given_on__lte=end
-        )
-        .values("office__path")
-        .annotate(n=Count("pk"))
-        .values_list("office__path", "n")
+    awards = _by_child(
+        Award.objects.filter(given_on__gte=start, given_on__lte=end), office, "office__path"
     )
     rows = []
-    for o in [*offices, office]:
-        row = EventFigures(office=o)
-        for (path, kind), n in held.items():
-            if path.startswith(o.path):
-                row.held_by_kind[kind] = row.held_by_kind.get(kind, 0) + n
-        row.people_trained = sum(n for p, n in trained.items() if p.startswith(o.path))
-        row.circles_planned = sum(n for p, n in planned.items() if p.startswith(o.path))
+    for o in offices:
+        rows.append(
+            EventFigures(
+                office=o,
+                held_by_kind=dict(held.get(o.path, {})),
+                people_trained=trained.get(o.path, 0),
+                circles_planned=planned.get(o.path, 0),
+                awards=awards.get(o.path, 0),
+            )
+        )
+    total = EventFigures(
+        office=office,
+        people_trained=sum(trained.values()),
+        circles_planned=sum(planned.values()),
+        awards=sum(awards.values()),
+    )
+    for kinds in held.values():
+        for kind, n in kinds.items():
+            total.held_by_kind[kind] = total.held_by_kind.get(kind, 0) + n
+    for row in [*rows, total]:
         row.circles_held = row.held_by_kind.get(EventKind.CIRCLE, 0)
-        row.awards = sum(n for p, n in awards.items() if p.startswith(o.path))
-        rows.append(row)
+    rows.append(total)
     return rows
+
+
+def _by_child(rows: QuerySet[Any], office: Office, path: str) -> dict[str, int]:
+    """`rows` under `office` counted per child of it (key: the child's path; the
+    office's own rows under its own path)."""
+    under = Substr(path, 1, len(office.path) + PATH_STEP)
+    return dict(
+        rows.filter(subtree_q(office.path, field=path))
+        .annotate(child=under)
+        .values("child")
+        .annotate(n=Count("*"))
+        .order_by()
+        .values_list("child", "n")
+    )

@@ -221,6 +221,8 @@ class Initiative(Versioned, models.Model):
         indexes = [
             models.Index(fields=["office", "stage"], name="initiative_office_stage"),
             models.Index(fields=["stage", "implemented_on"], name="initiative_stage_launched"),
+            # A division's or the country's list, newest first, walked in order to a page.
+            models.Index(fields=["-created_at", "-id"], name="initiative_newest"),
         ]
         constraints = [
             # An office adopts a lineage once; the origin's own office never adopts it.

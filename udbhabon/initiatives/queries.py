@@ -60,14 +60,18 @@ def initiative_list(
 ) -> tuple[Page[Initiative], dict[str, int]]:
     """The office's and its subtree's initiatives, newest first, and counts by stage.
 
-    Three queries: the counts, the page's count and the page with its offices and services.
+    Two queries: the counts by stage (which are also the page's count) and the page
+    with its offices and services, walked newest first on `initiative_newest`.
     """
     rows = Initiative.objects.filter(subtree_q(office.path, field="office__path"))
     counts = {r["stage"]: r["n"] for r in rows.order_by().values("stage").annotate(n=Count("id"))}
     if stage in Stage.values:
         rows = rows.filter(stage=stage)
     rows = rows.select_related("office", "service").order_by("-created_at", "-id")
-    return Paginator(rows, PAGE_SIZE).get_page(page), counts
+    paginator = Paginator(rows, PAGE_SIZE)
+    # The stage counts already hold the total: no second COUNT over the subtree.
+    paginator.count = counts.get(stage, 0) if stage in Stage.values else sum(counts.values())
+    return paginator.get_page(page), counts
 
 
 def initiatives_where(scope: Q) -> QuerySet[Initiative]:

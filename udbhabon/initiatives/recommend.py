@@ -77,12 +77,20 @@ def candidates(office: Office, *, similar: list[int]) -> QuerySet[Initiative]:
         .values("key")
         .order_by()
     )
-    return (
+    ranked = (
         Initiative.objects.filter(stage__in=RUNNING_STAGES)
         .exclude(office=office)
         .filter(Q(service__code__in=codes) | Q(idea_id__in=similar))
         .annotate(key=_lineage_key())
         .exclude(key__in=own)
+        .annotate(hours_saved=_verified_yearly("hours"), visits_saved=_verified_yearly("visits"))
+        .order_by("-hours_saved", "-visits_saved", "-id")
+    )
+    # The window is chosen on narrow rows (ids and the sort keys: an in-memory top-N)
+    # and only its rows are read whole: sorting whole rows spilled to disk at S=1.
+    return (
+        Initiative.objects.filter(pk__in=ranked.values("pk")[:WINDOW])
+        .annotate(key=_lineage_key())
         .annotate(hours_saved=_verified_yearly("hours"), visits_saved=_verified_yearly("visits"))
         .select_related("office", "service")
         .order_by("-hours_saved", "-visits_saved", "-id")
@@ -93,7 +101,7 @@ def recommend(office: Office, *, limit: int = LIMIT) -> list[Recommendation]:
     """What `office` could adopt, best first, one initiative a lineage."""
     codes = set(services_for(office).values_list("code", flat=True))
     found: dict[int, Recommendation] = {}
-    for row in candidates(office, similar=_similar_idea_ids(office))[:WINDOW]:
+    for row in candidates(office, similar=_similar_idea_ids(office)):
         key = row.key  # type: ignore[attr-defined]
         if key in found:
             continue

@@ -6,6 +6,7 @@ app_name = "initiatives"
 urlpatterns = [
     path("", views.initiative_list, name="list"),
     path("new/", views.new, name="new"),
+    path("recommended/", views.recommended, name="recommended"),
     path("services/", views.catalogue, name="services"),
     path("services/charter.<str:fmt>", views.charter, name="charter"),
     path("priorities/", views.priorities, name="priorities"),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bangla.fiscal import format_fiscal_year
 from udbhabon.core.concurrency import conflict_status, save_or_conflict
@@ -48,6 +49,8 @@ from udbhabon.offices.access import SignedInRequest, acting_post
 from udbhabon.offices.models import Office
 from udbhabon.plans.periods import current_fiscal_year
 
+LINEAGE_PAGE = 100
+
 
 @login_required
 def initiative_list(request: SignedInRequest) -> HttpResponse:
@@ -66,9 +69,24 @@ def initiative_list(request: SignedInRequest) -> HttpResponse:
             "query": f"stage={stage}" if stage else "",
             "can_edit": permissions.can_edit(post, post.office),
             "money": _money(post.office),
-            "recommended": recommend.recommend(post.office),
         },
     )
+
+
+@login_required
+@require_GET
+def recommended(request: SignedInRequest) -> HttpResponse:
+    """What the acting office could adopt: the home and initiatives pages load it after
+    they are shown (htmx), so the ranking over the country's initiatives never holds
+    them up; without JavaScript the link opens it as a page of its own."""
+    post = acting_post(request)
+    context = {
+        "recommended": recommend.recommend(post.office),
+        "can_adopt": permissions.can_edit(post, post.office),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "initiatives/_recommended.html", context)
+    return render(request, "initiatives/recommended.html", context)
 
 
 def _money(office: Office) -> dict[str, object]:
@@ -113,8 +131,12 @@ def lineage(request: SignedInRequest, pk: int) -> HttpResponse:
     tree, for an office with a member of it in its subtree."""
     year = current_fiscal_year()
     found, post = lineage_for_view(request, pk, year=year)
+    # The totals are over every member; the table shows LINEAGE_PAGE of them at a time
+    # (a lineage scaled up across the country has hundreds: 315 KB of rows at S=1).
+    page = Paginator(found.members, LINEAGE_PAGE).get_page(request.GET.get("page", 1))
     context = {
         "lineage": found,
+        "page": page,
         "office": post.office,
         "year": format_fiscal_year(year, current_lang()),
     }

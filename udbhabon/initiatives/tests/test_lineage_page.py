@@ -91,3 +91,23 @@ def test_the_lineage_page_costs_the_same_queries_at_two_sizes(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(f"/initiatives/{source.pk}/lineage/")
     assert len(page.context["lineage"].members) == 11
+
+
+def test_a_long_lineage_is_shown_a_page_at_a_time_with_the_total_over_all(login, idea, monkeypatch):
+    """A lineage scaled up across the country has hundreds of members: the table is
+    paged, the total still counts every member."""
+    from udbhabon.initiatives import views
+
+    monkeypatch.setattr(views, "LINEAGE_PAGE", 2)
+    source, khulna, dhaka = _lineage(idea)
+    client = login("khulnadiv.io")
+    first = client.get(f"/initiatives/{dhaka.pk}/lineage/")
+    second = client.get(f"/initiatives/{dhaka.pk}/lineage/?page=2")
+    one, two = (p.content.decode().split('id="lineage-members"')[1] for p in (first, second))
+    one, two = (t.split("</table>")[0] for t in (one, two))
+    assert source.office.name_bn in one and khulna.office.name_bn in one
+    assert dhaka.office.name_bn not in one and dhaka.office.name_bn in two
+    assert "২ পাতার ১ নম্বর" in first.content.decode()
+    for page in (first, second):
+        assert page.context["lineage"].verified == first.context["lineage"].verified
+        assert len(page.context["lineage"].members) == 3

@@ -44,7 +44,6 @@ def my_items(post: Post, *, today: dt.date | None = None) -> list[PlanItem]:
     today = today or timezone.localdate()
     items = list(
         PlanItem.objects.filter(responsible_q(post), deleted_at__isnull=True)
-        .distinct()
         .select_related("plan", "plan__office", "category")
         .order_by("-plan__year", "position")
     )
@@ -77,8 +76,7 @@ def halves_to_record(plans: set[ActionPlan], today: dt.date) -> dict[int, int]:
 
 
 def my_item_count(post: Post) -> int:
-    items = PlanItem.objects.filter(responsible_q(post), deleted_at__isnull=True)
-    return items.values("pk").distinct().count()
+    return PlanItem.objects.filter(responsible_q(post), deleted_at__isnull=True).count()
 
 
 @dataclass
