@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import OuterRef, QuerySet
 
 from udbhabon.awards.models import Award, Nomination, NomineeKind, Scheme, Score
+from udbhabon.core.subqueries import count_of
 from udbhabon.ideas.models import Idea, Innovator
 from udbhabon.initiatives.models import Initiative
 from udbhabon.offices.models import Office, Post
@@ -21,7 +22,7 @@ def office_schemes(office: Office) -> QuerySet[Scheme]:
     return (
         Scheme.objects.filter(subtree_q(office.path, field="office__path"))
         .select_related("office")
-        .annotate(nominated=Count("nominations", distinct=True))
+        .annotate(nominated=count_of(Nomination.objects.filter(scheme=OuterRef("pk"))))
         .order_by("-year", "office__path", "id")
     )
 

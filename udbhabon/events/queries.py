@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Substr
 
 from udbhabon.awards.models import Award
+from udbhabon.core.subqueries import count_of
 from udbhabon.events.models import Event, EventFile, EventKind, Participant, TrainedList
 from udbhabon.offices.models import PATH_STEP, Office
 from udbhabon.offices.queries import ancestor_paths, subtree_q
@@ -43,15 +44,8 @@ def events_where(scope: Q, *, kind: str = "") -> QuerySet[Event]:
     )
 
 
-def _participants(**filters: object) -> Coalesce:
-    counted = (
-        Participant.objects.filter(event=OuterRef("pk"), **filters)
-        .order_by()
-        .values("event")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted), 0)
+def _participants(**filters: object) -> Subquery:
+    return count_of(Participant.objects.filter(event=OuterRef("pk"), **filters))
 
 
 def trainings_to_cascade(office: Office) -> QuerySet[Event]:

@@ -9,27 +9,37 @@ whose subtree holds them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import reduce
-from operator import or_
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.initiatives.models import Initiative, Verification
-from udbhabon.initiatives.queries import SAVING_FIELDS, saving_of
+from udbhabon.initiatives.queries import SAVING_ROW, saving_of_row
 from udbhabon.initiatives.savings import Saving
-from udbhabon.offices.queries import subtree_q
-from udbhabon.plans.metrics import Metric, Scope, Unit, Value, register
+from udbhabon.plans.metrics import (
+    Metric,
+    Record,
+    Scope,
+    Unit,
+    Value,
+    dated_rows,
+    register,
+    subtree_rows,
+)
 
 
 def _rows(scope: Scope, condition: Q, fields: tuple[str, ...]) -> QuerySet[Initiative]:
     if scope.subtree:
-        where = reduce(
-            or_, (subtree_q(o.path, field="office__path") for o in scope.offices), Q(pk__in=[])
-        )
+        where = subtree_rows(scope.offices)
     else:
         where = Q(office_id__in=[o.pk for o in scope.offices])
-    return Initiative.objects.filter(where, condition).only(*fields).select_related("office")
+    # No ORDER BY: the rows are added up, and the model's default order cost a sort.
+    return (
+        Initiative.objects.filter(where, condition)
+        .only(*fields)
+        .select_related("office")
+        .order_by()
+    )
 
 
 def _owners(scope: Scope, initiative: Initiative) -> list[int]:
@@ -51,6 +61,16 @@ def _count(field: str) -> Callable[[Scope], dict[int, Value]]:
     return measure
 
 
+def _records(field: str) -> Callable[[Scope], list[Record]]:
+    """The dated rows behind `_count(field)`: a plan's rows over many periods are
+    answered by one query (metrics.measure_periods)."""
+
+    def records(scope: Scope) -> list[Record]:
+        return dated_rows(Initiative.objects.order_by(), scope, day=field)
+
+    return records
+
+
 def _saved(what: str) -> Callable[[Scope], dict[int, Value]]:
     def measure(scope: Scope) -> dict[int, Value]:
         out: dict[int, int] = {o.pk: 0 for o in scope.offices}
@@ -59,10 +79,17 @@ def _saved(what: str) -> Callable[[Scope], dict[int, Value]]:
             implemented_on__lte=scope.end,
             verification=Verification.VERIFIED,
         )
-        fields = (*SAVING_FIELDS, "office__path", "pilot_started_on")
-        for initiative in _rows(scope, condition, fields):
-            saved: Saving = saving_of(initiative, start=scope.start, end=scope.end)
-            for pk in _owners(scope, initiative):
+        rows = _rows(scope, condition, ("id",)).values_list(
+            "office_id", "office__path", *SAVING_ROW
+        )
+        for office_id, path, *values in rows:
+            saved: Saving = saving_of_row(tuple(values), start=scope.start, end=scope.end)
+            owners = (
+                [o.pk for o in scope.offices if path.startswith(o.path)]
+                if scope.subtree
+                else [office_id]
+            )
+            for pk in owners:
                 out[pk] += int(getattr(saved, what))
         return dict(out)
 
@@ -75,6 +102,7 @@ register(
         label=_("Initiatives piloted"),
         unit=Unit.NUMBER,
         measure=_count("pilot_started_on"),
+        records=_records("pilot_started_on"),
     )
 )
 register(
@@ -83,6 +111,7 @@ register(
         label=_("Initiatives implemented (services launched)"),
         unit=Unit.NUMBER,
         measure=_count("implemented_on"),
+        records=_records("implemented_on"),
     )
 )
 for _what, _label in (

@@ -160,21 +160,42 @@ def charter_rows(office: Office) -> list[Service]:
 
 def saving_of(initiative: Initiative, *, start: dt.date, end: dt.date) -> Saving:
     """What one initiative saved citizens in start..end (nothing before launch)."""
-    if initiative.stage not in RUNNING_STAGES and initiative.stage != Stage.DROPPED:
+    return saving_of_row(tuple(getattr(initiative, f) for f in SAVING_ROW), start=start, end=end)
+
+
+# The columns `saving_of_row` reads, in its order: a sum over many initiatives reads
+# them with values_list and builds no model instance (a third of a plan page's time).
+SAVING_ROW = (
+    "stage",
+    "implemented_on",
+    "dropped_at",
+    "hours_before",
+    "hours_after",
+    "taka_before",
+    "taka_after",
+    "visits_before",
+    "visits_after",
+    "recipients",
+)
+
+
+def saving_of_row(row: tuple[Any, ...], *, start: dt.date, end: dt.date) -> Saving:
+    """`saving_of` over the SAVING_ROW values of one initiative."""
+    stage, launched, dropped, hb, ha, tb, ta, vb, va, recipients = row
+    if stage not in RUNNING_STAGES and stage != Stage.DROPPED:
         return NOTHING
-    if initiative.implemented_on is None or not initiative.has_tcv:
+    if launched is None or None in (hb, ha, tb, ta, vb, va):
         return NOTHING
-    ended = initiative.dropped_at.date() if initiative.dropped_at else None
     year = start.year if start.month >= 7 else start.year - 1
     return saved_in_period(
-        before=initiative.tcv("before"),
-        after=initiative.tcv("after"),
-        recipients=initiative.recipients or 0,
-        launched_on=initiative.implemented_on,
+        before=Tcv(hb, tb, vb),
+        after=Tcv(ha, ta, va),
+        recipients=recipients or 0,
+        launched_on=launched,
         start=start,
         end=end,
         year_days=fiscal_year_days(year),
-        ended_on=ended,
+        ended_on=dropped.date() if dropped else None,
     )
 
 

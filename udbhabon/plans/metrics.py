@@ -214,6 +214,20 @@ def measure_periods(
     return [sum((a for d, a in rows if start <= d <= end), 0) for start, end in periods]
 
 
+def subtree_rows(offices: Iterable[Office], office: str = "office") -> models.Q:
+    """Rows whose `office` is in the subtree of any of `offices`.
+
+    The path range on the joined office, and the same offices again as a subquery:
+    with both, PostgreSQL reads the subtree's offices by the path index and each one's
+    rows by the index on their office (2 ms for a district's initiatives at S=1); with
+    the range alone it scanned every row in the country (11–28 ms)."""
+    paths, joined = models.Q(pk__in=[]), models.Q(pk__in=[])
+    for o in offices:
+        paths |= subtree_q(o.path)
+        joined |= subtree_q(o.path, field=f"{office}__path")
+    return joined & models.Q(**{f"{office}__in": Office.objects.filter(paths).values("pk")})
+
+
 def dated_rows(
     queryset: models.QuerySet,
     scope: Scope,
@@ -224,13 +238,10 @@ def dated_rows(
 ) -> list[Record]:
     """(office path, day, amount) rows of `queryset` for the scope's offices, grouped by
     office and day — what a metric's `records` returns. One query."""
-    within = models.Q()
-    for o in scope.offices:
-        within |= (
-            subtree_q(o.path, field=f"{office}__path")
-            if scope.subtree
-            else models.Q(**{office: o.pk})
-        )
+    if scope.subtree:
+        within = subtree_rows(scope.offices, office)
+    else:
+        within = models.Q(**{f"{office}__in": [o.pk for o in scope.offices]})
     return list(
         queryset.filter(within, **{f"{day}__gte": scope.start, f"{day}__lte": scope.end})
         .values(f"{office}__path", day)
