@@ -124,15 +124,37 @@ def _largest_lineage() -> int | None:
 LINKED_ROWS = 30
 
 
-def _linked_plan(year: int) -> int | None:
-    """Khulna DC's plan of `year` with LINKED_ROWS rows that measure themselves (issue
-    21: "a plan page with 30 linked items"), every metric of the registry in turn, half
-    of them over the subtree, linked through the plan's own service."""
+# How a plan's rows are linked: the measures its rows are about (trainings, circles,
+# the monthly meeting and its minutes, ideas vetted, services launched), the circles
+# over the office's subtree; and the worst case, every measure of the registry in turn,
+# half of them over the subtree (30 distinct links: one query each).
+PLAN_LINKS = [
+    ("events.held", {"kind": "training"}, False),
+    ("events.held", {"kind": "circle"}, True),
+    ("meetings.held", {}, False),
+    ("meetings.minutes_sent", {}, False),
+    ("ideas.vetted", {}, False),
+    ("initiatives.implemented", {}, False),
+]
+
+
+def _every_link(n: int) -> tuple[str, dict, bool]:
+    from udbhabon.plans import metrics
+
+    every = metrics.all_metrics()
+    metric = every[n % len(every)]
+    return metric.key, ({"kind": "training"} if "kind" in metric.params else {}), n % 2 == 0
+
+
+def _linked_plan(code: str, year: int, link) -> int | None:
+    """The office's plan of `year` with LINKED_ROWS rows that measure themselves (issue
+    21: "a plan page with 30 linked items"), row n linked as `link(n)` says, through
+    the plan's own service."""
     try:
-        from udbhabon.plans import metrics, services
+        from udbhabon.plans import services
     except ImportError:
         return None
-    plan = _first("plans.ActionPlan", office__code="dc-khulna", year=year)
+    plan = _first("plans.ActionPlan", office__code=code, year=year)
     if plan is None:
         return None
     rows = list(plan.items.filter(deleted_at__isnull=True).order_by("position"))
@@ -149,15 +171,11 @@ def _linked_plan(year: int) -> int | None:
         copy.metric_key, copy.metric_params = "", {}
         extra.append(copy)
     rows += model.objects.bulk_create(extra)
-    every = metrics.all_metrics()
     for n, item in enumerate(rows[:LINKED_ROWS]):
         if item.metric_key:
             continue
-        metric = every[n % len(every)]
-        params = {"kind": "training"} if "kind" in metric.params else {}
-        services.item_link_metric(
-            item=item, key=metric.key, params=params, subtree=n % 2 == 0, actor=None
-        )
+        key, params, subtree = link(n)
+        services.item_link_metric(item=item, key=key, params=params, subtree=subtree, actor=None)
     return plan.pk
 
 
@@ -185,13 +203,19 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
     scheme = _first("awards.Scheme", office__code="dc-jashore") or _first("awards.Scheme")
     q = f"?year={year}"
     lineage = _largest_lineage()
-    linked = _linked_plan(year)
+    linked = _linked_plan("dc-khulna", year, _every_link)
+    usual = _linked_plan("dc-jashore", year, lambda n: PLAN_LINKS[n % len(PLAN_LINKS)])
     return [
         ("home", "jashore.io", url("core:home")),
         ("office", "jashore.io", url("offices:detail", code="dc-jashore")),
         ("plan page", "jashore.io", plan and url("plans:detail", pk=plan.pk)),
         (
-            f"plan page, {LINKED_ROWS} rows measuring themselves",
+            f"plan page, {LINKED_ROWS} rows measuring themselves (6 measures)",
+            "jashore.io",
+            usual and url("plans:detail", pk=usual),
+        ),
+        (
+            f"plan page, {LINKED_ROWS} rows, {LINKED_ROWS} distinct measures",
             "khulna.io",
             linked and url("plans:detail", pk=linked),
         ),
