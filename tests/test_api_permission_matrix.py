@@ -166,6 +166,9 @@ CASES = [
     ),
     ApiCase("POST", "/api/v1/ideas", {"*": 201}, body=lambda w: IDEA),
     ApiCase("GET", "/api/v1/ideas/{code}", PUBLIC, _idea),
+    # open data: the public impact ledger, the same for everyone and for no token
+    ApiCase("GET", "/api/v1/open/ledger/{code}", PUBLIC, lambda w: {"code": "dc-dhaka"}),
+    ApiCase("GET", "/api/v1/open/ledger/{code}/csv", PUBLIC, lambda w: {"code": "cabinet"}),
 ]
 
 

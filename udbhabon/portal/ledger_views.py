@@ -27,8 +27,6 @@ from udbhabon.offices.queries import ancestors
 from udbhabon.portal import ledger, opendata, queries, services, throttle
 from udbhabon.portal.forms import FeedbackForm, new_stamp
 
-FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
-
 
 def _office(code: str) -> Office:
     try:
@@ -61,14 +59,10 @@ def ledger_office(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def ledger_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
-    if fmt not in FORMATS:
+    if fmt not in opendata.FORMATS:
         raise Http404
-    office = _office(code)
-    data = ledger.ledger_of(office)
-    parent = office.parent.code if office.parent else ""
-    body = opendata.as_csv(data, parent) if fmt == "csv" else opendata.as_json(data, parent)
-    response = HttpResponse(body, content_type=FORMATS[fmt])
-    name = f"udbhabon-ledger-{office.code}-v{opendata.SCHEMA_VERSION}.{fmt}"
+    body, name = opendata.download(_office(code), fmt)
+    response = HttpResponse(body, content_type=opendata.FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -10,9 +10,10 @@ import json
 from typing import Any
 
 from udbhabon.offices.models import Office
-from udbhabon.portal.ledger import Figures, Ledger
+from udbhabon.portal.ledger import Figures, Ledger, ledger_of
 
 SCHEMA_VERSION = "1"
+FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 COLUMNS = (
     "schema_version",
     "row",  # total: the office and everything below; own: its own; child: an office below
@@ -83,3 +84,12 @@ def as_json(ledger: Ledger, parent_code: str) -> str:
         "most_replicated": replicated,
     }
     return json.dumps(body, ensure_ascii=False, indent=1)
+
+
+def download(office: Office, fmt: str) -> tuple[str, str]:
+    """An office's ledger as `fmt` ("csv" or "json") and its file name: the one body
+    the portal's downloads and the API's open routes (/api/v1/open/) both send."""
+    data = ledger_of(office)
+    parent = office.parent.code if office.parent else ""
+    body = as_csv(data, parent) if fmt == "csv" else as_json(data, parent)
+    return body, f"udbhabon-ledger-{office.code}-v{SCHEMA_VERSION}.{fmt}"

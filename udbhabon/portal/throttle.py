@@ -36,6 +36,7 @@ def limits() -> dict[str, Limit]:
             "similar_ip": (120, 60),  # suggestions while typing
             "track_ip": (60, 600),  # looking up codes (guessing is hopeless, but cheap to stop)
             "feedback_ip": (10, 3600),  # comments on public initiative pages
+            "open_ip": (120, 60),  # the API's open data (/api/v1/open/), one address
         }.items()
     }
 
