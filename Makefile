@@ -9,7 +9,7 @@ SCALE ?= 0.05
 # Test processes in parallel (pytest-xdist); each gets its own test database.
 WORKERS ?= 2
 
-.PHONY: run test check lint format messages messages-update migrations-check bench e2e clean venv serve \
+.PHONY: run test check lint format messages messages-update migrations-check bench bench-replica e2e clean venv serve \
 	prod-smoke paper-references
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -88,6 +88,10 @@ paper-references: venv
 ## Benchmarks on generated national-scale data (SCALE=1 is the whole country).
 bench: messages
 	SCALE=$(SCALE) scripts/with-postgres bench/run.sh
+
+# The load test with a streaming replica taking the listed reads (after `make bench`).
+bench-replica: messages
+	scripts/with-postgres $(PY) bench/replica_load.py
 
 clean:
 	scripts/with-postgres --remove

@@ -72,6 +72,22 @@ def settled() -> bool:
     return ok
 
 
+def relation_across_servers(root: Office) -> object:
+    """A record read on the primary (the acting post's office, cached for the session)
+    whose related rows a listed page reads on the replica: the Idea Bank's office
+    filter failed this way ("the current database router prevents this relation")
+    until the router allowed relations within the primary/replica pool."""
+    primary_copy = Office.objects.using("default").get(pk=root.pk)
+    tolerant, wrote = replica._tolerant.set(True), replica._wrote.set(False)
+    try:
+        with CaptureQueriesContext(connections[replica.ALIAS]) as seen:
+            children = list(primary_copy.children.all())
+    finally:
+        replica._tolerant.reset(tolerant)
+        replica._wrote.reset(wrote)
+    return bool(children) and len(seen.captured_queries) > 0
+
+
 def walk() -> dict[str, object]:
     seen: dict[str, object] = {}
     client = Client()
@@ -105,6 +121,7 @@ def walk() -> dict[str, object]:
     time.sleep(settings.UDBHABON_REPLICA_STICKY_SECONDS + 0.3)
     settled()
     seen["after_sticky_replica_reads"] = replica_reads(client, home)
+    seen["relation_across_servers"] = relation_across_servers(root)
 
     on_replica("SELECT pg_wal_replay_pause()::text")
     office_create(code="replica-two", level="division", name_bn="রেপ্লিকা দুই", parent=root)

@@ -9,10 +9,8 @@ xdist worker picks it up), on PostgreSQL only.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,56 +19,9 @@ import pytest
 from django.db import connection
 
 from tests.databases import database_url
+from tests.standby import Standby
 
 ROOT = Path(__file__).resolve().parents[1]
-PORT_OFFSET = 17
-
-
-def _pg(program: str) -> str:
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
-    return str(versions[-1] / program)
-
-
-def _as_owner(owner: str, *cmd: str) -> None:
-    # PostgreSQL refuses to run as root: as root, run it as the cluster's owner.
-    prefix = ["runuser", "-u", owner, "--"] if os.geteuid() == 0 and owner != "root" else []
-    subprocess.run([*prefix, *cmd], check=True, cwd="/", capture_output=True, timeout=120)
-
-
-class Standby:
-    def __init__(self) -> None:
-        primary = connection.settings_dict
-        self.primary_sock, self.primary_port = Path(primary["HOST"]), str(primary["PORT"])
-        self.owner = self.primary_sock.parent.owner()
-        self.root = Path(f"{self.primary_sock.parent}-replica")
-        self.port = str(int(self.primary_port) + PORT_OFFSET)
-
-    def start(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
-        for folder in (self.root, self.root / "sock"):
-            folder.mkdir(mode=0o700)
-            shutil.chown(folder, self.owner)
-        _as_owner(
-            self.owner,
-            *(_pg("pg_basebackup"), "-h", str(self.primary_sock), "-p", self.primary_port),
-            *("-U", "postgres", "-D", str(self.root / "data"), "-R", "-X", "stream", "-c", "fast"),
-        )
-        options = f"-p {self.port} -k {self.root / 'sock'} -c listen_addresses='' -c fsync=off"
-        _as_owner(
-            self.owner,
-            *(_pg("pg_ctl"), "-D", str(self.root / "data"), "-l", str(self.root / "log")),
-            *("-w", "-o", options, "start"),
-        )
-
-    def stop(self) -> None:
-        _as_owner(
-            self.owner, _pg("pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"
-        )
-
-    def remove(self) -> None:
-        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
-            self.stop()
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def _walk(step: str, standby: Standby) -> dict:
@@ -112,6 +63,7 @@ def test_it_routes_listed_reads_to_a_live_replica_and_falls_back(transactional_d
         assert seen["login_pins"] is True
         assert seen["pinned_replica_reads"] == 0
         assert seen["after_sticky_replica_reads"] > 0
+        assert seen["relation_across_servers"] is True
         # Lag: replay paused while the primary commits -> the primary answers.
         assert float(seen["lag_while_paused"]) > 0.5
         assert seen["lagging_replica_reads"] == 0

@@ -99,6 +99,14 @@ class ReplicaRouter:
             _wrote.set(True)
         return None
 
+    def allow_relation(self, obj1: Any, obj2: Any, **hints: Any) -> bool | None:
+        # The replica holds the primary's rows: a record read on one may be related to
+        # one read on the other (the acting post's office, read on the primary, and
+        # its children read on the replica by a listed page). Django's default refuses
+        # any relation across two databases.
+        pool = {"default", ALIAS}
+        return True if {obj1._state.db, obj2._state.db} <= pool else None
+
     def allow_migrate(self, db: str, app_label: str, **hints: Any) -> bool | None:
         return False if db == ALIAS else None
 
