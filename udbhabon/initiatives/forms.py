@@ -225,7 +225,9 @@ class MemberForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     designation = forms.CharField(label=_("Designation"), max_length=120, required=False)
     office_name = forms.CharField(label=_("Office"), max_length=200, required=False)
-    role = forms.ChoiceField(label=_("Role in the team"), choices=TeamRole.choices)
+    role = forms.ChoiceField(
+        label=_("Role in the team"), choices=TeamRole.choices, initial=TeamRole.MEMBER
+    )
     photo = forms.FileField(
         label=_("Photo"),
         required=False,
