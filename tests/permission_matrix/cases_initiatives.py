@@ -9,6 +9,8 @@ reads everything and changes nothing.
 
 from __future__ import annotations
 
+import io
+
 from tests.permission_matrix import (
     BAD,
     DENIED,
@@ -19,6 +21,14 @@ from tests.permission_matrix import (
     Case,
     everyone_but_anonymous,
 )
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
 
 
 def _approved_idea(world):
@@ -117,7 +127,7 @@ def member(world):
 
     made, io, user = _approved_idea(world)
     item = services.initiative_from_idea(idea=made, actor=user, post=io)
-    photo = SimpleUploadedFile("face.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 16, "image/png")
+    photo = SimpleUploadedFile("face.png", _png(), "image/png")
     row = services.member_add(initiative=item, name="সালমা বেগম", actor=user, post=io, photo=photo)
     return {"pk": item.pk, "member": row.pk}
 

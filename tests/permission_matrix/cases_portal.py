@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from tests.permission_matrix import BAD, DENIED, FOUND, LOGIN, MISSING, OK, Case
 
 PUBLIC = {"*": OK}
@@ -12,6 +14,14 @@ MODERATORS_GET = {"anonymous": LOGIN, "dhaka.io": OK, "dhaka.dc": OK, "*": DENIE
 MODERATORS_POST = {"anonymous": LOGIN, "dhaka.io": FOUND, "dhaka.dc": FOUND, "*": DENIED}
 # Every office's editors see their own queue.
 QUEUE = {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": OK}
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
 
 
 def _idea(world, stages=()):
@@ -87,7 +97,7 @@ def _public_member(world, *, public: bool):
     item = _in_service(world)
     io = world.post("dhaka.io")
     user = io.holdings.get(ended_on__isnull=True).user
-    photo = SimpleUploadedFile("face.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 16, "image/png")
+    photo = SimpleUploadedFile("face.png", _png(), "image/png")
     row = services.member_add(initiative=item, name="সালমা বেগম", actor=user, post=io, photo=photo)
     services.team_set_public(initiative=item, public=public, actor=user, post=io)
     return {"pk": item.pk, "member": row.pk}

@@ -1,15 +1,21 @@
 """The team of an initiative: members added and removed by the office's editors, and
 whether their names and photos show on the public page (team_public, off until the
-office sets it). A photo is an image by its name, its declared type and its bytes."""
+office sets it). A photo is an image by its name, its declared type and its bytes,
+and is stored re-encoded without its metadata (a camera's EXIF may hold where and
+when it was taken: never published)."""
 
 from __future__ import annotations
 
+import io
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from PIL import Image, ImageOps
 
 from bangla.text import normalize
 from udbhabon.core.attribution import attribute
@@ -20,6 +26,7 @@ from udbhabon.offices import permissions
 from udbhabon.offices.models import Post, User
 
 MAX_MEMBERS = 20
+PIL_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
 PHOTO_TYPES: dict[str, tuple[str, bytes]] = {
     # extension: (content type, first bytes)
     "jpg": ("image/jpeg", b"\xff\xd8\xff"),
@@ -35,8 +42,9 @@ def photo_type(name: str) -> str:
     return PHOTO_TYPES.get(ext, ("application/octet-stream", b""))[0]
 
 
-def check_photo(upload: UploadedFile) -> None:
-    """Refuse a file that is not a JPG, PNG or WebP image (name, type and content)."""
+def check_photo(upload: UploadedFile) -> ContentFile[bytes]:
+    """The photo re-encoded without metadata, or a ValidationError for a file that is
+    not a JPG, PNG or WebP image (by name, declared type and content) or too large."""
     name = upload.name or ""
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     kind = PHOTO_TYPES.get(ext)
@@ -60,6 +68,29 @@ def check_photo(upload: UploadedFile) -> None:
             },
             code="too_large",
         )
+    return _without_metadata(upload, kind[0])  # type: ignore[index]
+
+
+def _without_metadata(upload: UploadedFile, content_type: str) -> ContentFile[bytes]:
+    """Decode the image (a file that only starts like one is refused), turn it as the
+    camera said, and write its pixels alone."""
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            out = io.BytesIO()
+            fmt = PIL_FORMATS[content_type]
+            if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            upright.save(out, fmt)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ValidationError(
+            {"photo": _("The photo must be a JPG, PNG or WebP image.")}, code="bad_photo"
+        ) from exc
+    finally:
+        upload.seek(0)
+    return ContentFile(out.getvalue(), name=upload.name or "photo")
 
 
 def _locked(initiative: Initiative, post: Post | None) -> Initiative:
@@ -102,8 +133,7 @@ def member_add(
         raise ValidationError(
             {"name": _("“%(name)s” is already in the team.") % {"name": name}}, code="twice"
         )
-    if photo:
-        check_photo(photo)
+    stored = check_photo(photo) if photo else None
     last = team.order_by("-position").values_list("position", flat=True).first() or 0
     return save_with_history(
         InitiativeMember(
@@ -114,7 +144,7 @@ def member_add(
             post=member_post,
             role=role,
             position=last + 1,
-            photo=photo or "",
+            photo=stored or "",
         ),
         actor=actor,
         reason=gettext_noop("team member added"),

@@ -3,17 +3,27 @@ editors; bad input is refused in Bengali and saves nothing."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from PIL import Image
 
 from udbhabon.initiatives import services
 from udbhabon.initiatives.models import Initiative, InitiativeMember
 from udbhabon.initiatives.services.team import MAX_MEMBERS
 from udbhabon.initiatives.tests.conftest import actor_of, initiative_of
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+def image_bytes(fmt: str = "PNG", **save) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(out, fmt, **save)
+    return out.getvalue()
+
+
+PNG = image_bytes()
 
 
 def png(name: str = "face.png") -> SimpleUploadedFile:
@@ -55,14 +65,35 @@ def test_a_member_is_added_with_a_photo_and_the_history_names_it(made):
         ("রহিম", {"photo": SimpleUploadedFile("x.html", b"<script>", "text/html")}),
         ("রহিম", {"photo": SimpleUploadedFile("x.png", b"MZ\x90\x00 renamed", "image/png")}),
         ("রহিম", {"photo": SimpleUploadedFile("x.png", PNG, "text/html")}),
+        ("রহিম", {"photo": SimpleUploadedFile("x.png", PNG[:16] + b"\0" * 40, "image/png")}),
         ("রহিম", {"role": "chief"}),
     ],
-    ids=["empty name", "not an image", "renamed program", "declared not an image", "bad role"],
+    ids=[
+        "empty name",
+        "not an image",
+        "renamed program",
+        "declared not an image",
+        "only the header of an image",
+        "bad role",
+    ],
 )
 def test_bad_input_is_refused_in_bengali_and_nothing_saved(made, name, fields):
     refused_in_bengali(lambda: add(made, name, **fields))
     assert not InitiativeMember.objects.exists()
     assert not InitiativeMember.history.exists()
+
+
+def test_a_photos_metadata_is_never_kept(made):
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"  # Make
+    exif[0x8825] = {2: (23.0, 45.0, 0.0)}  # GPSInfo: latitude
+    taken = image_bytes("JPEG", exif=exif.tobytes())
+    assert b"Exif" in taken
+    member = add(made, "সালমা বেগম", photo=SimpleUploadedFile("face.jpg", taken, "image/jpeg"))
+    with member.photo.open("rb") as handle:
+        stored = handle.read()
+    assert stored.startswith(b"\xff\xd8\xff") and b"Exif" not in stored
+    assert not Image.open(io.BytesIO(stored)).getexif()
 
 
 def test_a_name_twice_is_refused(made):
@@ -125,7 +156,10 @@ def test_the_pages_add_remove_toggle_and_show_the_photo_to_viewers_only(login, m
     assert photo_url in client.get(page).content.decode()
     shown = client.get(photo_url)
     assert shown.status_code == 200 and shown["Content-Type"] == "image/png"
-    assert b"".join(shown.streaming_content if shown.streaming else [shown.content]) == PNG
+    assert shown.content.startswith(b"\x89PNG") and Image.open(io.BytesIO(shown.content)).size == (
+        4,
+        4,
+    )
     assert login("khulnadiv.io").get(photo_url).status_code == 200  # the supervising office
     assert login("dhaka.io").get(photo_url).status_code == 403
     assert login("dhaka.io").post(f"{page}team/public/", {"public": "on"}).status_code == 403

@@ -3,11 +3,14 @@ after the office made the team public, hidden again when it clears the setting."
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from PIL import Image
 
 from udbhabon.initiatives import services
 from udbhabon.initiatives.models import Initiative, InitiativeMember
@@ -15,7 +18,15 @@ from udbhabon.initiatives.tests.conftest import actor_of
 from udbhabon.portal.tests.ledger_data import made
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x01" * 40
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (10, 120, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +71,9 @@ def test_the_team_shows_only_after_the_toggle_and_hides_again():
     assert "সালমা বেগম" in shown and "সহকারী কমিশনার" in shown and url in shown
     answer = Client().get(url)
     assert answer.status_code == 200 and answer["Content-Type"] == "image/png"
-    assert answer.content == PNG
+    with member.photo.open("rb") as handle:
+        assert answer.content == handle.read()
+    assert Image.open(io.BytesIO(answer.content)).size == (4, 4)
     set_public(item, False)
     again = page(item)
     assert "সালমা বেগম" not in again and url not in again
