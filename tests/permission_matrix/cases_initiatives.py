@@ -9,6 +9,8 @@ reads everything and changes nothing.
 
 from __future__ import annotations
 
+import io
+
 from tests.permission_matrix import (
     BAD,
     DENIED,
@@ -19,6 +21,14 @@ from tests.permission_matrix import (
     Case,
     everyone_but_anonymous,
 )
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
 
 
 def _approved_idea(world):
@@ -107,6 +117,19 @@ VISITORS_GET = {
 }
 # Starting an initiative: any office's editors, for their own office.
 OWN_EDITORS_GET = {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": OK}
+
+
+def member(world):
+    """A member of the Dhaka DC initiative's team, with a photo."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from udbhabon.initiatives import services
+
+    made, io, user = _approved_idea(world)
+    item = services.initiative_from_idea(idea=made, actor=user, post=io)
+    photo = SimpleUploadedFile("face.png", _png(), "image/png")
+    row = services.member_add(initiative=item, name="সালমা বেগম", actor=user, post=io, photo=photo)
+    return {"pk": item.pk, "member": row.pk}
 
 
 def grant(world):
@@ -277,5 +300,34 @@ CASES = [
         },
         kwargs=idea,
         method="POST",
+    ),
+    # The team: its office's editors add, remove and make it public; whoever sees the
+    # initiative sees the photos (through the view, never a media URL).
+    Case(
+        "initiatives:member_add",
+        EDITORS_POST,
+        kwargs=initiative,
+        method="POST",
+        data={"name": "সালমা বেগম", "designation": "সহকারী কমিশনার", "role": "leader"},
+    ),
+    Case(
+        "initiatives:team_public",
+        EDITORS_POST,
+        kwargs=initiative,
+        method="POST",
+        data={"public": "on"},
+    ),
+    Case("initiatives:member_remove", EDITORS_POST, kwargs=member, method="POST"),
+    Case(
+        "initiatives:member_remove",
+        {"anonymous": LOGIN, "dhaka.io": MISSING, "savar.uno": DENIED, "*": DENIED},
+        kwargs=lambda world: {"pk": initiative(world)["pk"], "member": 999999},
+        method="POST",
+        note="another initiative's member",
+    ),
+    Case(
+        "initiatives:member_photo",
+        {"anonymous": LOGIN, "khulna.io": DENIED, "*": OK},
+        kwargs=member,
     ),
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.permission_matrix import BAD, DENIED, FOUND, LOGIN, OK, Case
+import io
+
+from tests.permission_matrix import BAD, DENIED, FOUND, LOGIN, MISSING, OK, Case
 
 PUBLIC = {"*": OK}
 PUBLIC_POST = {"*": FOUND}
@@ -12,6 +14,14 @@ MODERATORS_GET = {"anonymous": LOGIN, "dhaka.io": OK, "dhaka.dc": OK, "*": DENIE
 MODERATORS_POST = {"anonymous": LOGIN, "dhaka.io": FOUND, "dhaka.dc": FOUND, "*": DENIED}
 # Every office's editors see their own queue.
 QUEUE = {"anonymous": LOGIN, "dhaka.member": DENIED, "admin": DENIED, "*": OK}
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
 
 
 def _idea(world, stages=()):
@@ -79,6 +89,32 @@ def public_initiative(world):
     return {"pk": _in_service(world).pk}
 
 
+def _public_member(world, *, public: bool):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from udbhabon.initiatives import services
+
+    item = _in_service(world)
+    io = world.post("dhaka.io")
+    user = io.holdings.get(ended_on__isnull=True).user
+    photo = SimpleUploadedFile("face.png", _png(), "image/png")
+    row = services.member_add(initiative=item, name="সালমা বেগম", actor=user, post=io, photo=photo)
+    services.team_set_public(initiative=item, public=public, actor=user, post=io)
+    return {"pk": item.pk, "member": row.pk}
+
+
+def public_member(world):
+    return _public_member(world, public=True)
+
+
+def hidden_member(world):
+    return _public_member(world, public=False)
+
+
+def public_team(world):
+    return {"pk": public_member(world)["pk"]}
+
+
 def feedback(world):
     from udbhabon.portal.models import Feedback
 
@@ -128,6 +164,10 @@ CASES = [
     Case("portal:ledger_download", PUBLIC, kwargs={"code": "div-dhaka", "fmt": "csv"}),
     Case("portal:ledger_download", PUBLIC, kwargs={"code": "cabinet", "fmt": "json"}),
     Case("portal:initiative", PUBLIC, kwargs=public_initiative),
+    Case("portal:initiative", PUBLIC, kwargs=public_team, note="team public"),
+    # A team member's photo: only while the office has made the team public.
+    Case("portal:member_photo", PUBLIC, kwargs=public_member),
+    Case("portal:member_photo", {"*": MISSING}, kwargs=hidden_member, note="not public"),
     Case("portal:feedback", PUBLIC_POST, kwargs=public_initiative, method="POST", data=comment),
     Case(
         "portal:feedback",

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest
 
 from udbhabon.ideas.models import Idea
 from udbhabon.initiatives import queries
-from udbhabon.initiatives.models import Grant, Initiative
+from udbhabon.initiatives.models import Grant, Initiative, InitiativeMember
 from udbhabon.offices import permissions
 from udbhabon.offices.access import acting_post
 from udbhabon.offices.models import Post
@@ -97,3 +97,11 @@ def idea_for_initiative(request: HttpRequest, pk: int) -> tuple[Idea, Post]:
         raise Http404 from exc
     permissions.require_view(post, idea.office)
     return idea, post
+
+
+def member_of(initiative: Initiative, member_pk: int) -> InitiativeMember:
+    """A member of this initiative's team (404 for another initiative's)."""
+    try:
+        return InitiativeMember.objects.get(pk=member_pk, initiative=initiative)
+    except InitiativeMember.DoesNotExist as exc:
+        raise Http404 from exc

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from udbhabon.core.concurrency import VersionedForm
 from udbhabon.core.forms import DayField, WholeNumberField
-from udbhabon.initiatives.models import GrantSource, Initiative, Origin, Service
+from udbhabon.initiatives.models import GrantSource, Initiative, Origin, Service, TeamRole
 from udbhabon.plans.models import PlanItem
 
 
@@ -217,3 +217,26 @@ class GrantStepForm(forms.Form):
     )
     amount = WholeNumberField(label=_("Amount (taka)"), min_value=0)
     note = forms.CharField(label=_("Order or note"), max_length=255, required=False)
+
+
+class MemberForm(forms.Form):
+    """One member of the initiative's team; the service checks the photo's content."""
+
+    name = forms.CharField(label=_("Name"), max_length=120)
+    designation = forms.CharField(label=_("Designation"), max_length=120, required=False)
+    office_name = forms.CharField(label=_("Office"), max_length=200, required=False)
+    role = forms.ChoiceField(
+        label=_("Role in the team"), choices=TeamRole.choices, initial=TeamRole.MEMBER
+    )
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
+        help_text=_("JPG, PNG or WebP."),
+    )
+
+
+class TeamPublicForm(forms.Form):
+    public = forms.BooleanField(
+        label=_("Show the team's names and photos on the public page"), required=False
+    )

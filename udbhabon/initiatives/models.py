@@ -206,6 +206,9 @@ class Initiative(Versioned, models.Model):
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     verification_note = models.TextField(_("verifier's note"), blank=True)
     evaluation_note = models.TextField(_("pilot evaluation and decision"), blank=True)
+    team_public = models.BooleanField(
+        _("show the team's names and photos on the public page"), default=False
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -322,6 +325,49 @@ class ProcessStep(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class TeamRole(models.TextChoices):
+    LEADER = "leader", _("Team leader")
+    MEMBER = "member", _("Team member")
+    INNOVATOR = "innovator", _("Innovator")
+
+
+class InitiativeMember(models.Model):
+    """One of the initiative's team: public only when the office set team_public."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="team", verbose_name=_("initiative")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    designation = models.CharField(_("designation"), max_length=120, blank=True)
+    office_name = models.CharField(_("office"), max_length=200, blank=True)
+    post = models.ForeignKey(
+        "offices.Post",
+        verbose_name=_("post"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("role"), max_length=12, choices=TeamRole.choices, default=TeamRole.MEMBER
+    )
+    position = models.PositiveSmallIntegerField(_("serial"), default=0)
+    photo = models.FileField(_("photo"), upload_to="initiatives/team/%Y/", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "name"], name="initiative_member_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class GrantSource(models.TextChoices):

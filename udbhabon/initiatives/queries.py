@@ -81,7 +81,7 @@ def initiatives_where(scope: Q) -> QuerySet[Initiative]:
 
 
 def initiative_page(pk: int) -> Initiative:
-    """One initiative with its office, idea, service, plan row and process steps."""
+    """One initiative with its office, idea, service, plan row, process steps and team."""
     return (
         Initiative.objects.select_related(
             "office", "idea", "service", "plan_item", "adopted_from__office"
@@ -90,6 +90,7 @@ def initiative_page(pk: int) -> Initiative:
             "steps",
             Prefetch("grants", queryset=Grant.objects.select_related("letter")),
             "visits__visitor_office",
+            "team",
         )
         .get(pk=pk)
     )

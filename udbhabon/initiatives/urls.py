@@ -1,6 +1,6 @@
 from django.urls import path
 
-from udbhabon.initiatives import views
+from udbhabon.initiatives import team_views, views
 
 app_name = "initiatives"
 urlpatterns = [
@@ -19,5 +19,9 @@ urlpatterns = [
     path("<int:pk>/tcv/", views.tcv, name="tcv"),
     path("<int:pk>/visit/", views.visit, name="visit"),
     path("<int:pk>/grant/", views.grant, name="grant"),
+    path("<int:pk>/team/", team_views.add, name="member_add"),
+    path("<int:pk>/team/public/", team_views.public, name="team_public"),
+    path("<int:pk>/team/<int:member>/remove/", team_views.remove, name="member_remove"),
+    path("<int:pk>/team/<int:member>/photo/", team_views.photo, name="member_photo"),
     path("grants/<int:pk>/step/", views.grant_step, name="grant_step"),
 ]

@@ -36,6 +36,7 @@ from udbhabon.initiatives.forms import (
     FromIdeaForm,
     GrantForm,
     GrantStepForm,
+    MemberForm,
     MoveForm,
     NewForm,
     SelectForm,
@@ -122,6 +123,7 @@ def _detail_context(initiative: Initiative, post: object) -> dict[str, object]:
         "steps_after": [s for s in steps if s.side == "after"],
         "history": history_rows(initiative, limit=20),
         "move_form": MoveForm(),
+        "member_form": MemberForm(),
     }
 
 

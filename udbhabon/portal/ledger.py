@@ -28,7 +28,13 @@ from django.db import transaction
 from django.db.models import BigIntegerField, Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Cast, Coalesce, Substr
 
-from udbhabon.initiatives.models import RUNNING_STAGES, Initiative, Stage, Verification
+from udbhabon.initiatives.models import (
+    RUNNING_STAGES,
+    Initiative,
+    InitiativeMember,
+    Stage,
+    Verification,
+)
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import subtree_q
 
@@ -222,6 +228,24 @@ def public_initiative(pk: int) -> Initiative:
     return Initiative.objects.select_related(
         "office", "service", "adopted_from__office", "lineage_root__office"
     ).get(pk=pk, stage__in=RUNNING_STAGES)
+
+
+def public_team(initiative: Initiative) -> list[InitiativeMember]:
+    """The team's names, designations, roles and photos, only when the office made
+    them public (one query then, none else). Never a citizen's data."""
+    if not initiative.team_public:
+        return []
+    return list(initiative.team.only("id", "name", "designation", "role", "position", "photo"))
+
+
+def public_member(pk: int, member: int) -> InitiativeMember:
+    """A member of a public initiative's public team (DoesNotExist otherwise)."""
+    return InitiativeMember.objects.get(
+        pk=member,
+        initiative_id=pk,
+        initiative__stage__in=RUNNING_STAGES,
+        initiative__team_public=True,
+    )
 
 
 def adopters(initiative: Initiative) -> tuple[list[Initiative], int]:

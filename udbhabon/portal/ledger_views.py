@@ -2,8 +2,10 @@
 
 The ledger drills down the office tree: the nation (the Cabinet Division's subtree),
 then each office below. Each initiative in service has a public page with its
-verified figures, its lineage and the comments its office approved; a citizen may
-leave a comment there (held for the office). The old showcase URLs answer 301 here.
+verified figures, its lineage, its team when the office made it public (names,
+designations, roles, photos: never a citizen's data) and the comments its office
+approved; a citizen may leave a comment there (held for the office). The old
+showcase URLs answer 301 here.
 Reads are in ledger.py and queries.py; the comment is written by services.py.
 """
 
@@ -15,13 +17,14 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from udbhabon.awards.queries import public_winners
 from udbhabon.core.errors import errors_to_form
 from udbhabon.core.http import client_ip
-from udbhabon.initiatives.models import RUNNING_STAGES, Initiative
+from udbhabon.initiatives.models import RUNNING_STAGES, Initiative, InitiativeMember
 from udbhabon.initiatives.queries import full_year_saving
+from udbhabon.initiatives.team_views import photo_response
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import ancestors
 from udbhabon.portal import ledger, opendata, queries, services, throttle
@@ -81,10 +84,22 @@ def initiative(request: HttpRequest, pk: int, *, form: FeedbackForm | None = Non
         "adopters": adopted,
         "adopters_count": adopters_count,
         "feedback": queries.shown_feedback(item),
+        "team": ledger.public_team(item),
         "form": form or FeedbackForm(initial={"started": new_stamp()}),
         "submit_url": reverse("portal:submit") + f"?office={item.office.code}",
     }
     return render(request, "portal/initiative.html", context, status=400 if form else 200)
+
+
+@require_GET
+def member_photo(request: HttpRequest, pk: int, member: int) -> HttpResponse:
+    """A team member's photo, only while the initiative is public and its office has
+    made the team public (404 else: nothing says whether it exists)."""
+    try:
+        row = ledger.public_member(pk, member)
+    except InitiativeMember.DoesNotExist as exc:
+        raise Http404 from exc
+    return photo_response(row)
 
 
 def _refused(request: HttpRequest, pk: int, form: FeedbackForm, error: str) -> HttpResponse:

@@ -24,6 +24,11 @@ urlpatterns = [
         name="ledger_download",
     ),
     path("initiatives/<int:pk>/", ledger_views.initiative, name="initiative"),
+    path(
+        "initiatives/<int:pk>/team/<int:member>/photo/",
+        ledger_views.member_photo,
+        name="member_photo",
+    ),
     path("initiatives/<int:pk>/feedback/", ledger_views.feedback, name="feedback"),
     path("showcase/", ledger_views.showcase, name="showcase"),
     path("showcase/<int:pk>/", ledger_views.showcase_detail, name="showcase_detail"),

@@ -5,7 +5,8 @@ One module per concept: origins (from an idea, a plan item, a priority service, 
 instruction), stages (the paper workflow's declarations INITIATIVE and
 VERIFICATION), tcv (the figures and their bounds), catalogue (citizen services),
 grants (money from any source, the SIF application), visits (site visits),
-replication (an office adopts another's initiative; a superior scales one up).
+replication (an office adopts another's initiative; a superior scales one up), team
+(the initiative's members and whether the public page names them).
 """
 
 from udbhabon.initiatives.services.catalogue import charter_revise, service_add
@@ -30,6 +31,7 @@ from udbhabon.initiatives.services.stages import (
     initiative_move,
 )
 from udbhabon.initiatives.services.tcv import StepInput, check_tcv, initiative_set_tcv
+from udbhabon.initiatives.services.team import member_add, member_remove, team_set_public
 from udbhabon.initiatives.services.visits import site_visit_record, visit_kind
 
 __all__ = [
@@ -48,6 +50,8 @@ __all__ = [
     "initiative_from_idea",
     "initiative_move",
     "initiative_set_tcv",
+    "member_add",
+    "member_remove",
     "priority_select",
     "priority_step",
     "scale_up",
@@ -55,5 +59,6 @@ __all__ = [
     "service_add",
     "sif_ceiling",
     "site_visit_record",
+    "team_set_public",
     "visit_kind",
 ]
