@@ -248,6 +248,11 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
         ("initiative list with recommendations, upazila", "savar.uno", url("initiatives:list")),
         ("home with recommendations, upazila", "savar.uno", url("core:home")),
         (
+            "recommendations (loaded after the page), upazila",
+            "savar.uno",
+            url("initiatives:recommended"),
+        ),
+        (
             "lineage page, largest lineage",
             "cabinet.io",
             lineage and url("initiatives:lineage", pk=lineage),
