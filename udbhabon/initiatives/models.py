@@ -206,8 +206,9 @@ class Initiative(Versioned, models.Model):
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     verification_note = models.TextField(_("verifier's note"), blank=True)
     evaluation_note = models.TextField(_("pilot evaluation and decision"), blank=True)
+    # db_default too: the national generator writes initiatives in bulk SQL.
     team_public = models.BooleanField(
-        _("show the team's names and photos on the public page"), default=False
+        _("show the team's names and photos on the public page"), default=False, db_default=False
     )
 
     created_by = models.ForeignKey(

@@ -18,12 +18,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalinitiative',
             name='team_public',
-            field=models.BooleanField(default=False, verbose_name="show the team's names and photos on the public page"),
+            field=models.BooleanField(db_default=False, default=False, verbose_name="show the team's names and photos on the public page"),
         ),
         migrations.AddField(
             model_name='initiative',
             name='team_public',
-            field=models.BooleanField(default=False, verbose_name="show the team's names and photos on the public page"),
+            field=models.BooleanField(db_default=False, default=False, verbose_name="show the team's names and photos on the public page"),
         ),
         migrations.CreateModel(
             name='HistoricalInitiativeMember',
