@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from udbhabon.initiatives.models import Grant, Initiative, Service
 from udbhabon.monitoring.generate import DOMAIN_PARTS, history_created, insert_rows
+from udbhabon.monitoring.generate_replications import COLUMNS as REPLICATION_COLUMNS
 from udbhabon.monitoring.generate_replications import generate_replications
 from udbhabon.offices.models import Office
 
@@ -33,34 +34,8 @@ TITLES = (
 # Starts per office and year: administrative offices more, departmental fewer.
 ADMIN_RATE, DEPT_RATE = 2.2, 0.55
 STAGES = (("pilot", 0.25), ("evaluated", 0.1), ("implemented", 0.45), ("scaled_up", 0.1))
-COLUMNS = (
-    "office_id",
-    "title",
-    "summary",
-    "origin",
-    "instruction",
-    "service_id",
-    "stage",
-    "pilot_started_on",
-    "evaluated_at",
-    "implemented_on",
-    "scaled_up_at",
-    "dropped_at",
-    "drop_reason",
-    "hours_before",
-    "hours_after",
-    "taka_before",
-    "taka_after",
-    "visits_before",
-    "visits_after",
-    "recipients",
-    "verification",
-    "verified_at",
-    "verification_note",
-    "evaluation_note",
-    "created_at",
-    "version",
-)
+# An original initiative's columns: an adoption's (generate_replications) without its lineage.
+COLUMNS = tuple(c for c in REPLICATION_COLUMNS if c not in ("adopted_from_id", "lineage_root_id"))
 
 
 def _count(rng: random.Random, rate: float) -> int:
