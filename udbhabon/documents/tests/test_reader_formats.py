@@ -25,10 +25,6 @@ SCANS = sorted(FORMATS.glob("*.scan.pdf"))
 
 # Not read exactly yet, each for a reason a general rule cannot settle (yet).
 KNOWN = {
-    # 18 columns of 1 cm: a few words are broken there and printed whole nowhere
-    # else in the document (জনসাধার|ণের, রাণী|শং|কৈল), so no rule has evidence to
-    # join them; one broken place name then breaks a nested-table row (7 differences).
-    "001_3627afb098a031ac.pdf": "words broken in 1 cm columns with no whole copy to match",
     # "১৯-২০-বাঘারপাড়া" and "১২-১৩- অভয়নগর" both wrap after the hyphen, in one cell:
     # the print cannot tell them apart.
     "002_4831377ba12a5da2.pdf": "a hyphen before a line break, typed with and without a space",

@@ -137,6 +137,36 @@ def test_it_joins_the_seeds_broken_words() -> None:
     assert pdf_wrap.join_lines(hyphen, [True, False], known) == "ই-সেবা ও ই-ফাইলিং"
 
 
+# Letters no Bengali word begins with: a line starting with one goes on the word before.
+MID_WORD = ["ণ", "ঙ", "ঞ", "ৎ", "ড\u09bc", "ঢ\u09bc", "য\u09bc", "\u09dc", "\u09dd", "\u09df"]
+
+
+@given(bengali_word, st.sampled_from(MID_WORD), bengali_word, st.sampled_from(["", *SIGNS]))
+def test_a_line_starting_with_a_letter_no_word_begins_with_goes_on_the_word(
+    left: str, letter: str, rest: str, sign: str
+) -> None:
+    right = letter + sign + rest
+    # Whatever the vocabulary and however full the line: "জনসাধার" / "ণের" is one word.
+    assert pdf_wrap.join_here(left, right, filled=False, vocabulary=pdf_wrap.Vocabulary())
+    assert pdf_wrap.join_lines([[left], [right, "ও"]], [False, False], _known()) == (
+        f"{left}{right} ও"
+    )
+
+
+@given(bengali_word, st.sampled_from(MID_WORD), st.sampled_from([")", ".", "।", ""]))
+def test_such_a_letter_alone_is_a_list_label_and_keeps_its_line(
+    left: str, letter: str, mark: str
+) -> None:
+    # "ঙ)" starts the fifth item of a list (ক) খ) গ) ঘ) ঙ)): not a piece of a word.
+    assert not pdf_wrap.join_here(left, letter + mark, filled=False, vocabulary=_known())
+
+
+def test_place_names_of_the_country_join_their_pieces() -> None:
+    known = pdf_wrap.base_vocabulary()
+    lines = [["রাণী"], ["শং"], ["কৈল"], ["বালিয়া"], ["ডাঙ্গী"], ["হরিপুর"]]
+    assert pdf_wrap.join_lines(lines, [True] * 6, known) == "রাণীশংকৈল\nবালিয়াডাঙ্গী\nহরিপুর"
+
+
 def test_it_keeps_a_wrap_at_a_space() -> None:
     known = _known("সভা", "আয়োজন", "জেলা")
     assert pdf_wrap.join_lines([["সভা"], ["আয়োজন"]], [True, True], known) == "সভা\nআয়োজন"
@@ -165,7 +195,13 @@ def test_joining_lines_never_adds_drops_or_moves_a_letter(
 
 @given(st.lists(st.lists(bengali_word, min_size=1, max_size=4), min_size=1, max_size=6))
 def test_without_vocabulary_or_full_lines_every_break_stays(lines: list[list[str]]) -> None:
-    plain = [line for line in lines if not any(word[0] in pdf_wrap.COMBINING for word in line)]
+    plain = [
+        line
+        for line in lines
+        if not any(
+            pdf_wrap.is_combining_start(word) or pdf_wrap.starts_mid_word(word) for word in line
+        )
+    ]
     text = pdf_wrap.join_lines(plain, [False] * len(plain), pdf_wrap.Vocabulary())
     assert text == "\n".join(" ".join(line) for line in plain)
 
