@@ -291,7 +291,11 @@ class Award(models.Model):
         verbose_name = _("award")
         verbose_name_plural = _("awards")
         ordering = ["-given_on", "place", "-id"]
-        indexes = [models.Index(fields=["office", "given_on"], name="award_office_given")]
+        indexes = [
+            models.Index(fields=["office", "given_on"], name="award_office_given"),
+            # the public showcase's newest winners, walked in order (not every award sorted)
+            models.Index(fields=["-given_on", "place", "-id"], name="award_newest"),
+        ]
 
     def __str__(self) -> str:
         return self.title

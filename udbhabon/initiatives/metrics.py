@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from udbhabon.initiatives.models import Initiative, Verification
 from udbhabon.initiatives.queries import SAVING_ROW, saving_of_row
 from udbhabon.initiatives.savings import Saving
+from udbhabon.offices.queries import subtree_rows
 from udbhabon.plans.metrics import (
     Metric,
     Record,
@@ -24,7 +25,6 @@ from udbhabon.plans.metrics import (
     Value,
     dated_rows,
     register,
-    subtree_rows,
 )
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from udbhabon.core.versioning import Versioned
-from udbhabon.initiatives.savings import Tcv
+from udbhabon.initiatives.savings import SAVING_FIELDS, Tcv
 from udbhabon.offices.models import Bilingual
 
 
@@ -125,6 +125,14 @@ class Verification(models.TextChoices):
     RETURNED = "returned", _("Returned with a note")
 
 
+# What the impact ledger counts (portal.ledger): a service running for citizens whose
+# figures the supervising office verified and are complete; and an adoption that counts.
+COUNTED = Q(stage__in=RUNNING_STAGES, verification=Verification.VERIFIED) & Q(
+    **{f"{name}__isnull": False for name in SAVING_FIELDS}
+)
+ADOPTION = Q(lineage_root__isnull=False) & ~Q(stage=Stage.DROPPED)
+
+
 class Initiative(Versioned, models.Model):
     office = models.ForeignKey(
         "offices.Office",
@@ -227,6 +235,15 @@ class Initiative(Versioned, models.Model):
             models.Index(fields=["stage", "implemented_on"], name="initiative_stage_launched"),
             # A division's or the country's list, newest first, walked in order to a page.
             models.Index(fields=["-created_at", "-id"], name="initiative_newest"),
+            # The ledger's sums read only the counted rows' figures (PostgreSQL).
+            models.Index(
+                fields=["office"],
+                include=SAVING_FIELDS,
+                condition=COUNTED,
+                name="initiative_counted",
+            ),
+            # The adoptions of each origin, counted for the most-replicated lists.
+            models.Index(fields=["lineage_root"], condition=ADOPTION, name="initiative_adoptions"),
         ]
         constraints = [
             # An office adopts a lineage once; the origin's own office never adopts it.

@@ -51,6 +51,20 @@ def subtree_q(path: str, *, field: str = "path") -> Q:
     return cond
 
 
+def subtree_rows(offices: Iterable[Office], office: str = "office") -> Q:
+    """Rows whose `office` is in the subtree of any of `offices`.
+
+    The path range on the joined office, and the same offices again as a subquery:
+    with both, PostgreSQL reads the subtree's offices by the path index and each one's
+    rows by the index on their office (2 ms for a district's initiatives at S=1); with
+    the range alone it scanned every row in the country (11–28 ms)."""
+    paths, joined = Q(pk__in=[]), Q(pk__in=[])
+    for o in offices:
+        paths |= subtree_q(o.path)
+        joined |= subtree_q(o.path, field=f"{office}__path")
+    return joined & Q(**{f"{office}__in": Office.objects.filter(paths).values("pk")})
+
+
 def subtree(office: Office, *, include_self: bool = True) -> QuerySet[Office]:
     qs = Office.objects.filter(subtree_q(office.path))
     if not include_self:

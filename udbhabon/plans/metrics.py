@@ -25,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from udbhabon.offices.models import Office
-from udbhabon.offices.queries import subtree_q
+from udbhabon.offices.queries import subtree_q, subtree_rows
 
 Value = int | Decimal | dt.date | bool | None
 # A dated record behind a value: (office path, day, amount).
@@ -212,20 +212,6 @@ def measure_periods(
         if (path.startswith(office.path) if subtree else path == office.path)
     ]
     return [sum((a for d, a in rows if start <= d <= end), 0) for start, end in periods]
-
-
-def subtree_rows(offices: Iterable[Office], office: str = "office") -> models.Q:
-    """Rows whose `office` is in the subtree of any of `offices`.
-
-    The path range on the joined office, and the same offices again as a subquery:
-    with both, PostgreSQL reads the subtree's offices by the path index and each one's
-    rows by the index on their office (2 ms for a district's initiatives at S=1); with
-    the range alone it scanned every row in the country (11–28 ms)."""
-    paths, joined = models.Q(pk__in=[]), models.Q(pk__in=[])
-    for o in offices:
-        paths |= subtree_q(o.path)
-        joined |= subtree_q(o.path, field=f"{office}__path")
-    return joined & models.Q(**{f"{office}__in": Office.objects.filter(paths).values("pk")})
 
 
 def dated_rows(

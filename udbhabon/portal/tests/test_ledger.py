@@ -9,7 +9,9 @@ import json
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from udbhabon.offices.models import Office
@@ -84,6 +86,72 @@ def test_the_ledger_sums_up_the_office_tree():
     assert national.children[0].office.code == "div-khulna"
 
 
+def _sums_sql(office: Office) -> list[str]:
+    """The SQL of the sums run while the office's ledger is read."""
+    with CaptureQueriesContext(connection) as ctx:
+        ledger.ledger_of(office)
+    return [q["sql"] for q in ctx.captured_queries if "SUBSTRING" in q["sql"]]
+
+
+def test_a_write_in_one_division_sums_that_division_again_not_the_country():
+    jashore = Office.objects.get(code="dc-jashore")
+    made(jashore)
+    made("dc-dhaka")
+    national = ledger.national_office()
+    khulna, dhaka = Office.objects.get(code="div-khulna"), Office.objects.get(code="div-dhaka")
+    assert _sums_sql(national)  # summed once, every division kept
+    assert not _sums_sql(national)  # then read from the cache
+    made(upazila_of("dc-jashore"), hours_after=10)  # a write in Khulna
+    sums = _sums_sql(national)
+    assert any(khulna.path in sql for sql in sums)
+    assert not any(dhaka.path in sql for sql in sums)
+    fresh = ledger.ledger_of(national)
+    rows = {r.office.code: r.figures for r in fresh.children}
+    assert (rows["div-khulna"].initiatives, rows["div-dhaka"].initiatives) == (2, 1)
+    assert rows["div-khulna"].hours == H + 20 * 1000
+    assert fresh.total.initiatives == 3
+    # The district's own figures stay its own when only an office below it was written.
+    ledger.ledger_of(jashore)
+    made(upazila_of("dc-jashore"))
+    district = ledger.ledger_of(jashore)
+    assert (district.own.initiatives, district.total.initiatives) == (1, 3)
+
+
+def test_an_adoption_anywhere_changes_the_ledger_of_its_origins_office():
+    jashore = Office.objects.get(code="dc-jashore")
+    origin = made(jashore, "ই-নামজারি")
+    assert ledger.ledger_of(jashore).replicated == []  # cached, no adoption yet
+    adoption = made("dc-gazipur", source=origin)  # in Dhaka division: nothing of Jashore's
+    top = ledger.ledger_of(jashore).replicated
+    assert [(lin.origin.pk, lin.replications) for lin in top] == [(origin.pk, 1)]
+    assert top[0].figures.initiatives == 2
+    adoption.delete()
+    assert ledger.ledger_of(jashore).replicated == []
+
+
+def _counted_adoptions(office: Office) -> bool:
+    """Whether reading the office's ledger counted the adoptions (no cached ranking)."""
+    with CaptureQueriesContext(connection) as ctx:
+        ledger.ledger_of(office)
+    return any('AS "lineage_root"' in q["sql"] for q in ctx.captured_queries)
+
+
+def test_the_ranking_is_counted_again_only_when_a_lineage_changes():
+    national = ledger.national_office()
+    origin = made("dc-jashore", "ই-নামজারি")
+    made("dc-khulna", source=origin)
+    made("dc-satkhira", source=origin)
+    assert _counted_adoptions(national)
+    assert [lin.replications for lin in ledger.ledger_of(national).replicated] == [2]
+    made("dc-dhaka")  # in no lineage: the figures are summed again, the ranking kept
+    assert not _counted_adoptions(national)
+    assert ledger.ledger_of(national).total.initiatives == 4
+    origin.stage, origin.drop_reason = "dropped", "সেবা বন্ধ"  # the origin written
+    origin.save()
+    assert _counted_adoptions(national)
+    assert ledger.ledger_of(national).replicated == []
+
+
 def test_a_crore_of_recipients_does_not_overflow():
     made("dc-jashore", hours_before=8760, hours_after=0, recipients=1_00_00_000)
     assert ledger.ledger_of(ledger.national_office()).total.hours == 8760 * 1_00_00_000
@@ -117,9 +185,6 @@ def _pages(n: int) -> list[int]:
         ("portal:ledger_office", {"code": "dc-jashore"}),
     ):
         cache.clear()
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as ctx:
             assert Client().get(reverse(name, kwargs=kwargs)).status_code == 200
         counts.append(len(ctx.captured_queries))
@@ -133,7 +198,10 @@ def test_the_ledger_pages_cost_the_same_queries_for_few_initiatives_and_many(
     many = _pages(20)
     assert few == many
     cache.clear()
-    with django_assert_max_num_queries(14):
+    # Cold: the generations, the children's kept totals, the sums, the ranking of the
+    # lineages (is the office the only root?) and their sums, and writing the three
+    # cache entries back (the database cache: a few statements each).
+    with django_assert_max_num_queries(29):
         Client().get(reverse("portal:ledger"))
     # Warm: the ledger comes from the cache (no sums computed).
     with django_assert_max_num_queries(6):
