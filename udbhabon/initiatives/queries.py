@@ -312,13 +312,16 @@ def priorities_of(office: Office, year: int) -> list[PriorityService]:
 @dataclass
 class LineageMember:
     """One initiative of a lineage: its depth from the origin (0), whose it adopted,
-    and what it saved in the fiscal year."""
+    and what it saved in the fiscal year. ``initiative`` and ``source`` are read only for
+    the members shown (`with_initiatives`)."""
 
-    initiative: Initiative
+    pk: int
     depth: int
-    source: Initiative | None
+    source_pk: int | None
     saved: Saving
     visible: bool  # its page opens for the viewer
+    initiative: Initiative | None = None
+    source: Initiative | None = None
 
     @property
     def indent(self) -> str:
@@ -339,38 +342,55 @@ def lineage_root_id(pk: int) -> int:
     return root or pk
 
 
-def _tree_order(rows: list[Initiative], root_id: int) -> list[tuple[Initiative, int]]:
-    """Origin first, then each member after the one it adopted, depth-first."""
-    below: dict[int | None, list[Initiative]] = defaultdict(list)
+def _tree_order(rows: list[tuple], root_id: int) -> list[tuple[tuple, int]]:
+    """Origin first, then each member after the one it adopted, depth-first (rows are
+    (pk, adopted_from_id, …))."""
+    below: dict[int | None, list[tuple]] = defaultdict(list)
     for row in rows:
-        below[None if row.pk == root_id else row.adopted_from_id].append(row)
-    out: list[tuple[Initiative, int]] = []
+        below[None if row[0] == root_id else row[1]].append(row)
+    out: list[tuple[tuple, int]] = []
     stack = [(r, 0) for r in reversed(below[None])]
     while stack:
         row, depth = stack.pop()
         out.append((row, depth))
-        stack.extend((child, depth + 1) for child in reversed(below[row.pk]))
+        stack.extend((child, depth + 1) for child in reversed(below[row[0]]))
     return out
+
+
+# What a lineage reads of every member: no model instance (a lineage scaled up across
+# the country has hundreds of members; building them was most of the page's time).
+_MEMBER_ROW = ("pk", "adopted_from_id", "verification", "office__path", *SAVING_ROW)
 
 
 def lineage(root_id: int, *, year: int, viewer_path: str) -> Lineage:
     """The lineage from its origin through every adopter across the tree, with what
     each member saved in the fiscal year starting 1 July `year` and the lineage's
-    total (one query, however many members)."""
+    total (two queries, however many members)."""
     rows = list(
         Initiative.objects.filter(Q(pk=root_id) | Q(lineage_root_id=root_id))
-        .select_related("office__parent")
         .order_by("created_at", "id")
+        .values_list(*_MEMBER_ROW)
     )
-    by_id = {r.pk: r for r in rows}
+    start, end = dt.date(year, 7, 1), dt.date(year + 1, 6, 30)
     members, verified, unverified = [], NOTHING, NOTHING
     for row, depth in _tree_order(rows, root_id):
-        saved = yearly_saving(row, year)
-        if row.verification == Verification.VERIFIED:
+        pk, source, verification, path, *figures = row
+        saved = saving_of_row(tuple(figures), start=start, end=end)
+        if verification == Verification.VERIFIED:
             verified += saved
         else:
             unverified += saved
-        source = by_id.get(row.adopted_from_id) if row.adopted_from_id else None
-        visible = row.office.path.startswith(viewer_path)
-        members.append(LineageMember(row, depth, source, saved, visible))
-    return Lineage(by_id[root_id], members, verified, unverified)
+        members.append(LineageMember(pk, depth, source, saved, path.startswith(viewer_path)))
+    root = Initiative.objects.select_related("office").get(pk=root_id)
+    return Lineage(root, members, verified, unverified)
+
+
+def with_initiatives(members: Iterable[LineageMember]) -> None:
+    """Read the initiatives (with their offices) of the members shown and of whose they
+    adopted (one query)."""
+    members = list(members)
+    wanted = {m.pk for m in members} | {m.source_pk for m in members if m.source_pk}
+    found = Initiative.objects.select_related("office__parent").in_bulk(wanted)
+    for member in members:
+        member.initiative = found[member.pk]
+        member.source = found.get(member.source_pk) if member.source_pk else None

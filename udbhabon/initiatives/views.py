@@ -136,6 +136,7 @@ def lineage(request: SignedInRequest, pk: int) -> HttpResponse:
     # The totals are over every member; the table shows LINEAGE_PAGE of them at a time
     # (a lineage scaled up across the country has hundreds: 315 KB of rows at S=1).
     page = Paginator(found.members, LINEAGE_PAGE).get_page(request.GET.get("page", 1))
+    queries.with_initiatives(page.object_list)
     context = {
         "lineage": found,
         "page": page,
