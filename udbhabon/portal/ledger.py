@@ -46,6 +46,7 @@ from udbhabon.offices.queries import subtree_q, subtree_rows
 
 LEDGER_SECONDS = 3600  # only to let the entries of old generations expire
 TOP_REPLICATED = 10
+CANDIDATES = 4  # origins read per place of the national ranking before the fallback
 ADOPTERS_SHOWN = 50
 STEP = 4  # characters of one step of Office.path
 
@@ -275,6 +276,35 @@ def public_office(code: str) -> Office:
     return Office.objects.select_related("parent").get(code=code, is_active=True)
 
 
+def _counted_ranking(office: Office, limit: int) -> list[dict]:
+    """The adoptions counted by origin (over the partial index `initiative_adoptions`),
+    most first, for the running origins of the office's subtree. Two or three queries.
+
+    The tree's only root has every origin: the first CANDIDATES × limit origins by count
+    are checked for a running stage, which most are (national: 5 ms against 19 joining
+    every origin); a subtree's origins are found by the path index and the index on
+    office (a division: 16 ms)."""
+    origins = Initiative.objects.filter(stage__in=RUNNING_STAGES)
+    counts = (
+        Initiative.objects.filter(ADOPTION)
+        .values("lineage_root")
+        .annotate(n=Count("id"))
+        .order_by("-n", "lineage_root")
+    )
+    if office.parent_id or Office.objects.filter(parent=None).exclude(pk=office.pk).exists():
+        origins = origins.filter(subtree_rows([office]))
+    else:
+        # A prefix of the order, filtered, is the prefix of the filtered order: when it
+        # holds `limit` running origins (or every origin), it is the answer.
+        candidates: list[dict[str, Any]] = [dict(row) for row in counts[: limit * CANDIDATES]]
+        ids = [int(row["lineage_root"]) for row in candidates]
+        running = set(origins.filter(pk__in=ids).values_list("pk", flat=True))
+        top = [row for row in candidates if row["lineage_root"] in running]
+        if len(top) >= limit or len(candidates) < limit * CANDIDATES:
+            return top[:limit]
+    return [dict(row) for row in counts.filter(lineage_root__in=origins.values("pk"))[:limit]]
+
+
 def _ranking(office: Office, limit: int) -> list[dict]:
     """The origins of the subtree with the most adoptions: [{lineage_root, n}], cached
     under the office's lineage generation (a write outside any lineage keeps it)."""
@@ -283,16 +313,7 @@ def _ranking(office: Office, limit: int) -> list[dict]:
     found = cache.get(key)
     if isinstance(found, list):
         return found
-    origins = Initiative.objects.filter(stage__in=RUNNING_STAGES)
-    if office.parent_id or Office.objects.filter(parent=None).exclude(pk=office.pk).exists():
-        origins = origins.filter(subtree_rows([office]))
-    top: list[dict] = [
-        dict(row)
-        for row in Initiative.objects.filter(ADOPTION, lineage_root__in=origins.values("pk"))
-        .values("lineage_root")
-        .annotate(n=Count("id"))
-        .order_by("-n", "lineage_root")[:limit]
-    ]
+    top = _counted_ranking(office, limit)
     cache.set(key, top, LEDGER_SECONDS)
     return top
 

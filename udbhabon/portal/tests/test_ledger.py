@@ -152,6 +152,29 @@ def test_the_ranking_is_counted_again_only_when_a_lineage_changes():
     assert ledger.ledger_of(national).replicated == []
 
 
+DISTRICTS = ("dc-khulna", "dc-satkhira", "dc-narail", "dc-magura", "dc-bagerhat", "dc-gazipur")
+
+
+@pytest.mark.parametrize("pilots", [1, ledger.CANDIDATES + 1])
+def test_the_national_ranking_skips_origins_no_longer_running(pilots):
+    """The nation counts adoptions without joining origins, then keeps the running ones:
+    right when the first candidates hold enough of them, and when they do not (more
+    origins back in a pilot lead the count than the candidates read)."""
+    national = ledger.national_office()
+    for i in range(pilots):  # adopted by three offices each, then back to a pilot
+        origin = made("dc-dhaka", f"পাইলট {i}")
+        for code in DISTRICTS[:3]:
+            made(code, f"পাইলট {i}", source=origin)
+        origin.stage = "pilot"
+        origin.save()
+    running = made("dc-jashore", "ই-নামজারি")
+    for code in DISTRICTS[:2]:
+        made(code, "ই-নামজারি", source=running)
+    top = ledger.most_replicated(national, limit=1)
+    assert [(lin.origin.pk, lin.replications) for lin in top] == [(running.pk, 2)]
+    assert [lin.origin.pk for lin in ledger.most_replicated(national)] == [running.pk]
+
+
 def test_a_crore_of_recipients_does_not_overflow():
     made("dc-jashore", hours_before=8760, hours_after=0, recipients=1_00_00_000)
     assert ledger.ledger_of(ledger.national_office()).total.hours == 8760 * 1_00_00_000
@@ -201,7 +224,7 @@ def test_the_ledger_pages_cost_the_same_queries_for_few_initiatives_and_many(
     # Cold: the generations, the children's kept totals, the sums, the ranking of the
     # lineages (is the office the only root?) and their sums, and writing the three
     # cache entries back (the database cache: a few statements each).
-    with django_assert_max_num_queries(29):
+    with django_assert_max_num_queries(30):
         Client().get(reverse("portal:ledger"))
     # Warm: the ledger comes from the cache (no sums computed).
     with django_assert_max_num_queries(6):
