@@ -88,7 +88,7 @@ def measure(client: Client, url: str, data: dict | None = None, *, before=None) 
 
 
 def empty_ledgers() -> None:
-    """Every cached ledger out of date (what an office written or a flush does)."""
+    """Every cached ledger out of date (what a flush or an office moved does)."""
     from udbhabon.portal.ledger import bump
 
     bump()
@@ -312,7 +312,7 @@ def pages(year: int) -> list[tuple[str, str | None, str | None]]:
         # of a Jashore upazila in no lineage written before each request (as a
         # verification is), so every page below is computed again after that write;
         # "adoption written": an adoption there (the rankings are counted again too);
-        # "emptied": every cached ledger out of date (a cache flushed, an office renamed).
+        # "emptied": every cached ledger out of date (a cache flushed, an office moved).
         ("ledger, national", None, url("portal:ledger")),
         ("ledger, national, adoption written", None, url("portal:ledger")),
         ("ledger, national, cache emptied", None, url("portal:ledger")),

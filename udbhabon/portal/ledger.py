@@ -13,12 +13,13 @@ office directly below it (a division's districts, a district's upazilas and
 departmental offices), and the most-replicated origins of its subtree: a bounded
 number of queries however many initiatives, cached under generation numbers that
 every saved or deleted initiative raises for its office and the offices above (and
-its lineage origin's), and every office written raises for all (`bump`, connected in
-PortalConfig.ready: now, and again once the transaction commits, so a page computed
-from data not yet committed is never kept) — never stale, and shared by every process
-through the default cache. A write in one division sums that division again, not the
-country: the children's totals are cached by their own generations. A write that
-bypasses signals (a bulk update) calls `bump()` itself.
+its lineage origin's), and every office written for itself and above; a moved office
+for all (`bump`, connected in PortalConfig.ready: now, and again once the transaction
+commits, so a page computed from data not yet committed is never kept) — never
+stale, and shared by every process through the default cache. A write in one
+division sums that division again, not the country: the children's totals are cached
+by their own generations. A write that bypasses signals (a bulk update) calls
+`bump()` itself.
 """
 
 from __future__ import annotations
@@ -176,7 +177,7 @@ def _compute(office: Office) -> Ledger:
     )
 
 
-# Generations: GENERATION_KEY changes every ledger (an office written, a bulk write);
+# Generations: GENERATION_KEY changes every ledger (an office moved, a bulk write);
 # a path's own generation, its subtree's figures (raised for every ancestor of the
 # office an initiative is written in); a path's lineage generation, the lineages of
 # the origins in its subtree (raised for every ancestor of the origin's office when a
@@ -207,11 +208,28 @@ def _ancestors(path: str | None) -> set[str]:
     return {path[:end] for end in range(STEP, len(path) + 1, STEP)}
 
 
+def remember_place(instance: Any, **_: Any) -> None:
+    """Before an office is saved: where it stood, so that a move (which changes the
+    paths of its whole subtree) makes every ledger anew (a pre_save receiver)."""
+    if isinstance(instance, Office) and instance.pk:
+        found = Office.objects.filter(pk=instance.pk).values_list("path", flat=True).first()
+        instance.__dict__["_ledger_path_was"] = found  # read by _touched_keys
+
+
 def _touched_keys(instance: Any) -> list[str]:
-    """The generations a written initiative changes: the figures' of its office and every
-    office above, and when it belongs to a lineage (an adoption, or an origin that has
-    some) the lineages' of the origin's office and every office above. For anything
-    else (an office renamed or moved, a bulk write) the common one: every ledger."""
+    """The generations a write changes.
+
+    An initiative: the figures' of its office and every office above, and when it
+    belongs to a lineage (an adoption, or an origin that has some) the lineages' of the
+    origin's office and every office above. An office renamed or made (in)active: the
+    figures' of it and every office above (its name shows in its own ledger, its row
+    in its parent's, its origins in the rankings above). Anything else (an office
+    moved, a bulk write): the common one, every ledger."""
+    if isinstance(instance, Office):
+        was = getattr(instance, "_ledger_path_was", instance.path)
+        if was != instance.path:
+            return [GENERATION_KEY]
+        return [_generation_key(path) for path in sorted(_ancestors(instance.path))]
     if not isinstance(instance, Initiative):
         return [GENERATION_KEY]
     own = Office.objects.filter(pk=instance.office_id).values_list("path", flat=True).first()

@@ -152,6 +152,28 @@ def test_the_ranking_is_counted_again_only_when_a_lineage_changes():
     assert ledger.ledger_of(national).replicated == []
 
 
+def test_an_office_renamed_changes_the_ledgers_above_it_and_a_moved_one_every_ledger():
+    from udbhabon.offices import services as office_services
+
+    made("dc-jashore")
+    made("dc-dhaka")
+    khulna, dhaka = Office.objects.get(code="div-khulna"), Office.objects.get(code="div-dhaka")
+    for office in (khulna, dhaka):
+        assert _sums_sql(office)  # computed and kept
+    office_services.office_update(office=Office.objects.get(code="dc-jashore"), name_bn="যশোহর")
+    rows = {r.office.code: r.office.name_bn for r in ledger.ledger_of(khulna).children}
+    assert rows["dc-jashore"] == "যশোহর"  # Khulna's ledger made anew with the new name
+    assert not _sums_sql(dhaka)  # Dhaka's kept
+    # A move changes the paths of a whole subtree: every ledger is made anew, the old
+    # place's too (Khulna lost the upazila).
+    assert not _sums_sql(khulna)
+    upazila = upazila_of("dc-jashore")
+    upazila.parent = Office.objects.get(code="dc-dhaka")
+    upazila.path = office_services.next_child_path(upazila.parent)
+    upazila.save()
+    assert _sums_sql(khulna)
+
+
 DISTRICTS = ("dc-khulna", "dc-satkhira", "dc-narail", "dc-magura", "dc-bagerhat", "dc-gazipur")
 
 
