@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from udbhabon.core.versioning import Versioned
-from udbhabon.initiatives.savings import SAVING_FIELDS, Tcv
+from udbhabon.initiatives.savings import FIGURE_FIELDS, Tcv
 from udbhabon.offices.models import Bilingual
 
 
@@ -128,7 +128,7 @@ class Verification(models.TextChoices):
 # What the impact ledger counts (portal.ledger): a service running for citizens whose
 # figures the supervising office verified and are complete; and an adoption that counts.
 COUNTED = Q(stage__in=RUNNING_STAGES, verification=Verification.VERIFIED) & Q(
-    **{f"{name}__isnull": False for name in SAVING_FIELDS}
+    **{f"{name}__isnull": False for name in FIGURE_FIELDS}
 )
 ADOPTION = Q(lineage_root__isnull=False) & ~Q(stage=Stage.DROPPED)
 
@@ -238,7 +238,7 @@ class Initiative(Versioned, models.Model):
             # The ledger's sums read only the counted rows' figures (PostgreSQL).
             models.Index(
                 fields=["office"],
-                include=SAVING_FIELDS,
+                include=FIGURE_FIELDS,
                 condition=COUNTED,
                 name="initiative_counted",
             ),

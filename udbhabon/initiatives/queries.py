@@ -31,28 +31,20 @@ from udbhabon.initiatives.models import (
     Stage,
     Verification,
 )
-from udbhabon.initiatives.savings import NOTHING, Saving, Tcv, fiscal_year_days, saved_in_period
+from udbhabon.initiatives.savings import (
+    FIGURE_FIELDS,
+    NOTHING,
+    Saving,
+    Tcv,
+    fiscal_year_days,
+    saved_in_period,
+)
 from udbhabon.offices.models import Office
 from udbhabon.offices.queries import subtree_q
 from udbhabon.plans.models import PlanItem
 from udbhabon.plans.row_links import RowLink
 
 PAGE_SIZE = 50
-SAVING_FIELDS = (
-    "id",
-    "office_id",
-    "stage",
-    "implemented_on",
-    "dropped_at",
-    "hours_before",
-    "hours_after",
-    "taka_before",
-    "taka_after",
-    "visits_before",
-    "visits_after",
-    "recipients",
-    "verification",
-)
 
 
 def initiative_list(
@@ -166,18 +158,9 @@ def saving_of(initiative: Initiative, *, start: dt.date, end: dt.date) -> Saving
 
 # The columns `saving_of_row` reads, in its order: a sum over many initiatives reads
 # them with values_list and builds no model instance (a third of a plan page's time).
-SAVING_ROW = (
-    "stage",
-    "implemented_on",
-    "dropped_at",
-    "hours_before",
-    "hours_after",
-    "taka_before",
-    "taka_after",
-    "visits_before",
-    "visits_after",
-    "recipients",
-)
+SAVING_ROW = ("stage", "implemented_on", "dropped_at", *FIGURE_FIELDS)
+# What a sum over launched initiatives loads of each (`_launched_rows`).
+_SAVING_ONLY = ("id", "office_id", *SAVING_ROW, "verification")
 
 
 def saving_of_row(row: tuple[Any, ...], *, start: dt.date, end: dt.date) -> Saving:
@@ -213,7 +196,7 @@ def _launched_rows(path: str, end: dt.date) -> QuerySet[Initiative]:
         subtree_q(path, field="office__path"),
         implemented_on__isnull=False,
         implemented_on__lte=end,
-    ).only(*SAVING_FIELDS)
+    ).only(*_SAVING_ONLY)
 
 
 def savings_by_office(

@@ -19,7 +19,7 @@ MAX_TAKA = 10_00_000
 MAX_VISITS = 50
 MAX_RECIPIENTS = 1_00_00_000  # one crore a year
 # An initiative's fields a saving is computed from: before and after, and recipients.
-SAVING_FIELDS = (
+FIGURE_FIELDS = (
     *(f"{name}_{when}" for name in ("hours", "taka", "visits") for when in ("before", "after")),
     "recipients",
 )
